@@ -1,0 +1,119 @@
+import type { Citation } from "../pack/citation.js";
+import type { PolicyPack } from "../pack/schema.js";
+import type { IdentifierType } from "../pack/vocabulary.js";
+
+/** The contract of issue #3: other tools and tests rely on these shapes exactly. */
+
+export interface Recipient {
+  readonly name?: string;
+  readonly address: string;
+}
+
+export interface Attachment {
+  readonly name: string;
+  readonly size: number;
+  readonly contentType?: string;
+  readonly isInline?: boolean;
+}
+
+export interface Draft {
+  readonly subject: string;
+  readonly body: string;
+  readonly bodyType: "text" | "html";
+  readonly from?: Recipient;
+  readonly to: readonly Recipient[];
+  readonly cc: readonly Recipient[];
+  readonly bcc: readonly Recipient[];
+  readonly attachments: readonly Attachment[];
+  /** Present once the school's encryption mechanism has been applied by a sensitivity label or header. */
+  readonly sensitivityLabelId?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export const CATEGORIES = [
+  "tone",
+  "shouting",
+  "punctuation",
+  "greeting",
+  "closing",
+  "commitment",
+  "chain-mail",
+  "personal-use",
+  "personal-data",
+  "personal-data-in-subject",
+  "recipients",
+  "attachments",
+  "disclaimer",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Severity = "info" | "nudge" | "block";
+export type Location = "subject" | "body" | "recipients" | "attachments";
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type EntityType = IdentifierType | "special-category";
+
+export interface Entity {
+  readonly type: EntityType;
+  readonly location: "subject" | "body" | "attachments";
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+}
+
+/** Fixes are data (textlint-style): the core describes them, the surface applies them. */
+export type Fix =
+  | { readonly kind: "prefix-subject"; readonly text: string }
+  | { readonly kind: "apply-encryption"; readonly mechanism: PolicyPack["encryption"]["mechanism"] }
+  | { readonly kind: "move-to-bcc"; readonly addresses: readonly string[] }
+  | { readonly kind: "remove-subject-spans"; readonly spans: readonly Span[] }
+  | { readonly kind: "append-disclaimer"; readonly text: string }
+  | { readonly kind: "add-cc"; readonly recipients: readonly Recipient[] }
+  | { readonly kind: "remove-attachments"; readonly names: readonly string[] };
+
+export interface Finding {
+  readonly rule: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly policyRef: { readonly section: string; readonly quote: string };
+  readonly location: Location;
+  readonly spans?: readonly Span[];
+  readonly fix?: Fix;
+}
+
+export interface Analysis {
+  readonly verdict: "ok" | "nudge" | "block";
+  readonly findings: readonly Finding[];
+  readonly personalData: readonly Entity[];
+}
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly category: Category;
+  readonly defaultSeverity: Severity | "off";
+  /** Key into the pack's `clauses` (or a section's `sources`) for the school's own sentence. */
+  readonly clause: string;
+  /** Cited when the school's pack has no sentence for the clause. */
+  readonly fallbackCitation: Citation;
+  readonly docs: string;
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+export type { Citation, PolicyPack };
+
+/** One policy rule (ESLint-style): its meta and a pure check over a frozen draft and the pack. */
+export interface RuleModule {
+  readonly meta: RuleMeta;
+  readonly check: (context: RuleContext) => readonly Finding[];
+}
+
+/** What a rule's check receives. The engine owns its construction; rules only read it. */
+export interface RuleContext {
+  readonly draft: Draft;
+  readonly pack: PolicyPack;
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/** Where a setting or a finding comes from: the school's own words, never ours. */
+export const citationSchema = z
+  .object({
+    document: z.string().min(1).describe("Title of the school's policy document."),
+    section: z.string().min(1).describe("Section heading (and number) the sentence sits under."),
+    quote: z.string().min(1).describe("The school's own sentence, verbatim."),
+  })
+  .strict();
+
+export type Citation = z.infer<typeof citationSchema>;

@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import { PolicyPackError } from "./errors.js";
+import { parsePolicy } from "./parse.js";
+import { isPresetId, presetPath } from "../presets/index.js";
+import { ruleIds } from "../rules/registry.js";
+import type { PolicyPack } from "./schema.js";
+
+/**
+ * Loads a preset by id (`st-dunstans`, `palfrey`, `lt2`, `delius`, `st-john-payne`) or a pack file by
+ * path, validates it and returns it frozen. Node only: bundles for Outlook and Teams call parsePolicy.
+ */
+export function loadPolicy(idOrPath: string): PolicyPack {
+  const path = isPresetId(idOrPath) ? presetPath(idOrPath) : idOrPath;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such preset or file" : String(error);
+    throw new PolicyPackError(idOrPath, [{ path: "(file)", message: reason }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new PolicyPackError(idOrPath, [{ path: "(file)", message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  return parsePolicy(json, idOrPath, ruleIds);
+}

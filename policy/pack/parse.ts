@@ -1,0 +1,39 @@
+import type { z } from "zod";
+import { PolicyPackError } from "./errors.js";
+import { policyPackSchema, type PolicyPack } from "./schema.js";
+
+/**
+ * Validates a pack already in memory (the browser and Outlook bundles use this; no file system).
+ * Returns a deeply frozen pack, or throws a PolicyPackError naming every invalid field.
+ * `knownRuleIds`, when given, rejects severities for rules that do not exist.
+ */
+export function parsePolicy(input: unknown, source = "(inline)", knownRuleIds?: ReadonlySet<string>): PolicyPack {
+  const result = policyPackSchema.safeParse(input);
+  const problems = result.success ? [] : result.error.issues.map(describeIssue);
+  if (result.success && knownRuleIds) {
+    for (const ruleId of Object.keys(result.data.rules)) {
+      if (!knownRuleIds.has(ruleId)) problems.push({ path: `rules.${ruleId}`, message: "no rule has this id" });
+    }
+  }
+  if (!result.success || problems.length > 0) throw new PolicyPackError(source, problems);
+  return deepFreeze(result.data);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string } {
+  const path = issue.path.map(String).join(".") || "(root)";
+  if (issue.code === "unrecognized_keys") {
+    return {
+      path,
+      message: `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}`,
+    };
+  }
+  return { path, message: issue.message };
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

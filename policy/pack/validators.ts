@@ -1,0 +1,28 @@
+/** Small validators the schema uses; kept free of regex backtracking risk. */
+
+const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function isValidDomain(value: string): boolean {
+  if (value.length > 253) return false;
+  const labels = value.split(".");
+  if (labels.length < 2) return false;
+  const tld = labels[labels.length - 1] ?? "";
+  return labels.every((label) => DOMAIN_LABEL.test(label)) && /^[a-z]{2,63}$/.test(tld);
+}
+
+// Outward code, space optional, inward code (e.g. "CV23 0PD", "SE6 4TY", "EC1A 1BB").
+const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
+
+export function isValidUkPostcode(value: string): boolean {
+  return UK_POSTCODE.test(value.trim());
+}
+
+/** Returns why a regular expression source cannot be compiled, or undefined if it can. */
+export function regexSourceProblem(source: string, flags: string): string | undefined {
+  try {
+    new RegExp(source, flags);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
