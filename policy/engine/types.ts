@@ -114,6 +114,14 @@ export interface RuleModule {
 
 /** What a rule's check receives. The engine owns its construction; rules only read it. */
 export interface RuleContext {
+  /** The draft as given, frozen. */
   readonly draft: Draft;
   readonly pack: PolicyPack;
+  /** The body as plain text (HTML converted once by the engine); body spans index into this text. */
+  readonly bodyText: string;
+  /**
+   * Personal data found once per analysis by `detectPersonalData` (policy/detectors/), already
+   * filtered by the pack's identifier types and confidence threshold; rules read it, never re-detect.
+   */
+  readonly personalData: readonly Entity[];
 }
