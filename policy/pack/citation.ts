@@ -6,6 +6,11 @@ export const citationSchema = z
     document: z.string().min(1).describe("Title of the school's policy document."),
     section: z.string().min(1).describe("Section heading (and number) the sentence sits under."),
     quote: z.string().min(1).describe("The school's own sentence, verbatim."),
+    note: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Our remark on how the value was read from the quote (e.g. wording the school must supply)."),
   })
   .strict();
 

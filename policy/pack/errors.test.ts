@@ -1,0 +1,265 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PolicyPackError } from "./errors.js";
+import { loadPolicy } from "./load.js";
+import { parsePolicy } from "./parse.js";
+
+/** The smallest pack that validates: everything else falls back to the schema's defaults. */
+const minimalPack = {
+  schemaVersion: 1,
+  school: {
+    id: "oak-lane",
+    name: "Oak Lane Primary School",
+    emailDomains: ["oak-lane.sch.uk"],
+    address: { lines: ["1 Example Road", "Exampletown"], postcode: "EX1 9ZZ" },
+    policyOwner: { role: "School Business Manager" },
+  },
+  policyDocument: { document: "ICT Acceptable Use Policy" },
+};
+
+type Pack = Record<string, unknown>;
+const withChange = (change: (pack: Pack) => void): Pack => {
+  const pack = structuredClone(minimalPack) as Pack;
+  change(pack);
+  return pack;
+};
+const section = (pack: Pack, key: string): Pack => pack[key] as Pack;
+
+function problemsOf(run: () => unknown): readonly { path: string; message: string }[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PolicyPackError);
+    return (error as PolicyPackError).problems;
+  }
+  throw new Error("expected a PolicyPackError");
+}
+
+describe("parsePolicy", () => {
+  it("accepts the minimal pack and fills in the documented defaults", () => {
+    const pack = parsePolicy(minimalPack);
+    expect(pack.attachments.maxTotalBytes).toBe(10 * 1024 * 1024);
+    expect(pack.personalUse).toEqual({ mode: "allowed-if-labelled", label: "Personal" });
+    expect(pack.encryption.mechanism).toEqual({ kind: "subject-tag", tag: "[secure]" });
+    expect(pack.absence).toMatchObject({ outOfOfficeRequired: true, outOfOfficeAfterDays: 1, lookAheadDays: 14 });
+    expect(pack.acknowledgements.cadence).toEqual({
+      kind: "annual",
+      dueMonthDay: "09-30",
+      onNewVersion: true,
+      graceDays: 14,
+    });
+    expect(pack.school.emailDomains).toEqual(["oak-lane.sch.uk"]);
+  });
+
+  // [what is wrong, the bad pack, the field path reported, a fragment of its message]
+  const badPacks: [string, Pack, string, RegExp][] = [
+    [
+      "wrong type (boolean as string)",
+      withChange((p) => (p.etiquette = { greetingRequired: "yes" })),
+      "etiquette.greetingRequired",
+      /boolean/,
+    ],
+    [
+      "wrong type (size as text)",
+      withChange((p) => (p.attachments = { maxTotalBytes: "10 MB" })),
+      "attachments.maxTotalBytes",
+      /number/,
+    ],
+    ["wrong type (school as list)", withChange((p) => (p.school = [])), "school", /object/],
+    ["unknown top-level key", withChange((p) => (p.colour = "blue")), "(root)", /unknown key "colour"/],
+    [
+      "unknown nested key",
+      withChange((p) => (section(p, "school").headteacher = "A. Person")),
+      "school",
+      /unknown key "headteacher"/,
+    ],
+    [
+      "unknown key inside a citation",
+      withChange((p) => (p.etiquette = { sources: { tone: { document: "D", section: "S", quote: "Q", page: 3 } } })),
+      "etiquette.sources.tone",
+      /unknown key "page"/,
+    ],
+    [
+      "source keyed by a field the section does not have",
+      withChange((p) => (p.absence = { sources: { holidays: { document: "D", section: "S", quote: "Q" } } })),
+      "absence.sources",
+      /unknown key "holidays"/,
+    ],
+    ["missing school.name", withChange((p) => delete section(p, "school").name), "school.name", /./],
+    ["missing schemaVersion", withChange((p) => delete p.schemaVersion), "schemaVersion", /./],
+    ["unsupported schemaVersion", withChange((p) => (p.schemaVersion = 2)), "schemaVersion", /1/],
+    [
+      "invalid regular expression",
+      withChange(
+        (p) =>
+          (p.personalData = {
+            customIdentifiers: [{ id: "admission-number", label: "Admission no.", pattern: "(\\d{6" }],
+          }),
+      ),
+      "personalData.customIdentifiers.0.pattern",
+      /invalid regular expression/,
+    ],
+    [
+      "regular expression flag not allowed",
+      withChange(
+        (p) => (p.personalData = { customIdentifiers: [{ id: "adm", label: "Adm", pattern: "\\d{6}", flags: "gs" }] }),
+      ),
+      "personalData.customIdentifiers.0.flags",
+      /flags/,
+    ],
+    [
+      "invalid domain",
+      withChange((p) => (section(p, "school").emailDomains = ["oak lane school"])),
+      "school.emailDomains.0",
+      /domain/,
+    ],
+    [
+      "invalid trusted domain",
+      withChange((p) => (p.recipients = { trustedDomains: ["localhost"] })),
+      "recipients.trustedDomains.0",
+      /domain/,
+    ],
+    [
+      "invalid postcode",
+      withChange((p) => (section(p, "school").address = { lines: ["1 Example Road"], postcode: "12345" })),
+      "school.address.postcode",
+      /UK postcode/,
+    ],
+    [
+      "disclaimer required without text",
+      withChange((p) => (p.etiquette = { disclaimer: { required: true } })),
+      "etiquette.disclaimer.text",
+      /text is required/,
+    ],
+    [
+      "Cc required without an address",
+      withChange((p) => (p.recipients = { ccOnExternalToParents: { required: true } })),
+      "recipients.ccOnExternalToParents.cc",
+      /at least one address/,
+    ],
+    [
+      "personal use mode not in the list",
+      withChange((p) => (p.personalUse = { mode: "sometimes" })),
+      "personalUse.mode",
+      /./,
+    ],
+    [
+      "unknown document id in an audience",
+      withChange(
+        (p) =>
+          (p.acknowledgements = {
+            audiences: [{ audience: "staff", group: { name: "All Staff" }, documents: ["acceptable-use"] }],
+          }),
+      ),
+      "acknowledgements.audiences.0.documents.0",
+      /unknown document id "acceptable-use"/,
+    ],
+    [
+      "document hash not a SHA-256",
+      withChange(
+        (p) =>
+          (p.acknowledgements = {
+            documents: [
+              { id: "aup", title: "AUP", version: "1", effectiveDate: "2024-09-01", file: "x/aup.md", sha256: "abc" },
+            ],
+          }),
+      ),
+      "acknowledgements.documents.0.sha256",
+      /SHA-256/,
+    ],
+    [
+      "document file outside the documents folder",
+      withChange(
+        (p) =>
+          (p.acknowledgements = {
+            documents: [
+              {
+                id: "aup",
+                title: "AUP",
+                version: "1",
+                effectiveDate: "2024-09-01",
+                file: "x/../../secret.md",
+                sha256: "a".repeat(64),
+              },
+            ],
+          }),
+      ),
+      "acknowledgements.documents.0.file",
+      /documents folder/,
+    ],
+    ["severity not in the list", withChange((p) => (p.rules = { shouting: "warn" })), "rules.shouting", /./],
+  ];
+
+  it.each(badPacks)("rejects %s, naming the field", (_what, pack, path, message) => {
+    const problems = problemsOf(() => parsePolicy(pack, "bad-pack.json"));
+    const problem = problems.find((candidate) => candidate.path === path);
+    expect(problem, JSON.stringify(problems)).toBeDefined();
+    expect(problem?.message).toMatch(message);
+  });
+
+  it("lists every problem at once, and names each in the error message", () => {
+    const pack = withChange((p) => {
+      delete section(p, "school").name;
+      section(p, "school").emailDomains = ["not a domain"];
+      p.extra = true;
+    });
+    const error = (() => {
+      try {
+        parsePolicy(pack, "three-problems.json");
+      } catch (caught) {
+        return caught as PolicyPackError;
+      }
+      throw new Error("expected a PolicyPackError");
+    })();
+    expect(error.problems.map((problem) => problem.path).sort()).toEqual([
+      "(root)",
+      "school.emailDomains.0",
+      "school.name",
+    ]);
+    expect(error.message).toContain("three-problems.json");
+    expect(error.message).toContain("school.emailDomains.0: must be a domain name");
+  });
+
+  it("rejects a severity for a rule that does not exist", () => {
+    const pack = withChange((p) => (p.rules = { "no-such-rule": "block", shouting: "off" }));
+    const problems = problemsOf(() => parsePolicy(pack, "inline", new Set(["shouting"])));
+    expect(problems).toEqual([{ path: "rules.no-such-rule", message: "no rule has this id" }]);
+  });
+});
+
+describe("loadPolicy", () => {
+  const folder = mkdtempSync(join(tmpdir(), "policy-pack-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("loads a pack file by path", () => {
+    const file = join(folder, "oak-lane.json");
+    writeFileSync(file, JSON.stringify(minimalPack));
+    expect(loadPolicy(file).school.name).toBe("Oak Lane Primary School");
+  });
+
+  it("rejects a file that is not JSON", () => {
+    const file = join(folder, "broken.json");
+    writeFileSync(file, "{ schemaVersion: 1, ");
+    const problems = problemsOf(() => loadPolicy(file));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path: "(file)", message: expect.stringMatching(/^not valid JSON/) as string });
+  });
+
+  it("rejects a preset or file that does not exist", () => {
+    expect(problemsOf(() => loadPolicy("no-such-school"))).toEqual([
+      { path: "(file)", message: "no such preset or file" },
+    ]);
+  });
+
+  it("reports the field paths of an invalid pack file", () => {
+    const file = join(folder, "invalid.json");
+    writeFileSync(
+      file,
+      JSON.stringify(withChange((p) => (section(p, "school").address = { lines: [], postcode: "X" }))),
+    );
+    const paths = problemsOf(() => loadPolicy(file)).map((problem) => problem.path);
+    expect(paths).toEqual(expect.arrayContaining(["school.address.lines", "school.address.postcode"]));
+  });
+});

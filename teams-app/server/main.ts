@@ -1,0 +1,21 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { readConfig } from "./config.js";
+import { createServices } from "./services.js";
+
+/** Starts the acknowledgement API and serves the built tab (dist/teams-app). */
+const config = readConfig();
+const services = createServices(config);
+const app = createApp(config, services);
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`School Policy Guard Teams API listening on http://${config.host}:${info.port}`);
+  if (config.devSignIn)
+    console.warn("DEVELOPMENT SIGN-IN IS ON: anyone can sign in as a demo persona. Never use this in production.");
+});
+
+function shutdown(): void {
+  server.close();
+  void services.store.close().finally(() => process.exit(0));
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../server/app.js";
+import { GraphDirectory } from "../server/directory/graph.js";
+import { createGraphClient } from "../server/graph-client.js";
+import { GraphActivityNotifier } from "../server/notifier.js";
+import { createServices, type Services } from "../server/services.js";
+import {
+  claimsFor,
+  startIdentityProvider,
+  TENANT,
+  tempDir,
+  testConfig,
+  testUser,
+  type TestIdentityProvider,
+} from "./helpers.js";
+import { startGraphStandIn, type GraphStandIn } from "./sharepoint-stand-in.js";
+
+const STAFF_GROUP = "11111111-1111-4111-8111-111111111111";
+const GOVERNORS_GROUP = "22222222-2222-4222-8222-222222222222";
+const admin = testUser("Ada Admin", ["PolicyAdmin"]);
+const staffMembers = Array.from({ length: 7 }, (_, index) => testUser(`Graph Staff ${index}`));
+
+let standIn: GraphStandIn;
+let idp: TestIdentityProvider;
+let dir: ReturnType<typeof tempDir>;
+let services: Services;
+
+beforeAll(async () => {
+  standIn = await startGraphStandIn({
+    pageSize: 3,
+    throttleFirst: 1,
+    groups: {
+      [STAFF_GROUP]: [admin, ...staffMembers].map((user) => ({
+        id: user.oid,
+        displayName: user.name,
+        userPrincipalName: user.upn,
+      })),
+      [GOVERNORS_GROUP]: [],
+      "33333333-3333-4333-8333-333333333333": [],
+    },
+  });
+  idp = await startIdentityProvider();
+  dir = tempDir("spg-graph-");
+});
+afterAll(async () => {
+  await services?.store.close();
+  await standIn.close();
+  await idp.close();
+  dir.remove();
+});
+
+const client = () =>
+  createGraphClient({ baseUrl: standIn.baseUrl, authProvider: { getAccessToken: async () => standIn.token } });
+
+describe("Graph directory", () => {
+  it("pages through transitive user members of a group", async () => {
+    const directory = new GraphDirectory(client(), TENANT);
+    const members = await directory.membersOf({ id: STAFF_GROUP, name: "All Staff" });
+    expect(members).toHaveLength(8);
+    expect(members[1]).toEqual({
+      tid: TENANT,
+      oid: staffMembers[0]!.oid,
+      upn: staffMembers[0]!.upn,
+      displayName: staffMembers[0]!.name,
+    });
+    expect(standIn.requests.filter((request) => request.path.includes("transitiveMembers")).length).toBe(3);
+  });
+
+  it("checks a person's audience groups with checkMemberGroups", async () => {
+    const directory = new GraphDirectory(client(), TENANT);
+    const groups = await directory.groupsOf({ tid: TENANT, oid: admin.oid }, [
+      { id: STAFF_GROUP, name: "All Staff" },
+      { id: GOVERNORS_GROUP, name: "Governors" },
+    ]);
+    expect(groups).toEqual([{ id: STAFF_GROUP, name: "All Staff" }]);
+    expect(
+      await directory.groupsOf({ tid: "another-tenant", oid: admin.oid }, [{ id: STAFF_GROUP, name: "All Staff" }]),
+    ).toEqual([]);
+  });
+});
+
+describe("reminders through Graph sendActivityNotification", () => {
+  it("sends one documented activity notification per outstanding person, retrying a 429", async () => {
+    const graph = client();
+    const config = testConfig(idp.jwksUri, `${dir.path}/acks.db`, {
+      TEAMS_APP_ID: "7d2e1f3a-0000-4000-8000-000000000abc",
+    });
+    services = createServices(config, {
+      directory: new GraphDirectory(graph, TENANT),
+      notifier: new GraphActivityNotifier(graph),
+      now: () => new Date("2026-11-25T09:00:00Z"),
+    });
+    const app = createApp(config, services);
+    const response = await app.request("/api/admin/reminders", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await idp.mint(claimsFor(admin))}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ policyId: "acceptable-use" }),
+    });
+    expect(await response.json()).toEqual({ outstanding: 8, sent: 8, failed: [] });
+    expect(standIn.notifications.map((entry) => entry.userId).sort()).toEqual(
+      [admin, ...staffMembers].map((user) => user.oid).sort(),
+    );
+    expect(standIn.notifications[0]!.body).toEqual({
+      topic: {
+        source: "text",
+        value: "Acceptable use agreement",
+        webUrl: "https://teams.microsoft.com/l/entity/7d2e1f3a-0000-4000-8000-000000000abc/policies",
+      },
+      activityType: "policyAcknowledgementDue",
+      previewText: {
+        content: "Please read and acknowledge Acceptable use agreement (version 2026.1) by 30 September 2026.",
+      },
+      templateParameters: [
+        { name: "policyTitle", value: "Acceptable use agreement" },
+        { name: "dueDate", value: "30 September 2026" },
+      ],
+      teamsAppId: "7d2e1f3a-0000-4000-8000-000000000abc",
+    });
+    const posts = standIn.requests.filter((request) => request.path.endsWith("/teamwork/sendActivityNotification"));
+    expect(posts).toHaveLength(9); // one throttled with Retry-After, then retried
+    expect(posts.every((request) => request.headers["content-type"]?.startsWith("application/json"))).toBe(true);
+  });
+});
