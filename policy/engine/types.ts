@@ -106,10 +106,25 @@ export interface RuleMeta {
 
 export type { Citation, PolicyPack };
 
+/**
+ * What a rule reports: a message id plus data (ESLint-style), where, and an optional fix. The engine
+ * turns it into a Finding: formats the message, resolves severity from the pack and the school's
+ * citation, so rules never repeat that work.
+ */
+export interface RuleReport {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly location: Location;
+  readonly spans?: readonly Span[];
+  readonly fix?: Fix;
+  /** A rule may raise its own default (e.g. block where the school demands encryption); the pack still wins. */
+  readonly severity?: Severity;
+}
+
 /** One policy rule (ESLint-style): its meta and a pure check over a frozen draft and the pack. */
 export interface RuleModule {
   readonly meta: RuleMeta;
-  readonly check: (context: RuleContext) => readonly Finding[];
+  readonly check: (context: RuleContext) => readonly RuleReport[];
 }
 
 /** What a rule's check receives. The engine owns its construction; rules only read it. */

@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Spawns the real command, as a script or CI would. */
+function check(args: readonly string[], stdin = "") {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "policy/cli/check.ts", ...args], {
+    input: stdin,
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const plain = {
+  subject: "Year 8 trip",
+  body: "Dear colleagues,\n\nThe coach leaves at 8.30 on Friday.\n\nKind regards,\nMs Ellis",
+  bodyType: "text",
+  to: [{ name: "Staff", address: "staff@delius-school.sch.uk" }],
+};
+
+describe("check command", () => {
+  it("analyses one draft from stdin and exits 0", () => {
+    const result = check(["--policy", "delius"], JSON.stringify(plain));
+    expect(result.code).toBe(0);
+    const analysis = JSON.parse(result.stdout) as { verdict: string; findings: unknown[]; personalData: unknown[] };
+    expect(["ok", "nudge", "block"]).toContain(analysis.verdict);
+    expect(Array.isArray(analysis.findings)).toBe(true);
+    expect(Array.isArray(analysis.personalData)).toBe(true);
+  });
+
+  it("reads a file and treats missing arrays as empty", () => {
+    const dir = mkdtempSync(join(tmpdir(), "check-"));
+    const file = join(dir, "draft.json");
+    writeFileSync(file, JSON.stringify({ subject: "Hello", body: "Hi all", bodyType: "text" }));
+    const result = check(["--policy", "lt2", file]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toHaveProperty("verdict");
+  });
+
+  it("exits 2 with one line on stderr for invalid JSON", () => {
+    const result = check(["--policy", "delius", "-"], "{not json");
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/invalid JSON/);
+  });
+
+  it.each([
+    ["subject a number", { ...plain, subject: 42 }],
+    ["bodyType unknown", { ...plain, bodyType: "rtf" }],
+    ["to not an array", { ...plain, to: "parent@example.com" }],
+    ["recipient without address", { ...plain, cc: [{ name: "No address" }] }],
+    ["attachment size a string", { ...plain, attachments: [{ name: "a.pdf", size: "big" }] }],
+  ])("exits 2 for a field of the wrong type: %s", (_label, draft) => {
+    const result = check(["--policy", "delius"], JSON.stringify(draft));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/invalid draft/);
+  });
+
+  it("exits 2 with the pack error on one line for an unknown policy", () => {
+    const result = check(["--policy", "no-such-school"], JSON.stringify(plain));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/no-such-school/);
+  });
+
+  it("exits 2 without --policy", () => {
+    const result = check([], JSON.stringify(plain));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/usage/);
+  });
+
+  it("writes one analysis per JSONL line, in order, with an error record for a bad line", () => {
+    const shouting = { ...plain, body: "Dear all,\n\nPLEASE STOP LEAVING THE STAFFROOM IN THIS STATE.\n\nThanks,\nJo" };
+    const input = [JSON.stringify(plain), "{oops", JSON.stringify({ ...plain, to: 3 }), JSON.stringify(shouting)].join("\n");
+    const result = check(["--policy", "delius", "--jsonl"], input + "\n");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toHaveProperty("verdict");
+    expect(lines[1]?.error).toMatch(/invalid JSON/);
+    expect(lines[2]?.error).toMatch(/to/);
+    expect(lines[3]).toHaveProperty("verdict");
+  });
+});

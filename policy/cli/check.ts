@@ -1,0 +1,157 @@
+/**
+ * `npm run --silent check -- --policy <preset-id | pack.json> [--jsonl] [FILE | -]`
+ *
+ * Reads one Draft as JSON (or one per line with --jsonl) from FILE or stdin and writes one Analysis as
+ * JSON per draft. Exit 0 when the input was analysed, whatever was found; exit 2 with a one-line
+ * message on stderr for bad input. In --jsonl mode a bad line yields {"error": "..."} and the rest go on.
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { analyzeDraft } from "../engine/analyze.js";
+import type { DraftInput } from "../engine/draft.js";
+import { loadPolicy } from "../pack/load.js";
+import { PolicyPackError } from "../pack/errors.js";
+import type { PolicyPack } from "../pack/schema.js";
+
+const recipientSchema = z.object({ name: z.string().optional(), address: z.string() });
+
+/** Unknown keys are allowed (Outlook may send more); wrong types are not; missing arrays mean empty. */
+export const draftSchema = z.object({
+  subject: z.string(),
+  body: z.string(),
+  bodyType: z.enum(["text", "html"]),
+  from: recipientSchema.optional(),
+  to: z.array(recipientSchema).optional(),
+  cc: z.array(recipientSchema).optional(),
+  bcc: z.array(recipientSchema).optional(),
+  attachments: z
+    .array(
+      z.object({
+        name: z.string(),
+        size: z.number().nonnegative(),
+        contentType: z.string().optional(),
+        isInline: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  sensitivityLabelId: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+/** Bad input: the message is one line, fit for stderr or a JSONL error record. */
+export class DraftInputError extends Error {
+  override readonly name = "DraftInputError";
+}
+
+export function parseDraftJson(text: string): DraftInput {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DraftInputError(`invalid JSON: ${oneLine((error as Error).message)}`);
+  }
+  const result = draftSchema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(draft)"}: ${issue.message}`,
+    );
+    throw new DraftInputError(`invalid draft: ${oneLine(problems.join("; "))}`);
+  }
+  return result.data;
+}
+
+interface CliOptions {
+  readonly policy: string;
+  readonly jsonl: boolean;
+  readonly file: string;
+}
+
+function parseArgs(argv: readonly string[]): CliOptions {
+  let policy: string | undefined;
+  let jsonl = false;
+  let file: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--policy") {
+      policy = argv[++i];
+      if (policy === undefined) throw new DraftInputError("--policy needs a preset id or a pack file");
+    } else if (arg.startsWith("--policy=")) {
+      policy = arg.slice("--policy=".length);
+    } else if (arg === "--jsonl") {
+      jsonl = true;
+    } else if (arg === "-" || !arg.startsWith("-")) {
+      if (file !== undefined) throw new DraftInputError(`only one input file, got "${file}" and "${arg}"`);
+      file = arg;
+    } else {
+      throw new DraftInputError(`unknown option ${arg}`);
+    }
+  }
+  if (policy === undefined) {
+    throw new DraftInputError("usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -]");
+  }
+  return { policy, jsonl, file: file ?? "-" };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
+function analyseLine(line: string, pack: PolicyPack): string {
+  try {
+    return JSON.stringify(analyzeDraft(parseDraftJson(line), pack));
+  } catch (error) {
+    const message = error instanceof DraftInputError ? error.message : `analysis failed: ${String(error)}`;
+    return JSON.stringify({ error: oneLine(message) });
+  }
+}
+
+/** Runs the command; returns the exit code. Output goes through the writers so it can be tested in-process too. */
+export function main(
+  argv: readonly string[],
+  readInput: (file: string) => string,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): number {
+  try {
+    const options = parseArgs(argv);
+    const pack = loadPolicy(options.policy);
+    let input: string;
+    try {
+      input = readInput(options.file);
+    } catch (error) {
+      throw new DraftInputError(`cannot read ${options.file}: ${(error as Error).message}`);
+    }
+    if (options.jsonl) {
+      const lines = input.split(/\r?\n/);
+      if (lines[lines.length - 1] === "") lines.pop();
+      for (const line of lines) {
+        if (line.trim() === "") continue;
+        out(analyseLine(line, pack) + "\n");
+      }
+      return 0;
+    }
+    out(JSON.stringify(analyzeDraft(parseDraftJson(input), pack)) + "\n");
+    return 0;
+  } catch (error) {
+    if (error instanceof DraftInputError || error instanceof PolicyPackError) {
+      err(`check: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    err(`check: ${oneLine(String(error))}\n`);
+    return 1;
+  }
+}
+
+function readFileOrStdin(file: string): string {
+  return readFileSync(file === "-" ? 0 : file, "utf8");
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"));
+if (invokedDirectly) {
+  process.exitCode = main(
+    process.argv.slice(2),
+    readFileOrStdin,
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  );
+}

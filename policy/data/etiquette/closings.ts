@@ -1,0 +1,24 @@
+/**
+ * Sign-offs (lower case, matched at the start of a short line). The closing rule looks for one; the
+ * personal-data detectors treat what follows as the sender's signature block.
+ */
+export const CLOSINGS: readonly string[] = [
+  "kind regards",
+  "best regards",
+  "warm regards",
+  "warmest regards",
+  "regards",
+  "best wishes",
+  "warm wishes",
+  "many thanks",
+  "thanks",
+  "thank you",
+  "yours sincerely",
+  "yours faithfully",
+  "with thanks",
+  "all the best",
+  "cheers",
+  "best",
+  "speak soon",
+  "see you",
+];

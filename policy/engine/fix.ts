@@ -1,0 +1,93 @@
+import type { Draft, Fix, Recipient } from "./types.js";
+import { normalizeDraft, type DraftInput } from "./draft.js";
+
+/**
+ * Applies a finding's fix to a draft, purely (textlint-style: fixes are data). The add-in applies the
+ * same descriptions through Office.js; this is the reference behaviour and what the tests re-analyse.
+ */
+export function applyFix(input: DraftInput, fix: Fix): Draft {
+  const draft = normalizeDraft(input);
+  switch (fix.kind) {
+    case "prefix-subject":
+      return normalizeDraft({ ...draft, subject: prefixSubject(draft.subject, fix.text) });
+    case "apply-encryption": {
+      const mechanism = fix.mechanism;
+      if (mechanism.kind === "subject-tag") {
+        return normalizeDraft({ ...draft, subject: prefixSubject(draft.subject, mechanism.tag) });
+      }
+      if (mechanism.kind === "sensitivity-label") {
+        return normalizeDraft({ ...draft, sensitivityLabelId: mechanism.labelId });
+      }
+      return normalizeDraft({ ...draft, headers: { ...(draft.headers ?? {}), [mechanism.name]: mechanism.value } });
+    }
+    case "move-to-bcc": {
+      const moving = new Set(fix.addresses.map((address) => address.toLowerCase()));
+      const stays = (recipient: Recipient) => !moving.has(recipient.address.toLowerCase());
+      const moved = [...draft.to, ...draft.cc].filter((recipient) => !stays(recipient));
+      return normalizeDraft({
+        ...draft,
+        to: draft.to.filter(stays),
+        cc: draft.cc.filter(stays),
+        bcc: uniqueRecipients([...draft.bcc, ...moved]),
+      });
+    }
+    case "remove-subject-spans":
+      return normalizeDraft({ ...draft, subject: removeSpans(draft.subject, fix.spans) });
+    case "append-disclaimer": {
+      const separator = draft.bodyType === "html" ? "<br><br>" : "\n\n";
+      const text = draft.bodyType === "html" ? escapeHtml(fix.text) : fix.text;
+      return normalizeDraft({ ...draft, body: draft.body + separator + text });
+    }
+    case "add-cc":
+      return normalizeDraft({ ...draft, cc: uniqueRecipients([...draft.cc, ...fix.recipients]) });
+    case "remove-attachments": {
+      const names = new Set(fix.names);
+      return normalizeDraft({ ...draft, attachments: draft.attachments.filter((file) => !names.has(file.name)) });
+    }
+  }
+}
+
+function prefixSubject(subject: string, text: string): string {
+  return subject.toLowerCase().startsWith(text.toLowerCase()) ? subject : `${text} ${subject}`.trim();
+}
+
+/** Removes the spans and tidies the separators they leave behind ("Re: , EHCP" → "Re: EHCP"). */
+export function removeSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  const ordered = [...spans].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const span of ordered) {
+    const start = Math.max(0, Math.min(span.start, out.length));
+    const end = Math.max(start, Math.min(span.end, out.length));
+    out = out.slice(0, start) + out.slice(end);
+  }
+  return trimSeparators(out)
+    .replace(/ {2,}/g, " ")
+    .replace(/ ([,.;:)])/g, "$1")
+    .replace(/\( ?\)/g, "")
+    .trim();
+}
+
+const SEPARATORS = " ,;:–-";
+
+/** Trims separators left at either end without a regex (an end-anchored class run is quadratic). */
+function trimSeparators(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SEPARATORS.indexOf(text.charAt(start)) !== -1) start++;
+  while (end > start && SEPARATORS.indexOf(text.charAt(end - 1)) !== -1) end--;
+  return text.slice(start, end);
+}
+
+function uniqueRecipients(recipients: readonly Recipient[]): Recipient[] {
+  const seen = new Set<string>();
+  return recipients.filter((recipient) => {
+    const key = recipient.address.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
+}

@@ -1,0 +1,31 @@
+import { defaultCitation, defineRule } from "../define.js";
+import { describeEntities, sensitiveEntities } from "../personal-data/sensitive.js";
+
+export default defineRule({
+  meta: {
+    id: "sensitive-file-name",
+    category: "attachments",
+    defaultSeverity: "nudge",
+    clause: "personal-data",
+    fallbackCitation: defaultCitation(
+      "Data security",
+      "File names are visible even when the content is protected: do not put personal data in them.",
+    ),
+    docs: "Attachment names that reveal personal or sensitive data (an identifier, or a named pupil with SEN or health details).",
+    messages: { name: "An attachment's file name shows {{what}}. Rename it before sending." },
+  },
+  check({ pack, personalData }) {
+    if (!pack.attachments.sensitiveFileNames) return [];
+    const found = sensitiveEntities(personalData, "attachments");
+    return found.length === 0
+      ? []
+      : [
+          {
+            messageId: "name",
+            data: { what: describeEntities(found) },
+            location: "attachments",
+            spans: found.map(({ start, end }) => ({ start, end })),
+          },
+        ];
+  },
+});

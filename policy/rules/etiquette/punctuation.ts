@@ -1,0 +1,60 @@
+import { defaultCitation, defineRule } from "../define.js";
+import type { RuleReport, Span } from "../../engine/types.js";
+
+function repeatedPunctuation(text: string, maxRepeated: number): Span[] {
+  const spans: Span[] = [];
+  let runStart = -1;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text.charAt(index);
+    const isMark = char === "!" || char === "?";
+    if (isMark && runStart === -1) runStart = index;
+    if (!isMark && runStart !== -1) {
+      if (index - runStart > maxRepeated) spans.push({ start: runStart, end: index });
+      runStart = -1;
+    }
+  }
+  return spans;
+}
+
+export default defineRule({
+  meta: {
+    id: "punctuation",
+    category: "punctuation",
+    defaultSeverity: "nudge",
+    clause: "punctuation",
+    fallbackCitation: defaultCitation(
+      "E-mail etiquette",
+      "Strings of exclamation or question marks read as anger or sarcasm; one is enough.",
+    ),
+    docs: "Runs of ! or ? longer than the pack allows (e.g. '!!!', '???', '?!?!').",
+    messages: {
+      repeated: "'{{sample}}' can read as angry or sarcastic: one mark is enough.",
+    },
+  },
+  check({ draft, pack, bodyText }) {
+    const max = pack.etiquette.punctuation.maxRepeated;
+    const reports: RuleReport[] = [];
+    const subject = repeatedPunctuation(draft.subject, max);
+    const body = repeatedPunctuation(bodyText, max);
+    const first = subject[0] ?? body[0];
+    const sampleOf = (text: string, span: Span) => text.slice(span.start, Math.min(span.end, span.start + 6));
+    if (subject.length > 0 && first) {
+      reports.push({
+        messageId: "repeated",
+        data: { sample: sampleOf(draft.subject, first) },
+        location: "subject",
+        spans: subject,
+      });
+    }
+    const firstBody = body[0];
+    if (firstBody) {
+      reports.push({
+        messageId: "repeated",
+        data: { sample: sampleOf(bodyText, firstBody) },
+        location: "body",
+        spans: body,
+      });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,68 @@
+import { defaultCitation, defineRule } from "../define.js";
+import { SCHOOL_ACRONYMS } from "../../data/etiquette/acronyms.js";
+import type { RuleReport, Span } from "../../engine/types.js";
+import type { PolicyPack } from "../../pack/schema.js";
+
+const WORD = /[a-z][a-z'&-]*/gi;
+const BUILT_IN = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));
+
+/** Sentences (or the subject) written in capitals, counting no acronym and no one-letter word. */
+export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
+  const { minLetters, maxCapitalRatio, acronyms } = pack.etiquette.shouting;
+  const own = acronyms.map((acronym) => acronym.toUpperCase());
+  const spans: Span[] = [];
+  let sentenceStart = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text.charAt(index);
+    if (index < text.length && char !== "\n" && char !== "." && char !== "!" && char !== "?") continue;
+    const sentence = text.slice(sentenceStart, index);
+    let capitals = 0;
+    let letters = 0;
+    WORD.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = WORD.exec(sentence)) !== null) {
+      const word = match[0];
+      const upper = word.toUpperCase();
+      if (word.length < 2 || (word === upper && (BUILT_IN.has(upper) || own.indexOf(upper) !== -1))) continue;
+      for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i);
+        if (code >= 65 && code <= 90) capitals++;
+        if ((code | 32) >= 97 && (code | 32) <= 122) letters++;
+      }
+    }
+    if (capitals >= minLetters && capitals / letters >= maxCapitalRatio) {
+      const leading = sentence.length - sentence.trimStart().length;
+      spans.push({ start: sentenceStart + leading, end: sentenceStart + sentence.trimEnd().length });
+    }
+    sentenceStart = index + 1;
+  }
+  return spans;
+}
+
+export default defineRule({
+  meta: {
+    id: "shouting",
+    category: "shouting",
+    defaultSeverity: "nudge",
+    clause: "shouting",
+    fallbackCitation: defaultCitation(
+      "E-mail etiquette",
+      "Writing in capital letters reads as shouting; write as professionally as a letter.",
+    ),
+    docs: "Sentences or a subject written in capital letters read as shouting; school acronyms never count.",
+    messages: {
+      subject: "The subject is in capitals, which reads as shouting.",
+      body: "{{count}} sentence(s) are in capitals, which reads as shouting.",
+    },
+  },
+  check({ draft, pack, bodyText }) {
+    const reports: RuleReport[] = [];
+    const subjectSpans = shoutingSpans(draft.subject, pack);
+    if (subjectSpans.length > 0) reports.push({ messageId: "subject", location: "subject", spans: subjectSpans });
+    const bodySpans = shoutingSpans(bodyText, pack);
+    if (bodySpans.length > 0) {
+      reports.push({ messageId: "body", data: { count: bodySpans.length }, location: "body", spans: bodySpans });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,88 @@
+import { defaultCitation, defineRule } from "../define.js";
+import { allRecipients, domainOf, isInternalAddress } from "../../engine/draft.js";
+
+// Characters that pass for others at a glance (rn → m, 0 → o, 1/I → l, vv → w).
+const HOMOGLYPHS: readonly (readonly [string, string])[] = [
+  ["rn", "m"],
+  ["vv", "w"],
+  ["0", "o"],
+  ["1", "l"],
+  ["i", "l"],
+  ["5", "s"],
+];
+
+function skeleton(domain: string): string {
+  let out = domain.toLowerCase();
+  for (const [from, to] of HOMOGLYPHS) out = out.split(from).join(to);
+  return out;
+}
+
+/** Optimal string alignment distance, stopping early once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const previous = rows[i - 1] ?? [];
+      const cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+        value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      }
+      row.push(value);
+      if (value < best) best = value;
+    }
+    if (i > 0 && best > limit) return limit + 1;
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? limit + 1;
+}
+
+/** The known domain `domain` imitates, if any: a near-miss spelling or a homoglyph of it. */
+export function imitatedDomain(domain: string, known: readonly string[]): string | undefined {
+  for (const genuine of known) {
+    if (domain === genuine) return undefined;
+  }
+  for (const genuine of known) {
+    if (skeleton(domain) === skeleton(genuine)) return genuine;
+    const limit = genuine.length >= 12 ? 2 : genuine.length >= 6 ? 1 : 0;
+    if (limit > 0 && editDistance(domain, genuine, limit) <= limit) return genuine;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: "lookalike-domain",
+    category: "recipients",
+    defaultSeverity: "nudge",
+    clause: "recipients",
+    fallbackCitation: defaultCitation("E-mail", "Check the recipients before sending an e-mail."),
+    docs: "A recipient's domain that imitates the school's own or a trusted partner's (e.g. schooI.org.uk, schoo1.org.uk).",
+    messages: {
+      lookalike: "{{address}} looks like {{genuine}} but is not. Check the address before sending.",
+    },
+  },
+  check({ draft, pack }) {
+    const known = [...pack.school.emailDomains, ...pack.recipients.trustedDomains];
+    const reports = [];
+    for (const recipient of allRecipients(draft)) {
+      if (isInternalAddress(recipient.address, pack)) continue;
+      const genuine = imitatedDomain(domainOf(recipient.address), known);
+      if (genuine) {
+        reports.push({
+          messageId: "lookalike",
+          data: { address: recipient.address, genuine },
+          location: "recipients" as const,
+        });
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,52 @@
+import { defaultCitation, defineRule } from "../define.js";
+import { allRecipients, domainOf } from "../../engine/draft.js";
+import type { Recipient } from "../../engine/types.js";
+
+function letters(text: string): string {
+  return text.toLowerCase().replace(/[^a-z]/g, "");
+}
+
+/** The recipient looks like the sender themself at a personal webmail account. */
+function isSendersOwnAccount(recipient: Recipient, from: Recipient): boolean {
+  const senderName = letters(from.name ?? "");
+  if (senderName.length < 4) return false;
+  if (recipient.name && letters(recipient.name) === senderName) return true;
+  const local = letters(recipient.address.slice(0, recipient.address.indexOf("@")));
+  const parts = (from.name ?? "")
+    .toLowerCase()
+    .split(/\s+/)
+    .map(letters)
+    .filter((part) => part.length > 1);
+  return parts.length >= 2 && parts.every((part) => local.indexOf(part) !== -1);
+}
+
+export default defineRule({
+  meta: {
+    id: "own-personal-webmail",
+    category: "recipients",
+    defaultSeverity: "nudge",
+    clause: "webmail",
+    fallbackCitation: defaultCitation(
+      "E-mail",
+      "School business must be conducted through school e-mail accounts, not personal ones.",
+    ),
+    docs: "School mail sent to the sender's own personal webmail account (Gmail, Hotmail...).",
+    messages: {
+      own: "{{address}} looks like your personal account. School business should stay in your school email.",
+    },
+  },
+  check({ draft, pack }) {
+    const from = draft.from;
+    if (!from) return [];
+    const webmail = pack.recipients.personalWebmailDomains;
+    return allRecipients(draft)
+      .filter(
+        (recipient) => webmail.indexOf(domainOf(recipient.address)) !== -1 && isSendersOwnAccount(recipient, from),
+      )
+      .map((recipient) => ({
+        messageId: "own",
+        data: { address: recipient.address },
+        location: "recipients" as const,
+      }));
+  },
+});

@@ -1,0 +1,21 @@
+import { defaultCitation, defineRule } from "../define.js";
+import { allRecipients } from "../../engine/draft.js";
+
+export default defineRule({
+  meta: {
+    id: "too-many-recipients",
+    category: "recipients",
+    defaultSeverity: "info",
+    clause: "recipients",
+    fallbackCitation: defaultCitation(
+      "E-mail etiquette",
+      "Messages should be directed only to relevant individuals on a need to know basis.",
+    ),
+    docs: "More recipients than the pack's maximum: e-mail goes to those who need to know.",
+    messages: { many: "This goes to {{count}} people. Does everyone need it?" },
+  },
+  check({ draft, pack }) {
+    const count = allRecipients(draft).length;
+    return count > pack.etiquette.maxRecipients ? [{ messageId: "many", data: { count }, location: "recipients" }] : [];
+  },
+});
