@@ -93,7 +93,11 @@ function parseArgs(argv: readonly string[]): CliOptions {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
+  return text
+    .split("\n")
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .join(" ");
 }
 
 function analyseLine(line: string, pack: PolicyPack): string {

@@ -72,7 +72,8 @@ function detectInText(text: string, pack: PolicyPack, signatureAt: number): Cand
         confidence: context.indexOf("nhs") !== -1 ? 0.97 : 0.85,
       });
     } else if (uln) {
-      found.push({ type: "uln", start, end: start + match.length, confidence: 0.75 });
+      // A bare ten-digit number passing only the ULN check is as likely an order or invoice number.
+      found.push({ type: "uln", start, end: start + match.length, confidence: 0.6 });
     }
   });
 

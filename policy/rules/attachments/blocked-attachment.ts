@@ -2,10 +2,11 @@ import { defaultCitation, defineRule } from "../define.js";
 
 /** The real extension: the last one, so "report.pdf.exe" is an .exe. */
 export function extensionOf(name: string): string {
-  const trimmed = name
-    .trim()
-    .toLowerCase()
-    .replace(/[. ]+$/, "");
+  // Windows ignores trailing dots and spaces ("report.exe. " runs as an .exe); trimmed by hand, linear.
+  const lower = name.trim().toLowerCase();
+  let end = lower.length;
+  while (end > 0 && (lower.charAt(end - 1) === "." || lower.charAt(end - 1) === " ")) end--;
+  const trimmed = lower.slice(0, end);
   const dot = trimmed.lastIndexOf(".");
   return dot === -1 ? "" : trimmed.slice(dot + 1);
 }

@@ -1,0 +1,172 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { deepFreeze, parsePolicy } from "../pack/parse.js";
+import type { PolicyPack } from "../pack/schema.js";
+import { isPresetId, presetPath, type PresetId } from "../presets/index.js";
+import { analyzeDraft } from "./analyze.js";
+import type { DraftInput } from "./draft.js";
+import { htmlToText } from "./html-to-text.js";
+import type { Location, RuleModule } from "./types.js";
+
+/**
+ * A small ESLint-RuleTester for policy rules: table-driven `valid` / `invalid` drafts. Like ESLint's,
+ * it refuses duplicate cases, unknown message ids, an invalid case that expects nothing, and a rule
+ * that mutates its input (the draft and pack are deep-frozen, so a write throws and is reported).
+ * Test-only: it imports vitest and node:fs, so nothing in the send-time bundle may import it.
+ */
+
+/** A deep partial of the pack JSON, merged over a preset (arrays replace, objects merge). */
+export type PackOverrides = { readonly [key: string]: unknown };
+
+const DEFAULT_PRESET: PresetId = "st-john-payne";
+const packCache = new Map<string, PolicyPack>();
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function mergeDeep(base: unknown, overrides: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) merged[key] = mergeDeep(base[key], value);
+  return merged;
+}
+
+/** A preset's pack, optionally with overrides, validated by the real parser (memoised). */
+export function packFor(policy: string = DEFAULT_PRESET, overrides?: PackOverrides): PolicyPack {
+  if (!isPresetId(policy)) throw new RuleTesterError(`unknown preset "${policy}"`);
+  const key = policy + JSON.stringify(overrides ?? null);
+  let pack = packCache.get(key);
+  if (pack === undefined) {
+    const json: unknown = JSON.parse(readFileSync(presetPath(policy), "utf8"));
+    pack = parsePolicy(overrides === undefined ? json : mergeDeep(json, overrides), `${policy} (test)`);
+    packCache.set(key, pack);
+  }
+  return pack;
+}
+
+export interface RuleTestCase {
+  /** Shown as the test name; defaults to the subject and the start of the body. */
+  readonly name?: string;
+  readonly draft: DraftInput;
+  /** The preset the case runs under; defaults to the table's, then st-john-payne. */
+  readonly policy?: PresetId;
+  /** Settings merged over that preset for this case (e.g. a smaller attachment limit). */
+  readonly pack?: PackOverrides;
+}
+
+export interface ExpectedReport {
+  readonly messageId: string;
+  readonly location?: Location;
+  /** The text each span covers, in order, read from the subject or the converted body. */
+  readonly spanTexts?: readonly string[];
+}
+
+export interface InvalidRuleTestCase extends RuleTestCase {
+  readonly errors: readonly ExpectedReport[];
+}
+
+export interface RuleTestTable {
+  readonly policy?: PresetId;
+  readonly valid: readonly RuleTestCase[];
+  readonly invalid: readonly InvalidRuleTestCase[];
+}
+
+export class RuleTesterError extends Error {
+  override name = "RuleTesterError";
+}
+
+function caseKey(testCase: RuleTestCase): string {
+  return JSON.stringify([testCase.draft, testCase.policy ?? null, testCase.pack ?? null]);
+}
+
+function caseName(testCase: RuleTestCase): string {
+  if (testCase.name !== undefined) return testCase.name;
+  const text = `${testCase.draft.subject ?? ""} | ${testCase.draft.body ?? ""}`.replace(/\s+/g, " ");
+  return text.length > 70 ? text.slice(0, 70) + "…" : text;
+}
+
+/** Runs the rule alone through the engine, rethrowing its errors instead of isolating them. */
+export function runRule(rule: RuleModule, draft: DraftInput, pack: PolicyPack) {
+  const frozenDraft = deepFreeze(structuredClone(draft));
+  const before = JSON.stringify(frozenDraft);
+  let thrown: unknown;
+  const analysis = analyzeDraft(frozenDraft, pack, {
+    rules: [rule],
+    onRuleError: (_id, error) => {
+      thrown = error;
+    },
+  });
+  if (thrown !== undefined) {
+    const reason = thrown instanceof TypeError ? " (did it mutate its frozen input?)" : "";
+    throw new RuleTesterError(`rule "${rule.meta.id}" threw${reason}: ${String(thrown)}`);
+  }
+  if (JSON.stringify(frozenDraft) !== before) throw new RuleTesterError(`rule "${rule.meta.id}" mutated the draft`);
+  return analysis;
+}
+
+/** Checks the table itself before any case runs (so a bad table fails loudly, not silently). */
+export function validateTable(rule: RuleModule, table: RuleTestTable): void {
+  const seen = new Set<string>();
+  for (const testCase of [...table.valid, ...table.invalid]) {
+    const key = caseKey(testCase);
+    if (seen.has(key)) throw new RuleTesterError(`duplicate case: ${caseName(testCase)}`);
+    seen.add(key);
+  }
+  for (const testCase of table.invalid) {
+    if (testCase.errors.length === 0) {
+      throw new RuleTesterError(`invalid case expects no finding: ${caseName(testCase)}`);
+    }
+    for (const expected of testCase.errors) {
+      if (!(expected.messageId in rule.meta.messages)) {
+        throw new RuleTesterError(`unknown message id "${expected.messageId}" for rule "${rule.meta.id}"`);
+      }
+    }
+  }
+}
+
+function packOf(testCase: RuleTestCase, table: RuleTestTable): PolicyPack {
+  return packFor(testCase.policy ?? table.policy ?? DEFAULT_PRESET, testCase.pack);
+}
+
+export function testRule(rule: RuleModule, table: RuleTestTable): void {
+  validateTable(rule, table);
+  describe(`rule ${rule.meta.id}`, () => {
+    describe("valid", () => {
+      for (const testCase of table.valid) {
+        it(caseName(testCase), () => {
+          const analysis = runRule(rule, testCase.draft, packOf(testCase, table));
+          expect(analysis.findings.map((finding) => finding.message)).toEqual([]);
+        });
+      }
+    });
+    describe("invalid", () => {
+      for (const testCase of table.invalid) {
+        it(caseName(testCase), () => {
+          const pack = packOf(testCase, table);
+          const analysis = runRule(rule, testCase.draft, pack);
+          expect(analysis.findings).toHaveLength(testCase.errors.length);
+          testCase.errors.forEach((expected, index) => {
+            const finding = analysis.findings[index];
+            if (finding === undefined) return;
+            const template = rule.meta.messages[expected.messageId] ?? "";
+            const fixedPart = template.split("{{")[0] ?? "";
+            expect(finding.message.startsWith(fixedPart)).toBe(true);
+            if (expected.location !== undefined) expect(finding.location).toBe(expected.location);
+            if (expected.spanTexts !== undefined) {
+              const source = finding.location === "subject" ? (testCase.draft.subject ?? "") : bodyTextOf(testCase);
+              expect((finding.spans ?? []).map((span) => source.slice(span.start, span.end))).toEqual(
+                expected.spanTexts,
+              );
+            }
+          });
+        });
+      }
+    });
+  });
+}
+
+function bodyTextOf(testCase: RuleTestCase): string {
+  const body = testCase.draft.body ?? "";
+  return testCase.draft.bodyType === "html" ? htmlToText(body) : body;
+}

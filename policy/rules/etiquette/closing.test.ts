@@ -1,0 +1,26 @@
+import { ruleTester } from "../../engine/rule-tester.js";
+import { loadPolicy } from "../../pack/load.js";
+import rule from "./closing.js";
+
+const body = (text: string) => ({ subject: "Reports", body: text, bodyType: "text" as const });
+
+ruleTester(rule, {
+  pack: loadPolicy("st-john-payne"),
+  valid: [
+    { draft: body("Dear Mrs Shah,\nThe reports are ready.\nKind regards,\nAlex") },
+    { draft: body("Hi,\nThanks for this.\nBest wishes\nAlex Reid\nYear 4 teacher") },
+    {
+      name: "closing above the quoted reply",
+      draft: body("Hi,\nDone.\nMany thanks\n\nFrom: Sam\nSent: Monday\nHello"),
+    },
+    { name: "closing not required", pack: loadPolicy("st-dunstans"), draft: body("Dear Sam,\nDone.") },
+  ],
+  invalid: [
+    { draft: body("Dear Sam,\nThe reports are ready."), errors: [{ messageId: "missing", location: "body" }] },
+    {
+      name: "closing only in the quoted message",
+      draft: body("Dear Sam,\nNo.\n-----Original Message-----\nKind regards\nSam"),
+      errors: [{ messageId: "missing", location: "body" }],
+    },
+  ],
+});

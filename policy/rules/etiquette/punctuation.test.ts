@@ -1,0 +1,32 @@
+import { ruleTester } from "../../engine/rule-tester.js";
+import { loadPolicy } from "../../pack/load.js";
+import rule from "./punctuation.js";
+
+const body = (text: string) => ({ subject: "Sports day", body: text, bodyType: "text" as const });
+
+ruleTester(rule, {
+  pack: loadPolicy("st-john-payne"),
+  valid: [
+    { draft: body("Well done everyone!") },
+    { draft: body("Really?! That is great news.") },
+    { draft: body("Is it Tuesday? Or Wednesday?") },
+  ],
+  invalid: [
+    {
+      name: "three exclamation marks",
+      draft: body("Thanks for NOTHING!!!"),
+      errors: [{ messageId: "repeated", location: "body" }],
+    },
+    {
+      name: "question marks",
+      draft: body("Where is the register???"),
+      errors: [{ messageId: "repeated", location: "body" }],
+    },
+    { name: "mixed run", draft: body("Seriously?!?!"), errors: [{ messageId: "repeated", location: "body" }] },
+    {
+      name: "in the subject",
+      draft: { subject: "Why??? again", body: "See below.", bodyType: "text" },
+      errors: [{ messageId: "repeated", location: "subject" }],
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+import { ruleTester } from "../../engine/rule-tester.js";
+import { loadPolicy } from "../../pack/load.js";
+import rule from "./shouting.js";
+
+const body = (text: string) => ({ subject: "Year 5 trip", body: text, bodyType: "text" as const });
+
+ruleTester(rule, {
+  pack: loadPolicy("st-john-payne"),
+  valid: [
+    {
+      name: "acronyms in capitals",
+      draft: body("The SENCO, DSL and SLT will meet the PTA about EHCP and FSM at INSET."),
+    },
+    { name: "one emphasised word", draft: body("Please do NOT park in the staff car park on Friday.") },
+    { name: "short capital heading", draft: body("AGENDA\nItem one: the GCSE results.") },
+    { name: "DfE and CPOMS mixed case", draft: body("Log it on CPOMS as the DfE guidance says.") },
+    { name: "subject acronyms", draft: { subject: "SEN / EHCP / LAC update", body: "Hello", bodyType: "text" } },
+  ],
+  invalid: [
+    {
+      name: "whole sentence in capitals",
+      draft: body("Dear Mr Brown,\nI HAVE ASKED YOU THREE TIMES TO SEND THE REPORT.\nRegards"),
+      errors: [{ messageId: "body", location: "body" }],
+    },
+    {
+      name: "subject in capitals",
+      draft: { subject: "READ THIS BEFORE TOMORROW MORNING", body: "See below.", bodyType: "text" },
+      errors: [{ messageId: "subject", location: "subject" }],
+    },
+    {
+      name: "capitals with acronyms inside still shout",
+      draft: body("THE SENCO NEEDS THESE FORMS BACK IMMEDIATELY"),
+      errors: [{ messageId: "body", location: "body" }],
+    },
+  ],
+});

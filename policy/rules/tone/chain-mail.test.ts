@@ -1,0 +1,27 @@
+import { ruleTester } from "../../engine/rule-tester.js";
+import { loadPolicy } from "../../pack/load.js";
+import rule from "./chain-mail.js";
+
+const body = (text: string) => ({ subject: "Fwd", body: text, bodyType: "text" as const });
+
+ruleTester(rule, {
+  pack: loadPolicy("st-john-payne"),
+  valid: [
+    { draft: body("Please forward this to the Year 6 team.") },
+    { draft: body("Could you share the minutes with governors?") },
+  ],
+  invalid: [
+    {
+      draft: body("Forward this to everyone you know or bad luck will follow!"),
+      errors: [{ messageId: "chain", location: "body" }],
+    },
+    {
+      draft: body("Joke of the day: why did the teacher wear sunglasses?"),
+      errors: [{ messageId: "chain", location: "body" }],
+    },
+    {
+      draft: { subject: "Don't break the chain", body: "x", bodyType: "text" },
+      errors: [{ messageId: "chain", location: "subject" }],
+    },
+  ],
+});
