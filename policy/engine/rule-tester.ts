@@ -51,8 +51,8 @@ export interface RuleTestCase {
   readonly draft: DraftInput;
   /** The preset the case runs under; defaults to the table's, then st-john-payne. */
   readonly policy?: PresetId;
-  /** Settings merged over that preset for this case (e.g. a smaller attachment limit). */
-  readonly pack?: PackOverrides;
+  /** A whole pack, or settings merged over the preset for this case (e.g. a smaller attachment limit). */
+  readonly pack?: PolicyPack | PackOverrides;
 }
 
 export interface ExpectedReport {
@@ -67,6 +67,8 @@ export interface InvalidRuleTestCase extends RuleTestCase {
 }
 
 export interface RuleTestTable {
+  /** The pack every case runs under unless it names its own; else `policy`, else st-john-payne. */
+  readonly pack?: PolicyPack;
   readonly policy?: PresetId;
   readonly valid: readonly RuleTestCase[];
   readonly invalid: readonly InvalidRuleTestCase[];
@@ -125,7 +127,14 @@ export function validateTable(rule: RuleModule, table: RuleTestTable): void {
   }
 }
 
+/** A parsed pack is deep-frozen and names its school; anything else is a set of overrides. */
+function isWholePack(value: PolicyPack | PackOverrides): value is PolicyPack {
+  return Object.isFrozen(value) && isPlainObject(value.school) && "etiquette" in value;
+}
+
 function packOf(testCase: RuleTestCase, table: RuleTestTable): PolicyPack {
+  if (testCase.pack !== undefined && isWholePack(testCase.pack)) return testCase.pack;
+  if (testCase.policy === undefined && testCase.pack === undefined && table.pack !== undefined) return table.pack;
   return packFor(testCase.policy ?? table.policy ?? DEFAULT_PRESET, testCase.pack);
 }
 
@@ -170,3 +179,6 @@ function bodyTextOf(testCase: RuleTestCase): string {
   const body = testCase.draft.body ?? "";
   return testCase.draft.bodyType === "html" ? htmlToText(body) : body;
 }
+
+/** ESLint's name for the same thing. */
+export const ruleTester = testRule;

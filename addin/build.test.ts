@@ -1,0 +1,109 @@
+import { parse } from "acorn";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPolicy } from "../policy/pack/load.js";
+import { buildAddin } from "./build.js";
+import { HANDLER_NAMES } from "./core/ids.js";
+import { runLaunchEventInVm } from "./harness/run-in-vm.js";
+
+const outDir = mkdtempSync(join(tmpdir(), "spg-addin-"));
+const pack = loadPolicy("st-john-payne");
+let code = "";
+
+beforeAll(async () => {
+  await buildAddin({ outDir, policy: "st-john-payne" });
+  code = readFileSync(join(outDir, "launchevent.js"), "utf8");
+}, 60_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+const domain = pack.school.emailDomains[0]!;
+const cleanDraft = () => ({
+  subject: "Staff meeting on Thursday",
+  body: "Dear colleagues,\n\nThe staff meeting on Thursday will be in the library at 3.30pm.\n\nKind regards,\nA Teacher",
+});
+
+describe("dist/addin/launchevent.js", () => {
+  it("is under 60 kB gzipped", () => {
+    expect(gzipSync(code).length).toBeLessThan(60 * 1024);
+  });
+
+  it("parses as ES2016 (classic Outlook's JavaScript-only runtime before build 2403)", () => {
+    expect(() => parse(code, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
+    // The check has teeth: ES2017 syntax is refused at this level.
+    expect(() => parse("async function f() {}", { ecmaVersion: 2016, sourceType: "script" })).toThrow();
+  });
+
+  it("is self-contained: no import or require, no DOM", () => {
+    expect(code).not.toMatch(/\bimport\s*\(|\brequire\(|^import /m);
+    expect(code).not.toMatch(/\bdocument\.|\bwindow\./);
+  });
+
+  it("associates every handler in a bare context with only Office", () => {
+    const { standIn } = runLaunchEventInVm(code, { internalDomains: pack.school.emailDomains });
+    expect([...standIn.handlers.keys()].sort()).toEqual(Object.values(HANDLER_NAMES).sort());
+  });
+
+  it("lets a clean draft go, and caches the compose-time analysis for the send", async () => {
+    const { standIn } = runLaunchEventInVm(code, { internalDomains: pack.school.emailDomains });
+    Object.assign(standIn.state, { subject: cleanDraft().subject, body: { type: "text", content: cleanDraft().body } });
+    standIn.setRecipients("to", [`staff@${domain}`]);
+    for (const [event, handler] of [
+      ["OnNewMessageCompose", HANDLER_NAMES.compose],
+      ["OnMessageRecipientsChanged", HANDLER_NAMES.recipientsChanged],
+      ["OnMessageAttachmentsChanged", HANDLER_NAMES.attachmentsChanged],
+    ] as const) {
+      const completed = await standIn.fire(event, handler);
+      expect(completed.options).toBeUndefined();
+    }
+    expect(standIn.state.sessionData.get("spg.analysis")).toBeTruthy();
+    const sent = await standIn.fire("OnMessageSend", HANDLER_NAMES.send);
+    expect(sent.options).toEqual({ allowEvent: true });
+  });
+
+  it("prompts on nudges: parents visible to each other", async () => {
+    const { standIn } = runLaunchEventInVm(code, { internalDomains: pack.school.emailDomains });
+    Object.assign(standIn.state, { subject: "Year 4 trip", body: { type: "text", content: cleanDraft().body } });
+    standIn.setRecipients("to", [
+      "p.one@gmail.com",
+      "p.two@hotmail.co.uk",
+      "p.three@yahoo.co.uk",
+      "p.four@outlook.com",
+    ]);
+    standIn.setRecipients("cc", ["headteacher@st-john-payne.sch.uk"]);
+    await standIn.fire("OnMessageRecipientsChanged", HANDLER_NAMES.recipientsChanged);
+    const notes = [...standIn.state.notifications.values()].map((details) => details.message);
+    expect(notes.some((message) => /visible to each other/.test(message))).toBe(true);
+    expect(notes.length).toBeLessThanOrEqual(3);
+    const sent = await standIn.fire("OnMessageSend", HANDLER_NAMES.send);
+    expect(sent.options).toMatchObject({ allowEvent: false, cancelLabel: "Review and fix" });
+    expect(String(sent.options?.errorMessage).length).toBeLessThanOrEqual(500);
+  });
+
+  it("fails open when reading the item throws, and counts it", async () => {
+    const { standIn, failOpen, logged } = runLaunchEventInVm(code, { internalDomains: pack.school.emailDomains });
+    standIn.faults.broken = true;
+    const sent = await standIn.fire("OnMessageSend", HANDLER_NAMES.send);
+    expect(sent.options).toEqual({ allowEvent: true });
+    expect(failOpen()).toMatchObject({ count: 1 });
+    expect(failOpen()?.lastReason).toMatch(/not available/);
+    expect(logged.join("\n")).toMatch(/let the message go/);
+  });
+
+  it("fails open when the host never answers within the time budget", async () => {
+    const { standIn, failOpen } = runLaunchEventInVm(code, { internalDomains: pack.school.emailDomains });
+    standIn.faults.hang = true;
+    const sent = await standIn.fire("OnMessageSend", HANDLER_NAMES.send);
+    expect(sent.options).toEqual({ allowEvent: true });
+    expect(sent.ms).toBeLessThan(4500);
+    expect(failOpen()?.lastReason).toMatch(/budget/);
+  });
+
+  it("refuses to build with an invalid pack", async () => {
+    await expect(buildAddin({ outDir, policy: join(outDir, "no-such-pack.json") })).rejects.toThrow(
+      /no such preset or file/,
+    );
+  });
+});

@@ -1,0 +1,186 @@
+import { build, type Plugin } from "esbuild";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadPolicy } from "../policy/pack/load.js";
+
+/**
+ * Builds the Outlook add-in into `outDir`:
+ * - launchevent.js: the launch-event handlers, one ES2016 IIFE (classic Outlook's JavaScript-only runtime);
+ * - commands.html: the page that hosts launchevent.js in the HTML runtimes (web, new Outlook, Mac);
+ * - taskpane.html + taskpane.js: the React / Fluent UI task pane;
+ * - harness.html + harness.js + harness-pane.html: the compose harness with a stand-in Office object.
+ * `policy` (a preset id or a pack path) is validated now and embedded: a bad pack fails the build.
+ */
+export interface BuildAddinOptions {
+  readonly outDir: string;
+  readonly policy: string;
+  /** Minify (default true). */
+  readonly minify?: boolean;
+}
+
+export interface BuildAddinResult {
+  readonly outDir: string;
+  readonly files: readonly string[];
+  readonly schoolId: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+function packPlugin(packJson: string): Plugin {
+  return {
+    name: "school-pack",
+    setup(builder) {
+      builder.onResolve({ filter: /^virtual:school-pack$/ }, (args) => ({ path: args.path, namespace: "school-pack" }));
+      builder.onLoad({ filter: /.*/, namespace: "school-pack" }, () => ({ contents: packJson, loader: "json" }));
+    },
+  };
+}
+
+/**
+ * policy/pack/* holds declarations (the zod schema, parse, citations). The bundles embed the pack
+ * validated at build time, so at run time that schema — and zod with it — is dead code; the modules
+ * are marked free of side effects so esbuild drops what is unused (zod alone is ~90 kB gzipped, more
+ * than the 60 kB budget for launchevent.js).
+ */
+const packModulesArePure: Plugin = {
+  name: "pack-modules-are-pure",
+  setup(builder) {
+    builder.onResolve({ filter: /\.js$/ }, async (args) => {
+      if (args.pluginData === "pack-modules-are-pure") return undefined;
+      const inPack = args.path.includes("/pack/") || args.resolveDir.replace(/\\/g, "/").endsWith("/policy/pack");
+      if (!inPack) return undefined;
+      const resolved = await builder.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: "pack-modules-are-pure",
+      });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      return { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
+export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddinResult> {
+  const outDir = resolve(options.outDir);
+  const pack = loadPolicy(options.policy);
+  const packJson = JSON.stringify(pack);
+  const minify = options.minify ?? true;
+  await mkdir(outDir, { recursive: true });
+  const common = {
+    bundle: true,
+    minify,
+    legalComments: "none" as const,
+    logLevel: "silent" as const,
+    plugins: [packPlugin(packJson), packModulesArePure],
+    define: { "process.env.NODE_ENV": '"production"' },
+  };
+
+  await build({
+    ...common,
+    entryPoints: [join(here, "launchevent/entry.ts")],
+    outfile: join(outDir, "launchevent.js"),
+    format: "iife",
+    platform: "neutral",
+    target: "es2016",
+    mainFields: ["module", "main"],
+  });
+  await build({
+    ...common,
+    entryPoints: [join(here, "taskpane/main.tsx")],
+    outfile: join(outDir, "taskpane.js"),
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    jsx: "automatic",
+  });
+  await build({
+    ...common,
+    entryPoints: [join(here, "harness/main.ts")],
+    outfile: join(outDir, "harness.js"),
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+  });
+
+  const pages: Record<string, string> = {
+    "taskpane.html": page("School Policy Guard", `<script src="${OFFICE_JS_CDN}"></script>`, "taskpane.js"),
+    "commands.html": page("School Policy Guard commands", `<script src="${OFFICE_JS_CDN}"></script>`, "launchevent.js"),
+    // The harness hosts the same taskpane.js with Office from the parent page instead of the CDN.
+    "harness-pane.html": page(
+      "School Policy Guard (harness)",
+      "<script>window.Office = window.parent.Office;</script>",
+      "taskpane.js",
+    ),
+    "harness.html": page("Compose harness — School Policy Guard", "", "harness.js", harnessStyles),
+  };
+  for (const [name, html] of Object.entries(pages)) await writeFile(join(outDir, name), html);
+  return {
+    outDir,
+    files: ["launchevent.js", "taskpane.js", "harness.js", ...Object.keys(pages)],
+    schoolId: pack.school.id,
+  };
+}
+
+function page(title: string, head: string, script: string, styles = ""): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${title}</title>
+${styles ? `<style>${styles}</style>` : ""}
+${head}
+</head>
+<body>
+<div id="root"></div>
+<script src="${script}"></script>
+</body>
+</html>
+`;
+}
+
+const harnessStyles = `
+body{margin:0;font:14px/1.4 "Segoe UI",system-ui,sans-serif;background:#f3f2f1;color:#201f1e}
+.h-app{display:grid;grid-template-columns:minmax(420px,1fr) 380px;height:100vh}
+.h-compose{display:flex;flex-direction:column;padding:16px 20px;gap:8px;background:#fff;overflow:auto}
+.h-toolbar{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+.h-toolbar button,.h-dialog button{font:inherit;padding:6px 14px;border-radius:4px;border:1px solid #8a8886;background:#fff;cursor:pointer}
+.h-toolbar .h-send,.h-dialog .h-primary{background:#0f6cbd;color:#fff;border-color:#0f6cbd}
+.h-row{display:grid;grid-template-columns:70px 1fr;align-items:center;gap:8px}
+.h-row input,textarea{font:inherit;padding:6px 8px;border:1px solid #c8c6c4;border-radius:4px}
+textarea{min-height:260px;resize:vertical}
+.h-notes{display:flex;flex-direction:column;gap:4px}
+.h-note{background:#f0f6ff;border-left:3px solid #0f6cbd;padding:6px 10px;display:flex;justify-content:space-between;gap:8px}
+.h-note button{font:inherit;border:0;background:none;color:#0f6cbd;text-decoration:underline;cursor:pointer}
+.h-attachments{display:flex;gap:6px;flex-wrap:wrap}
+.h-chip{background:#edebe9;border-radius:12px;padding:2px 10px}
+.h-pane{border-left:1px solid #c8c6c4;display:flex;flex-direction:column}
+.h-pane iframe{flex:1;border:0;width:100%}
+.h-status{font-size:13px;color:#605e5c;min-height:1.4em}
+.h-switches{font-size:12px;color:#605e5c;display:flex;gap:12px;flex-wrap:wrap}
+.h-dialog{position:fixed;inset:0;background:rgba(0,0,0,.4);display:flex;align-items:center;justify-content:center}
+.h-dialog[hidden]{display:none}
+.h-dialog>div{background:#fff;max-width:520px;padding:20px 24px;border-radius:8px;box-shadow:0 8px 32px rgba(0,0,0,.3)}
+.h-dialog pre{white-space:pre-wrap;font:inherit}
+.h-dialog .h-actions{display:flex;gap:8px;justify-content:flex-end;margin-top:12px}
+`;
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  const policyIndex = process.argv.indexOf("--policy");
+  const outIndex = process.argv.indexOf("--out");
+  const policy =
+    (policyIndex > 0 ? process.argv[policyIndex + 1] : undefined) ?? process.env.POLICY_PACK ?? "st-john-payne";
+  const outDir = (outIndex > 0 ? process.argv[outIndex + 1] : undefined) ?? "dist/addin";
+  buildAddin({ outDir, policy }).then(
+    (result) => console.log(`Built the Outlook add-in for ${result.schoolId} into ${result.outDir}`),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}

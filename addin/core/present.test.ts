@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import type { Analysis, Finding } from "../../policy/engine/types.js";
+import { fingerprintDraft } from "./fingerprint.js";
+import { TASKPANE_COMMAND_ID } from "./ids.js";
+import { composeNudgeMessages, decideSend, ERROR_MESSAGE_MAX } from "./present.js";
+
+const finding = (overrides: Partial<Finding>): Finding => ({
+  rule: "tone-hostile",
+  category: "tone",
+  severity: "nudge",
+  message: "This reads as if written in the heat of the moment.",
+  policyRef: { section: "6.1 Email etiquette", quote: "Emails must never be sent in the heat of the moment." },
+  location: "body",
+  ...overrides,
+});
+const analysis = (findings: Finding[]): Analysis => ({
+  verdict: findings.some((entry) => entry.severity === "block") ? "block" : findings.length ? "nudge" : "ok",
+  findings,
+  personalData: [],
+});
+
+describe("decideSend", () => {
+  it("lets the message go when there is nothing, or only tips", () => {
+    expect(decideSend(analysis([]))).toEqual({ allowEvent: true });
+    expect(decideSend(analysis([finding({ severity: "info" })]))).toEqual({ allowEvent: true });
+  });
+
+  it("prompts (send anyway allowed) when every finding is a nudge", () => {
+    const decision = decideSend(analysis([finding({})]));
+    expect(decision).toMatchObject({
+      allowEvent: false,
+      sendModeOverride: "promptUser",
+      commandId: TASKPANE_COMMAND_ID,
+    });
+    expect(decision.errorMessage).toContain("heat of the moment. (Email etiquette)");
+    expect(decision.cancelLabel!.length).toBeLessThanOrEqual(20);
+    expect(JSON.parse(decision.contextData!)).toEqual({ source: "send", rules: ["tone-hostile"] });
+  });
+
+  it("keeps the soft block (no override) when a finding is block-level, and puts it first", () => {
+    const decision = decideSend(
+      analysis([
+        finding({}),
+        finding({
+          rule: "personal-data-unencrypted",
+          category: "personal-data",
+          severity: "block",
+          message: "Personal data must go encrypted.",
+        }),
+      ]),
+    );
+    expect(decision.allowEvent).toBe(false);
+    expect(decision).not.toHaveProperty("sendModeOverride");
+    const lines = decision.errorMessage!.split("\n");
+    expect(lines[1]).toContain("Personal data must go encrypted.");
+    expect(decision.errorMessageMarkdown).toContain("**School policy: please fix before sending.**");
+  });
+
+  it("keeps both messages within 500 characters and says how many more there are", () => {
+    const many = Array.from({ length: 12 }, (_, index) =>
+      finding({ rule: `r${index}`, message: `Finding number ${index} `.repeat(6) }),
+    );
+    const decision = decideSend(analysis(many));
+    expect(decision.errorMessage!.length).toBeLessThanOrEqual(ERROR_MESSAGE_MAX);
+    expect(decision.errorMessageMarkdown!.length).toBeLessThanOrEqual(ERROR_MESSAGE_MAX);
+    expect(decision.errorMessage).toMatch(/and \d+ more in School Policy Guard/);
+  });
+});
+
+describe("composeNudgeMessages", () => {
+  it("shows at most three short lines, most severe first, Bcc findings as a question", () => {
+    const lines = composeNudgeMessages(
+      analysis([
+        finding({ message: "x".repeat(400) }),
+        finding({
+          category: "recipients",
+          severity: "block",
+          fix: { kind: "move-to-bcc", addresses: ["a@x.com", "b@x.com", "c@x.com"] },
+        }),
+        finding({}),
+        finding({}),
+      ]),
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe("3 people are visible to each other — move them to Bcc?");
+    expect(lines.every((line) => line.length <= 150)).toBe(true);
+  });
+});
+
+describe("fingerprintDraft", () => {
+  const draft = { subject: "s", body: "b", bodyType: "text", to: [], cc: [], bcc: [], attachments: [] } as const;
+  it("changes when any field changes, and does not contain the content", () => {
+    const base = fingerprintDraft(draft);
+    expect(fingerprintDraft({ ...draft, body: "c" })).not.toBe(base);
+    expect(fingerprintDraft({ ...draft, to: [{ address: "a@b.com" }] })).not.toBe(base);
+    expect(fingerprintDraft({ ...draft, attachments: [{ name: "f", size: 1 }] })).not.toBe(base);
+    expect(fingerprintDraft({ ...draft, subject: "secret pupil name" })).not.toContain("secret");
+  });
+});

@@ -1,0 +1,61 @@
+import { clip } from "../core/present.js";
+import { officeAction } from "./async.js";
+import type { ComposeItem } from "./item.js";
+
+/** Documented limits: a message is at most 150 characters; an item shows at most 5 notifications. */
+export const NOTIFICATION_MAX_CHARS = 150;
+export const NOTIFICATION_MAX_COUNT = 5;
+/** Ours: we never take more than three of the five slots (other add-ins and Outlook need some). */
+export const OUR_NOTIFICATION_SLOTS = 3;
+const KEY_PREFIX = "spg-finding-";
+
+export interface Nudge {
+  readonly message: string;
+  /** Opens the task pane from the notification (InsightMessage); plain InformationalMessage otherwise. */
+  readonly openPane?: { readonly commandId: string; readonly actionText: string; readonly contextData: unknown };
+}
+
+function detailsFor(nudge: Nudge): Office.NotificationMessageDetails {
+  const message = clip(nudge.message, NOTIFICATION_MAX_CHARS);
+  if (!nudge.openPane) {
+    return {
+      type: "informationalMessage" as Office.MailboxEnums.ItemNotificationMessageType,
+      message,
+      icon: "Icon.16x16",
+      persistent: false,
+    };
+  }
+  return {
+    type: "insightMessage" as Office.MailboxEnums.ItemNotificationMessageType,
+    message,
+    icon: "Icon.16x16",
+    actions: [
+      {
+        actionText: clip(nudge.openPane.actionText, 30),
+        actionType: "showTaskPane" as Office.MailboxEnums.ActionType,
+        commandId: nudge.openPane.commandId,
+        contextData: nudge.openPane.contextData,
+      },
+    ],
+  };
+}
+
+/** Shows our nudges in our fixed slots, replacing what we showed before and removing what is gone. */
+export async function showNudges(item: ComposeItem, nudges: readonly Nudge[]): Promise<void> {
+  const messages = item.notificationMessages;
+  if (!messages) return;
+  for (let slot = 0; slot < OUR_NOTIFICATION_SLOTS; slot++) {
+    const key = `${KEY_PREFIX}${slot}`;
+    const nudge = nudges[slot];
+    if (nudge) {
+      await officeAction("notificationMessages.replaceAsync", (done) =>
+        messages.replaceAsync(key, detailsFor(nudge), done),
+      );
+    } else {
+      // Removing a key that is not shown fails by design; that failure means "already gone".
+      await officeAction("notificationMessages.removeAsync", (done) => messages.removeAsync(key, done)).catch(
+        () => undefined,
+      );
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { analyzeDraft } from "../../policy/engine/analyze.js";
+import { applyFix } from "../../policy/engine/fix.js";
+import type { Analysis, Fix, PolicyPack } from "../../policy/engine/types.js";
+import { fingerprintDraft } from "../core/fingerprint.js";
+import type { ComposeItem, RequirementCheck } from "../office/item.js";
+import { readDraft, type ReadResult } from "../office/read.js";
+import { writeFix } from "../office/write.js";
+
+/** The body has no change event: re-read on this interval while the pane is open, and on focus. */
+export const POLL_MS = 1500;
+
+export interface DraftCheck {
+  readonly analysis: Analysis | undefined;
+  readonly error: string | undefined;
+  readonly checking: boolean;
+  readonly applying: string | undefined;
+  readonly recheck: () => Promise<void>;
+  readonly apply: (fix: Fix, key: string) => Promise<void>;
+}
+
+export function useDraftCheck(item: ComposeItem, pack: PolicyPack, supported: RequirementCheck): DraftCheck {
+  const [analysis, setAnalysis] = useState<Analysis>();
+  const [error, setError] = useState<string>();
+  const [checking, setChecking] = useState(true);
+  const [applying, setApplying] = useState<string>();
+  const last = useRef<{ fingerprint: string; read: ReadResult }>(undefined);
+  const inFlight = useRef(false);
+
+  const recheck = useCallback(
+    async (force = false) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      try {
+        const read = await readDraft(item, supported, pack.encryption.mechanism);
+        const fingerprint = fingerprintDraft(read.draft);
+        if (force || fingerprint !== last.current?.fingerprint) {
+          setAnalysis(analyzeDraft(read.draft, pack));
+        }
+        last.current = { fingerprint, read };
+        setError(undefined);
+      } catch (caught) {
+        setError(caught instanceof Error ? caught.message : String(caught));
+      } finally {
+        inFlight.current = false;
+        setChecking(false);
+      }
+    },
+    [item, pack, supported],
+  );
+
+  useEffect(() => {
+    void recheck(true);
+    const timer = setInterval(() => {
+      if (document.visibilityState !== "hidden") void recheck();
+    }, POLL_MS);
+    const onFocus = () => void recheck();
+    window.addEventListener("focus", onFocus);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("focus", onFocus);
+    };
+  }, [recheck]);
+
+  const apply = useCallback(
+    async (fix: Fix, key: string) => {
+      setApplying(key);
+      try {
+        const before = (await readDraft(item, supported, pack.encryption.mechanism)) satisfies ReadResult;
+        await writeFix(item, fix, before.draft, applyFix(before.draft, fix), before.attachmentIds, supported);
+        setError(undefined);
+      } catch (caught) {
+        setError(caught instanceof Error ? caught.message : String(caught));
+      } finally {
+        setApplying(undefined);
+        await recheck(true);
+      }
+    },
+    [item, pack, supported, recheck],
+  );
+
+  return { analysis, error, checking, applying, recheck: () => recheck(true), apply };
+}

@@ -1,0 +1,153 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import { formatDate, type Api, type AuditResult } from "./api.js";
+import { StatusBadge } from "./StaffView.js";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+});
+
+type AdminData = Awaited<ReturnType<Api["adminStatus"]>>;
+
+export function AdminView(props: { api: Api }) {
+  const styles = useStyles();
+  const [data, setData] = useState<AdminData | undefined>();
+  const [notice, setNotice] = useState<{ intent: "success" | "error" | "warning"; text: string } | undefined>();
+  const [audit, setAudit] = useState<AuditResult | undefined>();
+
+  const load = useCallback(async () => {
+    try {
+      setData(await props.api.adminStatus());
+    } catch (reason) {
+      setNotice({ intent: "error", text: (reason as Error).message });
+    }
+  }, [props.api]);
+  useEffect(() => void load(), [load]);
+
+  if (!data) return notice ? <MessageBar intent="error"><MessageBarBody>{notice.text}</MessageBarBody></MessageBar> : <Spinner label="Loading status…" />;
+  const title = (id: string) => data.policies.find((policy) => policy.id === id)?.title ?? id;
+  const outstanding = data.people.filter((person) => person.status === "due" || person.status === "overdue");
+
+  async function exportCsv() {
+    const blob = await props.api.exportCsv();
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `acknowledgements-${data?.generatedAt.slice(0, 10) ?? "export"}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  async function remind() {
+    try {
+      const result = await props.api.sendReminders();
+      setNotice({
+        intent: result.failed.length ? "warning" : "success",
+        text: `Reminders sent to ${result.sent} of ${result.outstanding} outstanding acknowledgements${result.failed.length ? `; ${result.failed.length} failed` : ""}.`,
+      });
+    } catch (reason) {
+      setNotice({ intent: "error", text: (reason as Error).message });
+    }
+  }
+
+  return (
+    <>
+      <section aria-labelledby="completion-heading">
+        <h2 id="completion-heading">Completion by audience</h2>
+        <Table aria-labelledby="completion-heading" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Audience</TableHeaderCell>
+              <TableHeaderCell>Policy</TableHeaderCell>
+              <TableHeaderCell>Acknowledged</TableHeaderCell>
+              <TableHeaderCell>Due</TableHeaderCell>
+              <TableHeaderCell>Overdue</TableHeaderCell>
+              <TableHeaderCell>Completion</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.audiences.map((row) => (
+              <TableRow key={`${row.audience}/${row.policyId}`} data-audience={row.audience}>
+                <TableCell>{row.audience} ({row.group})</TableCell>
+                <TableCell>{title(row.policyId)}</TableCell>
+                <TableCell>{row.acknowledged} of {row.required}</TableCell>
+                <TableCell>{row.due}</TableCell>
+                <TableCell>{row.overdue}</TableCell>
+                <TableCell>
+                  <Field validationMessage={`${row.completion}%`} validationState="none">
+                    <ProgressBar value={row.completion / 100} aria-label={`${row.audience} completion`} />
+                  </Field>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">Actions</h2>
+        <div className={styles.actions}>
+          <Button onClick={() => void exportCsv()}>Export CSV</Button>
+          <Button onClick={() => void remind()} disabled={outstanding.length === 0}>
+            Send reminders ({outstanding.length})
+          </Button>
+          <Button onClick={() => void props.api.audit().then(setAudit)}>Check audit trail</Button>
+          <Button appearance="subtle" onClick={() => void load()}>Refresh</Button>
+        </div>
+        {notice && (
+          <MessageBar intent={notice.intent} data-testid="admin-notice">
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {audit && (
+          <MessageBar intent={audit.ok ? "success" : "error"} data-testid="audit-result">
+            <MessageBarBody>
+              {audit.ok
+                ? `Audit trail intact: ${audit.records} records, each chained to the one before.`
+                : `Audit trail broken: ${audit.problems.map((problem) => `record ${problem.seq} (${problem.problem})`).join(", ")}.`}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+      <section aria-labelledby="outstanding-heading">
+        <h2 id="outstanding-heading">Outstanding ({outstanding.length})</h2>
+        <Table aria-labelledby="outstanding-heading" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Audience</TableHeaderCell>
+              <TableHeaderCell>Policy</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+              <TableHeaderCell>Due</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {outstanding.slice(0, 500).map((person) => (
+              <TableRow key={`${person.oid}/${person.policyId}`}>
+                <TableCell>{person.displayName}</TableCell>
+                <TableCell>{person.audiences.join(", ")}</TableCell>
+                <TableCell>{title(person.policyId)}</TableCell>
+                <TableCell><StatusBadge status={person.status} /></TableCell>
+                <TableCell>{formatDate(person.dueDate)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+    </>
+  );
+}

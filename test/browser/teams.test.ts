@@ -1,0 +1,154 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../teams-app/server/app.js";
+import { buildTeamsApp } from "../../teams-app/build.js";
+import { readConfig } from "../../teams-app/server/config.js";
+import { createServices, type Services } from "../../teams-app/server/services.js";
+import { FIXTURE_DOCUMENTS, FIXTURE_PACK, tempDir } from "../../teams-app/test/helpers.js";
+
+/** The Teams tab outside Teams, in Debian's Chromium, with the development sign-in. */
+const AXE = readFileSync(fileURLToPath(import.meta.resolve("axe-core/axe.min.js")), "utf8");
+const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let dir: ReturnType<typeof tempDir>;
+let server: ServerType;
+let services: Services;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = tempDir("spg-tab-");
+  const staticDir = join(dir.path, "tab");
+  await buildTeamsApp({ outDir: staticDir, minify: false });
+  const config = readConfig({
+    DEV_SIGN_IN: "1",
+    POLICY_PACK: FIXTURE_PACK,
+    POLICY_DOCUMENTS_DIR: FIXTURE_DOCUMENTS,
+    DATABASE_PATH: join(dir.path, "acks.db"),
+    STATIC_DIR: staticDir,
+    PORT: "0",
+  });
+  services = createServices(config);
+  const app = createApp(config, services);
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await services?.store.close();
+  dir?.remove();
+});
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the tab's CSP (script-src 'self') rightly blocks inline tags.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    // Fluent UI's keyboard navigation (Tabster) adds <i tabindex="0" aria-hidden="true" data-tabster-dummy> focus
+    // guards that hand focus straight on; axe's aria-hidden-focus cannot know that, so only those are excluded.
+    const context = { include: [["html"]], exclude: [["[data-tabster-dummy]"]] };
+    return (await axe.run(context as unknown as Document)).violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+  });
+  return violations;
+}
+
+async function signIn(page: Page, persona: RegExp) {
+  await page.goto(origin);
+  await expect.poll(() => page.getByTestId("dev-banner").isVisible(), { timeout: 10_000 }).toBe(true);
+  await page.getByRole("button", { name: persona }).click();
+}
+
+describe("Teams tab outside Teams (development sign-in)", () => {
+  it("lets a member of staff read, agree and see the status change, with no script from the document", async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 560 } });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(origin);
+    await page.getByRole("button", { name: /Robin Staffwell/ }).waitFor();
+    expect(await page.getByTestId("dev-banner").textContent()).toContain("Development sign-in");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: /Robin Staffwell/ }).click();
+    const item = page.locator('[data-policy="acceptable-use"]');
+    await item.waitFor();
+    expect(await item.locator("[data-status]").getAttribute("data-status")).toBe("overdue");
+    await item.getByRole("button", { name: "Read and acknowledge" }).click();
+
+    const text = page.getByTestId("policy-text");
+    await text.getByRole("heading", { name: /Acceptable use agreement/ }).waitFor();
+    // The document carries <script> and an onerror handler: neither reaches the DOM.
+    expect(await text.locator("script").count()).toBe(0);
+    expect(await page.locator("img[onerror]").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    expect(await page.title()).toBe("Policy acknowledgements");
+
+    const agree = page.getByRole("button", { name: "I agree" });
+    await page.getByLabel(/Type your full name/).fill("Robin Staffwell");
+    expect(await agree.isDisabled()).toBe(true); // not yet read to the end
+    expect(await axeViolations(page)).toEqual([]);
+    await text.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect.poll(() => agree.isEnabled()).toBe(true);
+    await agree.click();
+
+    const confirmation = page.getByTestId("confirmation");
+    await confirmation.waitFor();
+    const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    expect(await confirmation.textContent()).toContain(`version 2026.1 on ${today}`);
+    await expect.poll(() => item.locator("[data-status]").getAttribute("data-status")).toBe("acknowledged");
+    expect(await page.getByRole("table", { name: "Your history" }).getByRole("cell", { name: "Robin Staffwell" }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows admins completion by audience, the outstanding list, export, reminders and the audit check", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, /Ada Admin/);
+    await page.getByRole("tab", { name: "Administration" }).click();
+    const staffRow = page.locator('[data-audience="staff"]');
+    await staffRow.waitFor();
+    expect(await staffRow.textContent()).toMatch(/1 of 26/); // the staff persona acknowledged in the test above
+    expect(await page.getByRole("heading", { name: /Outstanding \(\d+\)/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toMatch(/^Name,UPN,Tenant ID,Object ID/);
+    expect(csv).toContain("Robin Staffwell");
+
+    await page.getByRole("button", { name: /Send reminders/ }).click();
+    expect(await page.getByTestId("admin-notice").textContent()).toMatch(/Reminders sent to \d+ of \d+/);
+    await page.getByRole("button", { name: "Check audit trail" }).click();
+    expect(await page.getByTestId("audit-result").textContent()).toContain("Audit trail intact: 1 records");
+    await context.close();
+  });
+
+  it("follows the theme: light, dark and high contrast", async () => {
+    const page = await browser.newPage({ colorScheme: "light" });
+    await signIn(page, /Gail Governor/);
+    await page.locator('[data-policy="acceptable-use"]').waitFor();
+    const provider = page.locator(".fui-FluentProvider").first();
+    const background = () => page.locator("main").evaluate((element) => getComputedStyle(element.parentElement!).backgroundColor);
+    expect(await provider.getAttribute("data-theme")).toBe("light");
+    const light = await background();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect.poll(() => provider.getAttribute("data-theme")).toBe("dark");
+    expect(await background()).not.toBe(light);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ forcedColors: "active" });
+    await expect.poll(() => provider.getAttribute("data-theme")).toBe("contrast");
+    expect(await background()).toBe("rgb(0, 0, 0)");
+    await page.close();
+  });
+});
