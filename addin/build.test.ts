@@ -2,6 +2,7 @@ import { parse } from "acorn";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPolicy } from "../policy/pack/load.js";
@@ -80,6 +81,27 @@ describe("dist/addin/launchevent.js", () => {
     const sent = await standIn.fire("OnMessageSend", HANDLER_NAMES.send);
     expect(sent.options).toMatchObject({ allowEvent: false, cancelLabel: "Review and fix" });
     expect(String(sent.options?.errorMessage).length).toBeLessThanOrEqual(500);
+  });
+
+  it("works without the post-ES2016 built-ins the core uses (polyfilled for classic Outlook)", async () => {
+    const withoutBuiltIns = ["Object.values", "String.prototype.trimStart", "String.prototype.trimEnd"];
+    const { standIn, failOpen, context } = runLaunchEventInVm(code, {
+      internalDomains: pack.school.emailDomains,
+      withoutBuiltIns,
+    });
+    expect(vm.runInContext("typeof Object.values + typeof ''.trimEnd", context)).toBe("functionfunction");
+    Object.assign(standIn.state, {
+      subject: "Reports",
+      body: {
+        type: "text",
+        content: "Dear all,\n\nTHE REPORTS MUST BE ON MY DESK BY FRIDAY MORNING.\n\nThanks,\nA Teacher",
+      },
+    });
+    standIn.setRecipients("to", [`staff@${domain}`]);
+    const sent = await standIn.fire("OnMessageSend", HANDLER_NAMES.send);
+    expect(failOpen()?.count ?? 0).toBe(0);
+    expect(sent.options).toMatchObject({ allowEvent: false });
+    expect(String(sent.options?.errorMessage)).toMatch(/capital/i);
   });
 
   it("fails open when reading the item throws, and counts it", async () => {

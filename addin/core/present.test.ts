@@ -56,6 +56,13 @@ describe("decideSend", () => {
     expect(decision.errorMessageMarkdown).toContain("**School policy: please fix before sending.**");
   });
 
+  it("cites the innermost section heading in a few words", () => {
+    const decision = decideSend(
+      analysis([finding({ policyRef: { section: "eSafety Policy — 4.2 Sending e-Mails", quote: "q" } })]),
+    );
+    expect(decision.errorMessage).toContain("(Sending e-Mails)");
+  });
+
   it("keeps both messages within 500 characters and says how many more there are", () => {
     const many = Array.from({ length: 12 }, (_, index) =>
       finding({ rule: `r${index}`, message: `Finding number ${index} `.repeat(6) }),

@@ -58,9 +58,11 @@ export function clip(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-/** A few words of the clause: the section heading, without its number. */
+/** A few words of the clause: the innermost section heading ("Policy — Section" → "Section"), without its number. */
 export function clauseInBrief(finding: Finding): string {
-  return clip(finding.policyRef.section.replace(/^[\d.]+\s*/, "").trim() || "school policy", 40);
+  const parts = finding.policyRef.section.split(" — ");
+  const section = (parts[parts.length - 1] ?? "").replace(/^[\d.]+\s*/, "").trim();
+  return clip(section || "school policy", 40);
 }
 
 export interface SendContext {

@@ -3,6 +3,7 @@
  * "virtual:school-pack" and transpiles everything to one ES2016 IIFE: no imports, no DOM, no
  * Office.onReady (the JavaScript-only runtime calls the associated functions directly).
  */
+import "./polyfills.js";
 import packData from "virtual:school-pack";
 import type { PolicyPack } from "../../policy/engine/types.js";
 import { HANDLER_NAMES } from "../core/ids.js";

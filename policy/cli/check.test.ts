@@ -75,10 +75,15 @@ describe("check command", () => {
 
   it("writes one analysis per JSONL line, in order, with an error record for a bad line", () => {
     const shouting = { ...plain, body: "Dear all,\n\nPLEASE STOP LEAVING THE STAFFROOM IN THIS STATE.\n\nThanks,\nJo" };
-    const input = [JSON.stringify(plain), "{oops", JSON.stringify({ ...plain, to: 3 }), JSON.stringify(shouting)].join("\n");
+    const input = [JSON.stringify(plain), "{oops", JSON.stringify({ ...plain, to: 3 }), JSON.stringify(shouting)].join(
+      "\n",
+    );
     const result = check(["--policy", "delius", "--jsonl"], input + "\n");
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toHaveProperty("verdict");
     expect(lines[1]?.error).toMatch(/invalid JSON/);

@@ -51,20 +51,36 @@ function prefixSubject(subject: string, text: string): string {
   return subject.toLowerCase().startsWith(text.toLowerCase()) ? subject : `${text} ${subject}`.trim();
 }
 
-/** Removes the spans and tidies the separators they leave behind ("Re: , EHCP" → "Re: EHCP"). */
+/** Removes the spans and tidies the separators they leave behind ("Re: Olivia, EHCP" → "Re: EHCP"). */
 export function removeSpans(text: string, spans: readonly { start: number; end: number }[]): string {
   const ordered = [...spans].sort((a, b) => b.start - a.start);
   let out = text;
   for (const span of ordered) {
     const start = Math.max(0, Math.min(span.start, out.length));
     const end = Math.max(start, Math.min(span.end, out.length));
-    out = out.slice(0, start) + out.slice(end);
+    out = joinAround(out.slice(0, start), out.slice(end));
   }
   return trimSeparators(out)
     .replace(/ {2,}/g, " ")
-    .replace(/ ([,.;:)])/g, "$1")
     .replace(/\( ?\)/g, "")
     .trim();
+}
+
+/** Joins what was either side of a removed span, dropping the separator the span leaves dangling. */
+function joinAround(before: string, after: string): string {
+  let head = before.length;
+  while (head > 0 && before.charAt(head - 1) === " ") head--;
+  let tail = 0;
+  while (
+    tail < after.length &&
+    (after.charAt(tail) === " " || after.charAt(tail) === "," || after.charAt(tail) === ";")
+  ) {
+    tail++;
+  }
+  const left = before.slice(0, head);
+  const right = after.slice(tail);
+  if (left.length === 0 || right.length === 0) return left + right;
+  return `${left} ${right}`;
 }
 
 const SEPARATORS = " ,;:–-";

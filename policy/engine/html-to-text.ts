@@ -52,26 +52,30 @@ export function htmlToText(html: string): string {
   let out = "";
   let index = 0;
   const length = html.length;
+  // Lower-cased once, lazily: searching for a skipped tag's end must not re-copy the body each time.
+  let lower: string | undefined;
   while (index < length) {
     const char = html.charCodeAt(index);
-    if (char === 60 /* < */) {
-      const close = html.indexOf(">", index + 1);
-      if (close === -1) {
-        out += html.slice(index);
-        break;
-      }
+    if (char === 60 /* < */ && startsTag(html, index + 1)) {
       if (html.startsWith("<!--", index)) {
         const commentEnd = html.indexOf("-->", index + 4);
         index = commentEnd === -1 ? length : commentEnd + 3;
         continue;
       }
+      const close = html.indexOf(">", index + 1);
+      if (close === -1) {
+        // An unterminated tag at the end: nothing after it is text the sender wrote.
+        break;
+      }
       const name = tagName(html, index + 1, close);
       if (SKIPPED_TAGS.has(name) && html.charCodeAt(index + 1) !== 47 /* / */) {
-        const end = html.toLowerCase().indexOf(`</${name}`, close);
-        index = end === -1 ? length : html.indexOf(">", end) + 1 || length;
+        if (lower === undefined) lower = html.toLowerCase();
+        const end = lower.indexOf(`</${name}`, close);
+        const endClose = end === -1 ? -1 : html.indexOf(">", end);
+        index = endClose === -1 ? length : endClose + 1;
         continue;
       }
-      if (BLOCK_TAGS.has(name) && out.length > 0 && !out.endsWith("\n")) out += "\n";
+      if (BLOCK_TAGS.has(name) && out.length > 0 && out.charCodeAt(out.length - 1) !== 10) out += "\n";
       index = close + 1;
       continue;
     }
@@ -85,12 +89,30 @@ export function htmlToText(html: string): string {
           continue;
         }
       }
+      out += "&";
+      index++;
+      continue;
     }
-    // Source line breaks inside HTML are layout, not text: collapse them to a space.
-    out += char === 10 || char === 13 ? " " : html[index];
-    index++;
+    // A run of plain text up to the next markup, copied at once. Source line breaks inside HTML are
+    // layout, not text: they become spaces.
+    let end = index + 1;
+    while (end < length) {
+      const code = html.charCodeAt(end);
+      if (code === 60 || code === 38) break;
+      end++;
+    }
+    const run = html.slice(index, end);
+    out += run.indexOf("\n") === -1 && run.indexOf("\r") === -1 ? run : run.replace(/[\r\n]/g, " ");
+    index = end;
   }
   return out;
+}
+
+/** "<" opens markup only before a tag name, "/", "!" or "?": "a < b" is text. */
+function startsTag(html: string, at: number): boolean {
+  const code = html.charCodeAt(at);
+  const letter = code | 32;
+  return (letter >= 97 && letter <= 122) || code === 47 || code === 33 || code === 63;
 }
 
 function tagName(html: string, start: number, end: number): string {

@@ -26,7 +26,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function mergeDeep(base: unknown, overrides: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides;
+  // A tagged union member (e.g. an encryption mechanism) replaces the old one rather than merging into it.
+  if (!isPlainObject(base) || !isPlainObject(overrides) || "kind" in overrides) return overrides;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) merged[key] = mergeDeep(base[key], value);
   return merged;

@@ -1,4 +1,5 @@
 /** Text helpers shared by rules. Linear, no regex backtracking, ES2016-safe. */
+import { CLOSINGS } from "../data/etiquette/closings.js";
 
 const REPLY_MARKERS = ["-----original message-----", "\nfrom: ", "\n> ", "________________________________"];
 
@@ -37,4 +38,20 @@ export function findAll(pattern: RegExp, text: string): { start: number; end: nu
     if (match[0].length === 0) pattern.lastIndex++;
   }
   return found;
+}
+
+/**
+ * The sender's own words without the sign-off and signature block below it: job titles such as
+ * "Year 4 Class Teacher" say nothing about what this message is about.
+ */
+export function withoutSignature(text: string): string {
+  const lines = text.split("\n");
+  const earliest = Math.max(0, lines.length - 12);
+  for (let index = lines.length - 1; index >= earliest; index--) {
+    const line = (lines[index] ?? "").trim().toLowerCase();
+    if (line.length > 0 && line.length <= 60 && CLOSINGS.some((closing) => line.indexOf(closing) === 0)) {
+      return lines.slice(0, index).join("\n");
+    }
+  }
+  return text;
 }

@@ -163,8 +163,8 @@ function parentRecipient(rng: Rng): CorpusRecipient {
 function greeting(ctx: Ctx, to: readonly CorpusRecipient[]): string {
   const first = to.length === 1 ? (to[0]?.name ?? "").split(" ")[0] : undefined;
   const options = ["Dear colleagues,", "Hi all,", "Good morning all,", "Hello everyone,", "Dear all,", "Afternoon all,"];
-  if (first && !/^(Mr|Mrs|Ms|Miss|Dr|Headteacher)$/.test(first)) options.push(`Dear ${first},`, `Hi ${first},`);
-  if (to.length === 1 && to[0]?.name && /^(Mr|Mrs|Ms|Miss|Dr) /.test(to[0].name)) options.push(`Dear ${to[0].name},`);
+  if (first && !/^(?:Mr|Mrs|Ms|Miss|Dr|Headteacher)$/.test(first)) options.push(`Dear ${first},`, `Hi ${first},`);
+  if (to.length === 1 && to[0]?.name && /^(?:Mr|Mrs|Ms|Miss|Dr) /.test(to[0].name)) options.push(`Dear ${to[0].name},`);
   return ctx.rng.pick(options);
 }
 

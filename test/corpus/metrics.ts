@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeDraft } from "../../policy/engine/analyze.js";
+import { htmlToText } from "../../policy/engine/html-to-text.js";
 import { CATEGORIES, type Analysis } from "../../policy/engine/types.js";
 import { loadPolicy } from "../../policy/pack/load.js";
 import type { PolicyPack } from "../../policy/pack/schema.js";
@@ -71,8 +72,13 @@ function finish(score: Score): void {
 
 function tally(score: Score, expected: boolean, actual: boolean, entry: CorpusEntry, detail: string): void {
   if (expected && actual) score.tp++;
-  else if (actual) score.fp++, score.errors.push({ id: entry.id, kind: "fp", note: entry.note, detail });
-  else if (expected) score.fn++, score.errors.push({ id: entry.id, kind: "fn", note: entry.note, detail });
+  else if (actual) {
+    score.fp++;
+    score.errors.push({ id: entry.id, kind: "fp", note: entry.note, detail });
+  } else if (expected) {
+    score.fn++;
+    score.errors.push({ id: entry.id, kind: "fn", note: entry.note, detail });
+  }
 }
 
 export function computeMetrics(entries: readonly CorpusEntry[]): CorpusMetrics {
@@ -128,7 +134,6 @@ export function computeMetrics(entries: readonly CorpusEntry[]): CorpusMetrics {
   };
 }
 
-import { htmlToText } from "../../policy/engine/html-to-text.js";
 function bodyTextOf(entry: CorpusEntry): string {
   return entry.draft.bodyType === "html" ? htmlToText(entry.draft.body) : entry.draft.body;
 }

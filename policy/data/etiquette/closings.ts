@@ -4,6 +4,11 @@
  */
 export const CLOSINGS: readonly string[] = [
   "kind regards",
+  "with kind regards",
+  "with best wishes",
+  "with many thanks",
+  "with warm wishes",
+  "with love",
   "best regards",
   "warm regards",
   "warmest regards",

@@ -1,6 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { NOT_A_LABEL_AFTER, PERSONAL_MARKERS, SCHOOL_BUSINESS_MARKERS } from "../../data/personal-use/markers.js";
-import { findAll, phrasePattern } from "../text.js";
+import { findAll, ownText, phrasePattern, withoutSignature } from "../text.js";
 import type { Draft } from "../../engine/types.js";
 
 const PERSONAL = phrasePattern(PERSONAL_MARKERS);
@@ -25,7 +25,7 @@ export function hasPersonalLabel(subject: string, label: string): boolean {
 
 /** Plainly personal: two distinct personal signs and no sign of school business. */
 export function looksPersonal(draft: Draft, bodyText: string): boolean {
-  const text = `${draft.subject}\n${bodyText}`;
+  const text = `${draft.subject}\n${withoutSignature(ownText(bodyText))}`;
   if (findAll(BUSINESS, text).length > 0) return false;
   const distinct = new Set(findAll(PERSONAL, text).map((hit) => hit.text.toLowerCase()));
   return distinct.size >= 2;
