@@ -1,0 +1,75 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { drawIcon } from "../manifests/icons.js";
+import { unifiedManifest } from "../manifests/unified.js";
+import { validateUnifiedManifest, validateXmlManifest } from "../manifests/validate.js";
+import { xmlManifest } from "../manifests/xml.js";
+import type { ManifestOptions } from "../manifests/source.js";
+
+const optionsSchema = z.object({
+  host: z.url({ protocol: /^https?$/, message: "--host must be a URL such as https://policyguard.school.org.uk" }),
+  clientId: z.uuid({ message: "--client-id must be the Entra app's client id (a GUID)" }),
+  appId: z.uuid({ message: "--app-id must be a GUID" }).optional(),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: "--version must look like 1.2.3" }),
+});
+
+export interface GeneratedManifests {
+  readonly dir: string;
+  readonly unified: Record<string, unknown>;
+  readonly xml: string;
+}
+
+/** Generates, validates and writes both manifests and the icons into `outDir`. Throws on any problem. */
+export async function generateManifests(options: ManifestOptions, outDir: string): Promise<GeneratedManifests> {
+  const unified = unifiedManifest(options);
+  const xml = xmlManifest(options);
+  const problems = [...(await validateUnifiedManifest(unified)), ...validateXmlManifest(xml)];
+  if (problems.length > 0) throw new Error(`Invalid manifest:\n  - ${problems.join("\n  - ")}`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "manifest.json"), JSON.stringify(unified, null, 2) + "\n");
+  writeFileSync(join(outDir, "manifest.xml"), xml);
+  writeFileSync(join(outDir, "color.png"), drawIcon(192, "colour"));
+  writeFileSync(join(outDir, "outline.png"), drawIcon(32, "outline"));
+  return { dir: outDir, unified, xml };
+}
+
+/** The PNGs the manifests point at under /assets/ (served by `npm start` and deployed with the add-in). */
+export function writeAssetIcons(assetsDir: string): void {
+  mkdirSync(assetsDir, { recursive: true });
+  for (const size of [16, 32, 64, 80, 128])
+    writeFileSync(join(assetsDir, `icon-${size}.png`), drawIcon(size, "colour"));
+}
+
+export function manifestOptionsFromArgs(args: readonly string[]): ManifestOptions & { out: string } {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      host: { type: "string", default: "https://localhost:3000" },
+      "client-id": { type: "string", default: "00000000-0000-0000-0000-000000000000" },
+      "app-id": { type: "string" },
+      version: { type: "string", default: "1.0.0" },
+      out: { type: "string", default: "manifests/generated" },
+    },
+  });
+  const parsed = optionsSchema.safeParse({
+    host: values.host,
+    clientId: values["client-id"],
+    appId: values["app-id"],
+    version: values.version,
+  });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("; "));
+  return { ...parsed.data, out: values.out ?? "manifests/generated" };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const { out, ...options } = manifestOptionsFromArgs(process.argv.slice(2));
+    const generated = await generateManifests(options, out);
+    console.log(`Wrote manifest.json (unified, validated offline), manifest.xml and icons to ${generated.dir}`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+}

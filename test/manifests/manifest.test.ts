@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { OfficeAddinManifest } from "office-addin-manifest";
+import { PNG } from "pngjs";
+import { describe, expect, it } from "vitest";
+import { HANDLER_NAMES, TASKPANE_COMMAND_ID } from "../../addin/core/ids.js";
+import { ACTIVITY_TYPE } from "../../teams-app/server/notifier.js";
+import { ADDIN_IDS, REMINDER_ACTIVITY_TYPE, type ManifestOptions } from "../../manifests/source.js";
+import { unifiedManifest } from "../../manifests/unified.js";
+import { validateUnifiedManifest, validateXmlManifest } from "../../manifests/validate.js";
+import { xmlManifest } from "../../manifests/xml.js";
+import { buildAppPackage } from "../../scripts/package.js";
+
+const options: ManifestOptions = {
+  host: "https://policyguard.example.sch.uk",
+  clientId: "6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+  version: "1.2.3",
+};
+
+type Json = Record<string, unknown>;
+const clone = (value: Json): Json => structuredClone(value);
+
+describe("unified manifest", () => {
+  it("validates against the schema bundled in @microsoft/app-manifest", async () => {
+    expect(await validateUnifiedManifest(unifiedManifest(options))).toEqual([]);
+  });
+
+  it.each([
+    ["a missing id", (m: Json) => delete m.id, "must have required property 'id'"],
+    ["a bad version", (m: Json) => (m.version = "one"), "/version"],
+    [
+      "an http page",
+      (m: Json) => (((m.extensions as Json[])[0]!.runtimes as Json[])[0]!.code = { page: "http://x" }),
+      "/extensions/0/runtimes/0/code/page",
+    ],
+    ["a long short name", (m: Json) => ((m.name as Json).short = "x".repeat(40)), "/name/short"],
+  ])("names the field for %s", async (_label, breakIt, field) => {
+    const manifest = clone(unifiedManifest(options));
+    breakIt(manifest);
+    const problems = await validateUnifiedManifest(manifest);
+    expect(problems.join("\n")).toContain(field);
+  });
+
+  it("declares the add-in's handlers, the soft-blocking send event, the task pane and the reminder activity", () => {
+    const manifest = unifiedManifest(options) as {
+      extensions: {
+        autoRunEvents: { events: { type: string; actionId: string; options?: { sendMode: string } }[] }[];
+        runtimes: { actions: { id: string }[] }[];
+      }[];
+      activities: { activityTypes: { type: string }[] };
+      webApplicationInfo: { id: string; resource: string };
+    };
+    const events = manifest.extensions[0]!.autoRunEvents[0]!.events;
+    expect(events.map((event) => event.actionId).sort()).toEqual(Object.values(HANDLER_NAMES).sort());
+    expect(events.find((event) => event.type === "messageSending")?.options?.sendMode).toBe("softBlock");
+    const actions = manifest.extensions[0]!.runtimes.flatMap((runtime) => runtime.actions.map((action) => action.id));
+    expect(actions).toContain(TASKPANE_COMMAND_ID);
+    expect(ADDIN_IDS.taskPaneAction).toBe(TASKPANE_COMMAND_ID);
+    expect(manifest.activities.activityTypes[0]!.type).toBe(ACTIVITY_TYPE);
+    expect(REMINDER_ACTIVITY_TYPE).toBe(ACTIVITY_TYPE);
+    expect(manifest.webApplicationInfo).toEqual({
+      id: options.clientId,
+      resource: `api://policyguard.example.sch.uk/${options.clientId}`,
+    });
+  });
+
+  it("associates every handler it declares in the launch-event code", () => {
+    const entry = readFileSync("addin/launchevent/entry.ts", "utf8");
+    for (const key of Object.keys(HANDLER_NAMES))
+      expect(entry).toContain(`Office.actions.associate(HANDLER_NAMES.${key}`);
+  });
+});
+
+describe("XML manifest (Outlook on Mac and mobile)", () => {
+  it("passes the offline checks and reads with office-addin-manifest", async () => {
+    const xml = xmlManifest(options);
+    expect(validateXmlManifest(xml)).toEqual([]);
+    const file = join(mkdtempSync(join(tmpdir(), "spg-manifest-")), "manifest.xml");
+    writeFileSync(file, xml);
+    const info = await OfficeAddinManifest.readManifestFile(file);
+    expect(info.id).toBe(options.clientId);
+    expect(info.version).toBe("1.2.3.0");
+    expect(info.displayName).toBe("School Policy Guard");
+    expect(xml).toContain(
+      `<LaunchEvent Type="OnMessageSend" FunctionName="${HANDLER_NAMES.send}" SendMode="SoftBlock"/>`,
+    );
+    expect(xml).toContain('<Override type="javascript" resid="JSRuntime.Url"/>');
+  });
+
+  it.each([
+    ["Id", (xml: string) => xml.replace(/<Id>[^<]*<\/Id>/, "<Id>not-a-guid</Id>")],
+    ["resid", (xml: string) => xml.replace('resid="TaskPane.Url"', 'resid="Missing.Url"')],
+    ["DefaultValue", (xml: string) => xml.replace("https://policyguard", "http://policyguard")],
+  ])("names %s when it is broken", (field, breakIt) => {
+    expect(validateXmlManifest(breakIt(xmlManifest(options))).join("\n")).toContain(field);
+  });
+});
+
+describe("app package", () => {
+  it("zips the manifest with a 192×192 colour icon and a transparent white 32×32 outline icon", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "spg-package-"));
+    const zipFile = await buildAppPackage(
+      ["--host", options.host, "--client-id", options.clientId, "--out", dir],
+      join(dir, "appPackage.zip"),
+    );
+    const files = unzipSync(new Uint8Array(readFileSync(zipFile)));
+    expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
+    const colour = PNG.sync.read(Buffer.from(files["color.png"]!));
+    expect([colour.width, colour.height]).toEqual([192, 192]);
+    const outline = PNG.sync.read(Buffer.from(files["outline.png"]!));
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    let transparent = 0;
+    for (let i = 0; i < outline.data.length; i += 4) {
+      const [r, g, b, a] = [outline.data[i], outline.data[i + 1], outline.data[i + 2], outline.data[i + 3]];
+      if (a === 0) transparent++;
+      else expect([r, g, b]).toEqual([255, 255, 255]);
+    }
+    expect(transparent).toBeGreaterThan(0);
+    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as { id: string };
+    expect(manifest.id).toBe(options.clientId);
+  });
+
+  it("refuses a client id that is not a GUID", async () => {
+    await expect(buildAppPackage(["--client-id", "abc"], join(tmpdir(), "never.zip"))).rejects.toThrow(/client id/);
+  });
+});
