@@ -26,7 +26,7 @@ function storeChecks(manifest: Record<string, unknown>): string[] {
   }
   const visit = (value: unknown, path: string) => {
     if (typeof value === "string") {
-      if (/^[a-z]+:\/\//i.test(value) && !value.startsWith("https://")) problems.push(`${path} must be an https URL`);
+      if (/^https?:\/\//i.test(value) && !value.startsWith("https://")) problems.push(`${path} must be an https URL`);
       return;
     }
     if (value !== null && typeof value === "object") {
