@@ -37,7 +37,7 @@ export const APP = {
     commands: "/addin/commands.html",
     launchEvent: "/addin/launchevent.js",
     taskPane: "/addin/taskpane.html",
-    tab: "/teams-app/index.html",
+    tab: "/index.html",
     icon16: "/assets/icon-16.png",
     icon32: "/assets/icon-32.png",
     icon64: "/assets/icon-64.png",

@@ -23,7 +23,8 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
     {
       subject: draft.subject,
       bodyText,
-      attachmentNames: draft.attachments.map((file) => file.name),
+      // File names use "_" for spaces ("Smith_Jo_EHCP.pdf"); same length, so offsets stay valid.
+      attachmentNames: draft.attachments.map((file) => file.name.replace(/_/g, " ")),
       ...(draft.from ? { from: draft.from } : {}),
     },
     pack,

@@ -1,6 +1,6 @@
 import type { Attachment, Draft, Recipient } from "./types.js";
 import type { PolicyPack } from "../pack/schema.js";
-import { deepFreeze } from "../pack/parse.js";
+import { deepFreeze } from "../pack/freeze.js";
 
 /** Input as it arrives from the CLI, the add-in or a test: missing arrays mean empty. */
 export interface DraftInput {

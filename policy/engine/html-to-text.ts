@@ -54,6 +54,7 @@ export function htmlToText(html: string): string {
   const length = html.length;
   // Lower-cased once, lazily: searching for a skipped tag's end must not re-copy the body each time.
   let lower: string | undefined;
+  let endsWithNewline = false;
   while (index < length) {
     const char = html.charCodeAt(index);
     if (char === 60 /* < */ && startsTag(html, index + 1)) {
@@ -75,7 +76,11 @@ export function htmlToText(html: string): string {
         index = endClose === -1 ? length : endClose + 1;
         continue;
       }
-      if (BLOCK_TAGS.has(name) && out.length > 0 && out.charCodeAt(out.length - 1) !== 10) out += "\n";
+      // Tracked, not read back: indexing the output string would flatten it each time (quadratic).
+      if (BLOCK_TAGS.has(name) && out.length > 0 && !endsWithNewline) {
+        out += "\n";
+        endsWithNewline = true;
+      }
       index = close + 1;
       continue;
     }
@@ -85,11 +90,13 @@ export function htmlToText(html: string): string {
         const decoded = decodeEntity(html.slice(index + 1, semicolon));
         if (decoded !== undefined) {
           out += decoded;
+          endsWithNewline = false;
           index = semicolon + 1;
           continue;
         }
       }
       out += "&";
+      endsWithNewline = false;
       index++;
       continue;
     }
@@ -103,6 +110,7 @@ export function htmlToText(html: string): string {
     }
     const run = html.slice(index, end);
     out += run.indexOf("\n") === -1 && run.indexOf("\r") === -1 ? run : run.replace(/[\r\n]/g, " ");
+    endsWithNewline = false;
     index = end;
   }
   return out;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { PolicyPackError } from "./errors.js";
+import { deepFreeze } from "./freeze.js";
 import { policyPackSchema, type PolicyPack } from "./schema.js";
 
 /**
@@ -30,10 +31,4 @@ function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string
   return { path, message: issue.message };
 }
 
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
+export { deepFreeze };

@@ -63,6 +63,8 @@ export const PERSONAL_MARKERS: readonly string[] = [
   "dog sitter",
   "the dog",
   "are we still on for",
+  "the plumber",
+  "see you tonight",
   "xx",
   "xxx",
 ];

@@ -12,9 +12,21 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
   const own = acronyms.map((acronym) => acronym.toUpperCase());
   const spans: Span[] = [];
   let sentenceStart = 0;
+  let rawCapitals = 0;
   for (let index = 0; index <= text.length; index++) {
-    const char = text.charAt(index);
-    if (index < text.length && char !== "\n" && char !== "." && char !== "!" && char !== "?") continue;
+    const code = text.charCodeAt(index);
+    // 10 \n, 46 ".", 33 "!", 63 "?" end a sentence.
+    if (index < text.length && code !== 10 && code !== 46 && code !== 33 && code !== 63) {
+      if (code >= 65 && code <= 90) rawCapitals++;
+      continue;
+    }
+    // Most sentences have too few capitals to shout: skip the word analysis for them (hot path on big bodies).
+    if (rawCapitals < minLetters) {
+      sentenceStart = index + 1;
+      rawCapitals = 0;
+      continue;
+    }
+    rawCapitals = 0;
     const sentence = text.slice(sentenceStart, index);
     let capitals = 0;
     let letters = 0;
@@ -31,8 +43,12 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
       }
     }
     if (capitals >= minLetters && capitals / letters >= maxCapitalRatio) {
-      const leading = sentence.length - sentence.trimStart().length;
-      spans.push({ start: sentenceStart + leading, end: sentenceStart + sentence.trimEnd().length });
+      // trimStart/trimEnd are ES2019: count the blanks by hand for classic Outlook's runtime.
+      let leading = 0;
+      while (leading < sentence.length && sentence.charAt(leading).trim() === "") leading++;
+      let trailing = sentence.length;
+      while (trailing > leading && sentence.charAt(trailing - 1).trim() === "") trailing--;
+      spans.push({ start: sentenceStart + leading, end: sentenceStart + trailing });
     }
     sentenceStart = index + 1;
   }
