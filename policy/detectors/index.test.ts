@@ -70,18 +70,26 @@ describe("detectPersonalData: must not find", () => {
     expect(typesIn(text)).toEqual([]);
   });
 
-  // Known detector bug, reported to the lead: SENCO-style terms match case-insensitively, so the verb
-  // "send" (SEND) counts as special-category once any name is present. Flip to `it` when fixed.
-  it.fails("the verb 'send' is not the SEND acronym", () => {
+  // Acronyms match in capitals only, so the verb "send" is not SEND.
+  it("the verb 'send' is not the SEND acronym", () => {
     expect(typesIn("Dear Oliver,\n\nPlease send the minutes to the office.")).toEqual([]);
   });
 
-  // Known detector bug, reported to the lead: a colleague's first name in the greeting makes policy talk
-  // about SEN count as special-category data about a person. Flip to `it` when fixed.
-  it.fails("a greeting by first name does not make SEN policy talk personal", () => {
+  // The addressee in the greeting is whom the mail is for, not whom it is about.
+  it("a greeting by first name does not make SEN policy talk personal", () => {
+    expect(typesIn("Dear Mrs Patel,\n\nOur SEN policy is on the website.")).toEqual([]);
     expect(
       typesIn("Hi Jack,\n\nThe SEN policy is due for review; the SENCO welcomes comments on EHCP support."),
     ).toEqual([]);
+  });
+});
+
+describe("a first name beside a sensitive detail", () => {
+  it("counts after the greeting", () => {
+    expect(typesIn("Dear Mrs Patel,\n\nOliver has been diagnosed with ADHD.")).toEqual([
+      "body:special-category",
+      "body:special-category",
+    ]);
   });
 });
 

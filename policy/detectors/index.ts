@@ -138,14 +138,25 @@ function detectInText(text: string, pack: PolicyPack, signatureAt: number): Cand
 
   const names = findNames(text, lower, signatureAt);
   for (const name of names) if (name.confidence >= 0.7) found.push(name);
-  const identified = names.length > 0 || found.some((entity) => IDENTIFYING.has(entity.type));
-  if (identified) {
+  // The addressee in the greeting ("Dear Mrs Patel,") is who the mail is for, not whom it is about.
+  const greetingEnd = greetingLineEnd(text);
+  const about = names.filter((name) => name.start >= greetingEnd);
+  const confident = about.filter((name) => name.confidence >= 0.7).map((name) => name.start);
+  const firstNamesOnly = about.filter((name) => name.confidence < 0.7).map((name) => name.start);
+  const identifiers = found.some((entity) => IDENTIFYING.has(entity.type));
+  if (confident.length > 0 || firstNamesOnly.length > 0 || identifiers) {
+    const anyone = confident.length > 0 || identifiers;
     for (const category of pack.personalData.sensitiveCategories) {
-      forEachMatch(sensitivePattern(category), text, (match, start) => {
-        if (inSignature(start)) return;
-        const nearName = names.some((name) => Math.abs(name.start - start) < 160);
-        found.push({ type: "special-category", start, end: start + match.length, confidence: nearName ? 0.9 : 0.75 });
-      });
+      for (const pattern of sensitivePatterns(category)) {
+        forEachMatch(pattern, text, (match, start) => {
+          if (inSignature(start)) return;
+          // A first name alone counts only right beside the detail ("Jack has ADHD").
+          const nearFirstName = hasNear(firstNamesOnly, start, 80);
+          if (!anyone && !nearFirstName) return;
+          const confidence = hasNear(confident, start, 160) ? 0.9 : nearFirstName ? 0.8 : 0.75;
+          found.push({ type: "special-category", start, end: start + match.length, confidence });
+        });
+      }
     }
   }
   return found;
@@ -158,8 +169,14 @@ function findNames(text: string, lower: string, signatureAt: number): Candidate[
   forEachMatch(TITLED_NAME, text, (match, start) => {
     if (start < signatureAt) names.push({ type: "person-name", start, end: start + match.length, confidence: 0.9 });
   });
-  forEachMatch(GIVEN_NAME, text, (match, start) => {
-    if (start >= signatureAt || names.some((name) => start >= name.start && start < name.end)) return;
+  // Titled names are in text order: walk them alongside the given names instead of searching each time.
+  const titled = names.length;
+  let next = 0;
+  forEachMatch(CAPITALISED_WORD, text, (match, start) => {
+    if (!GIVEN_NAME_SET.has(match)) return;
+    while (next < titled && (names[next]?.end ?? 0) <= start) next++;
+    const insideTitled = next < titled && (names[next]?.start ?? Infinity) <= start;
+    if (start >= signatureAt || insideTitled) return;
     const end = start + match.length;
     const surname = /^ [A-Z][a-z]+(?:-[A-Z][a-z]+)?/.exec(text.slice(end, end + 30));
     const context = hasAnyWord(windowBefore(lower, start, 40), PERSON_CONTEXT);
@@ -206,17 +223,51 @@ const DATE_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})[a-z]{0,6},? \\d{4}\\b`, "gi"),
 ];
 const TITLED_NAME = new RegExp(`\\b(?:${TITLES.join("|")})\\.? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?`, "g");
-const GIVEN_NAME = new RegExp(`\\b(?:${GIVEN_NAMES.join("|")})\\b`, "g");
+// One cheap pattern plus a set lookup: a 150-way alternation would be tried at every position.
+const CAPITALISED_WORD = /\b[A-Z][a-z]{1,20}\b/g;
+const GIVEN_NAME_SET = new Set(GIVEN_NAMES);
 
-const sensitivePatterns = new Map<SensitiveCategory, RegExp>();
-function sensitivePattern(category: SensitiveCategory): RegExp {
-  let pattern = sensitivePatterns.get(category);
-  if (!pattern) {
-    const terms = SENSITIVE_TERMS[category].map(escapeRegExp).join("|");
-    pattern = new RegExp(`\\b(?:${terms})\\b`, "gi");
-    sensitivePatterns.set(category, pattern);
+// Acronyms match in capitals only: "SEN" and "SEND" are needs, "send the minutes" is a verb.
+const CASE_SENSITIVE_TERMS = new Set([
+  "sen",
+  "send",
+  "ehcp",
+  "senco",
+  "iep",
+  "lac",
+  "cla",
+  "pep",
+  "fsm",
+  "asd",
+  "adhd",
+  "camhs",
+  "cpoms",
+  "lado",
+  "yot",
+  "mash",
+]);
+const compiledSensitive = new Map<SensitiveCategory, RegExp[]>();
+function sensitivePatterns(category: SensitiveCategory): RegExp[] {
+  let patterns = compiledSensitive.get(category);
+  if (!patterns) {
+    const terms = SENSITIVE_TERMS[category];
+    const acronyms = terms.filter((term) => CASE_SENSITIVE_TERMS.has(term)).map((term) => term.toUpperCase());
+    const words = terms.filter((term) => !CASE_SENSITIVE_TERMS.has(term)).map(escapeRegExp);
+    patterns = [];
+    if (words.length > 0) patterns.push(new RegExp(`\\b(?:${words.join("|")})\\b`, "gi"));
+    if (acronyms.length > 0) patterns.push(new RegExp(`\\b(?:${acronyms.join("|")})\\b`, "g"));
+    compiledSensitive.set(category, patterns);
   }
-  return pattern;
+  return patterns;
+}
+
+/** End of a short first line (the greeting), or 0 when the text does not open with one. */
+function greetingLineEnd(text: string): number {
+  let start = 0;
+  while (start < text.length && (text.charAt(start) === "\n" || text.charAt(start) === " ")) start++;
+  const newline = text.indexOf("\n", start);
+  const end = newline === -1 ? text.length : newline;
+  return end - start <= 50 && newline !== -1 ? end : 0;
 }
 
 function forEachMatch(pattern: RegExp, text: string, visit: (match: string, start: number) => void): void {
@@ -226,6 +277,18 @@ function forEachMatch(pattern: RegExp, text: string, visit: (match: string, star
     visit(match[0], match.index);
     if (match[0].length === 0) pattern.lastIndex++;
   }
+}
+
+/** Is any of the sorted positions within `distance` of `position`? Binary search, so linear overall. */
+function hasNear(sorted: readonly number[], position: number, distance: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? 0) < position - distance) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && (sorted[low] ?? Infinity) < position + distance;
 }
 
 function windowBefore(lower: string, start: number, size: number): string {

@@ -49,7 +49,8 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
   }
   findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   const worst = findings[0]?.severity;
-  const verdict = worst === "block" ? "block" : worst === undefined ? "ok" : "nudge";
+  // Info findings are tips for the task pane: they never stop or prompt a send.
+  const verdict = worst === "block" ? "block" : worst === "nudge" ? "nudge" : "ok";
   return { verdict, findings, personalData };
 }
 
