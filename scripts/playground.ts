@@ -22,6 +22,7 @@ export function playgroundHtml(options: { policy: string; sweep?: unknown }): st
       .card h2 { margin-top: 0; font-size: 1.2rem; }
       a { color: #0f4a85; }
       code { background: #eef2f7; padding: 0 0.2rem; }
+      header code { background: rgb(255 255 255 / 0.2); color: #fff; }
     </style>
   </head>
   <body>

@@ -7,7 +7,6 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "../teams-app/server/app.js";
 import { readConfig } from "../teams-app/server/config.js";
 import { createServices } from "../teams-app/server/services.js";
-import { runDemoSweep } from "../graph/demo.js";
 import { buildAll } from "./build.js";
 import { createSite } from "./site.js";
 import { playgroundHtml } from "./playground.js";
@@ -34,6 +33,21 @@ function devCertificates(): { key: Buffer; cert: Buffer } | undefined {
 }
 
 /**
+ * The demo sweep report, when the Graph surface is present. The playground still starts without it
+ * (and says so), so one surface's absence never stops the others.
+ */
+async function demoSweep(outDir: string, log: (line: string) => void): Promise<unknown> {
+  const specifier = "../graph/demo.js";
+  try {
+    const graph = (await import(specifier)) as { runDemoSweep(options: { outDir: string }): Promise<unknown> };
+    return await graph.runDemoSweep({ outDir });
+  } catch (error) {
+    log(`Demo sweep unavailable: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
  * The main job on the embedded default: builds the add-in (with the demo school's pack), the tab,
  * the manifests and a demo sweep report, then serves them and the acknowledgement API (SQLite,
  * development sign-in) with a playground page that links every surface.
@@ -45,7 +59,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const certificates = options.https ? devCertificates() : undefined;
   const scheme = certificates ? "https" : "http";
   await buildAll({ distDir, policy: options.policy, host: `https://localhost:${options.port || 3000}` });
-  const sweep = await runDemoSweep({ outDir: `${distDir}/sweep-demo` });
+  const sweep = await demoSweep(`${distDir}/sweep-demo`, log);
   mkdirSync(`${distDir}/data`, { recursive: true });
   const databasePath = `${distDir}/data/playground.db`;
   for (const suffix of ["", "-wal", "-shm"]) rmSync(databasePath + suffix, { force: true });

@@ -1,0 +1,134 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPlayground, type Playground } from "../../scripts/start.js";
+
+/**
+ * The newcomer's path, as `npm start` runs it: the playground page, the real add-in in the compose
+ * harness, the Teams tab with the development sign-in and the demo sweep report, in Debian's Chromium.
+ * Screenshots are kept in test-results/ as artefacts.
+ */
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const SHOTS = "test-results/playground";
+const distDir = mkdtempSync(join(tmpdir(), "spg-playground-"));
+let playground: Playground;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  playground = await startPlayground({ port: 0, https: false, policy: "st-john-payne", distDir, log: () => undefined });
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+  rmSync(distDir, { recursive: true, force: true });
+});
+
+function pane(page: Page): Frame {
+  const frame = page.frame({ url: /harness-pane\.html/ });
+  if (!frame) throw new Error("task pane not loaded");
+  return frame;
+}
+
+describe("npm start playground", () => {
+  it("links every surface", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${playground.url}/`);
+    for (const name of [
+      "Outlook compose window",
+      "Teams tab: acknowledgements",
+      "Compliance sweep report",
+      "App package",
+    ]) {
+      expect(await page.getByRole("link", { name }).count()).toBe(1);
+    }
+    await page.screenshot({ path: `${SHOTS}/1-playground.png`, fullPage: true });
+    const zip = await page.request.get(`${playground.url}/appPackage.zip`);
+    expect(zip.status()).toBe(200);
+    expect((await zip.body()).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("nudges on personal data and shouting, prompts at send, and applies the fixes", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${playground.url}/addin/harness.html`);
+    await page.locator("body[data-ready=true]").waitFor();
+    await page.evaluate(
+      (draft) => (window as unknown as { spgHarness: { loadDraft(d: unknown): void } }).spgHarness.loadDraft(draft),
+      {
+        subject: "Year 4 trip",
+        body: "Dear parents,\n\nTHE COACH LEAVES AT EIGHT SHARP, DO NOT BE LATE.\n\nJamie Example (date of birth 04/05/2016) has an EHCP for autism and needs his inhaler.\n\nKind regards,\nA Teacher",
+        to: ["p.one@gmail.com", "p.two@hotmail.co.uk", "p.three@yahoo.co.uk", "p.four@outlook.com"],
+      },
+    );
+    await pane(page).evaluate(() => window.dispatchEvent(new Event("focus")));
+    for (const category of ["personal-data", "shouting", "recipients"]) {
+      await pane(page).locator(`section[data-category="${category}"]`).first().waitFor({ timeout: 10_000 });
+    }
+    await page.screenshot({ path: `${SHOTS}/2-findings.png` });
+
+    await page.locator("#h-send").click();
+    await page.waitForFunction(() => (document.getElementById("h-status")?.textContent ?? "") === "Not sent yet.");
+    const alert = await page.evaluate(
+      () =>
+        (window as unknown as { spgHarness: { lastSmartAlert?: { options?: Record<string, unknown> } } }).spgHarness
+          .lastSmartAlert?.options,
+    );
+    expect(alert).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+    await page.screenshot({ path: `${SHOTS}/3-smart-alert.png` });
+
+    // "Review and fix" closes the Smart Alert and opens the pane on the findings.
+    await page.getByRole("button", { name: "Review and fix" }).click();
+    // Apply the recipients fixes; the pane re-checks after each, until the recipients findings are gone.
+    const recipients = pane(page).locator('section[data-category="recipients"]');
+    await recipients.getByRole("button", { name: /Move 4 addresses to Bcc/ }).click();
+    await recipients.getByRole("button", { name: /Cc Headteacher/ }).click();
+    await recipients.first().waitFor({ state: "detached", timeout: 10_000 });
+    const bcc = await page.evaluate(() =>
+      (
+        window as unknown as { spgHarness: { standIn: { state: { bcc: { emailAddress: string }[] } } } }
+      ).spgHarness.standIn.state.bcc.map((recipient) => recipient.emailAddress),
+    );
+    expect(bcc).toEqual(expect.arrayContaining(["p.one@gmail.com", "p.four@outlook.com"]));
+    await page.screenshot({ path: `${SHOTS}/4-fixed.png` });
+  });
+
+  it("lets a member of staff acknowledge the policy in the tab", async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
+    await page.goto(`${playground.url}/index.html`);
+    await page.getByTestId("dev-banner").waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: /Robin Staffwell/ }).click();
+    const item = page.locator('[data-policy="acceptable-use"]');
+    await item.getByRole("button", { name: "Read and acknowledge" }).click();
+    const text = page.getByTestId("policy-text");
+    await text.locator("h1, h2").first().waitFor();
+    await page.getByLabel(/Type your full name/).fill("Robin Staffwell");
+    await text.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    const agree = page.getByRole("button", { name: "I agree" });
+    await expect.poll(() => agree.isEnabled()).toBe(true);
+    await agree.click();
+    await page.getByTestId("confirmation").waitFor();
+    await expect.poll(() => item.locator("[data-status]").getAttribute("data-status")).toBe("acknowledged");
+    await page.screenshot({ path: `${SHOTS}/5-acknowledged.png` });
+  });
+
+  it("opens the demo sweep report", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const response = await page.goto(`${playground.url}/sweep/report.html`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator("table tbody tr").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/6-sweep-report.png` });
+  });
+});
