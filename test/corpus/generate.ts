@@ -5,6 +5,7 @@
  * See test/corpus/README.md for the format.
  */
 import { writeFileSync } from "node:fs";
+import { ENCRYPT_WORTHY_TYPES } from "../../policy/rules/personal-data/sensitive.js";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -672,18 +673,7 @@ const personalUse =
     };
   };
 
-type PdKind =
-  | "nhs-number"
-  | "ni-number"
-  | "upn"
-  | "uln"
-  | "date-of-birth"
-  | "postal-address"
-  | "phone-number"
-  | "bank-details"
-  | "passport-number"
-  | "driving-licence"
-  | "special-category";
+type PdKind = (typeof ENCRYPT_WORTHY_TYPES)[number];
 
 function personalDataSentence(rng: Rng, kind: PdKind, pupil: Person): string {
   const name = `${pupil.first} ${pupil.last}`;
@@ -730,19 +720,7 @@ function personalDataSentence(rng: Rng, kind: PdKind, pupil: Person): string {
   }
 }
 
-const PD_KINDS: readonly PdKind[] = [
-  "nhs-number",
-  "ni-number",
-  "upn",
-  "uln",
-  "date-of-birth",
-  "postal-address",
-  "phone-number",
-  "bank-details",
-  "passport-number",
-  "driving-licence",
-  "special-category",
-];
+const PD_KINDS: readonly PdKind[] = ENCRYPT_WORTHY_TYPES;
 
 const personalData =
   (kind: PdKind): Template =>

@@ -4,6 +4,7 @@
  * per location). `npm run corpus:metrics` prints the table; metrics.test.ts enforces the thresholds.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { ENCRYPT_WORTHY_TYPES } from "../../policy/rules/personal-data/sensitive.js";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeDraft } from "../../policy/engine/analyze.js";
@@ -19,19 +20,7 @@ export const RESULTS_PATH = join(here, "..", "..", "test-results", "corpus-metri
 export const DEFAULT_POLICY = "st-john-payne";
 
 /** Entity types scored; a name alone is not labelled (every letter names someone). */
-export const ENTITY_TYPES = [
-  "nhs-number",
-  "ni-number",
-  "upn",
-  "uln",
-  "date-of-birth",
-  "postal-address",
-  "phone-number",
-  "bank-details",
-  "passport-number",
-  "driving-licence",
-  "special-category",
-] as const;
+export const ENTITY_TYPES = ENCRYPT_WORTHY_TYPES;
 
 export interface Score {
   tp: number;

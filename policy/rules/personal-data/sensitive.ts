@@ -4,7 +4,7 @@ import type { Entity, EntityType } from "../../engine/types.js";
  * Entity types that make a message carry personal data worth encrypting. A name alone is not
  * (every letter to a parent names someone); a bare email address never is.
  */
-const ENCRYPT_WORTHY = new Set<EntityType>([
+export const ENCRYPT_WORTHY_TYPES = [
   "nhs-number",
   "ni-number",
   "upn",
@@ -16,7 +16,8 @@ const ENCRYPT_WORTHY = new Set<EntityType>([
   "passport-number",
   "driving-licence",
   "special-category",
-]);
+] as const satisfies readonly EntityType[];
+const ENCRYPT_WORTHY = new Set<EntityType>(ENCRYPT_WORTHY_TYPES);
 
 export function sensitiveEntities(entities: readonly Entity[], location?: Entity["location"]): Entity[] {
   return entities.filter((entity) => ENCRYPT_WORTHY.has(entity.type) && (!location || entity.location === location));
