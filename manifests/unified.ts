@@ -43,7 +43,7 @@ export function unifiedManifest(options: ManifestOptions): Record<string, unknow
         {
           type: REMINDER_ACTIVITY_TYPE,
           description: "A policy is waiting for your acknowledgement",
-          templateText: "{policyTitle} is waiting for your acknowledgement",
+          templateText: "{policyTitle} is waiting for your acknowledgement (due {dueDate})",
         },
       ],
     },

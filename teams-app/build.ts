@@ -6,7 +6,10 @@ import { fileURLToPath } from "node:url";
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 
 /** Bundles the static tab (React + Fluent UI + teams-js + MSAL) into outDir: index.html and app.js. */
-export async function buildTeamsApp(options: { outDir: string; minify?: boolean }): Promise<{ outDir: string; bytes: number }> {
+export async function buildTeamsApp(options: {
+  outDir: string;
+  minify?: boolean;
+}): Promise<{ outDir: string; bytes: number }> {
   const outDir = resolve(options.outDir);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });

@@ -39,7 +39,14 @@ export function AdminView(props: { api: Api }) {
   }, [props.api]);
   useEffect(() => void load(), [load]);
 
-  if (!data) return notice ? <MessageBar intent="error"><MessageBarBody>{notice.text}</MessageBarBody></MessageBar> : <Spinner label="Loading status…" />;
+  if (!data)
+    return notice ? (
+      <MessageBar intent="error">
+        <MessageBarBody>{notice.text}</MessageBarBody>
+      </MessageBar>
+    ) : (
+      <Spinner label="Loading status…" />
+    );
   const title = (id: string) => data.policies.find((policy) => policy.id === id)?.title ?? id;
   const outstanding = data.people.filter((person) => person.status === "due" || person.status === "overdue");
 
@@ -83,9 +90,13 @@ export function AdminView(props: { api: Api }) {
           <TableBody>
             {data.audiences.map((row) => (
               <TableRow key={`${row.audience}/${row.policyId}`} data-audience={row.audience}>
-                <TableCell>{row.audience} ({row.group})</TableCell>
+                <TableCell>
+                  {row.audience} ({row.group})
+                </TableCell>
                 <TableCell>{title(row.policyId)}</TableCell>
-                <TableCell>{row.acknowledged} of {row.required}</TableCell>
+                <TableCell>
+                  {row.acknowledged} of {row.required}
+                </TableCell>
                 <TableCell>{row.due}</TableCell>
                 <TableCell>{row.overdue}</TableCell>
                 <TableCell>
@@ -106,7 +117,9 @@ export function AdminView(props: { api: Api }) {
             Send reminders ({outstanding.length})
           </Button>
           <Button onClick={() => void props.api.audit().then(setAudit)}>Check audit trail</Button>
-          <Button appearance="subtle" onClick={() => void load()}>Refresh</Button>
+          <Button appearance="subtle" onClick={() => void load()}>
+            Refresh
+          </Button>
         </div>
         {notice && (
           <MessageBar intent={notice.intent} data-testid="admin-notice">
@@ -141,7 +154,9 @@ export function AdminView(props: { api: Api }) {
                 <TableCell>{person.displayName}</TableCell>
                 <TableCell>{person.audiences.join(", ")}</TableCell>
                 <TableCell>{title(person.policyId)}</TableCell>
-                <TableCell><StatusBadge status={person.status} /></TableCell>
+                <TableCell>
+                  <StatusBadge status={person.status} />
+                </TableCell>
                 <TableCell>{formatDate(person.dueDate)}</TableCell>
               </TableRow>
             ))}

@@ -25,8 +25,19 @@ import { StaffView } from "./StaffView.js";
 const themes = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
 const useStyles = makeStyles({
-  shell: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalXL, backgroundColor: tokens.colorNeutralBackground2 },
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "960px", margin: "0 auto" },
+  shell: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalXL,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  stack: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    maxWidth: "960px",
+    margin: "0 auto",
+  },
   personas: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
 });
 
@@ -61,7 +72,10 @@ export function App() {
         } else if (serverConfig.devSignIn) {
           setPhase({ kind: "choose-persona", personas: await devPersonas() });
         } else {
-          setPhase({ kind: "error", message: "Open this app from Microsoft Teams, Outlook or the Microsoft 365 app to sign in." });
+          setPhase({
+            kind: "error",
+            message: "Open this app from Microsoft Teams, Outlook or the Microsoft 365 app to sign in.",
+          });
         }
       } catch (error) {
         setPhase({ kind: "error", message: (error as Error).message });
@@ -112,12 +126,20 @@ export function App() {
         return (
           <>
             {phase.user.isAdmin && (
-              <TabList selectedValue={view} onTabSelect={(_event, data) => setView(data.value as "mine" | "admin")} aria-label="Views">
+              <TabList
+                selectedValue={view}
+                onTabSelect={(_event, data) => setView(data.value as "mine" | "admin")}
+                aria-label="Views"
+              >
                 <Tab value="mine">My policies</Tab>
                 <Tab value="admin">Administration</Tab>
               </TabList>
             )}
-            {view === "admin" && phase.user.isAdmin ? <AdminView api={phase.api} /> : <StaffView api={phase.api} userName={phase.user.displayName} />}
+            {view === "admin" && phase.user.isAdmin ? (
+              <AdminView api={phase.api} />
+            ) : (
+              <StaffView api={phase.api} userName={phase.user.displayName} />
+            )}
           </>
         );
     }
@@ -131,7 +153,8 @@ export function App() {
             <MessageBar intent="warning" role="status" data-testid="dev-banner">
               <MessageBarBody>
                 <MessageBarTitle>Development sign-in</MessageBarTitle>
-                {devSignedIn ? "Signed in as a synthetic demo person. " : ""}This server accepts development tokens: never use it with real people or in production.
+                {devSignedIn ? "Signed in as a synthetic demo person. " : ""}This server accepts development tokens:
+                never use it with real people or in production.
               </MessageBarBody>
             </MessageBar>
           )}

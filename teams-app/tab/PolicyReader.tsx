@@ -1,4 +1,13 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens, Caption1 } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+  Caption1,
+} from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import Markdown from "react-markdown";
 import { ApiError, formatDate, type Api, type EvidenceRecord, type PolicyText } from "./api.js";
@@ -14,14 +23,25 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM, maxWidth: "420px" },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    marginTop: tokens.spacingVerticalM,
+    maxWidth: "420px",
+  },
 });
 
 /**
  * Shows one policy as Markdown and takes the acknowledgement. react-markdown renders no raw HTML
  * (no rehype-raw), so a <script> or event handler in a document never reaches the page.
  */
-export function PolicyReader(props: { api: Api; policyId: string; userName: string; onAcknowledged: (record: EvidenceRecord) => void }) {
+export function PolicyReader(props: {
+  api: Api;
+  policyId: string;
+  userName: string;
+  onAcknowledged: (record: EvidenceRecord) => void;
+}) {
   const styles = useStyles();
   const [policy, setPolicy] = useState<PolicyText | undefined>();
   const [readToEnd, setReadToEnd] = useState(false);
@@ -39,14 +59,22 @@ export function PolicyReader(props: { api: Api; policyId: string; userName: stri
 
   useEffect(() => {
     if (!policy || !end.current) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setReadToEnd(true);
-    }, { root: scroller.current, threshold: 1 });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setReadToEnd(true);
+      },
+      { root: scroller.current, threshold: 1 },
+    );
     observer.observe(end.current);
     return () => observer.disconnect();
   }, [policy]);
 
-  if (!policy) return error ? <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar> : null;
+  if (!policy)
+    return error ? (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    ) : null;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -54,10 +82,19 @@ export function PolicyReader(props: { api: Api; policyId: string; userName: stri
     setBusy(true);
     setError(undefined);
     try {
-      const { record } = await props.api.acknowledge({ policyId: policy.id, version: policy.version, textHash: policy.textHash, fullName });
+      const { record } = await props.api.acknowledge({
+        policyId: policy.id,
+        version: policy.version,
+        textHash: policy.textHash,
+        fullName,
+      });
       props.onAcknowledged(record);
     } catch (reason) {
-      setError(reason instanceof ApiError && reason.status === 409 ? "This policy has just been updated. Please read the new version." : (reason as Error).message);
+      setError(
+        reason instanceof ApiError && reason.status === 409
+          ? "This policy has just been updated. Please read the new version."
+          : (reason as Error).message,
+      );
       if (reason instanceof ApiError && reason.status === 409) setPolicy(await props.api.policy(props.policyId));
     } finally {
       setBusy(false);
@@ -71,7 +108,14 @@ export function PolicyReader(props: { api: Api; policyId: string; userName: stri
       <Caption1 as="p">
         Version {policy.version}, in effect from {formatDate(policy.effectiveDate)}
       </Caption1>
-      <div ref={scroller} className={styles.document} tabIndex={0} role="region" aria-label={`${policy.title} text`} data-testid="policy-text">
+      <div
+        ref={scroller}
+        className={styles.document}
+        tabIndex={0}
+        role="region"
+        aria-label={`${policy.title} text`}
+        data-testid="policy-text"
+      >
         <Markdown>{policy.markdown}</Markdown>
         <div ref={end} data-testid="policy-end" style={{ height: 1 }} />
       </div>
@@ -81,7 +125,12 @@ export function PolicyReader(props: { api: Api; policyId: string; userName: stri
           required
           hint={readToEnd ? undefined : "Read the policy to the end to agree."}
         >
-          <Input value={fullName} onChange={(_event, data) => setFullName(data.value)} autoComplete="name" placeholder={props.userName} />
+          <Input
+            value={fullName}
+            onChange={(_event, data) => setFullName(data.value)}
+            autoComplete="name"
+            placeholder={props.userName}
+          />
         </Field>
         <Button appearance="primary" type="submit" disabled={!readToEnd || !nameOk || busy}>
           I agree

@@ -23,8 +23,18 @@ const useStyles = makeStyles({
   item: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
 });
 
-const STATUS_TEXT: Record<Status, string> = { acknowledged: "Acknowledged", due: "Due", overdue: "Overdue", "not-required": "Not required" };
-const STATUS_COLOUR = { acknowledged: "success", due: "warning", overdue: "danger", "not-required": "informative" } as const;
+const STATUS_TEXT: Record<Status, string> = {
+  acknowledged: "Acknowledged",
+  due: "Due",
+  overdue: "Overdue",
+  "not-required": "Not required",
+};
+const STATUS_COLOUR = {
+  acknowledged: "success",
+  due: "warning",
+  overdue: "danger",
+  "not-required": "informative",
+} as const;
 
 export function StatusBadge(props: { status: Status }) {
   return (
@@ -54,7 +64,12 @@ export function StaffView(props: { api: Api; userName: string }) {
 
   useEffect(() => void refresh(), [refresh]);
 
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
   if (!policies) return <Spinner label="Loading your policies…" />;
   const required = policies.filter((policy) => policy.status !== "not-required");
 
@@ -64,8 +79,9 @@ export function StaffView(props: { api: Api; userName: string }) {
         <MessageBar intent="success" data-testid="confirmation">
           <MessageBarBody>
             <MessageBarTitle>Thank you</MessageBarTitle>
-            You acknowledged {policies.find((policy) => policy.id === confirmation.policyId)?.title ?? confirmation.policyId} version{" "}
-            {confirmation.version} on {formatDate(confirmation.acknowledgedAt)}.
+            You acknowledged{" "}
+            {policies.find((policy) => policy.id === confirmation.policyId)?.title ??
+              confirmation.policyId} version {confirmation.version} on {formatDate(confirmation.acknowledgedAt)}.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -86,7 +102,13 @@ export function StaffView(props: { api: Api; userName: string }) {
                     : `Due ${formatDate(policy.dueDate)}`}
                 </span>
                 {policy.status !== "acknowledged" && (
-                  <Button size="small" onClick={() => { setConfirmation(undefined); setReading(policy.id); }}>
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setConfirmation(undefined);
+                      setReading(policy.id);
+                    }}
+                  >
                     Read and acknowledge
                   </Button>
                 )}
@@ -124,7 +146,9 @@ export function StaffView(props: { api: Api; userName: string }) {
             <TableBody>
               {history.map((record) => (
                 <TableRow key={record.hash}>
-                  <TableCell>{policies.find((policy) => policy.id === record.policyId)?.title ?? record.policyId}</TableCell>
+                  <TableCell>
+                    {policies.find((policy) => policy.id === record.policyId)?.title ?? record.policyId}
+                  </TableCell>
                   <TableCell>{record.version}</TableCell>
                   <TableCell>{record.fullName}</TableCell>
                   <TableCell>{formatDate(record.acknowledgedAt)}</TableCell>

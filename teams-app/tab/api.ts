@@ -76,21 +76,31 @@ export function createApi(getToken: TokenSource) {
     const response = await fetch(path, { ...init, headers });
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-      throw new ApiError(response.status, body.error?.code ?? "error", body.error?.message ?? `Request failed (${response.status}).`);
+      throw new ApiError(
+        response.status,
+        body.error?.code ?? "error",
+        body.error?.message ?? `Request failed (${response.status}).`,
+      );
     }
     return response;
   }
   const json = async <T>(path: string, init?: RequestInit) => (await (await request(path, init)).json()) as T;
   return {
-    policies: () => json<{ user: { displayName: string; upn: string; isAdmin: boolean }; policies: PolicySummary[] }>("/api/policies"),
+    policies: () =>
+      json<{ user: { displayName: string; upn: string; isAdmin: boolean }; policies: PolicySummary[] }>(
+        "/api/policies",
+      ),
     policy: (id: string) => json<PolicyText>(`/api/policies/${encodeURIComponent(id)}`),
     acknowledge: (body: { policyId: string; version: string; textHash: string; fullName: string }) =>
       json<{ record: EvidenceRecord }>("/api/acknowledgements", { method: "POST", body: JSON.stringify(body) }),
     history: () => json<{ records: EvidenceRecord[] }>("/api/me/acknowledgements"),
     adminStatus: () =>
-      json<{ generatedAt: string; policies: { id: string; title: string; version: string }[]; audiences: AudienceSummary[]; people: PersonStatus[] }>(
-        "/api/admin/status",
-      ),
+      json<{
+        generatedAt: string;
+        policies: { id: string; title: string; version: string }[];
+        audiences: AudienceSummary[];
+        people: PersonStatus[];
+      }>("/api/admin/status"),
     exportCsv: async () => (await request("/api/admin/export.csv")).blob(),
     sendReminders: (policyId?: string) =>
       json<{ outstanding: number; sent: number; failed: unknown[] }>("/api/admin/reminders", {

@@ -69,7 +69,12 @@ async function writeThroughput(): Promise<Record<string, number>> {
     const url = new URL("/api/acknowledgements", origin);
     const send = (index: number): Promise<number> =>
       new Promise((resolve, reject) => {
-        const body = JSON.stringify({ policyId: "acceptable-use", version: "2026.1", textHash, fullName: users[index]?.name });
+        const body = JSON.stringify({
+          policyId: "acceptable-use",
+          version: "2026.1",
+          textHash,
+          fullName: users[index]?.name,
+        });
         const started = performance.now();
         const outgoing = request(
           url,
@@ -142,10 +147,20 @@ async function adminStatus(): Promise<Record<string, number>> {
     const catalogue: PolicyCatalogue = {
       schoolName: "Benchmark School (synthetic)",
       documents,
-      audiences: [{ audience: "staff", group: { id: "11111111-1111-4111-8111-111111111111", name: "All Staff" }, documentIds: [...documents.keys()] }],
+      audiences: [
+        {
+          audience: "staff",
+          group: { id: "11111111-1111-4111-8111-111111111111", name: "All Staff" },
+          documentIds: [...documents.keys()],
+        },
+      ],
       cadence: { kind: "annual", dueMonthDay: "09-30", onNewVersion: true, graceDays: 14 },
     };
-    const directory = new DemoDirectory({ tenantId: TENANT, mailDomain: "bench.invalid", groups: { "All Staff": PEOPLE } });
+    const directory = new DemoDirectory({
+      tenantId: TENANT,
+      mailDomain: "bench.invalid",
+      groups: { "All Staff": PEOPLE },
+    });
     const people = await directory.membersOf({ name: "All Staff" });
     const store = new SqliteAcknowledgementStore({ path: join(dir.path, "status.db") });
     // About 60% of people have acknowledged each document.
@@ -153,7 +168,13 @@ async function adminStatus(): Promise<Record<string, number>> {
     for (const [docIndex, doc] of [...documents.values()].entries()) {
       for (const [personIndex, person] of people.entries()) {
         if ((personIndex + docIndex) % 5 < 3) {
-          await store.append({ ...person, fullName: person.displayName, policyId: doc.id, version: doc.version, textHash: doc.sha256 });
+          await store.append({
+            ...person,
+            fullName: person.displayName,
+            policyId: doc.id,
+            version: doc.version,
+            textHash: doc.sha256,
+          });
         }
       }
     }

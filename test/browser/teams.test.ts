@@ -13,7 +13,16 @@ import { FIXTURE_DOCUMENTS, FIXTURE_PACK, tempDir } from "../../teams-app/test/h
 
 /** The Teams tab outside Teams, in Debian's Chromium, with the development sign-in. */
 const AXE = readFileSync(fileURLToPath(import.meta.resolve("axe-core/axe.min.js")), "utf8");
-const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let dir: ReturnType<typeof tempDir>;
 let server: ServerType;
@@ -53,11 +62,17 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the tab's CSP (script-src 'self') rightly blocks inline tags.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     // Fluent UI's keyboard navigation (Tabster) adds <i tabindex="0" aria-hidden="true" data-tabster-dummy> focus
     // guards that hand focus straight on; axe's aria-hidden-focus cannot know that, so only those are excluded.
     const context = { include: [["html"]], exclude: [["[data-tabster-dummy]"]] };
-    return (await axe.run(context as unknown as Document)).violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+    return (await axe.run(context as unknown as Document)).violations.map(
+      (violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+    );
   });
   return violations;
 }
@@ -102,10 +117,17 @@ describe("Teams tab outside Teams (development sign-in)", () => {
 
     const confirmation = page.getByTestId("confirmation");
     await confirmation.waitFor();
-    const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    const today = new Date().toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     expect(await confirmation.textContent()).toContain(`version 2026.1 on ${today}`);
     await expect.poll(() => item.locator("[data-status]").getAttribute("data-status")).toBe("acknowledged");
-    expect(await page.getByRole("table", { name: "Your history" }).getByRole("cell", { name: "Robin Staffwell" }).count()).toBe(1);
+    expect(
+      await page.getByRole("table", { name: "Your history" }).getByRole("cell", { name: "Robin Staffwell" }).count(),
+    ).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -122,7 +144,10 @@ describe("Teams tab outside Teams (development sign-in)", () => {
     expect(await page.getByRole("heading", { name: /Outstanding \(\d+\)/ }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv.split("\r\n")[0]).toMatch(/^Name,UPN,Tenant ID,Object ID/);
     expect(csv).toContain("Robin Staffwell");
@@ -139,7 +164,8 @@ describe("Teams tab outside Teams (development sign-in)", () => {
     await signIn(page, /Gail Governor/);
     await page.locator('[data-policy="acceptable-use"]').waitFor();
     const provider = page.locator(".fui-FluentProvider").first();
-    const background = () => page.locator("main").evaluate((element) => getComputedStyle(element.parentElement!).backgroundColor);
+    const background = () =>
+      page.locator("main").evaluate((element) => getComputedStyle(element.parentElement!).backgroundColor);
     expect(await provider.getAttribute("data-theme")).toBe("light");
     const light = await background();
     await page.emulateMedia({ colorScheme: "dark" });
