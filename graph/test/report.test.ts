@@ -1,0 +1,73 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csvCell, toCsv, toHtml } from "../report.js";
+import type { SweepReport } from "../sweep.js";
+
+const report: SweepReport = {
+  generatedAt: "2026-11-25T08:00:00.000Z",
+  window: { start: "2026-11-25T08:00:00.000Z", end: "2026-12-09T08:00:00.000Z" },
+  summary: { users: 1, absent: 1, byCheck: { "external-forwarding": { fail: 1, warn: 0, notEvaluated: 0 } } },
+  findings: [
+    {
+      userPrincipalName: '=HYPERLINK("http://x")@school.example',
+      userId: "u1",
+      check: "external-forwarding",
+      status: "fail",
+      detail: '<script>alert(1)</script> "quoted"',
+      policyRef: { section: "AUP — Email", quote: "-Do not forward" },
+    },
+  ],
+};
+
+describe("report writers", () => {
+  it.each([
+    ["=SUM(A1)", `"'=SUM(A1)"`],
+    ["+44", `"'+44"`],
+    ["-1", `"'-1"`],
+    ["@cmd", `"'@cmd"`],
+    ['say "hi"', `"say ""hi"""`],
+    ["plain", `"plain"`],
+  ])("CSV cell %s → %s", (input, output) => {
+    expect(csvCell(input)).toBe(output);
+  });
+
+  it("CSV has a header and formula-safe rows", () => {
+    const lines = toCsv(report).trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]?.startsWith(`"'=HYPERLINK`)).toBe(true);
+    expect(lines[1]).toContain(`"'-Do not forward"`);
+  });
+
+  it("HTML escapes content and links to the admin portals", () => {
+    const html = toHtml(report);
+    expect(html).not.toContain("<script>alert(1)");
+    expect(html).toContain("&lt;script&gt;alert(1)");
+    expect(html).toContain("https://admin.exchange.microsoft.com");
+    expect(html).toContain("https://admin.microsoft.com");
+    expect(html).toContain("<svg");
+  });
+
+  it("CLI --demo writes report.json/csv/html end to end", async () => {
+    const out = await mkdtemp(join(tmpdir(), "sweep-demo-"));
+    const result = spawnSync(process.execPath, ["--import", "tsx", "graph/cli.ts", "--demo", "--out", out], {
+      encoding: "utf8",
+      timeout: 50_000,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Swept 500 users");
+    const json = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as SweepReport;
+    expect(Object.keys(json)).toEqual(["generatedAt", "window", "summary", "findings"]);
+    expect(json.summary.users).toBe(500);
+    expect(json.findings.length).toBeGreaterThan(20);
+    for (const finding of json.findings) {
+      expect(Object.keys(finding)).toEqual(["userPrincipalName", "userId", "check", "status", "detail", "policyRef"]);
+      expect(["fail", "warn", "not-evaluated"]).toContain(finding.status);
+    }
+    expect((await readFile(join(out, "report.csv"), "utf8")).split("\r\n").length).toBe(json.findings.length + 2);
+    expect(await readFile(join(out, "report.html"), "utf8")).toContain("<table");
+  }, 60_000);
+});
