@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { tokenProvider } from "./credentials.js";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { loadPolicy } from "../policy/pack/load.js";
@@ -55,19 +56,20 @@ async function main(): Promise<void> {
     print(summary, out);
     return;
   }
-  const token = values["access-token"] ?? process.env.GRAPH_ACCESS_TOKEN;
-  if (!token) {
-    throw new Error(
-      "Give --access-token or GRAPH_ACCESS_TOKEN (certificate sign-in with --tenant-id/--client-id/--certificate-path is not wired in this build).",
-    );
-  }
+  const getToken = tokenProvider({
+    graphUrl: values["graph-url"],
+    ...(values["tenant-id"] ? { tenantId: values["tenant-id"] } : {}),
+    ...(values["client-id"] ? { clientId: values["client-id"] } : {}),
+    ...(values["certificate-path"] ? { certificatePath: values["certificate-path"] } : {}),
+    ...(values["access-token"] ? { accessToken: values["access-token"] } : {}),
+  });
   if (values.group) throw new Error("--group is not implemented yet.");
   const pack = loadPolicy(values.policy);
   const days = Number(values["window-days"] ?? pack.absence.lookAheadDays);
   const now = new Date();
   const client = createFetchClient({
     baseUrl: values["graph-url"],
-    getToken: () => Promise.resolve(token),
+    getToken,
     maxConcurrency: Number(values.concurrency),
   });
   const report = await runSweep({
