@@ -45,6 +45,9 @@ export interface SweepOptions {
 interface User {
   id: string;
   userPrincipalName: string;
+  mail?: string | null;
+  accountEnabled?: boolean;
+  userType?: string;
 }
 
 interface Checkpoint {
@@ -96,7 +99,14 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   }
   if (options.out) await mkdir(options.out, { recursive: true });
   const done = new Set(state.done);
-  const users = await client.getAll<User>("/users?$select=id,userPrincipalName,accountEnabled,userType&$top=100");
+  const users = await client.getAll<User>("/users?$select=id,userPrincipalName,mail,accountEnabled,userType&$top=100");
+  // Delegates are looked up here, by address, so the delegation check can tell disabled and guest accounts.
+  const directory = new Map<string, { accountEnabled: boolean; userType: string }>();
+  for (const user of users) {
+    const entry = { accountEnabled: user.accountEnabled !== false, userType: user.userType ?? "Member" };
+    directory.set(user.userPrincipalName.toLowerCase(), entry);
+    if (user.mail) directory.set(user.mail.toLowerCase(), entry);
+  }
   const todo = users.filter((user) => !done.has(user.id));
   const groups: User[][] = [];
   for (let index = 0; index < todo.length; index += USERS_PER_BATCH)
@@ -161,6 +171,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
         replies: fetched(answer("replies"), (body) => body as never),
         permissions: fetched(answer("permissions"), valueOf),
         rules: fetched(answer("rules"), valueOf),
+        lookup: (address) => directory.get(address.toLowerCase()),
       };
       for (const check of checks) {
         for (const result of check.run(context)) {

@@ -8,7 +8,7 @@ export const delegation: SweepCheck = {
     remediation: "Ask them to add a colleague as a delegate (Outlook → Delegate access) before they go.",
     docs: "Where the pack requires delegation, an absent member of staff has an enabled delegate inside the school.",
   },
-  run({ pack, absence, permissions }) {
+  run({ pack, absence, permissions, lookup }) {
     if (!pack.absence.delegationRequired || !absence) return [];
     if (!permissions.ok)
       return [
@@ -16,14 +16,19 @@ export const delegation: SweepCheck = {
       ];
     const delegates = permissions.value.filter((permission) => permission.role.toLowerCase().startsWith("delegate"));
     if (delegates.length === 0) return [{ status: "fail", detail: "Absent with no calendar delegate." }];
-    const outside = delegates.filter((permission) => !permission.isInsideOrganization);
-    if (outside.length === delegates.length) {
-      return [
-        {
-          status: "fail",
-          detail: `The only delegate is outside the school: ${outside.map((p) => p.emailAddress.address).join(", ")}.`,
-        },
-      ];
+    // A delegate counts only when they are inside the school, found in the directory, enabled and not a guest.
+    const problems = delegates.map((permission) => {
+      const address = permission.emailAddress.address;
+      if (!permission.isInsideOrganization) return `${address} is outside the school`;
+      if (!lookup) return undefined;
+      const entry = lookup(address);
+      if (!entry) return `${address} was not found in the directory`;
+      if (!entry.accountEnabled) return `${address} is disabled`;
+      if (entry.userType.toLowerCase() === "guest") return `${address} is a guest`;
+      return undefined;
+    });
+    if (problems.every((problem) => problem !== undefined)) {
+      return [{ status: "fail", detail: `No usable delegate: ${problems.join("; ")}.` }];
     }
     return [];
   },

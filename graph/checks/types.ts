@@ -34,6 +34,8 @@ export interface CheckContext {
     externalReplyMessage: string;
   }>;
   readonly permissions: Fetched<{ role: string; isInsideOrganization: boolean; emailAddress: { address: string } }[]>;
+  /** The tenant's directory entry for an address (undefined when no such user). */
+  readonly lookup?: (address: string) => { readonly accountEnabled: boolean; readonly userType: string } | undefined;
   readonly rules: Fetched<
     {
       displayName: string;

@@ -94,6 +94,12 @@ function isoDay(base: Date, days: number, hour = 0): string {
  * `count` staff at `domain`; about one in ten absent for a week from `now`, each problem planted on
  * a known share of users. Problems are planted so that each user has at most one of each check.
  */
+function personFor(index: number, domain: string): { given: string; family: string; upn: string } {
+  const given = GIVEN[index % GIVEN.length] ?? "Alex";
+  const family = FAMILY[Math.floor(index / GIVEN.length) % FAMILY.length] ?? "Ashdown";
+  return { given, family, upn: `${given}.${family}${index}@${domain}`.toLowerCase() };
+}
+
 export function seedTenant(options: { count: number; domain: string; now: Date; seed?: number }): Tenant {
   const rand = random(options.seed ?? 42);
   const users: TenantUser[] = [];
@@ -102,9 +108,7 @@ export function seedTenant(options: { count: number; domain: string; now: Date; 
   const missing: string[] = [];
   const utc = (dateTime: string) => ({ dateTime, timeZone: "UTC" });
   for (let index = 0; index < options.count; index++) {
-    const given = GIVEN[index % GIVEN.length] ?? "Alex";
-    const family = FAMILY[Math.floor(index / GIVEN.length) % FAMILY.length] ?? "Ashdown";
-    const upn = `${given}.${family}${index}@${options.domain}`.toLowerCase();
+    const { given, family, upn } = personFor(index, options.domain);
     const id = `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`;
     users.push({
       id,
@@ -156,7 +160,8 @@ export function seedTenant(options: { count: number; domain: string; now: Date; 
       if (rand() < 0.5) {
         mailbox.calendarPermissions.push({
           id: `perm-${index}`,
-          emailAddress: { name: "School Office", address: `office@${options.domain}` },
+          // A colleague in the same tenant, so the directory lookup finds an enabled member.
+          emailAddress: { name: "Colleague", address: personFor(index === 0 ? 1 : 0, options.domain).upn },
           role: "delegateWithoutPrivateEventAccess",
           isInsideOrganization: true,
           isRemovable: true,
