@@ -7,5 +7,6 @@ export { detectPersonalData } from "./detectors/index.js";
 export { parsePolicy } from "./pack/parse.js";
 export { PolicyPackError } from "./pack/errors.js";
 export { rules } from "./rules/registry.js";
+export { sensitiveEntities, ENCRYPT_WORTHY_TYPES } from "./rules/personal-data/sensitive.js";
 export * from "./engine/types.js";
 export type { PolicyPack, PolicyPackInput, PolicyDocumentMeta, EncryptionMechanism } from "./pack/schema.js";

@@ -1,19 +1,5 @@
-import { analyzeDraft } from "../../policy/index.js";
+import { analyzeDraft, sensitiveEntities } from "../../policy/index.js";
 import { plainText, type SweepCheck } from "./types.js";
-
-const WORTH_REPORTING = new Set([
-  "nhs-number",
-  "ni-number",
-  "upn",
-  "uln",
-  "date-of-birth",
-  "postal-address",
-  "phone-number",
-  "bank-details",
-  "passport-number",
-  "driving-licence",
-  "special-category",
-]);
 
 export const outOfOfficeContent: SweepCheck = {
   meta: {
@@ -26,9 +12,7 @@ export const outOfOfficeContent: SweepCheck = {
   run({ pack, replies }) {
     if (!replies.ok || replies.value.status.toLowerCase() === "disabled") return [];
     const found = (html: string) =>
-      analyzeDraft({ subject: "", body: html, bodyType: "html" }, pack).personalData.filter((entity) =>
-        WORTH_REPORTING.has(entity.type),
-      );
+      sensitiveEntities(analyzeDraft({ subject: "", body: html, bodyType: "html" }, pack).personalData);
     const results: { status: "fail" | "warn"; detail: string }[] = [];
     const audience = replies.value.externalAudience.toLowerCase();
     if (audience !== "none" && plainText(replies.value.externalReplyMessage) !== "") {

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { launchChromium } from "../support/chromium.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { type Browser, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlayground, type Playground } from "../../scripts/start.js";
 
@@ -10,16 +11,6 @@ import { startPlayground, type Playground } from "../../scripts/start.js";
  * harness, the Teams tab with the development sign-in and the demo sweep report, in Debian's Chromium.
  * Screenshots are kept in test-results/ as artefacts.
  */
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SHOTS = "test-results/playground";
 const distDir = mkdtempSync(join(tmpdir(), "spg-playground-"));
 let playground: Playground;
@@ -28,7 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   playground = await startPlayground({ port: 0, https: false, policy: "st-john-payne", distDir, log: () => undefined });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,9 +1,10 @@
 import { serve, type ServerType } from "@hono/node-server";
+import { launchChromium } from "../support/chromium.js";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../teams-app/server/app.js";
 import { buildTeamsApp } from "../../teams-app/build.js";
@@ -13,16 +14,6 @@ import { FIXTURE_DOCUMENTS, FIXTURE_PACK, tempDir } from "../../teams-app/test/h
 
 /** The Teams tab outside Teams, in Debian's Chromium, with the development sign-in. */
 const AXE = readFileSync(fileURLToPath(import.meta.resolve("axe-core/axe.min.js")), "utf8");
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let dir: ReturnType<typeof tempDir>;
 let server: ServerType;
@@ -48,7 +39,7 @@ beforeAll(async () => {
     server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
