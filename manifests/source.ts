@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * The one source of truth for School Policy Guard's manifests. `unified.ts` turns it into the unified
  * Microsoft 365 app manifest (Teams tab + Outlook add-in + activities); `xml.ts` into the add-in-only
@@ -55,6 +57,19 @@ export interface ManifestOptions {
   readonly appId?: string;
   /** Four-part for XML, three-part for unified. */
   readonly version: string;
+}
+
+/**
+ * The id of the add-in-only (XML) manifest. It must differ from the unified app's id so that the
+ * unified manifest can hide it where both are installed (extensions.alternates.hide); it is derived
+ * from the app id (a name-based GUID, RFC 9562 version 5) so nobody has to keep a second id.
+ */
+export function xmlAddinId(appId: string): string {
+  const hash = createHash("sha1").update(`school-policy-guard/xml-manifest/${appId.toLowerCase()}`).digest();
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function url(options: ManifestOptions, path: string): string {

@@ -1,13 +1,14 @@
-import { ADDIN_IDS, APP, REMINDER_ACTIVITY_TYPE, url, type ManifestOptions } from "./source.js";
+import { ADDIN_IDS, APP, REMINDER_ACTIVITY_TYPE, url, xmlAddinId, type ManifestOptions } from "./source.js";
 
-export const UNIFIED_MANIFEST_VERSION = "1.24";
+/** The newest schema @microsoft/app-manifest bundles (so tests validate offline) and Microsoft Learn documents. */
+export const UNIFIED_MANIFEST_VERSION = "1.30";
 export const UNIFIED_SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${UNIFIED_MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
 
 /** The unified Microsoft 365 app manifest: personal tab, SSO, the Outlook add-in and the reminder activity. */
 export function unifiedManifest(options: ManifestOptions): Record<string, unknown> {
   const appId = options.appId ?? options.clientId;
   const host = new URL(options.host).host;
-  const icon = (size: 16 | 32 | 64 | 80 | 128) => ({ size, url: url(options, APP.paths[`icon${size}`]) });
+  const icon = (size: 16 | 32 | 64 | 80) => ({ size, url: url(options, APP.paths[`icon${size}`]) });
   return {
     $schema: UNIFIED_SCHEMA_URL,
     manifestVersion: UNIFIED_MANIFEST_VERSION,
@@ -53,6 +54,18 @@ export function unifiedManifest(options: ManifestOptions): Record<string, unknow
           scopes: ["mail"],
           capabilities: [{ name: "Mailbox", minVersion: "1.12" }],
         },
+        alternates: [
+          // Where both manifests are installed (Windows and web), show only this add-in, not the XML one.
+          { hide: { customOfficeAddin: { officeAddinId: xmlAddinId(appId) } } },
+          // With alternateIcons, the admin centre also generates an add-in-only manifest for Outlook on
+          // Mac and mobile. The schema's size enum stops at 80, so the 128-pixel image is declared as 64.
+          {
+            alternateIcons: {
+              icon: icon(64),
+              highResolutionIcon: { size: 64, url: url(options, APP.paths.icon128) },
+            },
+          },
+        ],
         runtimes: [
           {
             // Launch events and the send check: the HTML page serves web, new Outlook and Mac; classic

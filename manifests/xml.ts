@@ -1,11 +1,11 @@
-import { ADDIN_IDS, APP, url, type ManifestOptions } from "./source.js";
+import { ADDIN_IDS, APP, url, xmlAddinId, type ManifestOptions } from "./source.js";
 
 /**
  * The add-in-only XML manifest for Outlook on Mac and mobile (which do not load unified-manifest
  * add-ins), generated from the same source. Smart Alerts need VersionOverrides 1.1 and LaunchEvent.
  */
 export function xmlManifest(options: ManifestOptions): string {
-  const appId = options.appId ?? options.clientId;
+  const appId = xmlAddinId(options.appId ?? options.clientId);
   const origin = new URL(options.host).origin;
   const u = (path: string) => escapeXml(url(options, path));
   const image = (size: 16 | 32 | 80) => `<bt:Image id="Icon.${size}" DefaultValue="${u(APP.paths[`icon${size}`])}"/>`;

@@ -13,16 +13,42 @@ export interface BuildAllOptions {
   readonly clientId?: string;
 }
 
-/** Builds every surface into `distDir`: addin/, teams-app/, assets/ and appPackage.zip. */
-export async function buildAll(options: BuildAllOptions): Promise<void> {
+/** Placeholder client id for local builds: the manifests validate, Entra sign-in is not wired. */
+export const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
+
+/** The add-in: task pane, launch-event script, commands page and compose harness under `<distDir>/addin`. */
+export async function buildAddinSurface(options: Pick<BuildAllOptions, "distDir" | "policy">): Promise<void> {
   await buildAddin({ outDir: `${options.distDir}/addin`, policy: options.policy });
+}
+
+/** The Teams tab under `<distDir>/teams-app`. */
+export async function buildTeamsSurface(options: Pick<BuildAllOptions, "distDir">): Promise<void> {
   await buildTeamsApp({ outDir: `${options.distDir}/teams-app` });
+}
+
+/** Icons under `<distDir>/assets`, both manifests under `<distDir>/manifest` and `<distDir>/appPackage.zip`. */
+export async function buildManifestsAndPackage(
+  options: Pick<BuildAllOptions, "distDir" | "host" | "clientId">,
+): Promise<string> {
   writeAssetIcons(`${options.distDir}/assets`);
-  const clientId = options.clientId ?? "00000000-0000-0000-0000-000000000000";
-  await buildAppPackage(
-    ["--host", options.host, "--client-id", clientId, "--out", `${options.distDir}/manifest`],
+  return buildAppPackage(
+    [
+      "--host",
+      options.host,
+      "--client-id",
+      options.clientId ?? LOCAL_CLIENT_ID,
+      "--out",
+      `${options.distDir}/manifest`,
+    ],
     `${options.distDir}/appPackage.zip`,
   );
+}
+
+/** Builds every surface into `distDir`: addin/, teams-app/, assets/, manifest/ and appPackage.zip. */
+export async function buildAll(options: BuildAllOptions): Promise<void> {
+  // The two esbuild builds are independent; run them side by side.
+  await Promise.all([buildAddinSurface(options), buildTeamsSurface(options)]);
+  await buildManifestsAndPackage(options);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -34,13 +60,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   });
   try {
+    const started = Date.now();
     await buildAll({
       distDir: "dist",
       policy: values.policy ?? "st-john-payne",
       host: values.host ?? "https://localhost:3000",
       ...(values["client-id"] ? { clientId: values["client-id"] } : {}),
     });
-    console.log("Built dist/addin, dist/teams-app, dist/assets, dist/manifest and dist/appPackage.zip");
+    console.log(
+      `Built dist/addin, dist/teams-app, dist/assets, dist/manifest and dist/appPackage.zip in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

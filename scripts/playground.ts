@@ -1,11 +1,34 @@
-/** The playground's index page: one card per surface, and what to try on each. */
-export function playgroundHtml(options: { policy: string; sweep?: unknown }): string {
-  const card = (title: string, href: string, what: string, tries: readonly string[]) => `
-      <section class="card">
-        <h2><a href="${href}">${title}</a></h2>
-        <p>${what}</p>
-        <ul>${tries.map((item) => `<li>${item}</li>`).join("")}</ul>
+/** What became of one surface while the playground started: ready, or the error that stopped it. */
+export type SurfaceState = { readonly ok: true } | { readonly ok: false; readonly error: string };
+
+export interface SurfaceStates {
+  readonly addin: SurfaceState;
+  readonly teams: SurfaceState;
+  readonly sweep: SurfaceState;
+  readonly appPackage: SurfaceState;
+}
+
+/** The playground's index page: one card per surface, what to try on each, or why it is not there. */
+export function playgroundHtml(options: { policy: string; surfaces: SurfaceStates; sweepSummary?: string }): string {
+  const card = (
+    id: keyof SurfaceStates,
+    title: string,
+    href: string,
+    what: string,
+    tries: readonly string[],
+  ): string => {
+    const state = options.surfaces[id];
+    const heading = state.ok ? `<a href="${href}">${title}</a>` : title;
+    const body = state.ok
+      ? `<p>${what}</p><ul>${tries.map((item) => `<li>${item}</li>`).join("")}</ul>`
+      : `<p>${what}</p><div class="error" role="alert"><strong>Not available:</strong> this surface did not build.` +
+        `<pre>${escapeHtml(state.error)}</pre></div>`;
+    return `
+      <section class="card" data-surface="${id}" data-ok="${String(state.ok)}">
+        <h2>${heading}</h2>
+        ${body}
       </section>`;
+  };
   return `<!doctype html>
 <html lang="en-GB">
   <head>
@@ -20,6 +43,8 @@ export function playgroundHtml(options: { policy: string; sweep?: unknown }): st
       main { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; padding: 1.5rem 2rem; }
       .card { background: #fff; border-radius: 8px; padding: 1rem 1.25rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
       .card h2 { margin-top: 0; font-size: 1.2rem; }
+      .error { border-left: 4px solid #a4262c; background: #fde7e9; padding: 0.5rem 0.75rem; }
+      .error pre { white-space: pre-wrap; font-size: 0.8rem; margin: 0.5rem 0 0; }
       a { color: #0f4a85; }
       code { background: #eef2f7; padding: 0 0.2rem; }
       header code { background: rgb(255 255 255 / 0.2); color: #fff; }
@@ -28,42 +53,49 @@ export function playgroundHtml(options: { policy: string; sweep?: unknown }): st
   <body>
     <header>
       <h1>School Policy Guard</h1>
-      <p>Playground on the <code>${escapeHtml(options.policy)}</code> policy pack. Everything runs on this machine.</p>
+      <p>Playground on the <code>${escapeHtml(options.policy)}</code> policy pack. Everything runs on this machine;
+      no draft leaves the browser.</p>
     </header>
     <main>
       ${card(
+        "addin",
         "Outlook compose window",
         "/addin/harness.html",
         "The real add-in (task pane and send-time Smart Alert) inside a stand-in Outlook.",
         [
-          "Write <em>THIS IS NOT ACCEPTABLE!!!</em> and watch the nudges.",
-          "Mention a pupil with a date of birth or an EHCP, then press Send.",
-          "Put five parents' Gmail addresses in To, then use the fix button.",
+          "Write <em>THE COACH LEAVES AT EIGHT, DO NOT BE LATE!!!</em> and watch the nudges.",
+          "Mention a pupil with a date of birth or an EHCP, then press Send: the Smart Alert appears.",
+          "Put four parents' webmail addresses in To, then use <em>Move to Bcc</em> in the task pane.",
         ],
       )}
       ${card(
+        "teams",
         "Teams tab: acknowledgements",
         "/index.html",
         "The acceptable-use agreement to read and sign, and the admin view (development sign-in).",
         [
-          "Sign in as a member of staff and acknowledge the policy.",
-          "Sign in as an admin: completion, export, reminders.",
+          "Sign in as a member of staff, read to the end, type your name and agree.",
+          "Sign in as an admin: completion by audience, CSV export, reminders, audit check.",
         ],
       )}
       ${card(
+        "sweep",
         "Compliance sweep report",
         "/sweep/report.html",
-        "A sweep of a synthetic 500-person school through the local Graph stand-in.",
+        `A sweep of a synthetic school through the local Graph stand-in${
+          options.sweepSummary ? ` (${escapeHtml(options.sweepSummary)})` : ""
+        }.`,
         [
           "Absent staff without an out-of-office reply or a delegate.",
           "Inbox rules forwarding mail outside the school.",
         ],
       )}
       ${card(
+        "appPackage",
         "App package",
         "/appPackage.zip",
-        "The unified Microsoft 365 app manifest with its icons (localhost values).",
-        ["See docs/deploy.md to build one for your school's host."],
+        "The unified Microsoft 365 app manifest with its icons, for this playground's address.",
+        ["See docs/deploy.md to build one for your school's host and Entra app."],
       )}
     </main>
   </body>

@@ -7,8 +7,8 @@ export interface SiteOptions {
   readonly distDir: string;
   /** The acknowledgement API and tab (teams-app's Hono app), mounted at the root. */
   readonly teamsApp: { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> };
-  /** HTML for "/" (the playground); omitted in production, where "/" is the tab. */
-  readonly playgroundHtml?: string;
+  /** HTML for "/" (the playground), rendered per request; omitted in production, where "/" is the tab. */
+  readonly playgroundHtml?: () => string;
 }
 
 /**
@@ -20,8 +20,8 @@ export function createSite(options: SiteOptions): Hono {
   const site = new Hono();
   const dist = options.distDir.replace(/\/$/, "");
   if (options.playgroundHtml !== undefined) {
-    const html = options.playgroundHtml;
-    site.get("/", (c) => c.html(html));
+    const render = options.playgroundHtml;
+    site.get("/", (c) => c.html(render()));
   }
   const mount = (prefix: string, folder: string) => {
     if (!existsSync(`${dist}/${folder}`)) return;

@@ -4,16 +4,16 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { serve, type ServerType } from "@hono/node-server";
-import { createApp } from "../teams-app/server/app.js";
-import { readConfig } from "../teams-app/server/config.js";
-import { createServices } from "../teams-app/server/services.js";
-import { buildAll } from "./build.js";
+import { buildAddinSurface, buildManifestsAndPackage, buildTeamsSurface } from "./build.js";
+import { playgroundHtml, type SurfaceState, type SurfaceStates } from "./playground.js";
 import { createSite } from "./site.js";
-import { playgroundHtml } from "./playground.js";
 
 export interface PlaygroundOptions {
+  /** 0 picks a free port. */
   readonly port: number;
+  /** Serve over HTTPS when office-addin-dev-certs' certificates are installed (falls back to HTTP). */
   readonly https: boolean;
+  /** The demo school's pack the add-in and the API use: a preset id or a pack file. */
   readonly policy: string;
   readonly distDir?: string;
   readonly log?: (line: string) => void;
@@ -21,10 +21,19 @@ export interface PlaygroundOptions {
 
 export interface Playground {
   readonly url: string;
+  /** Ready or failed, per surface (the playground starts whatever did build). */
+  readonly surfaces: SurfaceStates;
+  /** Seconds from the call to the playground being served. */
+  readonly startupSeconds: number;
   readonly close: () => Promise<void>;
 }
 
-/** Development certificates from office-addin-dev-certs, if installed; never installed from here. */
+type Fetch = (request: Request) => Response | Promise<Response>;
+
+/**
+ * The development certificates `npx office-addin-dev-certs install` leaves in the user's home. Only
+ * read here: installing a CA needs the user's consent, so it never happens from `npm start`.
+ */
 function devCertificates(): { key: Buffer; cert: Buffer } | undefined {
   const dir = join(homedir(), ".office-addin-dev-certs");
   const key = join(dir, "localhost.key");
@@ -32,25 +41,53 @@ function devCertificates(): { key: Buffer; cert: Buffer } | undefined {
   return existsSync(key) && existsSync(cert) ? { key: readFileSync(key), cert: readFileSync(cert) } : undefined;
 }
 
-/**
- * The demo sweep report, when the Graph surface is present. The playground still starts without it
- * (and says so), so one surface's absence never stops the others.
- */
-async function demoSweep(outDir: string, log: (line: string) => void): Promise<unknown> {
-  const specifier = "../graph/demo.js";
+async function attempt<T>(run: () => Promise<T>): Promise<{ state: SurfaceState; value?: T }> {
   try {
-    const graph = (await import(specifier)) as { runDemoSweep(options: { outDir: string }): Promise<unknown> };
-    return await graph.runDemoSweep({ outDir });
+    return { state: { ok: true }, value: await run() };
   } catch (error) {
-    log(`Demo sweep unavailable: ${(error as Error).message}`);
-    return undefined;
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { state: { ok: false, error: message } };
   }
 }
 
 /**
- * The main job on the embedded default: builds the add-in (with the demo school's pack), the tab,
- * the manifests and a demo sweep report, then serves them and the acknowledgement API (SQLite,
- * development sign-in) with a playground page that links every surface.
+ * The acknowledgement API and tab on SQLite with the development sign-in. Imported lazily so that a
+ * surface that fails to load is reported on the playground instead of stopping it.
+ */
+async function startTeamsApi(distDir: string, policy: string): Promise<{ fetch: Fetch; close: () => Promise<void> }> {
+  const [{ readConfig }, { createServices }, { createApp }] = await Promise.all([
+    import("../teams-app/server/config.js"),
+    import("../teams-app/server/services.js"),
+    import("../teams-app/server/app.js"),
+  ]);
+  mkdirSync(`${distDir}/data`, { recursive: true });
+  const databasePath = `${distDir}/data/playground.db`;
+  // A fresh demo school each time: the playground's acknowledgements are throwaway.
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(databasePath + suffix, { force: true });
+  const config = readConfig({
+    ...process.env,
+    NODE_ENV: "development",
+    DEV_SIGN_IN: "1",
+    DATABASE_PATH: databasePath,
+    POLICY_PACK: policy,
+    STATIC_DIR: `${distDir}/teams-app`,
+  });
+  const services = createServices(config);
+  const app = createApp(config, services);
+  return { fetch: (request) => app.fetch(request), close: () => services.store.close() };
+}
+
+async function demoSweep(outDir: string): Promise<string> {
+  const { runDemoSweep } = await import("../graph/demo.js");
+  const summary = await runDemoSweep({ outDir });
+  return `${summary.users} people, ${summary.absent} absent`;
+}
+
+/**
+ * The main job on the embedded default: builds the add-in (with the demo school's pack), the tab and a
+ * demo sweep report side by side, starts the acknowledgement API (SQLite, development sign-in), serves
+ * everything on one origin with a playground page, then writes the manifests and app package for the
+ * address it got. A surface that fails is shown failed on the playground; the rest still run.
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const log = options.log ?? console.log;
@@ -58,24 +95,30 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const started = Date.now();
   const certificates = options.https ? devCertificates() : undefined;
   const scheme = certificates ? "https" : "http";
-  await buildAll({ distDir, policy: options.policy, host: `https://localhost:${options.port || 3000}` });
-  const sweep = await demoSweep(`${distDir}/sweep-demo`, log);
-  mkdirSync(`${distDir}/data`, { recursive: true });
-  const databasePath = `${distDir}/data/playground.db`;
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(databasePath + suffix, { force: true });
-  const config = readConfig({
-    ...process.env,
-    NODE_ENV: "development",
-    DEV_SIGN_IN: "1",
-    PORT: String(options.port),
-    DATABASE_PATH: databasePath,
-    POLICY_PACK: options.policy,
-    STATIC_DIR: `${distDir}/teams-app`,
+
+  const [addin, teamsTab, sweep] = await Promise.all([
+    attempt(() => buildAddinSurface({ distDir, policy: options.policy })),
+    attempt(() => buildTeamsSurface({ distDir })),
+    attempt(() => demoSweep(`${distDir}/sweep-demo`)),
+  ]);
+  const api = teamsTab.state.ok ? await attempt(() => startTeamsApi(distDir, options.policy)) : teamsTab;
+  const surfaces: { -readonly [K in keyof SurfaceStates]: SurfaceState } = {
+    addin: addin.state,
+    teams: api.state,
+    sweep: sweep.state,
+    appPackage: { ok: false, error: "Not built yet." },
+  };
+  const unavailable: Fetch = () =>
+    new Response("The Teams tab and API did not start: see the playground page.", {
+      status: 503,
+    });
+  const site = createSite({
+    distDir,
+    teamsApp: { fetch: api.value?.fetch ?? unavailable },
+    playgroundHtml: () =>
+      playgroundHtml({ policy: options.policy, surfaces, ...(sweep.value ? { sweepSummary: sweep.value } : {}) }),
   });
-  const services = createServices(config);
-  const teamsApp = createApp(config, services);
-  const site = createSite({ distDir, teamsApp, playgroundHtml: playgroundHtml({ policy: options.policy, sweep }) });
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const instance = serve(
       {
         fetch: site.fetch,
@@ -85,27 +128,48 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       },
       () => resolve(instance),
     );
+    instance.once("error", reject);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const url = `${scheme}://localhost:${port}`;
-  log(`School Policy Guard playground is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}/`);
+
+  // The manifests need the real address; Microsoft 365 only accepts https, so they always say https.
+  const appPackage = await attempt(() => buildManifestsAndPackage({ distDir, host: `https://localhost:${port}` }));
+  surfaces.appPackage = appPackage.state;
+  const startupSeconds = (Date.now() - started) / 1000;
+
+  log(`School Policy Guard playground is ready in ${startupSeconds.toFixed(1)} s: ${url}/`);
   log(`  Outlook compose window (real add-in, stand-in Office): ${url}/addin/harness.html`);
   log(`  Teams tab with development sign-in:                   ${url}/index.html`);
   log(`  Demo sweep report:                                    ${url}/sweep/report.html`);
-  log(`  App package for Teams / Microsoft 365 admin centre:   ${url}/appPackage.zip`);
-  log(`Try: type a pupil's date of birth or a sentence in CAPITALS, add five parents to To, press Send.`);
-  if (!certificates && options.https) {
+  log(`  App package (unified manifest, localhost):            ${url}/appPackage.zip`);
+  log("Try: type a sentence in CAPITALS or a pupil's date of birth, put parents' addresses in To, press Send.");
+  for (const [name, state] of Object.entries(surfaces)) {
+    if (!state.ok) log(`! ${name} is not available: ${state.error.split("\n")[0] ?? ""}`);
+  }
+  if (options.https && !certificates) {
     log(
-      "Plain HTTP: run `npx office-addin-dev-certs install` once to serve over HTTPS (needed to sideload in Outlook).",
+      "Plain HTTP: run `npx office-addin-dev-certs install` once to serve over HTTPS (Outlook needs it to sideload).",
     );
   }
   log("Ctrl-C stops everything.");
+
+  let closing: Promise<void> | undefined;
   return {
     url,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.store.close();
+    surfaces,
+    startupSeconds,
+    close: () => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Keep-alive connections from a browser would hold close() open.
+          if ("closeAllConnections" in server) server.closeAllConnections();
+        });
+        await api.value?.close();
+      })();
+      return closing;
     },
   };
 }
@@ -115,7 +179,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     options: {
       port: { type: "string", default: process.env.PORT ?? "3000" },
       "no-https": { type: "boolean", default: false },
-      policy: { type: "string", default: "st-john-payne" },
+      policy: { type: "string", default: process.env.POLICY_PACK ?? "st-john-payne" },
     },
   });
   try {
@@ -124,8 +188,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       https: !values["no-https"],
       policy: values.policy ?? "st-john-payne",
     });
-    const stop = () => {
-      void playground.close().finally(() => process.exit(0));
+    const stop = (signal: NodeJS.Signals) => {
+      console.log(`\n${signal}: stopping the playground.`);
+      playground.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

@@ -7,7 +7,7 @@ import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { HANDLER_NAMES, TASKPANE_COMMAND_ID } from "../../addin/core/ids.js";
 import { ACTIVITY_TYPE } from "../../teams-app/server/notifier.js";
-import { ADDIN_IDS, REMINDER_ACTIVITY_TYPE, type ManifestOptions } from "../../manifests/source.js";
+import { ADDIN_IDS, REMINDER_ACTIVITY_TYPE, xmlAddinId, type ManifestOptions } from "../../manifests/source.js";
 import { unifiedManifest } from "../../manifests/unified.js";
 import { validateUnifiedManifest, validateXmlManifest } from "../../manifests/validate.js";
 import { xmlManifest } from "../../manifests/xml.js";
@@ -66,6 +66,22 @@ describe("unified manifest", () => {
     });
   });
 
+  it("hides the XML add-in where both are installed and lets the admin centre generate one for Mac and mobile", () => {
+    const extension = (unifiedManifest(options) as { extensions: { alternates: Json[] }[] }).extensions[0]!;
+    const xmlId = xmlAddinId(options.clientId);
+    expect(xmlId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(xmlId).not.toBe(options.clientId);
+    expect(xmlAddinId(options.clientId.toUpperCase())).toBe(xmlId);
+    expect(extension.alternates).toContainEqual({ hide: { customOfficeAddin: { officeAddinId: xmlId } } });
+    expect(xmlManifest(options)).toContain(`<Id>${xmlId}</Id>`);
+    const icons = extension.alternates.find((alternate) => "alternateIcons" in alternate)?.alternateIcons as {
+      icon: { url: string };
+      highResolutionIcon: { url: string };
+    };
+    expect(icons.icon.url).toBe("https://policyguard.example.sch.uk/assets/icon-64.png");
+    expect(icons.highResolutionIcon.url).toBe("https://policyguard.example.sch.uk/assets/icon-128.png");
+  });
+
   it("associates every handler it declares in the launch-event code", () => {
     const entry = readFileSync("addin/launchevent/entry.ts", "utf8");
     for (const key of Object.keys(HANDLER_NAMES))
@@ -80,7 +96,7 @@ describe("XML manifest (Outlook on Mac and mobile)", () => {
     const file = join(mkdtempSync(join(tmpdir(), "spg-manifest-")), "manifest.xml");
     writeFileSync(file, xml);
     const info = await OfficeAddinManifest.readManifestFile(file);
-    expect(info.id).toBe(options.clientId);
+    expect(info.id).toBe(xmlAddinId(options.clientId));
     expect(info.version).toBe("1.2.3.0");
     expect(info.displayName).toBe("School Policy Guard");
     expect(xml).toContain(
