@@ -9,6 +9,7 @@ const finding = (overrides: Partial<Finding>): Finding => ({
   category: "tone",
   severity: "nudge",
   message: "This reads as if written in the heat of the moment.",
+  messageId: "hostile",
   policyRef: { section: "6.1 Email etiquette", quote: "Emails must never be sent in the heat of the moment." },
   location: "body",
   ...overrides,

@@ -13,7 +13,11 @@ import { loadPolicy } from "../pack/load.js";
 import { PolicyPackError } from "../pack/errors.js";
 import type { PolicyPack } from "../pack/schema.js";
 
-const recipientSchema = z.object({ name: z.string().optional(), address: z.string() });
+const recipientSchema = z.object({
+  name: z.string().optional(),
+  address: z.string(),
+  recipientType: z.enum(["user", "distributionList", "externalUser", "other"]).optional(),
+});
 
 /** Unknown keys are allowed (Outlook may send more); wrong types are not; missing arrays mean empty. */
 export const draftSchema = z.object({

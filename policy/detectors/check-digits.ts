@@ -23,29 +23,32 @@ export function isValidUln(digits: string): boolean {
   return remainder !== 0 && 10 - remainder === digitAt(digits, 9);
 }
 
+/** The DfE's check-letter table: 0 → A … 22 → Z, without I, O and S. */
 const UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
 
-/**
- * UPN (DfE): check letter + 12 characters; weights 2..13 over characters 2–13, sum mod 23 indexes
- * the letter table. A temporary UPN carries a letter at position 12, valued by its index in the table.
- */
-export function isValidUpn(upn: string): boolean {
-  if (!/^[A-Z]\d{10}[A-Z0-9]\d$/.test(upn)) return false;
-  let sum = 0;
-  for (let i = 1; i < 13; i++) {
-    const char = upn.charAt(i);
-    const value = char >= "0" && char <= "9" ? digitAt(upn, i) : UPN_LETTERS.indexOf(char);
-    if (value < 0) return false;
-    sum += value * (i + 1);
-  }
-  return UPN_LETTERS.charAt(sum % 23) === upn.charAt(0);
+/** Value of a UPN character in the weighted sum: a digit is itself, a letter its index in the table. */
+function upnValue(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code >= 48 && code <= 57 ? code - 48 : UPN_LETTERS.indexOf(text.charAt(index));
 }
 
+/**
+ * UPN (DfE): a check letter + 12 characters (LA code 3, establishment 4, year 2, serial 3). Weights
+ * 2..13 over characters 2–13, sum mod 23 indexes the letter table. A temporary UPN ends in a letter
+ * (two-digit serial), valued by its index in the same table.
+ */
+export function isValidUpn(upn: string): boolean {
+  if (!/^[A-Z]\d{11}[\dA-Z]$/.test(upn)) return false;
+  if (upnValue(upn, 12) < 0) return false;
+  return upnCheckLetter(upn.slice(1)) === upn.charAt(0);
+}
+
+/** The check letter for the 12 characters after it ("" when a character cannot appear in a UPN). */
 export function upnCheckLetter(body12: string): string {
   let sum = 0;
   for (let i = 0; i < 12; i++) {
-    const char = body12.charAt(i);
-    const value = char >= "0" && char <= "9" ? digitAt(body12, i) : UPN_LETTERS.indexOf(char);
+    const value = upnValue(body12, i);
+    if (value < 0) return "";
     sum += value * (i + 2);
   }
   return UPN_LETTERS.charAt(sum % 23);

@@ -41,6 +41,8 @@ describe("analyzeDraft", () => {
         category: "tone",
         severity: "nudge",
         message: "Found this here.",
+        messageId: "hit",
+        data: { what: "this" },
         policyRef: { section: "Test — 1", quote: "Be kind." },
         location: "body",
         spans: [{ start: 0, end: 4 }],
@@ -56,8 +58,8 @@ describe("analyzeDraft", () => {
   it("a rule's raised severity makes the verdict block, and block findings sort first", () => {
     const analysis = analyzeDraft(draft, pack, {
       rules: [
-        rule("a", () => [{ messageId: "hit", location: "body" }], "info"),
-        rule("b", () => [{ messageId: "hit", location: "body", severity: "block" }]),
+        rule("a", () => [{ messageId: "hit", data: { what: "a" }, location: "body" }], "info"),
+        rule("b", () => [{ messageId: "hit", data: { what: "b" }, location: "body", severity: "block" }]),
       ],
     });
     expect(analysis.findings.map((f) => f.severity)).toEqual(["block", "info"]);
@@ -72,11 +74,13 @@ describe("analyzeDraft", () => {
         rule("boom", () => {
           throw new Error("bad rule");
         }),
-        rule("fine", () => [{ messageId: "hit", location: "subject" }]),
+        rule("fine", () => [{ messageId: "hit", data: { what: "c" }, location: "subject" }]),
+        rule("unfilled", () => [{ messageId: "hit", location: "body" }]),
       ],
       onRuleError: (id) => errors.push(id),
     });
-    expect(errors).toEqual(["boom"]);
+    // A message whose placeholder has no data is a rule bug: reported, never shown as "{{what}}".
+    expect(errors).toEqual(["boom", "unfilled"]);
     expect(analysis.findings.map((f) => f.rule)).toEqual(["fine"]);
   });
 
@@ -104,6 +108,35 @@ describe("analyzeDraft", () => {
         { messageId: "nope", location: "body" },
       ),
     ).toThrow(/no message/);
+  });
+
+  it("orders findings by severity, then by harm: personal data and tone before etiquette", () => {
+    const ruleOf = (id: string, category: RuleModule["meta"]["category"]): RuleModule => {
+      const base = rule(id, () => [{ messageId: "hit", data: { what: id }, location: "body" }]);
+      return { ...base, meta: { ...base.meta, category } };
+    };
+    const analysis = analyzeDraft(draft, pack, {
+      rules: [ruleOf("c", "closing"), ruleOf("p", "punctuation"), ruleOf("t", "tone"), ruleOf("d", "personal-data")],
+    });
+    expect(analysis.findings.map((f) => f.category)).toEqual(["personal-data", "tone", "punctuation", "closing"]);
+  });
+
+  it("maps spans found in folded text back to the draft's characters", () => {
+    // "&#160;" and a zero-width space are folded away for matching; the span must still cover "AB".
+    const body = "x\u200b\u00a0AB";
+    let seen = "";
+    const analysis = analyzeDraft({ ...draft, body }, pack, {
+      rules: [
+        rule("find", ({ bodyText }) => {
+          seen = bodyText;
+          const at = bodyText.indexOf("AB");
+          return [{ messageId: "hit", data: { what: "AB" }, location: "body", spans: [{ start: at, end: at + 2 }] }];
+        }),
+      ],
+    });
+    expect(seen).toBe("x AB");
+    const span = analysis.findings[0]?.spans?.[0];
+    expect(span && body.slice(span.start, span.end)).toBe("AB");
   });
 
   it("analyses with the registered rules by default", () => {

@@ -3,10 +3,41 @@ import type { Citation } from "../pack/citation.js";
 import { rules as registeredRules } from "../rules/registry.js";
 import { detectPersonalData } from "../detectors/index.js";
 import { normalizeDraft, type DraftInput } from "./draft.js";
-import { htmlToText } from "./html-to-text.js";
-import type { Analysis, Finding, RuleContext, RuleModule, RuleReport, Severity } from "./types.js";
+import { buildMessage, type Message } from "./message.js";
+import type { TextView } from "./normalize.js";
+import type {
+  Analysis,
+  Category,
+  Entity,
+  Finding,
+  Fix,
+  RuleContext,
+  RuleModule,
+  RuleReport,
+  Severity,
+  Span,
+} from "./types.js";
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 1, nudge: 2, block: 3 };
+/**
+ * Within a severity, what matters most comes first: data breaches, then words that hurt people, then
+ * who it goes to and what is attached, then etiquette. Lower is earlier.
+ */
+const HARM_RANK: Readonly<Record<Category, number>> = {
+  "personal-data": 0,
+  "personal-data-in-subject": 1,
+  tone: 2,
+  recipients: 3,
+  attachments: 4,
+  commitment: 5,
+  "personal-use": 6,
+  "chain-mail": 7,
+  shouting: 8,
+  punctuation: 9,
+  greeting: 10,
+  closing: 11,
+  disclaimer: 12,
+};
 
 export interface AnalyzeOptions {
   /** Rules to run instead of the registry (the rule tester runs one rule alone). */
@@ -18,18 +49,21 @@ export interface AnalyzeOptions {
 /** Reads a draft against a school's pack and returns what the sender should be nudged about. */
 export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: AnalyzeOptions = {}): Analysis {
   const draft = normalizeDraft(input);
-  const bodyText = draft.bodyType === "html" ? htmlToText(draft.body) : draft.body;
+  const message = buildMessage(draft, pack);
+  // Detectors read everything that will be sent (quoted and forwarded text goes out again), folded for
+  // matching; only the sender's own signature block is left out.
   const personalData = detectPersonalData(
     {
-      subject: draft.subject,
-      bodyText,
+      subject: message.subject.text,
+      bodyText: message.body.text,
+      signature: message.signature,
       // File names use "_" for spaces ("Smith_Jo_EHCP.pdf"); same length, so offsets stay valid.
       attachmentNames: draft.attachments.map((file) => file.name.replace(/_/g, " ")),
       ...(draft.from ? { from: draft.from } : {}),
     },
     pack,
   );
-  const context: RuleContext = { draft, pack, bodyText, personalData };
+  const context: RuleContext = { draft, pack, bodyText: message.body.text, message, personalData };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? registeredRules) {
     const configured = pack.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -44,14 +78,48 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
     for (const report of reports) {
       const severity = pack.rules[rule.meta.id] ?? report.severity ?? configured;
       if (severity === "off") continue;
-      findings.push(toFinding(rule, report, severity, pack));
+      try {
+        findings.push(toFinding(rule, toSource(report, message), severity, pack));
+      } catch (error) {
+        options.onRuleError?.(rule.meta.id, error);
+      }
     }
   }
-  findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  // Stable: equal findings keep the registry's order.
+  findings.sort(
+    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || HARM_RANK[a.category] - HARM_RANK[b.category],
+  );
   const worst = findings[0]?.severity;
   // Info findings are tips for the task pane: they never stop or prompt a send.
   const verdict = worst === "block" ? "block" : worst === "nudge" ? "nudge" : "ok";
-  return { verdict, findings, personalData };
+  return { verdict, findings, personalData: personalData.map((entity) => entityToSource(entity, message)) };
+}
+
+function viewFor(location: string, message: Message): TextView | undefined {
+  return location === "subject" ? message.subject : location === "body" ? message.body : undefined;
+}
+
+function spansToSource(spans: readonly Span[], view: TextView): Span[] {
+  return spans.map((span) => ({ start: view.toSource(span.start), end: view.toSource(span.end) }));
+}
+
+/** Rules see folded text; the surfaces highlight and fix the draft's own characters. */
+function toSource(report: RuleReport, message: Message): RuleReport {
+  const view = viewFor(report.location, message);
+  const fix: Fix | undefined =
+    report.fix?.kind === "remove-subject-spans"
+      ? { kind: "remove-subject-spans", spans: spansToSource(report.fix.spans, message.subject) }
+      : report.fix;
+  return {
+    ...report,
+    ...(view && report.spans ? { spans: spansToSource(report.spans, view) } : {}),
+    ...(fix ? { fix } : {}),
+  };
+}
+
+function entityToSource(entity: Entity, message: Message): Entity {
+  const view = viewFor(entity.location, message);
+  return view ? { ...entity, start: view.toSource(entity.start), end: view.toSource(entity.end) } : entity;
 }
 
 function toFinding(rule: RuleModule, report: RuleReport, severity: Severity, pack: PolicyPack): Finding {
@@ -61,6 +129,8 @@ function toFinding(rule: RuleModule, report: RuleReport, severity: Severity, pac
     category: rule.meta.category,
     severity,
     message: formatMessage(rule, report),
+    messageId: report.messageId,
+    ...(report.data ? { data: report.data } : {}),
     policyRef: { section: `${citation.document} — ${citation.section}`, quote: citation.quote },
     location: report.location,
     ...(report.spans && report.spans.length > 0 ? { spans: report.spans } : {}),
@@ -76,8 +146,10 @@ export function citationFor(rule: RuleModule, pack: PolicyPack): Citation {
 export function formatMessage(rule: RuleModule, report: RuleReport): string {
   const template = rule.meta.messages[report.messageId];
   if (template === undefined) throw new Error(`Rule ${rule.meta.id} has no message "${report.messageId}"`);
-  return template.replace(/\{\{(\w+)\}\}/g, (whole: string, key: string) => {
+  return template.replace(/\{\{(\w+)\}\}/g, (_whole: string, key: string) => {
     const value = report.data?.[key];
-    return value === undefined ? whole : String(value);
+    // A message with a placeholder left unfilled would show staff "{{count}}": a rule bug, caught by tests.
+    if (value === undefined) throw new Error(`Rule ${rule.meta.id} message "${report.messageId}" lacks data "${key}"`);
+    return String(value);
   });
 }

@@ -1,6 +1,7 @@
 import type { Attachment, Draft, Recipient } from "./types.js";
 import type { PolicyPack } from "../pack/schema.js";
 import { deepFreeze } from "../pack/freeze.js";
+import { classifyRecipient } from "./message.js";
 
 /** Input as it arrives from the CLI, the add-in or a test: missing arrays mean empty. */
 export interface DraftInput {
@@ -42,18 +43,21 @@ export function domainOf(address: string): string {
         .toLowerCase();
 }
 
-/** Internal means one of the school's own domains or a subdomain of one. */
+/**
+ * Internal means one of the school's own domains or a subdomain of one, or an Exchange X500 address;
+ * with Office.js's recipientType, see `classifyRecipient`.
+ */
 export function isInternalAddress(address: string, pack: PolicyPack): boolean {
-  const domain = domainOf(address);
-  return pack.school.emailDomains.some((own) => domain === own || domain.endsWith("." + own));
+  return classifyRecipient({ address }, pack).standing === "internal";
 }
 
 export function allRecipients(draft: Draft): readonly Recipient[] {
   return [...draft.to, ...draft.cc, ...draft.bcc];
 }
 
+/** Recipients outside the school as Outlook reports them; unresolved entries (no address) are not counted. */
 export function externalRecipients(draft: Draft, pack: PolicyPack): readonly Recipient[] {
-  return allRecipients(draft).filter((recipient) => !isInternalAddress(recipient.address, pack));
+  return allRecipients(draft).filter((recipient) => classifyRecipient(recipient, pack).standing === "external");
 }
 
 /** True once the school's encryption mechanism is on the draft (tag in subject, label or header set). */

@@ -1,7 +1,14 @@
 /**
  * HTML body → plain text, in one linear pass and without a DOM (Outlook's JavaScript-only runtime has
- * none). Block elements and <br> become line breaks, <style>/<script>/<head> content is dropped and
- * the common character references are decoded. Body spans index into this text.
+ * none). Block elements and <br> become line breaks, table cells are separated by a tab (a cell boundary
+ * is a word boundary: "Date of birth" and "12/03/2015" must not run together), <style>/<script>/<head>,
+ * comments (Word's conditional comments and VML among them) contribute no text, and character references
+ * are decoded (named, decimal and hexadecimal). Body spans index into this text.
+ *
+ * The containers mail clients wrap quoted history in (Outlook's `divRplyFwdMsg` and `appendonsend`,
+ * Gmail's `gmail_quote`, Apple Mail's and Thunderbird's `blockquote type="cite"`, `moz-cite-prefix`,
+ * Yahoo's `yahoo_quoted`, new Outlook's reference-message container) are recorded as offsets into the
+ * text, for the message model to split the sender's own words from what they reply to.
  */
 
 const BLOCK_TAGS = new Set([
@@ -46,9 +53,44 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   rdquo: "”",
   hellip: "…",
   copy: "©",
+  shy: "\u00ad",
+  zwnj: "\u200c",
+  zwj: "\u200d",
+  ensp: "\u2002",
+  emsp: "\u2003",
+  thinsp: "\u2009",
+  bull: "•",
+  middot: "·",
 };
 
+/** The plain text and where, in it, each quoted-history container opens (ascending offsets). */
+export interface StructuredText {
+  readonly text: string;
+  readonly quoteStarts: readonly number[];
+}
+
+/** Attribute values that mark a quoted-history container, lower case, as clients write them. */
+const QUOTE_MARKERS = [
+  'id="divrplyfwdmsg"',
+  "id=divrplyfwdmsg",
+  'id="appendonsend"',
+  "id=appendonsend",
+  "gmail_quote",
+  'type="cite"',
+  "type=cite",
+  "moz-cite-prefix",
+  "yahoo_quoted",
+  "mail-editor-reference-message-container",
+  "outlookmessageheader",
+];
+const CELL_TAGS = new Set(["td", "th"]);
+
 export function htmlToText(html: string): string {
+  return htmlToStructuredText(html).text;
+}
+
+export function htmlToStructuredText(html: string): StructuredText {
+  const quoteStarts: number[] = [];
   let out = "";
   let index = 0;
   const length = html.length;
@@ -76,17 +118,24 @@ export function htmlToText(html: string): string {
         index = endClose === -1 ? length : endClose + 1;
         continue;
       }
+      const opening = html.charCodeAt(index + 1) !== 47;
       // Tracked, not read back: indexing the output string would flatten it each time (quadratic).
       if (BLOCK_TAGS.has(name) && out.length > 0 && !endsWithNewline) {
         out += "\n";
         endsWithNewline = true;
+      } else if (opening && CELL_TAGS.has(name) && out.length > 0 && !endsWithNewline) {
+        out += "\t";
+      }
+      if (opening && (name === "div" || name === "blockquote") && isQuoteContainer(html, index, close)) {
+        quoteStarts.push(out.length);
       }
       index = close + 1;
       continue;
     }
     if (char === 38 /* & */) {
-      const semicolon = html.indexOf(";", index + 1);
-      if (semicolon !== -1 && semicolon - index <= 10) {
+      // Looked for within a reference's longest length only: "&&&…" or "R&D" with no ";" must stay linear.
+      const semicolon = semicolonWithin(html, index + 1, 12);
+      if (semicolon !== -1) {
         const decoded = decodeEntity(html.slice(index + 1, semicolon));
         if (decoded !== undefined) {
           out += decoded;
@@ -113,7 +162,31 @@ export function htmlToText(html: string): string {
     endsWithNewline = false;
     index = end;
   }
-  return out;
+  return { text: out, quoteStarts };
+}
+
+function semicolonWithin(html: string, from: number, limit: number): number {
+  const end = Math.min(html.length, from + limit);
+  for (let at = from; at < end; at++) {
+    const code = html.charCodeAt(at);
+    if (code === 59) return at;
+    // A reference is letters, digits and "#": anything else ends the search early.
+    const letter = code | 32;
+    if (!((letter >= 97 && letter <= 122) || (code >= 48 && code <= 57) || code === 35)) return -1;
+  }
+  return -1;
+}
+
+/** Does this opening tag carry one of the quoted-history markers? Reads only the tag itself. */
+function isQuoteContainer(html: string, start: number, close: number): boolean {
+  if (close - start > 600) return false;
+  const tag = html.slice(start, close).toLowerCase();
+  if (tag.indexOf("<blockquote") === 0 && tag.indexOf("gmail_quote") === -1 && tag.indexOf("cite") === -1) {
+    // A bare <blockquote> is indentation as often as quoting; clients that quote mark it.
+    return false;
+  }
+  for (const marker of QUOTE_MARKERS) if (tag.indexOf(marker) !== -1) return true;
+  return false;
 }
 
 /** "<" opens markup only before a tag name, "/", "!" or "?": "a < b" is text. */

@@ -1,12 +1,18 @@
 import type { Citation } from "../pack/citation.js";
 import type { PolicyPack } from "../pack/schema.js";
 import type { IdentifierType } from "../pack/vocabulary.js";
+import type { Message } from "./message.js";
 
 /** The contract of issue #3: other tools and tests rely on these shapes exactly. */
 
 export interface Recipient {
   readonly name?: string;
   readonly address: string;
+  /**
+   * Office.js `EmailAddressDetails.recipientType` where the client gives it ("user", "distributionList",
+   * "externalUser", "other"); absent from the CLI and from `from`.
+   */
+  readonly recipientType?: string;
 }
 
 export interface Attachment {
@@ -80,6 +86,9 @@ export interface Finding {
   readonly category: Category;
   readonly severity: Severity;
   readonly message: string;
+  /** The rule's message id and the data filling its template (ESLint-style), for the pane and the tests. */
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
   readonly policyRef: { readonly section: string; readonly quote: string };
   readonly location: Location;
   readonly spans?: readonly Span[];
@@ -132,8 +141,13 @@ export interface RuleContext {
   /** The draft as given, frozen. */
   readonly draft: Draft;
   readonly pack: PolicyPack;
-  /** The body as plain text (HTML converted once by the engine); body spans index into this text. */
+  /**
+   * The body as plain text (HTML converted once by the engine) and folded for matching (`message.body.text`);
+   * body spans index into it and the engine maps them back to the draft's text.
+   */
   readonly bodyText: string;
+  /** The message model: folded subject and body, who wrote what, the sender's own words, recipients. */
+  readonly message: Message;
   /**
    * Personal data found once per analysis by `detectPersonalData` (policy/detectors/), already
    * filtered by the pack's identifier types and confidence threshold; rules read it, never re-detect.

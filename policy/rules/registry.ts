@@ -11,6 +11,7 @@ import lookalikeDomain from "./recipients/lookalike-domain.js";
 import missingDisclaimer from "./disclaimer/missing-disclaimer.js";
 import ownPersonalWebmail from "./recipients/own-personal-webmail.js";
 import personalDataInSubject from "./personal-data/personal-data-in-subject.js";
+import personalDataToExternal from "./personal-data/personal-data-to-external.js";
 import personalUse from "./personal-use/personal-use.js";
 import punctuation from "./etiquette/punctuation.js";
 import requiredCc from "./recipients/required-cc.js";
@@ -33,6 +34,7 @@ export const rules: readonly RuleModule[] = [
   missingDisclaimer,
   ownPersonalWebmail,
   personalDataInSubject,
+  personalDataToExternal,
   personalUse,
   punctuation,
   requiredCc,

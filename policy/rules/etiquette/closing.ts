@@ -1,10 +1,10 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { CLOSINGS } from "../../data/etiquette/closings.js";
-import { nonEmptyLines, ownText } from "../text.js";
+import { nonEmptyLines } from "../text.js";
 
 /** One of the last few lines of the sender's own text starts with a sign-off. */
-export function hasClosing(bodyText: string): boolean {
-  const lines = nonEmptyLines(ownText(bodyText)).slice(-8);
+export function hasClosing(ownWithSignOff: string): boolean {
+  const lines = nonEmptyLines(ownWithSignOff).slice(-8);
   return lines.some((line) => {
     const lower = line.toLowerCase();
     return line.length <= 60 && CLOSINGS.some((closing) => lower.indexOf(closing) === 0);
@@ -21,8 +21,8 @@ export default defineRule({
     docs: "Where the school asks for courteous closings, a message should end with one ('Kind regards', 'Best wishes').",
     messages: { missing: "Add a closing, such as 'Kind regards' or 'Best wishes'." },
   },
-  check({ pack, bodyText }) {
-    if (!pack.etiquette.closingRequired || bodyText.trim().length === 0) return [];
-    return hasClosing(bodyText) ? [] : [{ messageId: "missing", location: "body" }];
+  check({ pack, message }) {
+    if (!pack.etiquette.closingRequired || message.ownWithSignOff.trim().length === 0) return [];
+    return hasClosing(message.ownWithSignOff) ? [] : [{ messageId: "missing", location: "body" }];
   },
 });

@@ -1,4 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
+import { ownSubject } from "../text.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
 function repeatedPunctuation(text: string, maxRepeated: number): Span[] {
@@ -31,17 +32,19 @@ export default defineRule({
       repeated: "'{{sample}}' can read as angry or sarcastic: one mark is enough.",
     },
   },
-  check({ draft, pack, bodyText }) {
+  check({ pack, message }) {
     const max = pack.etiquette.punctuation.maxRepeated;
     const reports: RuleReport[] = [];
-    const subject = repeatedPunctuation(draft.subject, max);
-    const body = repeatedPunctuation(bodyText, max);
+    // The sender's own words only: "!!!" in the quoted message they reply to is not theirs.
+    const ownSubjectText = ownSubject(message.subject.text);
+    const subject = repeatedPunctuation(ownSubjectText, max);
+    const body = repeatedPunctuation(message.own, max);
     const first = subject[0] ?? body[0];
     const sampleOf = (text: string, span: Span) => text.slice(span.start, Math.min(span.end, span.start + 6));
     if (subject.length > 0 && first) {
       reports.push({
         messageId: "repeated",
-        data: { sample: sampleOf(draft.subject, first) },
+        data: { sample: sampleOf(ownSubjectText, first) },
         location: "subject",
         spans: subject,
       });
@@ -50,7 +53,7 @@ export default defineRule({
     if (firstBody) {
       reports.push({
         messageId: "repeated",
-        data: { sample: sampleOf(bodyText, firstBody) },
+        data: { sample: sampleOf(message.own, firstBody) },
         location: "body",
         spans: body,
       });

@@ -1,4 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
+import { ownSubject } from "../text.js";
 import { SCHOOL_ACRONYMS } from "../../data/etiquette/acronyms.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 import type { PolicyPack } from "../../pack/schema.js";
@@ -71,11 +72,12 @@ export default defineRule({
       body: "{{count}} sentence(s) are in capitals, which reads as shouting.",
     },
   },
-  check({ draft, pack, bodyText }) {
+  check({ pack, message }) {
     const reports: RuleReport[] = [];
-    const subjectSpans = shoutingSpans(draft.subject, pack);
+    // The sender's own words only: capitals in the message they reply to are not theirs.
+    const subjectSpans = shoutingSpans(ownSubject(message.subject.text), pack);
     if (subjectSpans.length > 0) reports.push({ messageId: "subject", location: "subject", spans: subjectSpans });
-    const bodySpans = shoutingSpans(bodyText, pack);
+    const bodySpans = shoutingSpans(message.own, pack);
     if (bodySpans.length > 0) {
       reports.push({ messageId: "body", data: { count: bodySpans.length }, location: "body", spans: bodySpans });
     }

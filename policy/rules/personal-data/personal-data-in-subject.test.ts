@@ -1,4 +1,7 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { normalizeDraft } from "../../engine/draft.js";
+import { applyFix } from "../../engine/fix.js";
+import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./personal-data-in-subject.js";
 
@@ -26,4 +29,20 @@ ruleTester(rule, {
       errors: [{ messageId: "subject", location: "subject" }],
     },
   ],
+});
+
+describe("personal-data-in-subject fix", () => {
+  it.each([
+    "Oliver Ashdown EHCP and autism diagnosis",
+    "NHS 943 476 5919 referral",
+    "Amelia Khan DOB 12/03/2016 - Mrs Carrow in hospital",
+  ])("removing the spans clears the finding: %s", (subject) => {
+    const pack = loadPolicy("st-john-payne");
+    const draft = { subject, body: "Hello,\n\nSee attached.\n\nKind regards,\nJo", bodyType: "text" as const };
+    const [finding] = runRule(rule, draft, pack).findings;
+    expect(finding?.fix?.kind).toBe("remove-subject-spans");
+    if (!finding?.fix) return;
+    const fixed = applyFix(normalizeDraft(draft), finding.fix);
+    expect(runRule(rule, fixed, pack).findings).toEqual([]);
+  });
 });

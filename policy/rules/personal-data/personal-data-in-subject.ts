@@ -1,5 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
-import { describeEntities, sensitiveEntities } from "./sensitive.js";
+import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
 
 export default defineRule({
   meta: {
@@ -16,16 +16,16 @@ export default defineRule({
       subject: "The subject line contains {{what}}. Subject lines are never encrypted: take it out.",
     },
   },
-  check({ pack, personalData }) {
+  check({ draft, pack, bodyText, personalData }) {
     const inSubject = sensitiveEntities(personalData, "subject");
     if (inSubject.length === 0) return [];
     // Remove the names too: "Jack Smith EHCP" without "EHCP" still names the pupil next to the topic.
     const names = personalData.filter((entity) => entity.location === "subject" && entity.type === "person-name");
-    const spans = [...inSubject, ...names].map(({ start, end }) => ({ start, end }));
+    const spans = [...inSubject, ...names].map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start);
     return [
       {
         messageId: "subject",
-        data: { what: describeEntities(inSubject) },
+        data: { what: describeEntities(inSubject, entityTexts(draft.subject, bodyText, [])) },
         location: "subject",
         spans: inSubject.map(({ start, end }) => ({ start, end })),
         severity: pack.personalData.blockInSubject ? "block" : "nudge",

@@ -1,4 +1,6 @@
 import type { Entity, EntityType } from "../../engine/types.js";
+import { SENSITIVE_TERMS } from "../../data/personal-data/lexicon.js";
+import { SENSITIVE_CATEGORIES, type SensitiveCategory } from "../../pack/vocabulary.js";
 
 /**
  * Entity types that make a message carry personal data worth encrypting. A name alone is not
@@ -38,13 +40,67 @@ const TYPE_WORDS: Readonly<Record<EntityType, string>> = {
   "special-category": "sensitive details (health, SEN, safeguarding…)",
 };
 
-/** "an NHS number and a date of birth" — for messages a teacher reads at a glance. */
-export function describeEntities(entities: readonly Entity[]): string {
+/** The texts entities index into, so a message can say which kind of sensitive detail it saw. */
+export interface EntityTexts {
+  readonly subject: string;
+  readonly body: string;
+  /** Attachment names joined by "\n" (as the detectors index them). */
+  readonly attachments: string;
+}
+
+const CATEGORY_WORDS: Readonly<Record<SensitiveCategory, string>> = {
+  health: "health",
+  sen: "SEN",
+  safeguarding: "safeguarding",
+  "looked-after": "looked-after",
+  "free-school-meals": "free school meals",
+  exclusion: "exclusion",
+  ethnicity: "ethnicity",
+  religion: "religion",
+  "sexual-orientation": "sexual orientation",
+  criminal: "police or offending",
+};
+
+const TERM_CATEGORY = new Map<string, SensitiveCategory>();
+for (const category of SENSITIVE_CATEGORIES)
+  for (const term of SENSITIVE_TERMS[category]) TERM_CATEGORY.set(term, category);
+
+/** "SEN and health": the kinds of sensitive detail the special-category entities cover. */
+function sensitiveKinds(entities: readonly Entity[], texts: EntityTexts): string {
+  const kinds: string[] = [];
+  for (const entity of entities) {
+    if (entity.type !== "special-category") continue;
+    const term = texts[entity.location].slice(entity.start, entity.end).toLowerCase();
+    const category = TERM_CATEGORY.get(term);
+    const word = category === undefined ? undefined : CATEGORY_WORDS[category];
+    if (word !== undefined && kinds.indexOf(word) === -1) kinds.push(word);
+  }
+  return joinWords(kinds.slice(0, 3));
+}
+
+function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
+}
+
+/**
+ * "an NHS number and a named person's SEN and health details" — for messages a teacher reads at a
+ * glance. With the texts, special-category details are named by kind; without, in general words.
+ */
+export function describeEntities(entities: readonly Entity[], texts?: EntityTexts): string {
   const words: string[] = [];
   for (const entity of entities) {
-    const word = TYPE_WORDS[entity.type];
+    let word = TYPE_WORDS[entity.type];
+    if (entity.type === "special-category" && texts !== undefined) {
+      const kinds = sensitiveKinds(entities, texts);
+      if (kinds !== "") word = `a named person's ${kinds} details`;
+    }
     if (words.indexOf(word) === -1) words.push(word);
   }
-  if (words.length <= 1) return words[0] ?? "personal data";
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+  return words.length === 0 ? "personal data" : joinWords(words);
+}
+
+/** The texts of a rule's context, for describeEntities. */
+export function entityTexts(subject: string, body: string, attachmentNames: readonly string[]): EntityTexts {
+  return { subject, body, attachments: attachmentNames.join("\n") };
 }

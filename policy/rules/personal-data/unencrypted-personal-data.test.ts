@@ -1,4 +1,7 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { normalizeDraft } from "../../engine/draft.js";
+import { applyFix } from "../../engine/fix.js";
+import { packFor, ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import { packWith } from "../../../test/support/packs.js";
 import rule from "./unencrypted-personal-data.js";
@@ -8,6 +11,13 @@ const internal = [{ address: "senco@delius-school.sch.uk" }];
 // 943 476 5919 is a synthetic NHS number with a valid mod-11 check digit.
 const nhsBody = "Dear Sam,\nOlivia Taylor's NHS number is 943 476 5919.\nKind regards";
 const senBody = "Dear Sam,\nOliver Reid in Year 3 has an EHCP and a diagnosis of autism.\nKind regards";
+
+const LABEL = {
+  kind: "sensitivity-label",
+  labelId: "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+  labelName: "Confidential - Encrypt",
+} as const;
+const HEADER = { kind: "header", name: "x-encrypt", value: "yes" } as const;
 
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
@@ -52,8 +62,40 @@ ruleTester(rule, {
         to: external,
       },
     },
+    {
+      name: "already labelled with the school's sensitivity label",
+      pack: { encryption: { required: true, mechanism: LABEL } },
+      draft: { subject: "Referral", body: nhsBody, bodyType: "text", to: external, sensitivityLabelId: LABEL.labelId },
+    },
+    {
+      name: "already carrying the gateway's header",
+      pack: { encryption: { required: true, mechanism: HEADER } },
+      draft: { subject: "Referral", body: nhsBody, bodyType: "text", to: external, headers: { "X-Encrypt": "yes" } },
+    },
+    {
+      name: "a bare email address and a date that is not a birthday",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Trip",
+        body: "Dear all,\nReply to trips@delius-school.sch.uk by 12/03/2025.\nThanks",
+        bodyType: "text",
+        to: external,
+      },
+    },
   ],
   invalid: [
+    {
+      name: "the wrong sensitivity label",
+      pack: { encryption: { required: true, mechanism: LABEL } },
+      draft: { subject: "Referral", body: nhsBody, bodyType: "text", to: external, sensitivityLabelId: "other" },
+      errors: [{ messageId: "required", location: "body", spanTexts: ["943 476 5919"] }],
+    },
+    {
+      name: "the header with the wrong value",
+      pack: { encryption: { required: true, mechanism: HEADER } },
+      draft: { subject: "Referral", body: nhsBody, bodyType: "text", to: external, headers: { "x-encrypt": "no" } },
+      errors: [{ messageId: "required", location: "body" }],
+    },
     {
       name: "NHS number to a partner",
       pack: loadPolicy("delius"),
@@ -73,4 +115,26 @@ ruleTester(rule, {
       errors: [{ messageId: "consider", location: "body" }],
     },
   ],
+});
+
+describe("unencrypted-personal-data fix and severity", () => {
+  const cases = [
+    ["subject tag", loadPolicy("delius")],
+    ["sensitivity label", packFor("delius", { encryption: { mechanism: LABEL } })],
+    ["header", packFor("delius", { encryption: { mechanism: HEADER } })],
+  ] as const;
+  it.each(cases)("blocks where the school demands encryption, and applying the %s clears it", (_label, pack) => {
+    const draft = { subject: "Referral", body: senBody, bodyType: "text" as const, to: external };
+    const [finding] = runRule(rule, draft, pack).findings;
+    expect(finding?.severity).toBe("block");
+    expect(finding?.message).toContain("a named person's SEN and health details");
+    expect(finding?.fix?.kind).toBe("apply-encryption");
+    if (!finding?.fix) return;
+    expect(runRule(rule, applyFix(normalizeDraft(draft), finding.fix), pack).findings).toEqual([]);
+  });
+
+  it("only nudges where the school does not demand encryption", () => {
+    const draft = { subject: "Oliver", body: senBody, bodyType: "text" as const, to: external };
+    expect(runRule(rule, draft, loadPolicy("st-dunstans")).findings.map((f) => f.severity)).toEqual(["nudge"]);
+  });
 });

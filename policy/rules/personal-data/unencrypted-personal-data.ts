@@ -1,6 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { externalRecipients, isEncrypted } from "../../engine/draft.js";
-import { describeEntities, sensitiveEntities } from "./sensitive.js";
+import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
 
 export default defineRule({
   meta: {
@@ -18,12 +18,13 @@ export default defineRule({
       consider: "This email contains {{what}} and is going outside the school. Consider sending it securely.",
     },
   },
-  check({ draft, pack, personalData }) {
+  check({ draft, pack, bodyText, personalData }) {
     const found = sensitiveEntities(personalData);
     if (found.length === 0 || isEncrypted(draft, pack)) return [];
     const external = externalRecipients(draft, pack).length > 0;
     const recipients = draft.to.length + draft.cc.length + draft.bcc.length;
-    const what = describeEntities(found);
+    const names = draft.attachments.map((attachment) => attachment.name);
+    const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
     const spans = found.filter((entity) => entity.location === "body").map(({ start, end }) => ({ start, end }));
     const encryption = pack.encryption;
     if (encryption.required && (external || encryption.internalToo || recipients === 0)) {

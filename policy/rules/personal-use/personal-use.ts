@@ -1,7 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { NOT_A_LABEL_AFTER, PERSONAL_MARKERS, SCHOOL_BUSINESS_MARKERS } from "../../data/personal-use/markers.js";
-import { findAll, ownText, phrasePattern, withoutSignature } from "../text.js";
-import type { Draft } from "../../engine/types.js";
+import { findAll, phrasePattern } from "../text.js";
 
 const PERSONAL = phrasePattern(PERSONAL_MARKERS);
 const BUSINESS = phrasePattern(SCHOOL_BUSINESS_MARKERS);
@@ -24,8 +23,8 @@ export function hasPersonalLabel(subject: string, label: string): boolean {
 }
 
 /** Plainly personal: two distinct personal signs and no sign of school business. */
-export function looksPersonal(draft: Draft, bodyText: string): boolean {
-  const text = `${draft.subject}\n${withoutSignature(ownText(bodyText))}`;
+export function looksPersonal(subject: string, own: string): boolean {
+  const text = `${subject}\n${own}`;
   if (findAll(BUSINESS, text).length > 0) return false;
   const distinct = new Set(findAll(PERSONAL, text).map((hit) => hit.text.toLowerCase()));
   return distinct.size >= 2;
@@ -48,11 +47,12 @@ export default defineRule({
         "This looks like a personal email. The school's email is for work only: please use a personal account.",
     },
   },
-  check({ draft, pack, bodyText }) {
+  check({ draft, pack, message }) {
     const personalUse = pack.personalUse;
     if (personalUse.mode === "allowed") return [];
     if (personalUse.mode === "allowed-if-labelled" && hasPersonalLabel(draft.subject, personalUse.label)) return [];
-    if (!looksPersonal(draft, bodyText)) return [];
+    // The whole subject: a reply to a friend about a car sale is personal whoever wrote the subject.
+    if (!looksPersonal(message.subject.text, message.own)) return [];
     if (personalUse.mode === "prohibited") return [{ messageId: "prohibited", location: "body" }];
     return [
       {

@@ -14,9 +14,10 @@ export default defineRule({
     docs: "Chain letters, jokes and 'forward this to everyone' messages.",
     messages: { chain: "This looks like chain mail or a joke to forward on. School email isn't for these." },
   },
-  check({ draft, bodyText }) {
-    const hits = findAll(PATTERN, bodyText);
-    const inSubject = findAll(PATTERN, draft.subject);
+  check({ message }) {
+    // The sender's words and what they forward: passing a chain letter on is theirs to answer for.
+    const hits = findAll(PATTERN, message.ownAndForwarded);
+    const inSubject = findAll(PATTERN, message.subject.text);
     const spans = hits.map(({ start, end }) => ({ start, end }));
     if (inSubject.length > 0)
       return [{ messageId: "chain", location: "subject", spans: inSubject.map(({ start, end }) => ({ start, end })) }];

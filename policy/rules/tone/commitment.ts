@@ -20,8 +20,9 @@ export default defineRule({
         "This looks like agreeing terms or a contract by email. Check it is authorised and follow the school's purchasing route.",
     },
   },
-  check({ bodyText }) {
-    const hits = findAll(PATTERN, bodyText);
+  check({ message }) {
+    // Only the sender can commit the school: a supplier's quoted "we accept" is not the sender's.
+    const hits = findAll(PATTERN, message.own);
     return hits.length === 0
       ? []
       : [{ messageId: "commitment", location: "body", spans: hits.map(({ start, end }) => ({ start, end })) }];

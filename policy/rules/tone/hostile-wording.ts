@@ -1,6 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { HOSTILE_EXCEPTIONS, HOSTILE_PHRASES } from "../../data/tone/phrases.js";
-import { findAll, phrasePattern } from "../text.js";
+import { findAll, ownSubject, phrasePattern } from "../text.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
 const KINDS = Object.keys(HOSTILE_PHRASES);
@@ -46,11 +46,12 @@ export default defineRule({
       hostile: "This wording reads as {{kinds}}. Would you be happy for it to be read out in public?",
     },
   },
-  check({ draft, bodyText }) {
+  check({ message }) {
     const reports: RuleReport[] = [];
+    // The sender's own words only (issue #10): a courteous reply is not judged on the abuse it quotes.
     for (const [location, text] of [
-      ["subject", draft.subject],
-      ["body", bodyText],
+      ["subject", ownSubject(message.subject.text)],
+      ["body", message.own],
     ] as const) {
       const { spans, kinds } = hostileSpans(text);
       if (spans.length > 0) {

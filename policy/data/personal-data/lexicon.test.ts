@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { SENSITIVE_CATEGORIES } from "../../pack/vocabulary.js";
+import { LA_CODE_RANGES } from "./la-codes.js";
+import * as lexicon from "./lexicon.js";
+import * as patterns from "./patterns.js";
+
+/** Invariants of the detectors' data (as retext-equality checks its word lists when compiling them). */
+const LOWER_CASE_LISTS: Readonly<Record<string, readonly string[]>> = {
+  CAPITALS_ONLY_TERMS: lexicon.CAPITALS_ONLY_TERMS,
+  NOT_SENSITIVE_PHRASES: lexicon.NOT_SENSITIVE_PHRASES,
+  GENERIC_FOLLOWERS: lexicon.GENERIC_FOLLOWERS,
+  GENERIC_PRECEDERS: lexicon.GENERIC_PRECEDERS,
+  STAFF_ROLES: lexicon.STAFF_ROLES,
+  NOT_SURNAMES: lexicon.NOT_SURNAMES,
+  PERSON_CONTEXT: lexicon.PERSON_CONTEXT,
+  BIRTH_CONTEXT: lexicon.BIRTH_CONTEXT,
+  STREET_WORDS: lexicon.STREET_WORDS,
+  ADDRESS_CONTEXT: lexicon.ADDRESS_CONTEXT,
+  REFERENCE_CONTEXT: lexicon.REFERENCE_CONTEXT,
+  OWN_PHONE_CONTEXT: lexicon.OWN_PHONE_CONTEXT,
+  ORGANISATION_PHONE_CONTEXT: lexicon.ORGANISATION_PHONE_CONTEXT,
+  PASSPORT_CONTEXT: lexicon.PASSPORT_CONTEXT,
+  LICENCE_CONTEXT: lexicon.LICENCE_CONTEXT,
+  ULN_CONTEXT: lexicon.ULN_CONTEXT,
+  UPN_CONTEXT: lexicon.UPN_CONTEXT,
+  NHS_CONTEXT: lexicon.NHS_CONTEXT,
+  SORT_CODE_CONTEXT: lexicon.SORT_CODE_CONTEXT,
+  ACCOUNT_CONTEXT: lexicon.ACCOUNT_CONTEXT,
+};
+
+const duplicates = (list: readonly string[]) => list.filter((item, index) => list.indexOf(item) !== index);
+
+describe("personal-data lexicon", () => {
+  it("has terms for every sensitive category of the pack vocabulary", () => {
+    for (const category of SENSITIVE_CATEGORIES)
+      expect(lexicon.SENSITIVE_TERMS[category].length, category).toBeGreaterThan(0);
+  });
+
+  it("sensitive terms are lower case, trimmed, start with a letter and appear once across categories", () => {
+    const all = SENSITIVE_CATEGORIES.flatMap((category) => [...lexicon.SENSITIVE_TERMS[category]]);
+    for (const term of all) expect(term).toMatch(/^[a-z][a-z' -]*[a-z]$/);
+    expect(duplicates(all)).toEqual([]);
+  });
+
+  it("capitals-only terms are sensitive terms", () => {
+    const all = SENSITIVE_CATEGORIES.flatMap((category) => [...lexicon.SENSITIVE_TERMS[category]]);
+    for (const term of lexicon.CAPITALS_ONLY_TERMS) expect(all, term).toContain(term);
+  });
+
+  it("phrases that are not sensitive each start with a sensitive term's first word", () => {
+    const firstWords = new Set(
+      SENSITIVE_CATEGORIES.flatMap((category) =>
+        lexicon.SENSITIVE_TERMS[category].map((term) => term.split(/[^a-z]/)[0]),
+      ),
+    );
+    for (const phrase of lexicon.NOT_SENSITIVE_PHRASES) expect(firstWords.has(phrase.split(" ")[0]), phrase).toBe(true);
+  });
+
+  it.each(Object.entries(LOWER_CASE_LISTS))("%s is lower case, trimmed and without duplicates", (_name, list) => {
+    expect(list.length).toBeGreaterThan(0);
+    for (const item of list) expect(item).toBe(item.trim().toLowerCase());
+    expect(duplicates(list)).toEqual([]);
+  });
+
+  it("given names are capitalised single words, sorted, without duplicates, none of them a stop word", () => {
+    for (const name of lexicon.GIVEN_NAMES) expect(name).toMatch(/^[A-Z][a-z]+$/);
+    expect(duplicates(lexicon.GIVEN_NAMES)).toEqual([]);
+    expect([...lexicon.GIVEN_NAMES].sort()).toEqual(lexicon.GIVEN_NAMES);
+    for (const word of lexicon.NOT_GIVEN_NAMES) expect(lexicon.GIVEN_NAMES, word).not.toContain(word);
+  });
+
+  it("stays small (it ships in the send-time bundle)", () => {
+    expect(JSON.stringify(lexicon).length).toBeLessThan(12_000);
+  });
+});
+
+describe("LA codes", () => {
+  it("are ordered, non-overlapping three-digit ranges", () => {
+    let previous = 0;
+    for (const [low, high] of LA_CODE_RANGES) {
+      expect(low).toBeGreaterThan(previous);
+      expect(high).toBeGreaterThanOrEqual(low);
+      expect(high).toBeLessThan(1000);
+      previous = high;
+    }
+  });
+});
+
+describe("patterns", () => {
+  it("are global (detectors walk every match) and use no flag newer than ES2016", () => {
+    for (const [name, value] of Object.entries(patterns)) {
+      if (!(value instanceof RegExp)) continue;
+      if (name === "SURNAME_AFTER") continue; // anchored, used with exec on a short slice
+      expect(value.flags, name).toMatch(/^gi?$/);
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import { ACCOUNT_CONTEXT, SORT_CODE_CONTEXT } from "../data/personal-data/lexicon.js";
+import { ACCOUNT_NUMBER, IBAN_GB, SORT_CODE } from "../data/personal-data/patterns.js";
+import { isValidIban } from "./check-digits.js";
+import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan } from "./text.js";
+
+/**
+ * Bank details: a sort code introduced as one, an eight-digit account number introduced as one, or a
+ * GB IBAN passing its mod-97 check. "12-03-25" alone is a date, so sort codes need their context.
+ */
+export function detectBankDetails(scan: Scan, out: Candidate[]): void {
+  const lower = scan.lower;
+  const mentionsBank = lower.indexOf("sort") !== -1 || lower.indexOf("s/c") !== -1;
+  const mentionsAccount = lower.indexOf("acc") !== -1 || lower.indexOf("a/c") !== -1;
+  if (mentionsBank) {
+    forEachMatch(SORT_CODE, scan.text, (match) => {
+      if (!hasPhrase(windowBefore(lower, match.index, 30), SORT_CODE_CONTEXT)) return;
+      out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.95 });
+    });
+  }
+  if (mentionsAccount) {
+    forEachMatch(ACCOUNT_NUMBER, scan.text, (match) => {
+      if (!hasPhrase(windowBefore(lower, match.index, 30), ACCOUNT_CONTEXT)) return;
+      out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.85 });
+    });
+  }
+  if (scan.text.indexOf("GB") !== -1) {
+    forEachMatch(IBAN_GB, scan.text, (match) => {
+      if (!isValidIban(match[0].replace(/ /g, ""))) return;
+      out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.97 });
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { BIRTH_CONTEXT } from "../data/personal-data/lexicon.js";
+import { DAY_MONTH_DATE, ISO_DATE, MONTH_DAY_DATE, NUMERIC_DATE } from "../data/personal-data/patterns.js";
+import { forEachMatch, hasPhrase, windowAfter, windowBefore, type Candidate, type Scan } from "./text.js";
+
+/**
+ * Dates of birth: a date WITH birth context ("DOB", "date of birth", "born on", "birthday") shortly
+ * before it, or "(DOB)" right after it. Every other date (trips, meetings, deadlines) is not one.
+ */
+export function detectDatesOfBirth(scan: Scan, out: Candidate[]): void {
+  // Cheap prefilter: no birth word anywhere, no date of birth.
+  if (!mentionsBirth(scan.lower)) return;
+  const visit = (start: number, end: number, day: number, month: number) => {
+    if (day < 1 || day > 31 || month < 1 || month > 12) return;
+    const before = windowBefore(scan.lower, start, 30);
+    const after = windowAfter(scan.lower, end, 12);
+    if (!hasPhrase(before, BIRTH_CONTEXT) && !hasPhrase(after, AFTER_CONTEXT) && !isBirthLabel(scan.lower, start)) {
+      return;
+    }
+    out.push({ type: "date-of-birth", start, end, confidence: 0.95 });
+  };
+  forEachMatch(NUMERIC_DATE, scan.text, (match) => {
+    visit(match.index, match.index + match[0].length, Number(match[1]), Number(match[2]));
+  });
+  forEachMatch(ISO_DATE, scan.text, (match) => {
+    visit(match.index, match.index + match[0].length, Number(match[3]), Number(match[2]));
+  });
+  // Month names are checked by the pattern; day 1 of the month stands in for the month check.
+  forEachMatch(DAY_MONTH_DATE, scan.text, (match) => {
+    visit(match.index, match.index + match[0].length, Number(match[1]), 1);
+  });
+  forEachMatch(MONTH_DAY_DATE, scan.text, (match) => {
+    visit(match.index, match.index + match[0].length, Number(match[1]), 1);
+  });
+}
+
+const AFTER_CONTEXT = ["dob", "d.o.b", "date of birth"];
+
+/** A form line "Child's date of birth (as on the certificate): 01/02/2016": the label holds the context. */
+function isBirthLabel(lower: string, start: number): boolean {
+  const lineStart = lower.lastIndexOf("\n", start - 1) + 1;
+  if (start - lineStart > 80) return false;
+  const label = lower.slice(lineStart, start);
+  return label.indexOf(":") !== -1 && hasPhrase(label, BIRTH_CONTEXT);
+}
+
+function mentionsBirth(lower: string): boolean {
+  return (
+    lower.indexOf("birth") !== -1 ||
+    lower.indexOf("born") !== -1 ||
+    lower.indexOf("dob") !== -1 ||
+    lower.indexOf("d.o.b") !== -1
+  );
+}

@@ -1,0 +1,12 @@
+import { PASSPORT_CONTEXT } from "../data/personal-data/lexicon.js";
+import { NINE_DIGITS } from "../data/personal-data/patterns.js";
+import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan } from "./text.js";
+
+/** UK passport numbers: nine digits, only with "passport" shortly before (nine digits alone mean nothing). */
+export function detectPassportNumbers(scan: Scan, out: Candidate[]): void {
+  if (scan.lower.indexOf("passport") === -1) return;
+  forEachMatch(NINE_DIGITS, scan.text, (match) => {
+    if (!hasPhrase(windowBefore(scan.lower, match.index, 40), PASSPORT_CONTEXT)) return;
+    out.push({ type: "passport-number", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
+  });
+}

@@ -1,0 +1,125 @@
+import {
+  GIVEN_NAMES,
+  NOT_GIVEN_NAMES,
+  NOT_SURNAMES,
+  PERSON_CONTEXT,
+  STAFF_ROLES,
+  TITLES,
+} from "../data/personal-data/lexicon.js";
+import { CAPITALISED_WORD, SURNAME_AFTER } from "../data/personal-data/patterns.js";
+import {
+  forEachMatch,
+  hasPhrase,
+  presentPhrases,
+  windowAfter,
+  windowBefore,
+  type Candidate,
+  type Scan,
+  inSignature,
+} from "./text.js";
+
+export interface NameCandidate extends Candidate {
+  readonly type: "person-name";
+  /** A full name ("Mrs Patel", "Oliver Ashdown") or a given name alone ("Oliver"). */
+  readonly full: boolean;
+  /** Introduced by a staff role ("Mrs Patel, our SENCO"): whom to contact, not whom a detail is about. */
+  readonly staff: boolean;
+  /** In the greeting line: whom the mail is for, not whom it is about. */
+  readonly addressee: boolean;
+}
+
+const TITLED_NAME = new RegExp(`\\b(?:${TITLES.join("|")})\\.? [A-Z](?:'[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?`, "g");
+/** "Kofi Mensah has…", "Kofi Mensah's…": a capitalised pair doing something, for names the list lacks. */
+const NAME_BEFORE_VERB = /\b([A-Z][a-z]+) [A-Z](?:'[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?= (?:has|is|was|had|will)\b|'s\b)/g;
+const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
+const GIVEN_NAME_SET = new Set(GIVEN_NAMES);
+const SURNAME_BEFORE = /([A-Z][a-z]+) $/;
+/**
+ * A name the given-name list does not know, introduced by who they are: "our pupil Kofi Mensah", "her
+ * son Bartosz". Lower-case context only: "Pupil Premium" and "Student Council" are not people.
+ */
+const INTRODUCED_NAME =
+  /\b(?:pupil|student|learner|son|daughter|child|foster child|stepson|stepdaughter),? ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)/g;
+const COMMON_OPENERS = new Set([
+  "Dear",
+  "Hi",
+  "Hello",
+  "Thanks",
+  "Thank",
+  "To",
+  "From",
+  "Re",
+  "Fw",
+  "Fwd",
+  "And",
+  "With",
+]);
+
+/**
+ * Named people: a title and surname ("Mrs Patel"), a common given name and a surname ("Oliver
+ * Ashdown"), in attachment names surname first ("Ashdown Oliver EHCP.pdf"), or a given name alone
+ * (low confidence: it lets "Jack has ADHD" count, never reported by itself). Names in the sender's
+ * signature are skipped.
+ */
+export function findNames(scan: Scan): NameCandidate[] {
+  const { text, lower } = scan;
+  const names: NameCandidate[] = [];
+  // Context words absent from the whole text need never be looked for beside each name.
+  const roles = presentPhrases(lower, STAFF_ROLES);
+  const personContext = presentPhrases(lower, PERSON_CONTEXT);
+  const push = (start: number, end: number, full: boolean, confidence: number) => {
+    const staff =
+      roles.length > 0 &&
+      (hasPhrase(windowAfter(lower, end, 30), roles) || hasPhrase(windowBefore(lower, start, 25), roles));
+    names.push({ type: "person-name", start, end, confidence, full, staff, addressee: start < scan.greetingEnd });
+  };
+  forEachMatch(TITLED_NAME, text, (match) => {
+    if (!inSignature(scan, match.index)) push(match.index, match.index + match[0].length, true, 0.9);
+  });
+  // Titled names are in text order: walk them alongside the given names instead of searching each time.
+  const titled = names.slice();
+  let next = 0;
+  forEachMatch(CAPITALISED_WORD, text, (match) => {
+    const word = match[0];
+    const start = match.index;
+    if (inSignature(scan, start) || !GIVEN_NAME_SET.has(word)) return;
+    while (next < titled.length && (titled[next]?.end ?? 0) <= start) next++;
+    if (next < titled.length && (titled[next]?.start ?? Infinity) <= start) return;
+    const end = start + word.length;
+    const context = personContext.length > 0 && hasPhrase(windowBefore(lower, start, 40), personContext);
+    const surname = SURNAME_AFTER.exec(text.slice(end, end + 30));
+    if (surname && NOT_SURNAMES.indexOf(surname[0].trim().toLowerCase()) === -1) {
+      push(start, end + surname[0].length, true, context ? 0.95 : 0.8);
+      return;
+    }
+    const before =
+      scan.location === "attachments" ? SURNAME_BEFORE.exec(text.slice(Math.max(0, start - 25), start)) : null;
+    if (before && before[1] !== undefined && !COMMON_OPENERS.has(before[1])) {
+      push(start - before[0].length, end, true, 0.75);
+      return;
+    }
+    push(start, end, false, context ? 0.7 : 0.5);
+  });
+  forEachMatch(INTRODUCED_NAME, text, (match) => {
+    const name = match[1] ?? "";
+    const start = match.index + match[0].length - name.length;
+    if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] ?? "")) return;
+    push(start, start + name.length, name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
+  });
+  // Last, and only where nothing above matched: unknown names acting in a sentence.
+  const known = names.slice().sort((a, b) => a.start - b.start);
+  let cursor = 0;
+  forEachMatch(NAME_BEFORE_VERB, text, (match) => {
+    const start = match.index;
+    const end = start + match[0].length;
+    const first = match[1] ?? "";
+    if (inSignature(scan, start) || GIVEN_NAME_SET.has(first) || NOT_GIVEN_NAME_SET.has(first)) return;
+    const surname = match[0].slice(first.length + 1).toLowerCase();
+    if (NOT_SURNAMES.indexOf(surname) !== -1) return;
+    while (cursor < known.length && (known[cursor]?.end ?? 0) <= start) cursor++;
+    if (cursor < known.length && (known[cursor]?.start ?? Infinity) < end) return;
+    push(start, end, true, 0.75);
+  });
+  names.sort((a, b) => a.start - b.start);
+  return names;
+}

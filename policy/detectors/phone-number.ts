@@ -1,0 +1,32 @@
+import { ORGANISATION_PHONE_CONTEXT, OWN_PHONE_CONTEXT, REFERENCE_CONTEXT } from "../data/personal-data/lexicon.js";
+import { PHONE } from "../data/personal-data/patterns.js";
+import { nationalDigits, type PackFacts } from "./pack-facts.js";
+import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan, inSignature } from "./text.js";
+
+/** UK numbers by Ofcom's plan: mobiles 07 + 9 digits, geographic 01/02 + 8–9, non-geographic 03 + 9. */
+const MOBILE = /^07\d{9}$/;
+const LANDLINE = /^0[12]\d{8,9}$|^03\d{9}$/;
+
+/**
+ * Phone numbers of people: UK mobiles and landlines (national or +44). Not the school's own numbers,
+ * not the sender's own ("call me on…", or in the signature), not an organisation's line ("the MASH on…"),
+ * not reference numbers that start with 0.
+ */
+export function detectPhoneNumbers(scan: Scan, facts: PackFacts, out: Candidate[]): void {
+  forEachMatch(PHONE, scan.text, (match) => {
+    const start = match.index;
+    if (inSignature(scan, start)) return;
+    const number = nationalDigits(match[0]);
+    const mobile = MOBILE.test(number);
+    if ((!mobile && !LANDLINE.test(number)) || facts.ownPhones.has(number)) return;
+    const before = windowBefore(scan.lower, start, 30);
+    if (
+      hasPhrase(before, OWN_PHONE_CONTEXT) ||
+      hasPhrase(before, REFERENCE_CONTEXT) ||
+      hasPhrase(before, ORGANISATION_PHONE_CONTEXT)
+    ) {
+      return;
+    }
+    out.push({ type: "phone-number", start, end: start + match[0].length, confidence: mobile ? 0.9 : 0.8 });
+  });
+}

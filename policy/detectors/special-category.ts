@@ -1,0 +1,124 @@
+import type { SensitiveCategory } from "../pack/vocabulary.js";
+import {
+  CAPITALS_ONLY_TERMS,
+  GENERIC_FOLLOWERS,
+  GENERIC_PRECEDERS,
+  NOT_SENSITIVE_PHRASES,
+  SENSITIVE_TERMS,
+} from "../data/personal-data/lexicon.js";
+import { WORD } from "../data/personal-data/patterns.js";
+import { forEachMatch, hasNear, type Candidate, type Scan, inSignature } from "./text.js";
+
+interface Term {
+  readonly phrase: string;
+  readonly upper: string | undefined;
+  readonly category: SensitiveCategory;
+}
+
+/** Sensitive terms indexed by their first word, longest phrase first: one pass over the words of a text. */
+export interface SensitiveTermIndex {
+  readonly byFirstWord: ReadonlyMap<string, readonly Term[]>;
+}
+
+const CAPITALS_ONLY = new Set(CAPITALS_ONLY_TERMS);
+
+export function compileSensitiveTerms(categories: readonly SensitiveCategory[]): SensitiveTermIndex {
+  const byFirstWord = new Map<string, Term[]>();
+  for (const category of categories) {
+    for (const phrase of SENSITIVE_TERMS[category]) {
+      const first = phrase.split(/[^a-z]/)[0] ?? phrase;
+      const list = byFirstWord.get(first) ?? [];
+      list.push({ phrase, upper: CAPITALS_ONLY.has(phrase) ? phrase.toUpperCase() : undefined, category });
+      list.sort((a, b) => b.phrase.length - a.phrase.length);
+      byFirstWord.set(first, list);
+    }
+  }
+  return { byFirstWord };
+}
+
+/** Who is named or identifiable, so a sensitive detail counts as someone's personal data. */
+export interface Identification {
+  /** Starts of full names in this text (not staff introduced by role, not the greeting's addressee). */
+  readonly fullNames: readonly number[];
+  /** Starts of given names alone in this text. */
+  readonly givenNames: readonly number[];
+  /** A person is named or identified somewhere in the message (any location, or an identifier). */
+  readonly identified: boolean;
+}
+
+const NEAR_FULL_NAME = 160;
+const NEAR_GIVEN_NAME = 80;
+
+/**
+ * Special-category and sensitive details (health, SEN/EHCP, safeguarding, looked-after, free school
+ * meals, exclusion, ethnicity, religion, sexual orientation, criminal) about an identifiable person.
+ * Topic talk ("our SEN policy", "child protection training", "any allergies") is skipped, as is
+ * everything when nobody is named or identified: "safeguarding training on Friday" is not personal data.
+ */
+export function detectSpecialCategory(
+  scan: Scan,
+  index: SensitiveTermIndex,
+  who: Identification,
+  out: Candidate[],
+): void {
+  if (!who.identified && who.givenNames.length === 0) return;
+  const { text, lower } = scan;
+  forEachMatch(WORD, text, (match) => {
+    const start = match.index;
+    const terms = index.byFirstWord.get(match[0].toLowerCase());
+    if (terms === undefined || inSignature(scan, start)) return;
+    const term = terms.find((candidate) => matchesAt(text, lower, start, candidate));
+    if (term === undefined) return;
+    const end = start + term.phrase.length;
+    WORD.lastIndex = end;
+    if (isTopicTalk(lower, start, end)) return;
+    const nearGiven = hasNear(who.givenNames, start, NEAR_GIVEN_NAME);
+    const confidence = hasNear(who.fullNames, start, NEAR_FULL_NAME)
+      ? 0.9
+      : nearGiven
+        ? 0.8
+        : who.identified
+          ? 0.75
+          : 0;
+    if (confidence > 0) out.push({ type: "special-category", start, end, confidence });
+  });
+}
+
+function matchesAt(text: string, lower: string, start: number, term: Term): boolean {
+  const end = start + term.phrase.length;
+  const source = term.upper === undefined ? lower : text;
+  if (source.slice(start, end) !== (term.upper ?? term.phrase)) return false;
+  const after = lower.charCodeAt(end);
+  return Number.isNaN(after) || after < 97 || after > 122;
+}
+
+const FOLLOWER_SET = new Set(GENERIC_FOLLOWERS);
+
+/** The lower-case word starting at `from` after one optional space or hyphen ("" when none). */
+function nextWord(lower: string, from: number): string {
+  let start = from;
+  const first = lower.charCodeAt(start);
+  if (first === 32 || first === 45) start++;
+  let end = start;
+  while (end < lower.length && end - start < 24) {
+    const code = lower.charCodeAt(end);
+    if ((code < 97 || code > 122) && code !== 45) break;
+    end++;
+  }
+  return lower.slice(start, end);
+}
+
+/** "our SEN policy", "child protection training", "any allergies": the topic, not a person's data. */
+function isTopicTalk(lower: string, start: number, end: number): boolean {
+  for (const phrase of NOT_SENSITIVE_PHRASES) if (lower.startsWith(phrase, start)) return true;
+  if (FOLLOWER_SET.has(nextWord(lower, end))) return true;
+  const before = lower.slice(Math.max(0, start - 16), start);
+  return GENERIC_PRECEDERS.some((word) => endsWithWord(before, word + " "));
+}
+
+function endsWithWord(window: string, ending: string): boolean {
+  const at = window.length - ending.length;
+  if (at < 0 || window.slice(at) !== ending) return false;
+  const previous = at === 0 ? 32 : window.charCodeAt(at - 1);
+  return previous < 97 || previous > 122;
+}

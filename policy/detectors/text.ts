@@ -1,0 +1,99 @@
+import type { Entity, EntityType } from "../engine/types.js";
+
+/** One text a detector scans: the subject, the body or the attachment names joined by "\n". */
+export interface Scan {
+  readonly text: string;
+  /** `text` in lower case, computed once for every detector's context checks. */
+  readonly lower: string;
+  readonly location: Entity["location"];
+  /** The sender's own signature block [signatureAt, signatureEnd): not personal data to report. */
+  readonly signatureAt: number;
+  readonly signatureEnd: number;
+  /** End of the greeting line ("Dear Mrs Patel,"), 0 when the text does not open with one. */
+  readonly greetingEnd: number;
+}
+
+/** What a detector reports before the pack's filters: an entity without its location. */
+export interface Candidate {
+  readonly type: EntityType;
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+}
+
+/**
+ * A scan over `text`. `lower` may be given when the caller has it already (the folded view keeps one);
+ * `signature` is the sender's own signature block, empty ([length, length]) when there is none.
+ */
+export function makeScan(
+  text: string,
+  location: Entity["location"],
+  signature: { readonly start: number; readonly end: number },
+  greetingEnd: number,
+  lower: string = text.toLowerCase(),
+): Scan {
+  return { text, lower, location, signatureAt: signature.start, signatureEnd: signature.end, greetingEnd };
+}
+
+/** Is `offset` inside the sender's own signature block? (A forwarded message below it is content.) */
+export function inSignature(scan: Scan, offset: number): boolean {
+  return offset >= scan.signatureAt && offset < scan.signatureEnd;
+}
+
+/** Calls `visit` for every match of a global pattern, from the start of the text. */
+export function forEachMatch(pattern: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    visit(match);
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+}
+
+export function windowBefore(lower: string, start: number, size: number): string {
+  return lower.slice(Math.max(0, start - size), start);
+}
+
+export function windowAfter(lower: string, end: number, size: number): string {
+  return lower.slice(end, end + size);
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/** Does `window` contain one of the phrases as whole words ("born" but not "newborn")? */
+export function hasPhrase(window: string, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) {
+    let at = window.indexOf(phrase);
+    while (at !== -1) {
+      const before = at === 0 ? 0 : window.charCodeAt(at - 1);
+      const after = at + phrase.length >= window.length ? 0 : window.charCodeAt(at + phrase.length);
+      if (!isLetter(before) && !isLetter(after)) return true;
+      at = window.indexOf(phrase, at + 1);
+    }
+  }
+  return false;
+}
+
+/** Digits only: "943 476-5919" → "9434765919". */
+export function digitsOf(value: string): string {
+  return value.replace(/\D/g, "");
+}
+
+/** Is any of the sorted positions within `distance` of `position`? Binary search keeps it linear overall. */
+export function hasNear(sorted: readonly number[], position: number, distance: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? 0) < position - distance) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && (sorted[low] ?? Infinity) < position + distance;
+}
+
+/** The phrases that occur anywhere in `lower`: later per-match context checks need only try these. */
+export function presentPhrases(lower: string, phrases: readonly string[]): readonly string[] {
+  return phrases.filter((phrase) => lower.indexOf(phrase) !== -1);
+}

@@ -1,0 +1,134 @@
+/**
+ * The one model of a message every rule and detector reads, computed once per analysis: the subject and
+ * body as folded text views (offsets map back to the draft), the body's segments (who wrote what), the
+ * sender's own words, and the recipients classified as Outlook reports them.
+ */
+import type { PolicyPack } from "../pack/schema.js";
+import { htmlToStructuredText } from "./html-to-text.js";
+import { foldForMatching, type TextView } from "./normalize.js";
+import { segmentBody, type Segment } from "./segments.js";
+import type { Draft, Recipient } from "./types.js";
+
+/** Where a recipient stands: inside the school, outside it, or not checkable (a contact group, no address). */
+export type RecipientStanding = "internal" | "external" | "unknown";
+
+export interface ClassifiedRecipient {
+  readonly recipient: Recipient;
+  readonly field: "to" | "cc" | "bcc";
+  readonly standing: RecipientStanding;
+  /** Why, in a few words, for the task pane: "X500 address", "recipientType user", "domain", … */
+  readonly reason: string;
+}
+
+export interface Message {
+  /** The body as plain text (HTML converted); findings' body spans index into it. */
+  readonly bodyText: string;
+  /** The subject and body folded for matching; `toSource` maps offsets back to `draft.subject` / `bodyText`. */
+  readonly subject: TextView;
+  readonly body: TextView;
+  /** Segments of `body.text` in order, covering it exactly once. */
+  readonly segments: readonly Segment[];
+  /**
+   * `body.text` with everything but the sender's own new words blanked (newlines kept): same length, so
+   * offsets stay valid. Etiquette and tone rules read this.
+   */
+  readonly own: string;
+  /** As `own`, plus forwarded messages (a chain letter being forwarded is the sender's responsibility). */
+  readonly ownAndForwarded: string;
+  /** `own` plus the sign-off block: the closing rule reads the sign-off. */
+  readonly ownWithSignOff: string;
+  /** The sender's own signature block in `body.text` ([start, end)), empty when none. */
+  readonly signature: { readonly start: number; readonly end: number };
+  readonly recipients: readonly ClassifiedRecipient[];
+}
+
+/** An X500 / legacyExchangeDN address ("/o=ExchangeLabs/ou=…/cn=Recipients/cn=…") names a mailbox in the tenant. */
+export function isX500(address: string): boolean {
+  return /^\/o=/i.test(address.trim());
+}
+
+function domainOf(address: string): string {
+  const at = address.lastIndexOf("@");
+  return at === -1
+    ? ""
+    : address
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
+}
+
+function isSchoolDomain(domain: string, pack: PolicyPack): boolean {
+  return domain.length > 0 && pack.school.emailDomains.some((own) => domain === own || domain.endsWith("." + own));
+}
+
+/**
+ * Classifies one recipient as Office.js gives it. `recipientType` (Office.MailboxEnums.RecipientType):
+ * "user" is a mailbox on the organisation's Exchange server and "distributionList" an Exchange group, so
+ * both are inside the school; "externalUser" and "other" (and a missing type: the CLI, older clients) are
+ * judged by domain. An address with no "@" is an X500 address (internal) when it starts "/o=", otherwise
+ * an entry Outlook could not resolve (a personal contact group): it cannot be checked.
+ */
+export function classifyRecipient(
+  recipient: Recipient,
+  pack: PolicyPack,
+): { standing: RecipientStanding; reason: string } {
+  const address = recipient.address.trim();
+  const type = recipient.recipientType;
+  if (address.length === 0) return { standing: "unknown", reason: "no address" };
+  if (isX500(address)) return { standing: "internal", reason: "Exchange X500 address" };
+  if (address.indexOf("@") === -1) return { standing: "unknown", reason: "no e-mail address (a contact group?)" };
+  if (isSchoolDomain(domainOf(address), pack)) return { standing: "internal", reason: "school domain" };
+  if (type === "user" || type === "distributionList")
+    return { standing: "internal", reason: `Outlook reports ${type}` };
+  return { standing: "external", reason: "outside the school's domains" };
+}
+
+const FIELDS = ["to", "cc", "bcc"] as const;
+
+/** Builds the message model for a normalised draft. Linear in the size of the draft. */
+export function buildMessage(draft: Draft, pack: PolicyPack): Message {
+  const structured =
+    draft.bodyType === "html" ? htmlToStructuredText(draft.body) : { text: draft.body, quoteStarts: [] as number[] };
+  const bodyText = structured.text;
+  const body = foldForMatching(bodyText);
+  const subject = foldForMatching(draft.subject);
+  const segments = segmentBody(body.text, {
+    quoteStarts: structured.quoteStarts.map((at) => body.fromSource(at)),
+    subject: subject.text,
+    ...(draft.from?.name ? { fromName: draft.from.name } : {}),
+  });
+  const signatureSegment = segments.find((segment) => segment.kind === "signature");
+  const recipients: ClassifiedRecipient[] = [];
+  for (const field of FIELDS) {
+    for (const recipient of draft[field]) recipients.push({ recipient, field, ...classifyRecipient(recipient, pack) });
+  }
+  return {
+    bodyText,
+    subject,
+    body,
+    segments,
+    own: masked(body.text, segments, ["own"]),
+    ownAndForwarded: masked(body.text, segments, ["own", "forwarded"]),
+    ownWithSignOff: masked(body.text, segments, ["own", "signature"]),
+    signature: signatureSegment
+      ? { start: signatureSegment.start, end: signatureSegment.end }
+      : { start: body.text.length, end: body.text.length },
+    recipients,
+  };
+}
+
+/** `text` with the characters of segments not of `kinds` replaced by spaces (newlines kept). */
+function masked(text: string, segments: readonly Segment[], kinds: readonly Segment["kind"][]): string {
+  if (segments.every((segment) => kinds.indexOf(segment.kind) !== -1)) return text;
+  const parts: string[] = [];
+  for (const segment of segments) {
+    const slice = text.slice(segment.start, segment.end);
+    parts.push(kinds.indexOf(segment.kind) !== -1 ? slice : slice.replace(/[^\n]/g, " "));
+  }
+  return parts.join("");
+}
+
+/** The recipients outside the school (not the unknown ones: those are reported as such). */
+export function externalOf(message: Message): readonly Recipient[] {
+  return message.recipients.filter((entry) => entry.standing === "external").map((entry) => entry.recipient);
+}

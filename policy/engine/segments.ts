@@ -1,0 +1,305 @@
+/**
+ * Who wrote which part of a body. Splits the plain text of a draft into the sender's own new words, their
+ * sign-off and signature block, and each quoted earlier message or forwarded message with its own sender.
+ * Formats recognised (each from the clients' real output; see segments.test.ts):
+ *  - Outlook desktop, web and new Outlook header blocks "From: … Sent: … To: … Subject: …" in English,
+ *    French, German, Spanish, Italian, Dutch, Portuguese and Welsh display languages (a "From:" line with a
+ *    "Sent:"/"Date:" line and a "To:" or "Subject:" line among the next six lines);
+ *  - "-----Original Message-----" and its translations, Outlook's "________________________________" rule;
+ *  - Gmail, Apple Mail and Thunderbird "On <date>, <name> wrote:" (also wrapped over two lines, and "Le … a
+ *    écrit :", "Am … schrieb …:");
+ *  - ">"-quoted lines (each such line is quoted; inline answers between them stay the sender's own);
+ *  - forwards: "---------- Forwarded message ---------", "Begin forwarded message:", "-------- Forwarded
+ *    Message --------", and an Outlook header block under a "FW:"/"Fwd:" subject;
+ *  - HTML quote containers recorded by `htmlToStructuredText` (divRplyFwdMsg, gmail_quote, cite, …).
+ * Linear: each line is looked at a bounded number of times.
+ */
+import { CLOSINGS } from "../data/etiquette/closings.js";
+
+export type SegmentKind = "own" | "signature" | "quoted" | "forwarded";
+
+export interface Segment {
+  readonly kind: SegmentKind;
+  /** Offsets into the text segmented, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** For quoted and forwarded segments: the earlier message's sender as its header gives it. */
+  readonly sender?: string;
+}
+
+export interface SegmentOptions {
+  /** Offsets where HTML quote containers open (ascending), from `htmlToStructuredText`. */
+  readonly quoteStarts?: readonly number[];
+  /** The draft's subject: "FW:"/"Fwd:" makes an Outlook header block a forward. */
+  readonly subject?: string;
+  /** The sender's display name: their name opening a line near the end starts their signature. */
+  readonly fromName?: string;
+}
+
+const FROM_LABELS = ["from", "de", "von", "van", "da", "oddi wrth", "från", "fra"];
+const SENT_LABELS = [
+  "sent",
+  "date",
+  "envoyé",
+  "gesendet",
+  "datum",
+  "enviado",
+  "fecha",
+  "inviato",
+  "data",
+  "verzonden",
+  "anfonwyd",
+  "skickat",
+  "sendt",
+];
+const TO_LABELS = ["to", "à", "an", "aan", "para", "a", "at", "till", "til"];
+const SUBJECT_LABELS = [
+  "subject",
+  "objet",
+  "betreff",
+  "asunto",
+  "oggetto",
+  "onderwerp",
+  "assunto",
+  "pwnc",
+  "ämne",
+  "emne",
+];
+const SEPARATOR_LINES = [
+  /^-{2,} ?(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|mensagem original|neges wreiddiol) ?-{2,}$/,
+];
+const FORWARD_LINES = [
+  /^-{2,} ?(?:forwarded message|forwarded message follows|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht) ?-{2,}$/,
+  /^-{2,} ?forwarded message ?-{2,}$/,
+  /^begin forwarded message:?$/,
+  /^start of forwarded message:?$/,
+  /^-{2,} ?forwarded by .{1,80}-{2,}$/,
+];
+const WROTE_LINE =
+  /^(?:on|le|am|el|il|op|em) .{4,200}(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu) ?:$/;
+const UNDERSCORE_RULE = /^_{20,}$/;
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  /** Trimmed, lower case. */
+  readonly lower: string;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    lines.push({
+      start,
+      end,
+      lower: text
+        .slice(start, Math.min(end, start + 400))
+        .trim()
+        .toLowerCase(),
+    });
+    start = end + 1;
+  }
+  return lines;
+}
+
+function labelled(lower: string, labels: readonly string[]): string | undefined {
+  // "From: Kerry Lane <…>", "*From:* …", "De : …" (French puts a space before the colon).
+  const plain = lower.charAt(0) === "*" ? lower.slice(1) : lower;
+  const colon = plain.indexOf(":");
+  if (colon <= 0 || colon > 14) return undefined;
+  const label = plain.slice(0, colon).replace(/\*/g, "").trim();
+  return labels.indexOf(label) !== -1
+    ? plain
+        .slice(colon + 1)
+        .replace(/^\*/, "")
+        .trim()
+    : undefined;
+}
+
+interface Header {
+  /** Line index where the header starts. */
+  readonly line: number;
+  readonly kind: "quoted" | "forwarded";
+  readonly sender?: string;
+}
+
+/** Is line `i` the start of a quoted or forwarded message header? */
+function headerAt(lines: readonly Line[], i: number, forwardSubject: boolean): Header | undefined {
+  const line = lines[i];
+  if (line === undefined || line.lower.length === 0) return undefined;
+  const lower = line.lower;
+  for (const pattern of FORWARD_LINES)
+    if (pattern.test(lower)) return { line: i, kind: "forwarded", ...senderBelow(lines, i) };
+  for (const pattern of SEPARATOR_LINES)
+    if (pattern.test(lower))
+      return { line: i, kind: forwardSubject ? "forwarded" : "quoted", ...senderBelow(lines, i) };
+  if (UNDERSCORE_RULE.test(lower)) {
+    const below = outlookBlockAt(lines, i + 1);
+    if (below !== undefined) return { line: i, kind: forwardSubject ? "forwarded" : "quoted", sender: below };
+  }
+  if (lower.length < 260 && (WROTE_LINE.test(lower) || wrappedWrote(lines, i))) {
+    return {
+      line: i,
+      kind: "quoted",
+      sender: lower.replace(/^\S+ /, "").replace(/ ?(?:wrote|a écrit|schrieb).*$/, ""),
+    };
+  }
+  const sender = outlookBlockAt(lines, i);
+  if (sender !== undefined) return { line: i, kind: forwardSubject ? "forwarded" : "quoted", sender };
+  return undefined;
+}
+
+/** Gmail wraps long attributions: "On Tue, 4 Mar 2025 at 21:14, Kerry Lane <" / "kerry@…> wrote:". */
+function wrappedWrote(lines: readonly Line[], i: number): boolean {
+  const line = lines[i];
+  const next = lines[i + 1];
+  if (line === undefined || next === undefined) return false;
+  if (!/^(?:on|le|am) /.test(line.lower) || line.lower.length > 200 || next.lower.length > 120) return false;
+  return WROTE_LINE.test(`${line.lower} ${next.lower}`);
+}
+
+/** An Outlook header block starting at line i: returns its sender, or undefined. */
+function outlookBlockAt(lines: readonly Line[], i: number): string | undefined {
+  const first = lines[i];
+  if (first === undefined) return undefined;
+  const sender = labelled(first.lower, FROM_LABELS);
+  if (sender === undefined) return undefined;
+  let sent = false;
+  let addressed = false;
+  for (let k = i + 1; k <= i + 6 && k < lines.length; k++) {
+    const lower = lines[k]?.lower ?? "";
+    if (labelled(lower, SENT_LABELS) !== undefined) sent = true;
+    if (labelled(lower, TO_LABELS) !== undefined || labelled(lower, SUBJECT_LABELS) !== undefined) addressed = true;
+  }
+  return sent && addressed ? sender : undefined;
+}
+
+function senderBelow(lines: readonly Line[], i: number): { sender?: string } {
+  for (let k = i + 1; k <= i + 4 && k < lines.length; k++) {
+    const sender = labelled(lines[k]?.lower ?? "", FROM_LABELS);
+    if (sender !== undefined) return { sender };
+  }
+  return {};
+}
+
+const FORWARD_SUBJECT = /^\s*(?:fw|fwd|tr|wg|rv|i|doorst)\s?:/i;
+
+/**
+ * Segments `text` (a plain-text body). Returns segments in order that cover the text exactly once;
+ * `own` segments may be several when a ">"-quoted reply is answered inline.
+ */
+export function segmentBody(text: string, options: SegmentOptions = {}): Segment[] {
+  const lines = linesOf(text);
+  const forwardSubject = FORWARD_SUBJECT.test(options.subject ?? "");
+  const headers: Header[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = headerAt(lines, i, forwardSubject);
+    if (header !== undefined) {
+      headers.push(header);
+      // A header block is several lines; do not find the same block again from its "Sent:" line.
+      i += 1;
+    }
+  }
+  // Where the quoted history starts: the first header or HTML quote container, whichever comes first.
+  const firstHeaderAt = headers.length > 0 ? (lines[headers[0]?.line ?? 0]?.start ?? text.length) : text.length;
+  const htmlQuoteAt = (options.quoteStarts ?? []).find((at) => at > 0 || text.trim().length === 0) ?? text.length;
+  const historyAt = Math.min(firstHeaderAt, htmlQuoteAt);
+
+  const segments: Segment[] = [];
+  // The sender's region: own words (with ">" lines as quoted), then the signature block.
+  const signatureAt = signatureStart(text, historyAt, options.fromName);
+  pushOwnWithQuotedLines(text, lines, 0, signatureAt, segments);
+  if (signatureAt < historyAt) segments.push({ kind: "signature", start: signatureAt, end: historyAt });
+
+  // The history: one segment per header from there on; text before the first header (an HTML container
+  // opening above its header line) belongs to the first message.
+  const inHistory = headers.filter((header) => (lines[header.line]?.start ?? 0) >= historyAt);
+  const firstKind = inHistory[0]?.kind ?? (forwardSubject ? "forwarded" : "quoted");
+  if (historyAt < text.length) {
+    if (inHistory.length === 0) {
+      segments.push({ kind: firstKind, start: historyAt, end: text.length });
+    } else {
+      inHistory.forEach((header, index) => {
+        const start = index === 0 ? historyAt : (lines[header.line]?.start ?? text.length);
+        const next = inHistory[index + 1];
+        const end = next === undefined ? text.length : (lines[next.line]?.start ?? text.length);
+        if (end > start) {
+          segments.push({ kind: header.kind, start, end, ...(header.sender ? { sender: header.sender } : {}) });
+        }
+      });
+    }
+  }
+  return segments;
+}
+
+function pushOwnWithQuotedLines(text: string, lines: readonly Line[], from: number, to: number, out: Segment[]): void {
+  let runStart = from;
+  let runKind: SegmentKind = "own";
+  for (const line of lines) {
+    if (line.start < from) continue;
+    if (line.start >= to) break;
+    const kind: SegmentKind = text.charCodeAt(line.start) === 62 || line.lower.charAt(0) === ">" ? "quoted" : "own";
+    if (kind !== runKind) {
+      if (line.start > runStart) out.push({ kind: runKind, start: runStart, end: line.start });
+      runStart = line.start;
+      runKind = kind;
+    }
+  }
+  if (to > runStart) out.push({ kind: runKind, start: runStart, end: to });
+}
+
+/** A signature block is short: a closing this far above the end of the sender's words is a line in the message. */
+const MAX_SIGNATURE_LINES = 12;
+const MAX_SIGNATURE_CHARS = 600;
+
+/**
+ * Where the sender's sign-off starts within [0, end): the last short closing line ("Kind regards,") within
+ * the last few lines; failing that, the sender's own name opening a line near the end. `end` when none.
+ */
+export function signatureStart(text: string, end: number, fromName?: string): number {
+  const floor = Math.max(0, end - MAX_SIGNATURE_CHARS);
+  let cursor = end;
+  // Blank lines between the sign-off and the quoted history do not count against the window.
+  while (cursor > 0 && /\s/.test(text.charAt(cursor - 1))) cursor--;
+  for (let lines = 0; lines < MAX_SIGNATURE_LINES && cursor > floor; lines++) {
+    const lineStart = text.lastIndexOf("\n", cursor - 1) + 1;
+    if (lineStart < floor) break;
+    const line = text.slice(lineStart, cursor).trim().toLowerCase();
+    if (line.length < 40 && isClosing(line)) return lineStart;
+    if (lineStart === 0) break;
+    cursor = lineStart - 1;
+  }
+  const name = fromName?.trim();
+  if (name && name.length > 2) {
+    const at = text.lastIndexOf(name, end - name.length);
+    // The name must open its own line near the end: "…as Jo Ellis said" mid-sentence is not a signature.
+    if (at !== -1 && at >= floor && (at === 0 || text.charAt(at - 1) === "\n")) return at;
+  }
+  return end;
+}
+
+/** What may follow a sign-off on its line and leave it a sign-off. */
+const CLOSING_TAILS = ["again", "so much", "very much", "in advance", "all", "everyone", "a lot", "for now", "x", "xx"];
+
+function isClosing(line: string): boolean {
+  for (const closing of CLOSINGS) {
+    if (line.indexOf(closing) !== 0) continue;
+    const next = line.charCodeAt(closing.length);
+    // "Best," or "Thanks" but not "Bestow…" or "Thanksgiving"; "Thanks for sorting Jack's EHCP" is a sentence.
+    if (Number.isNaN(next)) return true;
+    if ((next >= 97 && next <= 122) || (next >= 48 && next <= 57)) continue;
+    const after = line.slice(closing.length);
+    const rest = after.replace(/^[\s,.!-]+/, "");
+    if (rest.length === 0) return true;
+    // "Thanks, Jo" signs off with a name; "Thanks again" and "Many thanks in advance" are sign-offs too;
+    // "Thanks for nothing!!!" and "Thank you for your email." are sentences.
+    if (/^\s*,/.test(after) && rest.split(/\s+/).length <= 2 && !/[!?.]/.test(rest)) return true;
+    let tailEnd = rest.length;
+    while (tailEnd > 0 && " ,.!".indexOf(rest.charAt(tailEnd - 1)) !== -1) tailEnd--;
+    if (CLOSING_TAILS.indexOf(rest.slice(0, tailEnd)) !== -1) return true;
+  }
+  return false;
+}

@@ -1,0 +1,61 @@
+import { defaultCitation, defineRule } from "../define.js";
+import { domainOf, externalRecipients, isEncrypted } from "../../engine/draft.js";
+import type { PolicyPack, Recipient } from "../../engine/types.js";
+import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
+
+function isTrusted(address: string, pack: PolicyPack): boolean {
+  const domain = domainOf(address);
+  return pack.recipients.trustedDomains.some((trusted) => domain === trusted || domain.endsWith("." + trusted));
+}
+
+function listAddresses(recipients: readonly Recipient[]): string {
+  const addresses = recipients.map((recipient) => recipient.address);
+  return addresses.length <= 3
+    ? addresses.join(", ")
+    : `${addresses.slice(0, 3).join(", ")} and ${addresses.length - 3} more`;
+}
+
+export default defineRule({
+  meta: {
+    id: "personal-data-to-external",
+    category: "recipients",
+    defaultSeverity: "nudge",
+    clause: "personal-data",
+    fallbackCitation: defaultCitation(
+      "Data security",
+      "Personal data is shared only with people who need it, and only through the school's own systems.",
+    ),
+    docs: "Personal data addressed outside the school: to a personal webmail account (nudge), or to an organisation that is not one of the school's trusted partners (a tip to check the address).",
+    messages: {
+      webmail:
+        "This email contains {{what}} and goes to a personal email account ({{addresses}}). Check they should see it and that the address is right.",
+      external:
+        "This email contains {{what}} and goes outside the school ({{addresses}}). Check each address is right and that they need to see it.",
+    },
+  },
+  check({ draft, pack, bodyText, personalData }) {
+    const found = sensitiveEntities(personalData);
+    if (found.length === 0) return [];
+    const outside = externalRecipients(draft, pack).filter((recipient) => !isTrusted(recipient.address, pack));
+    if (outside.length === 0) return [];
+    const webmailDomains = pack.recipients.personalWebmailDomains;
+    const webmail = outside.filter((recipient) => webmailDomains.indexOf(domainOf(recipient.address)) !== -1);
+    const names = draft.attachments.map((attachment) => attachment.name);
+    const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
+    if (webmail.length > 0) {
+      // Encrypted mail to a parent's Gmail is the school's channel working; the address still deserves a look.
+      const severity = isEncrypted(draft, pack) ? "info" : "nudge";
+      return [
+        { messageId: "webmail", data: { what, addresses: listAddresses(webmail) }, location: "recipients", severity },
+      ];
+    }
+    return [
+      {
+        messageId: "external",
+        data: { what, addresses: listAddresses(outside) },
+        location: "recipients",
+        severity: "info",
+      },
+    ];
+  },
+});
