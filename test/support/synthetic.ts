@@ -357,3 +357,22 @@ export function schoolDate(rng: Rng): string {
   const month = rng.int(1, 12);
   return rng.chance(0.5) ? `${pad(day, 2)}/${pad(month, 2)}/2025` : `${day} ${MONTH_NAMES[month - 1] ?? "May"} 2025`;
 }
+
+// ---- Additions for the personal-data corpus (test/corpus/generate-personal-data.ts) ----------------
+
+/**
+ * Invented-looking given names that the detectors' given-name list does NOT contain, so the corpus
+ * measures recall on names the lexicon has never seen (found only by title or by "our pupil …").
+ */
+export const UNLISTED_FIRST_NAMES = ["Kofi", "Elodie", "Bartosz", "Siobhan", "Tomasz", "Ffion", "Rhys", "Oluwaseun"];
+
+/** A temporary UPN: two-digit serial and a final letter (never I, O or S), with its check letter. */
+export function temporaryUpn(rng: Rng): string {
+  const body =
+    pad(rng.pick(LA_CODES), 3) +
+    pad(rng.int(1000, 7999), 4) +
+    pad(rng.int(12, 24), 2) +
+    rng.digits(2) +
+    rng.pick([..."ABCDEFGHJKLMNPQRTUVWXYZ"]);
+  return upnCheckLetter(body) + body;
+}
