@@ -1,3 +1,7 @@
+import { build } from "esbuild";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildAddin } from "../addin/build.js";
 import { buildTeamsApp } from "../teams-app/build.js";
@@ -15,6 +19,9 @@ export interface BuildAllOptions {
 
 /** Placeholder client id for local builds: the manifests validate, Entra sign-in is not wired. */
 export const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
+
+/** The compose harness and its stand-in Office: the playground's, never a school's. */
+export const HARNESS_FILES = ["harness.html", "harness.js", "harness-pane.html"] as const;
 
 /** The add-in: task pane, launch-event script, commands page and compose harness under `<distDir>/addin`. */
 export async function buildAddinSurface(options: Pick<BuildAllOptions, "distDir" | "policy">): Promise<void> {
@@ -44,11 +51,70 @@ export async function buildManifestsAndPackage(
   );
 }
 
-/** Builds every surface into `distDir`: addin/, teams-app/, assets/, manifest/ and appPackage.zip. */
+/**
+ * What a school serves carries no development files: the harness pages go, and so do source maps
+ * and the comments pointing at them (the maps would publish the source and its paths).
+ */
+export function stripDevelopmentFiles(distDir: string): string[] {
+  const removed: string[] = [];
+  for (const file of HARNESS_FILES) {
+    const path = join(distDir, "addin", file);
+    rmSync(path, { force: true });
+    removed.push(path);
+  }
+  for (const folder of ["addin", "teams-app"]) {
+    const dir = join(distDir, folder);
+    for (const file of readdirSync(dir)) {
+      const path = join(dir, file);
+      if (file.endsWith(".map")) {
+        rmSync(path);
+        removed.push(path);
+      } else if (file.endsWith(".js") || file.endsWith(".css")) {
+        const text = readFileSync(path, "utf8");
+        const stripped = text.replace(/\n?\/[/*]# sourceMappingURL=\S+(?: \*\/)?\s*$/, "\n");
+        if (stripped !== text) writeFileSync(path, stripped);
+      }
+    }
+  }
+  return removed;
+}
+
+const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/**
+ * The service as one JavaScript file, `<distDir>/server/main.mjs`, so the host needs Node and
+ * better-sqlite3 (a native module) only: no TypeScript tooling, no devDependencies.
+ */
+export async function buildServiceBundle(distDir: string): Promise<string> {
+  const outfile = join(distDir, "server", "main.mjs");
+  await build({
+    entryPoints: [join(REPO_ROOT, "server/main.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    external: ["better-sqlite3"],
+    // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
+/**
+ * Builds every surface into `distDir` for a school: addin/, teams-app/, assets/, manifest/,
+ * appPackage.zip and server/main.mjs, without the harness or source maps.
+ */
 export async function buildAll(options: BuildAllOptions): Promise<void> {
   // The two esbuild builds are independent; run them side by side.
   await Promise.all([buildAddinSurface(options), buildTeamsSurface(options)]);
+  stripDevelopmentFiles(options.distDir);
   await buildManifestsAndPackage(options);
+  await buildServiceBundle(options.distDir);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -57,18 +123,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       policy: { type: "string", default: "st-john-payne" },
       host: { type: "string", default: "https://localhost:3000" },
       "client-id": { type: "string" },
+      out: { type: "string", default: "dist" },
     },
   });
   try {
     const started = Date.now();
+    const distDir = values.out ?? "dist";
     await buildAll({
-      distDir: "dist",
+      distDir,
       policy: values.policy ?? "st-john-payne",
       host: values.host ?? "https://localhost:3000",
       ...(values["client-id"] ? { clientId: values["client-id"] } : {}),
     });
     console.log(
-      `Built dist/addin, dist/teams-app, dist/assets, dist/manifest and dist/appPackage.zip in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `Built ${distDir}/addin, teams-app, assets, manifest, server and appPackage.zip in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   } catch (error) {
     console.error((error as Error).message);
