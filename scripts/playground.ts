@@ -1,3 +1,5 @@
+import { escapeHtml } from "../server/html.js";
+
 /** What became of one surface while the playground started: ready, or the error that stopped it. */
 export type SurfaceState = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
@@ -101,8 +103,4 @@ export function playgroundHtml(options: { policy: string; surfaces: SurfaceState
   </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Hono } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
+import type { LegalPages } from "../server/pages.js";
 
 export interface SiteOptions {
   /** The built folder holding addin/, teams-app/, assets/, sweep-demo/ (normally dist/). */
@@ -9,6 +10,8 @@ export interface SiteOptions {
   readonly teamsApp: { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> };
   /** HTML for "/" (the playground), rendered per request; omitted in production, where "/" is the tab. */
   readonly playgroundHtml?: () => string;
+  /** The privacy and terms pages the manifest links to. */
+  readonly pages?: LegalPages;
 }
 
 /**
@@ -22,6 +25,11 @@ export function createSite(options: SiteOptions): Hono {
   if (options.playgroundHtml !== undefined) {
     const render = options.playgroundHtml;
     site.get("/", (c) => c.html(render()));
+  }
+  const pages = options.pages;
+  if (pages) {
+    site.get("/privacy.html", (c) => c.html(pages.privacy));
+    site.get("/terms.html", (c) => c.html(pages.terms));
   }
   const mount = (prefix: string, folder: string) => {
     if (!existsSync(`${dist}/${folder}`)) return;

@@ -1,10 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
-import { homedir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { serve, type ServerType } from "@hono/node-server";
+import { PolicyPackError } from "../policy/pack/errors.js";
+import { loadPolicy } from "../policy/pack/load.js";
+import { PRESET_IDS } from "../policy/presets/index.js";
 import { buildAddinSurface, buildManifestsAndPackage, buildTeamsSurface } from "./build.js";
+import { writeAssetIcons } from "./manifest.js";
+import { legalPages } from "../server/pages.js";
 import { playgroundHtml, type SurfaceState, type SurfaceStates } from "./playground.js";
 import { createSite } from "./site.js";
 
@@ -15,8 +20,28 @@ export interface PlaygroundOptions {
   readonly https: boolean;
   /** The demo school's pack the add-in and the API use: a preset id or a pack file. */
   readonly policy: string;
+  /** Where this run builds; by default a fresh folder of its own, removed when it stops. */
   readonly distDir?: string;
   readonly log?: (line: string) => void;
+}
+
+/** The pack given to `--policy` is not a preset nor a valid pack file. */
+export class PlaygroundPolicyError extends Error {
+  override readonly name = "PlaygroundPolicyError";
+  constructor(readonly packError: PolicyPackError) {
+    super(`${packError.message}\nPresets: ${PRESET_IDS.join(", ")} (or the path of a pack file).`);
+  }
+}
+
+/** The port is taken (often by another playground): nothing was built and nothing of the other run changed. */
+export class PortInUseError extends Error {
+  override readonly name = "PortInUseError";
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use (another \`npm start\`?). Nothing was built or changed; ` +
+        `stop the other one or run \`npm start -- --port ${port + 1}\` (or --port 0 for any free port).`,
+    );
+  }
 }
 
 export interface Playground {
@@ -25,6 +50,8 @@ export interface Playground {
   readonly surfaces: SurfaceStates;
   /** Seconds from the call to the playground being served. */
   readonly startupSeconds: number;
+  /** This run's own build and database folder. */
+  readonly distDir: string;
   readonly close: () => Promise<void>;
 }
 
@@ -61,9 +88,8 @@ async function startTeamsApi(distDir: string, policy: string): Promise<{ fetch: 
     import("../teams-app/server/app.js"),
   ]);
   mkdirSync(`${distDir}/data`, { recursive: true });
+  // This run's own database, in this run's own folder: another playground's is never touched.
   const databasePath = `${distDir}/data/playground.db`;
-  // A fresh demo school each time: the playground's acknowledgements are throwaway.
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(databasePath + suffix, { force: true });
   const config = readConfig({
     ...process.env,
     NODE_ENV: "development",
@@ -91,10 +117,46 @@ async function demoSweep(outDir: string): Promise<string> {
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const log = options.log ?? console.log;
-  const distDir = options.distDir ?? "dist";
   const started = Date.now();
+  // A bad pack stops here, before anything is built or bound.
+  try {
+    loadPolicy(options.policy);
+  } catch (error) {
+    if (error instanceof PolicyPackError) throw new PlaygroundPolicyError(error);
+    throw error;
+  }
+  const ownDir = options.distDir === undefined;
+  const distDir = options.distDir ?? mkdtempSync(join(tmpdir(), "spg-playground-"));
   const certificates = options.https ? devCertificates() : undefined;
   const scheme = certificates ? "https" : "http";
+  // The icons first: the page, the tab and the manifests point at them from the first request on.
+  writeAssetIcons(`${distDir}/assets`);
+
+  // Bind before building: a busy port fails here, with nothing built and nothing of another run changed.
+  let current: Fetch = () =>
+    new Response("The playground is still starting: reload in a few seconds.", {
+      status: 503,
+      headers: { "Retry-After": "2" },
+    });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const instance = serve(
+        {
+          fetch: (request: Request) => current(request),
+          port: options.port,
+          hostname: "127.0.0.1",
+          ...(certificates ? { createServer: createHttpsServer, serverOptions: certificates } : {}),
+        },
+        () => resolve(instance),
+      );
+      instance.once("error", reject);
+    });
+  } catch (error) {
+    if (ownDir) rmSync(distDir, { recursive: true, force: true });
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new PortInUseError(options.port);
+    throw error;
+  }
 
   const [addin, teamsTab, sweep] = await Promise.all([
     attempt(() => buildAddinSurface({ distDir, policy: options.policy })),
@@ -114,21 +176,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     });
   const site = createSite({
     distDir,
+    pages: legalPages(loadPolicy(options.policy), {
+      store: "sqlite",
+      retention: "until this playground stops (its folder is deleted then)",
+    }),
     teamsApp: { fetch: api.value?.fetch ?? unavailable },
     playgroundHtml: () =>
       playgroundHtml({ policy: options.policy, surfaces, ...(sweep.value ? { sweepSummary: sweep.value } : {}) }),
-  });
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const instance = serve(
-      {
-        fetch: site.fetch,
-        port: options.port,
-        hostname: "127.0.0.1",
-        ...(certificates ? { createServer: createHttpsServer, serverOptions: certificates } : {}),
-      },
-      () => resolve(instance),
-    );
-    instance.once("error", reject);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
@@ -137,6 +191,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   // The manifests need the real address; Microsoft 365 only accepts https, so they always say https.
   const appPackage = await attempt(() => buildManifestsAndPackage({ distDir, host: `https://localhost:${port}` }));
   surfaces.appPackage = appPackage.state;
+  current = (request) => site.fetch(request);
   const startupSeconds = (Date.now() - started) / 1000;
 
   log(`School Policy Guard playground is ready in ${startupSeconds.toFixed(1)} s: ${url}/`);
@@ -160,6 +215,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     url,
     surfaces,
     startupSeconds,
+    distDir,
     close: () => {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -168,6 +224,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
           if ("closeAllConnections" in server) server.closeAllConnections();
         });
         await api.value?.close();
+        if (ownDir) rmSync(distDir, { recursive: true, force: true });
       })();
       return closing;
     },
@@ -202,6 +259,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.once("SIGTERM", stop);
   } catch (error) {
     console.error((error as Error).message);
-    process.exit(1);
+    process.exit(error instanceof PlaygroundPolicyError ? 2 : 1);
   }
 }
