@@ -1,12 +1,17 @@
 import type { PolicyPack } from "../../policy/index.js";
+import type { AutomaticRepliesSetting, CalendarPermission, MessageRule } from "../graph-types.js";
+import type { Absence } from "./time.js";
 
 export type CheckId = "out-of-office" | "out-of-office-content" | "delegation" | "external-forwarding";
+/** Whole-mailbox failures (404/403) are reported under this id; the checks then have nothing to read. */
+export type FindingCheck = CheckId | "mailbox";
+export type FindingStatus = "fail" | "warn" | "not-evaluated";
 
 export interface SweepFinding {
   readonly userPrincipalName: string;
   readonly userId: string;
-  readonly check: CheckId | "mailbox";
-  readonly status: "fail" | "warn" | "not-evaluated";
+  readonly check: FindingCheck;
+  readonly status: FindingStatus;
   readonly detail: string;
   readonly policyRef: { readonly section: string; readonly quote: string };
 }
@@ -14,47 +19,45 @@ export interface SweepFinding {
 /** One Graph answer for a user: the body when it succeeded, else the status that stopped it. */
 export type Fetched<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status: number };
 
-export interface Absence {
-  readonly start: string;
-  readonly end: string;
-  readonly workingDays: number;
+export interface DirectoryEntry {
+  readonly accountEnabled: boolean;
+  readonly userType: string;
 }
 
 export interface CheckContext {
   readonly user: { readonly id: string; readonly userPrincipalName: string };
   readonly pack: PolicyPack;
-  /** The absence found in the calendar or the leave file, if any. */
+  /** The sweep's start: an absence already under way is judged from here on. */
+  readonly now: number;
+  /** The first absence longer than the pack's threshold, in the window (calendar or leave file). */
   readonly absence: Absence | undefined;
-  readonly replies: Fetched<{
-    status: string;
-    externalAudience: string;
-    scheduledStartDateTime?: { dateTime: string };
-    scheduledEndDateTime?: { dateTime: string };
-    internalReplyMessage: string;
-    externalReplyMessage: string;
-  }>;
-  readonly permissions: Fetched<{ role: string; isInsideOrganization: boolean; emailAddress: { address: string } }[]>;
-  /** The tenant's directory entry for an address (undefined when no such user). */
-  readonly lookup?: (address: string) => { readonly accountEnabled: boolean; readonly userType: string } | undefined;
-  readonly rules: Fetched<
-    {
-      displayName: string;
-      isEnabled: boolean;
-      actions: Record<string, { emailAddress: { address: string } }[] | undefined>;
-    }[]
-  >;
+  readonly replies: Fetched<AutomaticRepliesSetting>;
+  readonly permissions: Fetched<readonly CalendarPermission[]>;
+  readonly rules: Fetched<readonly MessageRule[]>;
+  /** The tenant's directory entry for an address (undefined when there is no such user). */
+  readonly lookup: (address: string) => DirectoryEntry | undefined;
+}
+
+export interface CheckResult {
+  readonly status: FindingStatus;
+  readonly detail: string;
+}
+
+export interface SweepCheckMeta {
+  readonly id: CheckId;
+  /** Application permissions the check needs (least privilege). */
+  readonly permissions: readonly string[];
+  /** Key into the pack's `clauses` for the school's own sentence. */
+  readonly clause: string;
+  /** What the admin should do about a finding. */
+  readonly remediation: string;
+  /** Short doc: what the check looks at and when it reports. */
+  readonly docs: string;
 }
 
 export interface SweepCheck {
-  readonly meta: {
-    readonly id: CheckId;
-    readonly permissions: readonly string[];
-    /** Key into the pack's clauses for the school's own sentence. */
-    readonly clause: string;
-    readonly remediation: string;
-    readonly docs: string;
-  };
-  readonly run: (context: CheckContext) => { status: SweepFinding["status"]; detail: string }[];
+  readonly meta: SweepCheckMeta;
+  readonly run: (context: CheckContext) => readonly CheckResult[];
 }
 
 export function policyRefFor(pack: PolicyPack, clause: string, fallback: string): SweepFinding["policyRef"] {
@@ -64,9 +67,16 @@ export function policyRefFor(pack: PolicyPack, clause: string, fallback: string)
     : { section: "School Policy Guard defaults", quote: fallback };
 }
 
-export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]{0,500}>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .trim();
+/** Graph's enum values arrive as "scheduled" or "Scheduled": compare them without case. */
+export function sameEnum(value: string | null | undefined, expected: string): boolean {
+  return (value ?? "").toLowerCase() === expected.toLowerCase();
+}
+
+export function isBlankHtml(html: string | null | undefined): boolean {
+  return (
+    (html ?? "")
+      .replace(/<[^>]{0,2000}>/g, " ")
+      .replace(/&nbsp;|&#160;/gi, " ")
+      .trim() === ""
+  );
 }

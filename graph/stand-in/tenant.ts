@@ -1,80 +1,71 @@
-/**
- * A seeded synthetic school tenant for the Graph stand-in: invented staff, their mailbox settings,
- * calendars, delegates and inbox rules, and the list of problems seeded into it, so a test can
- * compare a sweep's findings with exactly what was planted.
- */
+import type { FindingCheck, FindingStatus } from "../checks/types.js";
+import type {
+  AutomaticRepliesSetting,
+  CalendarEvent,
+  CalendarPermission,
+  DateTimeTimeZone,
+  GraphUser,
+  MessageRule,
+} from "../graph-types.js";
+import type { LeaveEntry } from "../leave.js";
 
-export interface TenantUser {
-  readonly id: string;
-  readonly userPrincipalName: string;
+/**
+ * A seeded synthetic school tenant for the Graph stand-in: invented staff, their automatic replies,
+ * calendars, delegates and inbox rules, a staff group with a nested department, a leave file, and
+ * the list of problems planted in it — so a test compares a sweep's findings with exactly these.
+ * The same seed always gives the same tenant. Names are invented (no real person's data).
+ */
+export interface TenantUser extends GraphUser {
   readonly displayName: string;
   readonly mail: string;
   readonly accountEnabled: boolean;
   readonly userType: "Member" | "Guest";
 }
 
-export interface AutomaticReplies {
-  status: string;
-  externalAudience: string;
-  scheduledStartDateTime?: { dateTime: string; timeZone: string };
-  scheduledEndDateTime?: { dateTime: string; timeZone: string };
-  internalReplyMessage: string;
-  externalReplyMessage: string;
-}
-
-export interface CalendarEvent {
-  subject: string;
-  showAs: string;
-  isAllDay: boolean;
-  start: { dateTime: string; timeZone: string };
-  end: { dateTime: string; timeZone: string };
-}
-
-export interface CalendarPermission {
-  id: string;
-  emailAddress: { name: string; address: string };
-  role: string;
-  isInsideOrganization: boolean;
-  isRemovable: boolean;
-}
-
-export interface MessageRule {
-  id: string;
-  displayName: string;
-  isEnabled: boolean;
-  actions: Partial<
-    Record<"forwardTo" | "redirectTo" | "forwardAsAttachmentTo", { emailAddress: { name: string; address: string } }[]>
-  >;
-}
-
 export interface Mailbox {
-  automaticRepliesSetting: AutomaticReplies;
+  automaticRepliesSetting: AutomaticRepliesSetting;
   events: CalendarEvent[];
   calendarPermissions: CalendarPermission[];
   messageRules: MessageRule[];
-  /** No Exchange mailbox: every mailbox request answers 404. */
-  missing?: boolean;
+  /** "missing": no Exchange Online mailbox (404); "forbidden": outside the app's RBAC scope (403). */
+  state?: "missing" | "forbidden";
+}
+
+export interface TenantGroup {
+  readonly id: string;
+  readonly displayName: string;
+  /** User ids and nested group ids. */
+  readonly members: readonly string[];
 }
 
 export interface SeededProblem {
   readonly userPrincipalName: string;
-  readonly check: "out-of-office" | "out-of-office-content" | "delegation" | "external-forwarding";
+  readonly check: FindingCheck;
+  readonly status: FindingStatus;
+  /** Expected only where the pack requires delegation. */
+  readonly requires?: "delegation";
 }
 
 export interface Tenant {
   readonly domain: string;
   readonly users: TenantUser[];
+  /** By user id; guests have none. */
   readonly mailboxes: Map<string, Mailbox>;
+  readonly groups: Map<string, TenantGroup>;
+  /** "All staff": teaching department nested inside, plus the office. */
+  readonly staffGroupId: string;
+  /** Absences known only to the leave file (no calendar event). */
+  readonly leave: LeaveEntry[];
+  /** Planted problems, for a pack with out-of-office after 1 working day. */
   readonly seeded: SeededProblem[];
-  /** Users whose mailbox does not exist (reported as not evaluated). */
-  readonly missing: string[];
 }
 
 const GIVEN = ["Alex", "Sam", "Jo", "Robin", "Kit", "Ash", "Charlie", "Frankie", "Jamie", "Morgan", "Rowan", "Sky"];
 const FAMILY = ["Ashdown", "Birchley", "Copperfield", "Dunmore", "Elmsworth", "Fairweather", "Greystone", "Hollins"];
+const DAY_MS = 86_400_000;
 
 /** Mulberry32: small, seeded and repeatable. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -85,43 +76,64 @@ function random(seed: number): () => number {
   };
 }
 
-function isoDay(base: Date, days: number, hour = 0): string {
-  const date = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate() + days, hour));
-  return date.toISOString().slice(0, 19);
-}
-
-/**
- * `count` staff at `domain`; about one in ten absent for a week from `now`, each problem planted on
- * a known share of users. Problems are planted so that each user has at most one of each check.
- */
 function personFor(index: number, domain: string): { given: string; family: string; upn: string } {
   const given = GIVEN[index % GIVEN.length] ?? "Alex";
   const family = FAMILY[Math.floor(index / GIVEN.length) % FAMILY.length] ?? "Ashdown";
   return { given, family, upn: `${given}.${family}${index}@${domain}`.toLowerCase() };
 }
 
+const idFor = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`;
+
+/** Invented pupils and details: each of these is personal data the engine reports. */
+const DISCLOSING_REPLIES = [
+  "<p>I am away. For Ollie Fenwright's EHCP review (DOB 04/05/2016) please call his mum on 07700 900123.</p>",
+  "<p>Away until the 14th. Urgent: Kai Brambleworth, date of birth 12/09/2015, lives at 14 Quarry Lane, Ashford TN23 7QX.</p>",
+];
+const INTERNAL_DETAIL_REPLIES = [
+  "<p>I am away. Cover work is on S:\\Science\\Year 9 and my extension is ext. 2345.</p>",
+  "<p>I am away this week; cover lessons are on \\\\fileserver\\staff$ as usual.</p>",
+];
+const GOOD_REPLY = "<p>I am away until next week. Please contact the school office.</p>";
+
 export function seedTenant(options: { count: number; domain: string; now: Date; seed?: number }): Tenant {
-  const rand = random(options.seed ?? 42);
+  const rand = seededRandom(options.seed ?? 42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+  const { domain } = options;
+  const today = Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate());
+  const utc = (ms: number): DateTimeTimeZone => ({
+    dateTime: new Date(ms).toISOString().slice(0, 19),
+    timeZone: "UTC",
+  });
   const users: TenantUser[] = [];
   const mailboxes = new Map<string, Mailbox>();
   const seeded: SeededProblem[] = [];
-  const missing: string[] = [];
-  const utc = (dateTime: string) => ({ dateTime, timeZone: "UTC" });
+  const leave: LeaveEntry[] = [];
+  const teaching: string[] = [];
+  const office: string[] = [];
+
+  // Reserved: 0–9 the office (enabled, clean, the good delegates); 10 a leaver (disabled); 11 a guest.
+  const goodDelegate = (index: number) => personFor(index % 10, domain).upn;
+  const disabledDelegate = personFor(10, domain).upn;
+  const guestAddress = `visiting.governor@partner-trust.example.org`;
+
   for (let index = 0; index < options.count; index++) {
-    const { given, family, upn } = personFor(index, options.domain);
-    const id = `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`;
+    const { given, family, upn } = personFor(index, domain);
+    const id = idFor(index);
+    const guest = index === 11;
     users.push({
       id,
-      userPrincipalName: upn,
-      displayName: `${given} ${family}`,
-      mail: upn,
-      accountEnabled: true,
-      userType: "Member",
+      userPrincipalName: guest ? `visiting.governor_partner-trust.example.org#EXT#@${domain}` : upn,
+      displayName: guest ? "Visiting Governor" : `${given} ${family}`,
+      mail: guest ? guestAddress : upn,
+      accountEnabled: index !== 10,
+      userType: guest ? "Guest" : "Member",
     });
+    if (guest) continue; // Guests have no mailbox in the school's tenant and are not swept.
+    (index < 12 || index % 7 === 0 ? office : teaching).push(id);
     const mailbox: Mailbox = {
       automaticRepliesSetting: {
         status: "disabled",
-        externalAudience: "none",
+        externalAudience: "all",
         internalReplyMessage: "",
         externalReplyMessage: "",
       },
@@ -129,76 +141,213 @@ export function seedTenant(options: { count: number; domain: string; now: Date; 
       calendarPermissions: [],
       messageRules: [],
     };
-    const roll = rand();
-    const absent = roll < 0.1;
-    if (absent) {
-      // Away for five working days starting in two days (inside the look-ahead window).
-      mailbox.events.push({
-        subject: "Annual leave",
-        showAs: rand() < 0.5 ? "oof" : "Oof",
-        isAllDay: true,
-        start: utc(isoDay(options.now, 2)),
-        end: utc(isoDay(options.now, 9)),
-      });
-      const kind = rand();
-      if (kind < 0.4) {
-        seeded.push({ userPrincipalName: upn, check: "out-of-office" });
-      } else {
-        mailbox.automaticRepliesSetting = {
-          status: kind < 0.7 ? "alwaysEnabled" : "Scheduled",
-          externalAudience: "all",
-          scheduledStartDateTime: utc(isoDay(options.now, 1)),
-          scheduledEndDateTime: utc(isoDay(options.now, 10)),
-          internalReplyMessage: "<p>I am away until next week. Please contact the school office.</p>",
-          externalReplyMessage:
-            kind > 0.9
-              ? "<p>I am away. For Oliver Reid's EHCP review (DOB 04/05/2016) please call his mum on 07700 900123.</p>"
-              : "<p>I am away until next week. Please contact the school office.</p>",
-        };
-        if (kind > 0.9) seeded.push({ userPrincipalName: upn, check: "out-of-office-content" });
-      }
-      if (rand() < 0.5) {
-        mailbox.calendarPermissions.push({
-          id: `perm-${index}`,
-          // A colleague in the same tenant, so the directory lookup finds an enabled member.
-          emailAddress: { name: "Colleague", address: personFor(index === 0 ? 1 : 0, options.domain).upn },
-          role: "delegateWithoutPrivateEventAccess",
-          isInsideOrganization: true,
-          isRemovable: true,
-        });
-      } else {
-        seeded.push({ userPrincipalName: upn, check: "delegation" });
-      }
-    }
-    if (rand() < 0.04) {
-      mailbox.messageRules.push({
-        id: `rule-${index}`,
-        displayName: "Forward to home",
-        isEnabled: true,
-        actions: {
-          [rand() < 0.5 ? "forwardTo" : "redirectTo"]: [
-            { emailAddress: { name: given, address: `${given.toLowerCase()}${index}@gmail.com` } },
-          ],
-        },
-      });
-      seeded.push({ userPrincipalName: upn, check: "external-forwarding" });
-    } else if (rand() < 0.05) {
-      // Internal forwarding and disabled rules are fine: not problems.
-      mailbox.messageRules.push({
-        id: `rule-${index}`,
-        displayName: "Copy to office",
-        isEnabled: rand() < 0.5,
-        actions: { forwardTo: [{ emailAddress: { name: "Office", address: `office@${options.domain}` } }] },
-      });
-    }
-    if (!absent && rand() < 0.01) {
-      mailbox.missing = true;
-      missing.push(upn);
-      // A missing mailbox has no forwarding we could see.
-      const planted = seeded.findIndex((problem) => problem.userPrincipalName === upn);
-      if (planted !== -1) seeded.splice(planted, 1);
-    }
     mailboxes.set(id, mailbox);
+    const expect = (check: FindingCheck, status: FindingStatus, requires?: "delegation") =>
+      seeded.push({ userPrincipalName: upn, check, status, ...(requires ? { requires } : {}) });
+    if (index < 12) continue;
+
+    const fate = rand();
+    if (fate < 0.01) {
+      mailbox.state = fate < 0.006 ? "missing" : "forbidden";
+      expect("mailbox", "not-evaluated");
+      continue;
+    }
+
+    // A lesson or two: busy time is never an absence, however long.
+    mailbox.events.push({
+      showAs: "busy",
+      isAllDay: false,
+      start: utc(today + DAY_MS + 9 * 3_600_000),
+      end: utc(today + DAY_MS + 10 * 3_600_000),
+    });
+    if (rand() < 0.05)
+      mailbox.events.push({
+        showAs: "Busy",
+        isAllDay: true,
+        start: utc(today + 2 * DAY_MS),
+        end: utc(today + 9 * DAY_MS),
+      });
+
+    const absence = rand();
+    if (absence < 0.12) {
+      // Seven calendar days always hold five working days: above any threshold the presets use.
+      const start = today + pick([-2, 1, 3, 6]) * DAY_MS;
+      const end = start + 7 * DAY_MS;
+      const source = rand();
+      if (source < 0.75) {
+        mailbox.events.push({ showAs: pick(["oof", "Oof", "OOF"]), isAllDay: true, start: utc(start), end: utc(end) });
+      } else if (source < 0.85) {
+        for (let day = start; day < end; day += DAY_MS)
+          mailbox.events.push({ showAs: "oof", isAllDay: true, start: utc(day), end: utc(day + DAY_MS) });
+      } else {
+        leave.push({ userPrincipalName: upn, start, end });
+      }
+      const reply = rand();
+      const on = (setting: Partial<AutomaticRepliesSetting>): void => {
+        mailbox.automaticRepliesSetting = {
+          status: "alwaysEnabled",
+          externalAudience: "all",
+          internalReplyMessage: GOOD_REPLY,
+          externalReplyMessage: GOOD_REPLY,
+          ...setting,
+        };
+      };
+      if (reply < 0.25) {
+        expect("out-of-office", "fail"); // replies off
+      } else if (reply < 0.45) {
+        on({});
+      } else if (reply < 0.55) {
+        // Scheduled to cover it, in the zone Outlook on Windows writes for the UK.
+        on({
+          status: pick(["scheduled", "Scheduled"]),
+          scheduledStartDateTime: {
+            dateTime: new Date(start - DAY_MS).toISOString().slice(0, 19),
+            timeZone: "GMT Standard Time",
+          },
+          scheduledEndDateTime: {
+            dateTime: new Date(end + DAY_MS).toISOString().slice(0, 19),
+            timeZone: "GMT Standard Time",
+          },
+        });
+      } else if (reply < 0.62) {
+        on({ status: "scheduled", scheduledStartDateTime: utc(start), scheduledEndDateTime: utc(end - 3 * DAY_MS) });
+        expect("out-of-office", "fail"); // ends early
+      } else if (reply < 0.67) {
+        on({ internalReplyMessage: "<p>&nbsp;</p>" });
+        expect("out-of-office", "fail"); // empty internal message
+      } else if (reply < 0.72) {
+        on({ externalAudience: "none", externalReplyMessage: "" });
+        expect("out-of-office", "warn"); // colleagues only
+      } else if (reply < 0.8) {
+        on({ externalReplyMessage: pick(DISCLOSING_REPLIES) });
+        expect("out-of-office-content", "fail");
+      } else if (reply < 0.84) {
+        on({ externalAudience: "contactsOnly", externalReplyMessage: pick(DISCLOSING_REPLIES) });
+        expect("out-of-office-content", "warn");
+      } else if (reply < 0.9) {
+        on({ externalReplyMessage: pick(INTERNAL_DETAIL_REPLIES) });
+        expect("out-of-office-content", "warn");
+      } else {
+        on({ status: "AlwaysEnabled", externalAudience: "All" });
+      }
+
+      const colleague = (address: string, role: string, isInsideOrganization = true): CalendarPermission => ({
+        id: `perm-${index}-${address}`,
+        emailAddress: { name: address.split("@")[0] ?? address, address },
+        role,
+        isInsideOrganization,
+        isRemovable: true,
+      });
+      if (rand() < 0.3) mailbox.calendarPermissions.push(colleague(`office@${domain}`, "read"));
+      const delegate = rand();
+      const role = pick(["delegateWithoutPrivateEventAccess", "delegateWithPrivateEventAccess"]);
+      if (delegate < 0.45) {
+        mailbox.calendarPermissions.push(colleague(goodDelegate(index), role));
+      } else if (delegate < 0.93) {
+        mailbox.calendarPermissions.push(
+          ...(delegate < 0.65
+            ? []
+            : delegate < 0.72
+              ? [colleague(disabledDelegate, role)]
+              : delegate < 0.79
+                ? [colleague(guestAddress, role, false)]
+                : delegate < 0.86
+                  ? [colleague(`${given.toLowerCase()}.pa${index}@gmail.com`, role, false)]
+                  : [colleague(`former.colleague${index}@${domain}`, role)]),
+        );
+        expect("delegation", "fail", "delegation");
+      } else {
+        mailbox.calendarPermissions.push(colleague(disabledDelegate, role), colleague(goodDelegate(index), role));
+      }
+    } else if (absence < 0.14) {
+      // One working day away (a Wednesday course): not more than the threshold, nothing required.
+      const wednesday = today + (((3 - new Date(today).getUTCDay() + 7) % 7) + 7) * DAY_MS;
+      mailbox.events.push({ showAs: "oof", isAllDay: true, start: utc(wednesday), end: utc(wednesday + DAY_MS) });
+    } else if (absence < 0.15) {
+      // Not away, but an old automatic reply still on that tells the world about a pupil.
+      mailbox.automaticRepliesSetting = {
+        status: "alwaysEnabled",
+        externalAudience: "all",
+        internalReplyMessage: GOOD_REPLY,
+        externalReplyMessage: pick(DISCLOSING_REPLIES),
+      };
+      expect("out-of-office-content", "fail");
+    }
+
+    const forwarding = rand();
+    const rule = (displayName: string, actions: MessageRule["actions"], isEnabled = true): MessageRule => ({
+      id: `rule-${index}-${mailbox.messageRules.length}`,
+      displayName,
+      sequence: mailbox.messageRules.length + 1,
+      isEnabled,
+      hasError: false,
+      isReadOnly: false,
+      actions,
+    });
+    const home = {
+      emailAddress: { name: given, address: `${given.toLowerCase()}.${family.toLowerCase()}${index}@outlook.com` },
+    };
+    if (forwarding < 0.04) {
+      const action = forwarding < 0.02 ? "forwardTo" : forwarding < 0.03 ? "redirectTo" : "forwardAsAttachmentTo";
+      mailbox.messageRules.push(rule("Send to home", { [action]: [home] }));
+      expect("external-forwarding", "fail");
+    } else if (forwarding < 0.06) {
+      const inside = pick([`office@${domain}`, `head@staff.${domain}`]);
+      mailbox.messageRules.push(rule("Copy to office", { forwardTo: [{ emailAddress: { address: inside } }] }));
+    } else if (forwarding < 0.07) {
+      mailbox.messageRules.push(rule("Old forward (off)", { redirectTo: [home] }, false));
+    } else if (forwarding < 0.09) {
+      mailbox.messageRules.push(rule("Newsletters", { moveToFolder: "AAMkAGI2Newsletters" }));
+    }
   }
-  return { domain: options.domain, users, mailboxes, seeded, missing };
+
+  const groups = new Map<string, TenantGroup>();
+  const teachingGroup: TenantGroup = {
+    id: "10000000-0000-4000-8000-000000000002",
+    displayName: "Teaching staff",
+    members: teaching,
+  };
+  const staffGroup: TenantGroup = {
+    id: "10000000-0000-4000-8000-000000000001",
+    displayName: "All staff",
+    members: [teachingGroup.id, ...office.filter((_, position) => position % 2 === 0)],
+  };
+  groups.set(teachingGroup.id, teachingGroup);
+  groups.set(staffGroup.id, staffGroup);
+  return { domain, users, mailboxes, groups, staffGroupId: staffGroup.id, leave, seeded };
+}
+
+/** Every user id reachable from a group through nested groups (each once). */
+export function transitiveUserIds(tenant: Tenant, groupId: string): Set<string> {
+  const users = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const group = tenant.groups.get(id);
+    if (group) group.members.forEach(visit);
+    else users.add(id);
+  };
+  visit(groupId);
+  users.delete(groupId);
+  return users;
+}
+
+/** The problems a sweep with this pack must report, as sorted "upn check status" lines. */
+export function expectedProblems(
+  tenant: Tenant,
+  pack: { absence: { delegationRequired: boolean } },
+  only?: Set<string>,
+): string[] {
+  const upns = only
+    ? new Set(tenant.users.filter((user) => only.has(user.id)).map((user) => user.userPrincipalName))
+    : undefined;
+  return tenant.seeded
+    .filter(
+      (problem) =>
+        (problem.requires !== "delegation" || pack.absence.delegationRequired) &&
+        (!upns || upns.has(problem.userPrincipalName)),
+    )
+    .map((problem) => `${problem.userPrincipalName} ${problem.check} ${problem.status}`)
+    .sort();
 }

@@ -1,5 +1,5 @@
 import { loadPolicy } from "../../policy/pack/load.js";
-import { createFetchClient, MAX_BATCH } from "../../graph/client.js";
+import { createGraphClient, MAX_BATCH, naiveClient, StaticTokenProvider } from "../../graph/client/index.js";
 import { startGraphStandIn } from "../../graph/stand-in/server.js";
 import { seedTenant } from "../../graph/stand-in/tenant.js";
 import { runSweep, type SweepReport } from "../../graph/sweep.js";
@@ -28,25 +28,14 @@ export async function run(): Promise<Record<string, number | string>> {
       retryAfterSeconds: 0.1,
     });
     try {
-      const client = createFetchClient({
-        baseUrl: standIn.url,
-        getToken: () => Promise.resolve(standIn.token),
+      const client = createGraphClient({
+        graphUrl: standIn.url,
+        authProvider: new StaticTokenProvider(standIn.token),
         maxConcurrency: options.naive ? 1 : 64,
       });
-      const naiveClient = options.naive
-        ? {
-            getAll: client.getAll,
-            // Naive: one request at a time, each on its own (a batch of one stands in for a plain GET).
-            batch: sequential,
-          }
-        : client;
-      async function sequential(requests: Parameters<typeof client.batch>[0]) {
-        const answers: Awaited<ReturnType<typeof client.batch>> = [];
-        for (const request of requests) answers.push(...(await client.batch([request])));
-        return answers;
-      }
+      const naive = options.naive ? naiveClient(client) : client;
       const started = performance.now();
-      const report = await runSweep({ client: naiveClient, pack, window, parallelBatches: options.naive ? 1 : 64 });
+      const report = await runSweep({ client: naive, pack, window, batchesInFlight: options.naive ? 1 : 64 });
       return { report, seconds: (performance.now() - started) / 1000, requests: standIn.stats.requests };
     } finally {
       await standIn.close();

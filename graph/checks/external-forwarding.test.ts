@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { MessageRule } from "../graph-types.js";
+import { externalForwarding } from "./external-forwarding.js";
+import { context } from "./test-context.js";
+
+const rule = (actions: MessageRule["actions"], isEnabled = true): MessageRule => ({
+  id: "r1",
+  displayName: "Home",
+  sequence: 1,
+  isEnabled,
+  actions,
+});
+const to = (address: string) => [{ emailAddress: { name: "x", address } }];
+
+describe("external-forwarding", () => {
+  it.each([
+    [
+      "forwardTo a personal address",
+      [rule({ forwardTo: to("me@gmail.com") })],
+      /\(forwardTo\) sends mail to me@gmail.com/,
+    ],
+    ["redirectTo a personal address", [rule({ redirectTo: to("me@outlook.com") })], /redirectTo/],
+    [
+      "forwardAsAttachmentTo another school",
+      [rule({ forwardAsAttachmentTo: to("head@other-school.sch.uk") })],
+      /forwardAsAttachmentTo/,
+    ],
+    ["a look-alike of the school's domain", [rule({ forwardTo: to("me@st-john-payne.sch.uk.evil.example") })], /evil/],
+    [
+      "an outside address among inside ones",
+      [rule({ forwardTo: [...to("office@st-john-payne.sch.uk"), ...to("ME@GMAIL.COM")] })],
+      /ME@GMAIL.COM/,
+    ],
+  ])("fails %s", (_label, rules, detail) => {
+    const results = externalForwarding.run(context({ rules, absence: undefined }));
+    expect(results).toHaveLength(1);
+    expect(results[0]?.status).toBe("fail");
+    expect(results[0]?.detail).toMatch(detail);
+  });
+
+  it("reports each forwarding action of each rule", () => {
+    const rules = [
+      rule({ forwardTo: to("a@gmail.com"), redirectTo: to("b@gmail.com") }),
+      rule({ forwardTo: to("c@gmail.com") }),
+    ];
+    expect(externalForwarding.run(context({ rules }))).toHaveLength(3);
+  });
+
+  it.each([
+    ["no rules", []],
+    ["forwarding inside the school", [rule({ forwardTo: to("office@st-john-payne.sch.uk") })]],
+    ["forwarding to a school subdomain", [rule({ redirectTo: to("head@staff.st-john-payne.sch.uk") })]],
+    ["a disabled rule to outside", [rule({ forwardTo: to("me@gmail.com") }, false)]],
+    ["a rule that only files mail", [rule({ moveToFolder: "AAMk=" })]],
+    ["a rule without actions", [rule(undefined)]],
+  ])("passes %s", (_label, rules) => {
+    expect(externalForwarding.run(context({ rules }))).toEqual([]);
+  });
+
+  it("is not evaluated when the rules cannot be read", () => {
+    expect(externalForwarding.run(context({ rules: 403 }))[0]?.status).toBe("not-evaluated");
+  });
+});

@@ -1,0 +1,112 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { readCheckpoint } from "../checkpoint.js";
+import { toLeaveCsv } from "../leave.js";
+import { startGraphStandIn, type GraphStandIn } from "../stand-in/server.js";
+import { seedTenant } from "../stand-in/tenant.js";
+import type { SweepReport } from "../sweep.js";
+
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ["--import", "tsx", "graph/cli.ts", ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
+
+let standIn: GraphStandIn | undefined;
+afterEach(async () => {
+  await standIn?.close();
+  standIn = undefined;
+});
+
+describe("npm run sweep (graph/cli.ts)", () => {
+  it("--demo writes report.json, report.csv and report.html into --out", async () => {
+    const out = await mkdtemp(join(tmpdir(), "sweep-demo-"));
+    const result = cli(["--demo", "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Swept 499 users, \d+ absent/);
+    const json = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as SweepReport;
+    expect(Object.keys(json)).toEqual(["generatedAt", "window", "summary", "findings"]);
+    expect(Object.keys(json.window)).toEqual(["start", "end"]);
+    expect(Object.keys(json.summary)).toEqual(["users", "absent", "byCheck"]);
+    expect(json.summary.users).toBe(499);
+    for (const counts of Object.values(json.summary.byCheck))
+      expect(Object.keys(counts)).toEqual(["fail", "warn", "notEvaluated"]);
+    expect(json.findings.length).toBeGreaterThan(40);
+    for (const finding of json.findings) {
+      expect(Object.keys(finding)).toEqual(["userPrincipalName", "userId", "check", "status", "detail", "policyRef"]);
+      expect(["fail", "warn", "not-evaluated"]).toContain(finding.status);
+    }
+    expect((await readFile(join(out, "report.csv"), "utf8")).split("\r\n")).toHaveLength(json.findings.length + 2);
+    const html = await readFile(join(out, "report.html"), "utf8");
+    expect(html.match(/<tr class=/g)).toHaveLength(json.findings.length);
+  }, 60_000);
+
+  it("rejects bad options with the usage, and a secret is never a flag", () => {
+    const bad = cli(["--window-days", "many", "--access-token", "x"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--window-days/);
+    const secret = cli(["--client-secret", "s"]);
+    expect(secret.status).toBe(1);
+    expect(secret.stderr).toMatch(/Unknown option '--client-secret'/);
+  }, 60_000);
+
+  it("killed half-way (SIGKILL) and run again with --resume, finishes with the same findings, re-reading no finished user", async () => {
+    const now = new Date();
+    const tenant = seedTenant({ count: 300, domain: "st-john-payne.sch.uk", now, seed: 8 });
+    const dir = await mkdtemp(join(tmpdir(), "sweep-kill-"));
+    const leaveFile = join(dir, "leave.csv");
+    await writeFile(leaveFile, toLeaveCsv(tenant.leave));
+    standIn = await startGraphStandIn({ tenant, latencyMs: 25 });
+    const common = [
+      "--graph-url",
+      standIn.url,
+      "--policy",
+      "st-john-payne",
+      "--leave-file",
+      leaveFile,
+      "--concurrency",
+      "2",
+    ];
+    const env = { GRAPH_ACCESS_TOKEN: standIn.token };
+
+    const fresh = cli([...common, "--out", join(dir, "fresh")], env);
+    expect(fresh.stderr).toBe("");
+    const expected = (JSON.parse(await readFile(join(dir, "fresh", "report.json"), "utf8")) as SweepReport).findings;
+    standIn.stats.mailboxReads.clear();
+
+    const out = join(dir, "killed");
+    const child = spawn(process.execPath, ["--import", "tsx", "graph/cli.ts", ...common, "--out", out], {
+      env: { ...process.env, ...env },
+      stdio: "ignore",
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    for (let tries = 0; tries < 400; tries++) {
+      const lines = await readFile(join(out, "checkpoint.jsonl"), "utf8").then(
+        (text) => text.split("\n").length,
+        () => 0,
+      );
+      if (lines > 15) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    child.kill("SIGKILL");
+    await exited;
+    const checkpointed = await readCheckpoint(join(out, "checkpoint.jsonl"));
+    const done = new Set(checkpointed?.batches.flatMap((batch) => batch.done));
+    expect(done.size).toBeGreaterThan(30);
+    expect(done.size).toBeLessThan(299);
+
+    const resumed = cli([...common, "--out", out, "--resume"], env);
+    expect(resumed.stderr).toBe("");
+    expect(resumed.status).toBe(0);
+    const report = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as SweepReport;
+    expect(report.findings).toEqual(expected);
+    for (const id of done) expect(standIn.stats.mailboxReads.get(id) ?? 0).toBeLessThanOrEqual(4);
+    const readable = tenant.users.filter((user) => user.userType === "Member" && !tenant.mailboxes.get(user.id)?.state);
+    for (const user of readable) expect(standIn.stats.mailboxReads.get(user.id)).toBeGreaterThanOrEqual(4);
+  }, 90_000);
+});
