@@ -5,10 +5,15 @@ import { fileURLToPath } from "node:url";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 
-/** Bundles the static tab (React + Fluent UI + teams-js + MSAL) into outDir: index.html and app.js. */
+/**
+ * Bundles the static tab (React + Fluent UI + teams-js + MSAL) into outDir: index.html and app.js.
+ * No source map unless asked for (`sourcemap: true`, local debugging only): a production build
+ * publishes nothing but what the browser runs.
+ */
 export async function buildTeamsApp(options: {
   outDir: string;
   minify?: boolean;
+  sourcemap?: boolean;
 }): Promise<{ outDir: string; bytes: number }> {
   const outDir = resolve(options.outDir);
   await rm(outDir, { recursive: true, force: true });
@@ -22,7 +27,7 @@ export async function buildTeamsApp(options: {
     target: ["es2020", "chrome110", "safari16", "edge110"],
     jsx: "automatic",
     minify: options.minify ?? true,
-    sourcemap: "linked",
+    sourcemap: options.sourcemap ? "linked" : false,
     legalComments: "linked",
     define: { "process.env.NODE_ENV": '"production"' },
     metafile: true,

@@ -1,26 +1,63 @@
+/**
+ * The acknowledgement API and the tab's static files, as a Hono app — a library for any host.
+ *
+ * Exports (stable; the production server in server/ mounts the app with them):
+ * - `createApp(config: AppConfig, services?: Services): Hono` — builds the app from a checked
+ *   configuration object (config.ts `readConfig` / `checkConfig`); `services` defaults to
+ *   `createServices(config)` (services.ts) and lets a host or a test pass its own store,
+ *   directory, notifier or clock. `buildApp` is an alias.
+ * - `MAX_BODY_BYTES`, `FRAME_ANCESTORS` (the hosts allowed to frame the tab), `PersonStatus`.
+ *
+ * Every request passes, in order: the Host allow-list (421 otherwise, against DNS rebinding),
+ * Hono's secureHeaders (CSP with frame-ancestors for Teams, Outlook and the Microsoft 365 app as
+ * Microsoft Learn's "Tab requirements" lists them, HSTS, nosniff, no referrer), the 16 KiB body
+ * limit and, for /api routes but /api/config, token validation (auth.ts) with its caller-kind
+ * checks. Admin routes also need the PolicyAdmin app role on that (delegated, user) token.
+ */
 import { serveStatic } from "@hono/node-server/serve-static";
 import { existsSync } from "node:fs";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { AuthError, type Identity } from "./auth.js";
 import type { PolicyDocument } from "./catalogue.js";
-import type { AppConfig } from "./config.js";
+import { checkConfig, type AppConfig } from "./config.js";
 import { toCsv } from "./csv.js";
 import type { Person } from "./directory/types.js";
 import { ACTIVITY_TYPE, tabDeepLink } from "./notifier.js";
 import { createServices, type Services } from "./services.js";
 import { statusFor, type AcknowledgementStatus } from "./status.js";
 import type { AcknowledgementRecord } from "./store/record.js";
+import { findMalformedString, namesMatch, safeText } from "./text.js";
 
 export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * Who may frame the tab, as Microsoft Learn's "Tab requirements" (Teams platform) lists the
+ * Microsoft 365 app hosts: all hosts on *.cloud.microsoft; Teams; the Microsoft 365 app; Outlook.
+ */
+export const FRAME_ANCESTORS: readonly string[] = [
+  "https://*.cloud.microsoft",
+  "https://teams.microsoft.com",
+  "https://*.teams.microsoft.com",
+  "https://*.microsoft365.com",
+  "https://*.office.com",
+  "https://outlook.office.com",
+  "https://outlook.office365.com",
+  "https://outlook-sdf.office.com",
+  "https://outlook-sdf.office365.com",
+];
+
+/** Two years, subdomains included (the tab and API are only ever served over HTTPS in production). */
+const HSTS = "max-age=63072000; includeSubDomains";
 
 type AppEnv = { Variables: { identity: Identity } };
 
 /** Errors are always JSON: `{ error: { code, message, details? } }`. */
 function fail(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 502,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 429 | 500 | 502,
   code: string,
   message: string,
   details?: unknown,
@@ -28,24 +65,19 @@ function fail(
   return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
 }
 
-// Typed text: printable, no control characters (an e-signature, not a payload).
-const printable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: "must not contain control characters" });
-
 const acknowledgementBody = z.strictObject({
-  policyId: z.string().min(1).max(100),
-  version: z.string().min(1).max(50),
+  policyId: safeText({ max: 100 }),
+  version: safeText({ max: 50 }),
   textHash: z.string().regex(/^[a-f0-9]{64}$/, { message: "must be the lower-case hex SHA-256 of the text" }),
-  fullName: printable(200),
+  // An e-signature, not a payload: well-formed, NFC, visible, at least two letters (text.ts).
+  fullName: safeText({ max: 200, name: true }),
 });
 
-const remindersBody = z.strictObject({ policyId: z.string().min(1).max(100).optional() });
+const remindersBody = z.strictObject({
+  policyId: safeText({ max: 100 }).optional(),
+  /** The token a first call (without it) returned: proof the admin saw how many people. */
+  confirm: z.string().max(2000).optional(),
+});
 
 export interface PersonStatus {
   readonly tid: string;
@@ -63,8 +95,10 @@ export interface PersonStatus {
 }
 
 export function createApp(config: AppConfig, services: Services = createServices(config)): Hono<AppEnv> {
+  checkConfig(config);
   const { catalogue, store, directory, notifier } = services;
   const app = new Hono<AppEnv>();
+  const allowedHosts = config.allowedHosts.map((host) => host.toLowerCase());
 
   app.onError((error, c) => {
     if (error instanceof AuthError)
@@ -74,18 +108,41 @@ export function createApp(config: AppConfig, services: Services = createServices
   });
   app.notFound((c) => fail(c, 404, "not-found", "No such resource."));
 
+  // DNS rebinding: a page on evil.example resolving to this server must not reach the API.
   app.use("*", async (c, next) => {
+    const host = (c.req.header("host") ?? new URL(c.req.url).host).toLowerCase();
+    if (!hostAllowed(host, allowedHosts))
+      return fail(c, 421, "misdirected", "This server does not answer for that host name.");
     await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
-    // Teams, Outlook and the Microsoft 365 app frame the tab; nobody else may.
-    c.header(
-      "Content-Security-Policy",
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "connect-src 'self' https://login.microsoftonline.com; object-src 'none'; base-uri 'none'; " +
-        "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft " +
-        "https://*.office.com https://outlook.office.com https://outlook.office365.com",
-    );
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'", "https://login.microsoftonline.com"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        // Teams, Outlook and the Microsoft 365 app frame the tab; nobody else may.
+        frameAncestors: ["'self'", ...FRAME_ANCESTORS],
+      },
+      // X-Frame-Options cannot list several hosts; frame-ancestors above supersedes it.
+      xFrameOptions: false,
+      strictTransportSecurity: HSTS,
+      referrerPolicy: "no-referrer",
+      // MSAL's popup fallback (outside nested app auth) needs its opener.
+      crossOriginOpenerPolicy: "same-origin-allow-popups",
+      crossOriginResourcePolicy: "same-origin",
+    }),
+  );
+  // Source maps are never built for production (build.ts); refuse to serve one anyway.
+  app.use("*", async (c, next) => {
+    if (config.production && c.req.path.endsWith(".map")) return fail(c, 404, "not-found", "No such resource.");
+    await next();
   });
   app.use(
     "/api/*",
@@ -211,6 +268,7 @@ export function createApp(config: AppConfig, services: Services = createServices
       upn: identity.upn,
       displayName: identity.displayName,
       fullName: body.data.fullName,
+      nameMatch: namesMatch(body.data.fullName, identity.displayName),
       policyId: doc.id,
       version: doc.version,
       textHash: doc.sha256,
@@ -345,19 +403,126 @@ export function createApp(config: AppConfig, services: Services = createServices
     });
   });
 
+  /** Everyone outstanding for the policies concerned, per policy, and how many people that is. */
+  async function outstandingFor(policyIds: readonly string[]) {
+    const { rows } = await peopleStatus(undefined);
+    const wanted = new Set(policyIds);
+    const outstanding = rows.filter(
+      (row) => wanted.has(row.policyId) && (row.status === "due" || row.status === "overdue"),
+    );
+    return { outstanding, people: new Set(outstanding.map((row) => `${row.tid}/${row.oid}`)).size };
+  }
+
+  /** Policies reminded within the interval cannot be reminded again until `nextAllowedAt`. */
+  async function rateLimited(policyIds: readonly string[]) {
+    const intervalMs = config.reminderIntervalHours * 3_600_000;
+    const since = new Date(services.now().getTime() - intervalMs).toISOString();
+    const actions = await store.listAdminActions();
+    return policyIds.flatMap((policyId) => {
+      const last = actions
+        .filter((action) => action.action === "reminders" && action.policyId === policyId && action.at >= since)
+        .pop();
+      return last
+        ? [{ policyId, lastSentAt: last.at, nextAllowedAt: new Date(Date.parse(last.at) + intervalMs).toISOString() }]
+        : [];
+    });
+  }
+
+  // Reminders: a first call says how many people would be notified and returns a confirmation
+  // token (bound to this admin, these policies and these numbers, valid 10 minutes); only a second
+  // call with that token sends. Each policy at most once per REMINDER_INTERVAL_HOURS (24), claimed
+  // atomically in the store; every round is recorded in the audit with who, what and how many.
   app.post("/api/admin/reminders", async (c) => {
     const json = await readJson(c, true);
     if (json instanceof Response) return json;
     const body = remindersBody.safeParse(json ?? {});
-    if (!body.success) return fail(c, 400, "invalid-body", "Send { policyId? } only.");
-    if (body.data.policyId && !catalogue.documents.has(body.data.policyId))
-      return fail(c, 404, "not-found", "No such policy document.");
-    const { rows } = await peopleStatus(body.data.policyId);
-    const outstanding = rows.filter((row) => row.status === "due" || row.status === "overdue");
+    if (!body.success) return fail(c, 400, "invalid-body", "Send { policyId?, confirm? } only.");
+    const policyId = body.data.policyId || undefined;
+    if (policyId && !catalogue.documents.has(policyId)) return fail(c, 404, "not-found", "No such policy document.");
+    const identity = c.get("identity");
+    const requested = policyId ? [policyId] : [...catalogue.documents.keys()];
+    const blocked = await rateLimited(requested);
+    const open = requested.filter((id) => !blocked.some((entry) => entry.policyId === id));
+    if (open.length === 0) {
+      const next = blocked.map((entry) => entry.nextAllowedAt).sort()[0] ?? "";
+      c.header("Retry-After", String(Math.max(1, Math.ceil((Date.parse(next) - services.now().getTime()) / 1000))));
+      return fail(c, 429, "rate-limited", `Reminders for this policy were already sent; next allowed at ${next}.`, {
+        rateLimited: blocked,
+      });
+    }
+    const { outstanding, people } = await outstandingFor(open);
+    const scope = open.join(",");
+
+    if (!body.data.confirm) {
+      const expiresAt = new Date(services.now().getTime() + 10 * 60_000).toISOString();
+      const claim = JSON.stringify([
+        "spg-remind-1",
+        identity.tid,
+        identity.oid,
+        scope,
+        people,
+        outstanding.length,
+        expiresAt,
+      ]);
+      const confirm = `${Buffer.from(claim).toString("base64url")}.${services.auditKey.mac(claim)}`;
+      return c.json({
+        confirmRequired: true,
+        policyIds: open,
+        people,
+        notifications: outstanding.length,
+        rateLimited: blocked,
+        confirm,
+        expiresAt,
+        message: `This will send a Teams reminder to ${people} ${people === 1 ? "person" : "people"} (${outstanding.length} outstanding acknowledgements). Send again with "confirm" to go ahead.`,
+      });
+    }
+
+    const [encoded = "", mac = ""] = body.data.confirm.split(".");
+    const claim = Buffer.from(encoded, "base64url").toString("utf8");
+    if (!services.auditKey.equal(services.auditKey.mac(claim), mac))
+      return fail(c, 400, "invalid-confirmation", "The confirmation is not valid: ask for a new one.");
+    const parsed = z
+      .tuple([z.literal("spg-remind-1"), z.string(), z.string(), z.string(), z.number(), z.number(), z.string()])
+      .safeParse(JSON.parse(claim));
+    if (!parsed.success || parsed.data[1] !== identity.tid || parsed.data[2] !== identity.oid)
+      return fail(c, 400, "invalid-confirmation", "The confirmation was issued to someone else.");
+    const [, , , confirmedScope, confirmedPeople, confirmedNotifications, expiresAt] = parsed.data;
+    if (expiresAt < services.now().toISOString())
+      return fail(c, 409, "confirmation-expired", "The confirmation has expired: ask for a new one.");
+    if (confirmedScope !== scope || confirmedPeople !== people || confirmedNotifications !== outstanding.length)
+      return fail(c, 409, "outstanding-changed", `The numbers changed since you confirmed: now ${people} people.`, {
+        people,
+        notifications: outstanding.length,
+      });
+
+    const intervalMs = config.reminderIntervalHours * 3_600_000;
+    const notBefore = new Date(services.now().getTime() - intervalMs).toISOString();
+    const claimed: string[] = [];
+    for (const id of open) {
+      const forPolicy = outstanding.filter((row) => row.policyId === id);
+      const action = await store.claimReminder(
+        {
+          action: "reminders",
+          actorTid: identity.tid,
+          actorOid: identity.oid,
+          actorUpn: identity.upn,
+          policyId: id,
+          people: new Set(forPolicy.map((row) => `${row.tid}/${row.oid}`)).size,
+          detail: `confirmed: ${forPolicy.length} notifications`,
+        },
+        notBefore,
+      );
+      if (action) claimed.push(id);
+    }
+    if (claimed.length === 0)
+      return fail(c, 429, "rate-limited", "Reminders for this policy were just sent by someone else.", {
+        rateLimited: await rateLimited(open),
+      });
+    const toSend = outstanding.filter((row) => claimed.includes(row.policyId));
     const link = tabDeepLink(config.teamsAppId, config.tabEntityId, new URL("/", c.req.url).toString());
     let sent = 0;
     const failed: { oid: string; policyId: string; reason: string }[] = [];
-    const queue = [...outstanding];
+    const queue = [...toSend];
     // A few at a time: Graph throttles per app and per tenant; the client retries 429s.
     await Promise.all(
       Array.from({ length: Math.min(4, queue.length) }, async () => {
@@ -385,7 +550,73 @@ export function createApp(config: AppConfig, services: Services = createServices
         }
       }),
     );
-    return c.json({ outstanding: outstanding.length, sent, failed });
+    const peopleSent = new Set(toSend.map((row) => `${row.tid}/${row.oid}`)).size;
+    await store.recordAdminAction({
+      action: "reminders-result",
+      actorTid: identity.tid,
+      actorOid: identity.oid,
+      actorUpn: identity.upn,
+      policyId: claimed.join(","),
+      people: peopleSent,
+      detail: JSON.stringify({ sent, failed: failed.length }),
+    });
+    return c.json({
+      outstanding: toSend.length,
+      people: peopleSent,
+      sent,
+      failed,
+      rateLimited: [...blocked, ...open.filter((id) => !claimed.includes(id)).map((id) => ({ policyId: id }))],
+    });
+  });
+
+  app.get("/api/admin/actions", async (c) => c.json({ actions: [...(await store.listAdminActions())].reverse() }));
+
+  // The evidence: every acknowledgement record in the chain, whoever made it — including people
+  // the directory no longer (or never) listed — separate from the status roster (export.csv).
+  app.get("/api/admin/evidence.csv", async (c) => {
+    const records = await store.listAll();
+    const known = new Set<string>();
+    for (const rule of catalogue.audiences)
+      for (const person of await directory.membersOf(rule.group)) known.add(`${person.tid}/${person.oid}`);
+    const csv = toCsv(
+      [
+        "Seq",
+        "Acknowledged at (UTC)",
+        "Tenant ID",
+        "Object ID",
+        "UPN",
+        "Display name (signed in)",
+        "Typed full name",
+        "Name matches",
+        "In an audience group now",
+        "Policy",
+        "Version",
+        "Text SHA-256",
+        "Previous record hash",
+        "Record hash",
+      ],
+      records.map((record) => [
+        record.seq,
+        record.acknowledgedAt,
+        record.tid,
+        record.oid,
+        record.upn,
+        record.displayName,
+        record.fullName,
+        record.nameMatch ? "yes" : "no",
+        known.has(`${record.tid}/${record.oid}`) ? "yes" : "no",
+        record.policyId,
+        record.version,
+        record.textHash,
+        record.prevHash,
+        record.hash,
+      ]),
+    );
+    const stamp = services.now().toISOString().slice(0, 10);
+    return c.body(csv, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="evidence-${stamp}.csv"`,
+    });
   });
 
   app.get("/api/admin/audit/verify", async (c) => c.json(await store.verify()));
@@ -424,9 +655,31 @@ async function readJson(c: Context, optional = false): Promise<unknown> {
   const type = c.req.header("Content-Type") ?? "";
   if (!/^application\/json\b/i.test(type))
     return fail(c, 415, "unsupported-media-type", "Send JSON (Content-Type: application/json).");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     return fail(c, 400, "malformed-json", "The request body is not valid JSON.");
   }
+  // JSON can carry a lone surrogate ("\ud800"); it cannot be stored or hashed faithfully.
+  const malformed = findMalformedString(value);
+  if (malformed !== undefined)
+    return fail(c, 400, "malformed-unicode", `${malformed}: the text is not well-formed Unicode (lone surrogate).`, [
+      { path: malformed, message: "is not well-formed Unicode (it contains a lone UTF-16 surrogate)" },
+    ]);
+  return value;
 }
+
+function hostAllowed(host: string, allowed: readonly string[]): boolean {
+  const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] ?? "");
+  return allowed.some((entry) => {
+    if (entry === host) return true;
+    if (entry.includes(":") && !entry.startsWith("[")) return false;
+    if (entry.startsWith("[") && entry.includes("]:")) return false;
+    if (entry.startsWith("*.")) return name.endsWith(entry.slice(1)) && name.length > entry.length - 1;
+    return entry === name;
+  });
+}
+
+/** Alias of `createApp` for hosts that "build" the app. */
+export const buildApp = createApp;

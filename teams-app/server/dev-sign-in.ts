@@ -6,7 +6,8 @@ import type { Person } from "./directory/types.js";
 /**
  * Development sign-in: a local RS256 key pair whose public half is served as a JWKS by the dev
  * server, so dev tokens pass through exactly the same jose validation as Entra tokens.
- * Only ever constructed when DEV_SIGN_IN=1 and NODE_ENV is not production (see config.ts).
+ * Only ever constructed when DEV_SIGN_IN=1, NODE_ENV is development or test, the server is bound
+ * to loopback and no real tenant is configured (see config.ts).
  */
 export const DEV_ISSUER = "urn:school-policy-guard:dev-sign-in";
 
@@ -26,6 +27,9 @@ export function createDevTokenIssuer(options: {
   tenantId: string;
   audience: string;
   personas: readonly DevPersona[];
+  /** The `azp` of development tokens and the scope they carry, as the tab's tokens would. */
+  clientId: string;
+  scope: string;
 }): DevTokenIssuer {
   // A fresh key pair per process: dev tokens never outlive the dev server that issued them.
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -43,6 +47,9 @@ export function createDevTokenIssuer(options: {
         preferred_username: persona.upn,
         name: persona.displayName,
         roles: persona.isAdmin ? [ADMIN_ROLE] : [],
+        scp: options.scope,
+        azp: options.clientId,
+        idtyp: "user",
         ver: "2.0",
       })
         .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })

@@ -1,10 +1,17 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
-import { readConfig } from "./config.js";
+import { ConfigError, readConfig } from "./config.js";
 import { createServices } from "./services.js";
 
 /** Starts the acknowledgement API and serves the built tab (dist/teams-app). */
-const config = readConfig();
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`School Policy Guard Teams API refused to start.\n${error.message}`);
+  process.exit(1);
+}
 const services = createServices(config);
 const app = createApp(config, services);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

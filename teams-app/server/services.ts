@@ -4,13 +4,15 @@ import { createLocalJWKSet } from "jose";
 import { loadPolicy } from "../../policy/pack/load.js";
 import { ADMIN_ROLE, createTokenVerifier, remoteKeySet, type Identity } from "./auth.js";
 import { loadCatalogue, type PolicyCatalogue } from "./catalogue.js";
-import type { AppConfig } from "./config.js";
+import { checkConfig, DEV_CLIENT_ID, type AppConfig } from "./config.js";
 import { createDevTokenIssuer, DEV_ISSUER, type DevPersona, type DevTokenIssuer } from "./dev-sign-in.js";
 import { DemoDirectory, seededUuid } from "./directory/demo.js";
 import { GraphDirectory } from "./directory/graph.js";
 import type { Directory } from "./directory/types.js";
 import { createGraphClient } from "./graph-client.js";
 import { GraphActivityNotifier, RecordingNotifier, type ActivityNotifier } from "./notifier.js";
+import { FileCheckpointLog, SharePointCheckpointLog, type CheckpointLog } from "./store/checkpoint.js";
+import { AuditKey } from "./store/record.js";
 import { SharePointAcknowledgementStore } from "./store/sharepoint.js";
 import { SqliteAcknowledgementStore } from "./store/sqlite.js";
 import type { AcknowledgementStore } from "./store/types.js";
@@ -24,9 +26,12 @@ export interface Services {
   readonly verifyToken: (authorization: string | undefined) => Promise<Identity>;
   readonly devIssuer: DevTokenIssuer | undefined;
   readonly now: () => Date;
+  /** Keys reminder confirmations (and nothing else) with the audit key. */
+  readonly auditKey: AuditKey;
 }
 
 export function createServices(config: AppConfig, overrides: Partial<Services> = {}): Services {
+  checkConfig(config);
   const now = overrides.now ?? (() => new Date());
   const catalogue = overrides.catalogue ?? loadCatalogue(loadPolicy(config.policyPack), config.documentsDir);
   const devIssuer =
@@ -36,6 +41,8 @@ export function createServices(config: AppConfig, overrides: Partial<Services> =
           tenantId: config.tenantId,
           audience: config.audiences[0] ?? "",
           personas: devPersonas(config.tenantId, catalogue),
+          clientId: DEV_CLIENT_ID,
+          scope: config.requiredScope,
         })
       : undefined);
   if (devIssuer && config.production) throw new Error("The development sign-in cannot run in production.");
@@ -56,6 +63,12 @@ export function createServices(config: AppConfig, overrides: Partial<Services> =
     return graphClient;
   };
 
+  const key = new AuditKey(config.audit.key);
+  const checkpointTarget = config.audit.checkpoint;
+  const checkpoints = (): CheckpointLog =>
+    checkpointTarget.kind === "sharepoint"
+      ? new SharePointCheckpointLog(graph(), checkpointTarget.siteId, checkpointTarget.listId)
+      : new FileCheckpointLog(checkpointTarget.path);
   const store =
     overrides.store ??
     (config.store.kind === "sharepoint"
@@ -63,9 +76,11 @@ export function createServices(config: AppConfig, overrides: Partial<Services> =
           client: graph(),
           siteId: config.store.siteId,
           listId: config.store.listId,
+          key,
+          checkpoints: checkpoints(),
           now,
         })
-      : new SqliteAcknowledgementStore({ path: config.databasePath, now }));
+      : new SqliteAcknowledgementStore({ path: config.databasePath, key, checkpoints: checkpoints(), now }));
 
   const directory =
     overrides.directory ??
@@ -85,15 +100,19 @@ export function createServices(config: AppConfig, overrides: Partial<Services> =
           issuer: DEV_ISSUER,
           audiences: config.audiences,
           tenantId: config.tenantId,
+          requiredScope: config.requiredScope,
+          allowedClients: config.allowedClients,
         })
       : createTokenVerifier({
           keySet: remoteKeySet(config.jwksUri),
           issuer: config.issuer,
           audiences: config.audiences,
           tenantId: config.tenantId,
+          requiredScope: config.requiredScope,
+          allowedClients: config.allowedClients,
         }));
 
-  return { catalogue, store, directory, notifier, verifyToken, devIssuer, now };
+  return { catalogue, store, directory, notifier, verifyToken, devIssuer, now, auditKey: overrides.auditKey ?? key };
 }
 
 /** Development personas: one per audience in the pack, plus an administrator. Synthetic people. */

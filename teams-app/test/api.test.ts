@@ -349,7 +349,7 @@ describe("acknowledgements", () => {
     const policy = await currentPolicy();
     const unknown = await call("/api/acknowledgements", {
       token,
-      body: { policyId: "nope", version: "1", textHash: policy.textHash, fullName: "G" },
+      body: { policyId: "nope", version: "1", textHash: policy.textHash, fullName: "Gwen" },
     });
     expect(unknown.status).toBe(404);
   });
@@ -436,12 +436,18 @@ describe("admin", () => {
     expect(result.text).not.toMatch(/,=HYPERLINK/);
   });
 
-  it("sends Teams reminders to everyone outstanding", async () => {
-    const result = await call("/api/admin/reminders", {
+  it("sends Teams reminders to everyone outstanding, after a confirmation that says how many people", async () => {
+    const preview = await call("/api/admin/reminders", {
       token: await tokenFor(admin),
       body: { policyId: "acceptable-use" },
     });
-    expect(result.json).toEqual({ outstanding: 9, sent: 9, failed: [] });
+    expect(preview.json).toMatchObject({ confirmRequired: true, people: 9, notifications: 9 });
+    expect(notifier.sent).toHaveLength(0);
+    const result = await call("/api/admin/reminders", {
+      token: await tokenFor(admin),
+      body: { policyId: "acceptable-use", confirm: (preview.json as unknown as { confirm: string }).confirm },
+    });
+    expect(result.json).toEqual({ outstanding: 9, people: 9, sent: 9, failed: [], rateLimited: [] });
     expect(notifier.sent).toHaveLength(9);
     expect(notifier.sent.map((entry) => entry.person.oid)).not.toContain(staff.oid);
     expect(notifier.sent[0]!.notification).toMatchObject({
@@ -469,7 +475,14 @@ describe("admin", () => {
     db.close();
 
     const edited = await call("/api/admin/audit/verify", { token: await tokenFor(admin) });
-    expect(edited.json).toMatchObject({ ok: false, records: 3, problems: [{ seq: 2, problem: "hash-mismatch" }] });
+    expect(edited.json).toMatchObject({
+      ok: false,
+      records: 3,
+      problems: [
+        { seq: 0, problem: "trigger-missing" },
+        { seq: 2, problem: "hash-mismatch" },
+      ],
+    });
 
     const db2 = new Database(dbPath);
     db2.exec("DROP TRIGGER acknowledgements_no_delete");
@@ -480,6 +493,8 @@ describe("admin", () => {
       ok: false,
       records: 2,
       problems: [
+        { seq: 0, problem: "trigger-missing" },
+        { seq: 0, problem: "trigger-missing" },
         { seq: 3, problem: "sequence-gap" },
         { seq: 3, problem: "broken-link" },
       ],
@@ -499,7 +514,13 @@ describe("configuration", () => {
 
   it("needs a tenant and an audience, and defaults to Entra's key set and issuer for the tenant", () => {
     expect(() => readConfig({})).toThrow(/TENANT_ID[\s\S]*API_AUDIENCE/);
-    const config = readConfig({ TENANT_ID: TENANT, API_AUDIENCE: AUDIENCE, DIRECTORY: "demo" });
+    const config = readConfig({
+      NODE_ENV: "test",
+      TENANT_ID: TENANT,
+      API_AUDIENCE: AUDIENCE,
+      GRAPH_CLIENT_ID: "c",
+      GRAPH_CLIENT_SECRET: "s",
+    });
     expect(config.jwksUri).toBe(`https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`);
     expect(config.issuer).toBe(`https://login.microsoftonline.com/${TENANT}/v2.0`);
     expect(config.devSignIn).toBe(false);

@@ -91,12 +91,20 @@ describe("reminders through Graph sendActivityNotification", () => {
       now: () => new Date("2026-11-25T09:00:00Z"),
     });
     const app = createApp(config, services);
-    const response = await app.request("/api/admin/reminders", {
+    const headers = { Authorization: `Bearer ${await idp.mint(claimsFor(admin))}`, "Content-Type": "application/json" };
+    const preview = await app.request("/api/admin/reminders", {
       method: "POST",
-      headers: { Authorization: `Bearer ${await idp.mint(claimsFor(admin))}`, "Content-Type": "application/json" },
+      headers,
       body: JSON.stringify({ policyId: "acceptable-use" }),
     });
-    expect(await response.json()).toEqual({ outstanding: 8, sent: 8, failed: [] });
+    const { confirm } = (await preview.json()) as { confirm: string };
+    expect(standIn.notifications).toHaveLength(0);
+    const response = await app.request("/api/admin/reminders", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ policyId: "acceptable-use", confirm }),
+    });
+    expect(await response.json()).toEqual({ outstanding: 8, people: 8, sent: 8, failed: [], rateLimited: [] });
     expect(standIn.notifications.map((entry) => entry.userId).sort()).toEqual(
       [admin, ...staffMembers].map((user) => user.oid).sort(),
     );

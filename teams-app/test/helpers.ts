@@ -16,6 +16,13 @@ export const TENANT = "9f3c1a52-6d1e-4c0b-9a57-3e2b8d7c1f00";
 export const OTHER_TENANT = "0b7e4f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
 export const AUDIENCE = "api://spg-test-api";
 export const ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
+/** The tab's client id (nested app auth puts it in `azp`). */
+export const TAB_CLIENT = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+/** Microsoft Teams desktop/mobile, as Teams SSO puts it in `azp`. */
+export const TEAMS_DESKTOP_CLIENT = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
+/** A test-only audit key (32 bytes, base64) — production keys come from Key Vault. */
+export const TEST_AUDIT_KEY_B64 = Buffer.from("test audit key: 32 bytes or more, not secret").toString("base64");
+export const TEST_AUDIT_KEY = Buffer.from(TEST_AUDIT_KEY_B64, "base64");
 
 /** A key pair standing in for Entra's signing key, its JWKS served over loopback HTTP. */
 export interface TestIdentityProvider {
@@ -77,8 +84,17 @@ export function testUser(label: string, roles: readonly string[] = []): TestUser
   return { oid: seededUuid(`test-user/${label}`), upn: `${slug}@test-school.invalid`, name: label, roles };
 }
 
+/** A delegated (user) token's claims as Entra issues them to the tab through nested app auth. */
 export function claimsFor(user: TestUser, extra: JWTPayload = {}): JWTPayload {
-  return { oid: user.oid, preferred_username: user.upn, name: user.name, roles: [...(user.roles ?? [])], ...extra };
+  return {
+    oid: user.oid,
+    preferred_username: user.upn,
+    name: user.name,
+    roles: [...(user.roles ?? [])],
+    scp: "access_as_user",
+    azp: TAB_CLIENT,
+    ...extra,
+  };
 }
 
 export function tempDir(prefix = "spg-teams-"): { path: string; remove(): void } {
@@ -86,15 +102,28 @@ export function tempDir(prefix = "spg-teams-"): { path: string; remove(): void }
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/**
+ * A real-tenant configuration in test mode (NODE_ENV=test allows the loopback http key set):
+ * Graph directory with placeholder credentials (tests pass their own directory and notifier;
+ * the spawned servers only take acknowledgements), the audit key and a checkpoint file beside
+ * the database.
+ */
 export function testEnv(jwksUri: string, databasePath: string): Record<string, string> {
   return {
+    NODE_ENV: "test",
     TENANT_ID: TENANT,
     API_AUDIENCE: AUDIENCE,
     AUTH_JWKS_URI: jwksUri,
+    TAB_CLIENT_ID: TAB_CLIENT,
     POLICY_PACK: FIXTURE_PACK,
     POLICY_DOCUMENTS_DIR: FIXTURE_DOCUMENTS,
     DATABASE_PATH: databasePath,
-    DIRECTORY: "demo",
+    DIRECTORY: "graph",
+    GRAPH_BASE_URL: "http://127.0.0.1:9",
+    GRAPH_CLIENT_ID: "00000000-0000-4000-8000-00000000c0de",
+    GRAPH_CLIENT_SECRET: "placeholder-never-used",
+    AUDIT_HMAC_KEY: TEST_AUDIT_KEY_B64,
+    AUDIT_CHECKPOINT_FILE: `${databasePath}.checkpoints.jsonl`,
     PORT: "0",
   };
 }

@@ -10,8 +10,10 @@ import {
   tempDir,
   testEnv,
   testUser,
+  TEST_AUDIT_KEY,
   type TestIdentityProvider,
 } from "./helpers.js";
+import { FileCheckpointLog } from "../server/store/checkpoint.js";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 
@@ -99,7 +101,11 @@ it("loses no acknowledged record when the server is killed with SIGKILL mid-writ
   } finally {
     restarted.child.kill("SIGTERM");
   }
-  const store = new SqliteAcknowledgementStore({ path: dbPath });
+  const store = new SqliteAcknowledgementStore({
+    path: dbPath,
+    key: TEST_AUDIT_KEY,
+    checkpoints: new FileCheckpointLog(`${dbPath}.checkpoints.jsonl`),
+  });
   try {
     const stored = new Set((await store.listAll()).map((record) => record.hash));
     for (const record of acknowledged) expect(stored.has(record.hash)).toBe(true);

@@ -8,7 +8,10 @@ import type { AddressInfo } from "node:net";
  * - list items: POST /sites/{site-id}/lists/{list-id}/items with { fields: {...} } → 201 listItem;
  *   GET .../items?expand=fields with $top paging through @odata.nextLink; $filter on fields/X
  *   (eq, gt, and) answered only with `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`
- *   unless the column is indexed; $orderby on an indexed column; PATCH .../items/{id}/fields.
+ *   unless the column is indexed; $orderby on an indexed column; GET .../items/{id};
+ *   PATCH .../items/{id}/fields with optional If-Match (a stale eTag gets 412 Precondition Failed and
+ *   changes nothing, as Graph's "Update listItem" documents); DELETE .../items/{id}. Every item
+ *   carries an eTag ("{guid},{version}") that changes on each update.
  * - POST /users/{id}/teamwork/sendActivityNotification → 204, checking the request body.
  * - GET /groups/{id}/transitiveMembers/microsoft.graph.user (paged), POST /users/{id}/checkMemberGroups.
  * Every request must carry the expected bearer token.
@@ -19,9 +22,18 @@ export interface GraphStandIn {
   readonly requests: { method: string; path: string; headers: IncomingMessage["headers"]; body: unknown }[];
   readonly notifications: { userId: string; body: Record<string, unknown> }[];
   /** Rows as SharePoint holds them, for tests that tamper with the list like a site owner could. */
-  readonly items: Map<string, Map<string, { id: string; fields: Record<string, unknown> }>>;
+  readonly items: Map<string, Map<string, StandInItem>>;
   close(): Promise<void>;
 }
+
+export interface StandInItem {
+  id: string;
+  fields: Record<string, unknown>;
+  guid: string;
+  version: number;
+}
+
+const etagOf = (item: StandInItem) => `"${item.guid},${item.version}"`;
 
 export interface GraphStandInOptions {
   readonly pageSize?: number;
@@ -45,7 +57,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const pageSize = options.pageSize ?? 100;
   const indexed = new Set(options.indexedColumns ?? ["Seq"]);
   const token = `stand-in-${randomUUID()}`;
-  const items = new Map<string, Map<string, { id: string; fields: Record<string, unknown> }>>();
+  const items = new Map<string, Map<string, StandInItem>>();
+  let nextId = 0;
   const requests: GraphStandIn["requests"] = [];
   const notifications: GraphStandIn["notifications"] = [];
   let throttled = 0;
@@ -84,10 +97,18 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           if (!body || typeof body !== "object" || Object.keys(body).some((key) => key !== "fields")) {
             return error(response, 400, "invalidRequest", "Invalid request: expected { fields }.");
           }
-          const id = String(list.size + 1);
+          nextId += 1;
+          const id = String(nextId);
           const fields = { ...(body as { fields: Record<string, unknown> }).fields };
-          list.set(id, { id, fields });
-          return send(response, 201, { id, createdDateTime: new Date().toISOString(), fields: { id, ...fields } });
+          const item = { id, fields, guid: randomUUID(), version: 1 };
+          list.set(id, item);
+          return send(response, 201, {
+            id,
+            eTag: etagOf(item),
+            "@odata.etag": etagOf(item),
+            createdDateTime: new Date().toISOString(),
+            fields: { id, ...fields },
+          });
         }
         if (request.method === "GET") {
           let rows = [...list.values()];
@@ -133,6 +154,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           const expand = url.searchParams.get("expand") ?? url.searchParams.get("$expand") ?? "";
           const value = page.map((row) => ({
             id: row.id,
+            eTag: etagOf(row),
+            "@odata.etag": etagOf(row),
             ...(expand.startsWith("fields") ? { fields: { id: row.id, ...row.fields } } : {}),
           }));
           const result: Record<string, unknown> = { value };
@@ -144,16 +167,32 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           return send(response, 200, result);
         }
       }
-      if (
-        (match = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/([^/]+)\/fields$/.exec(path)) &&
-        request.method === "PATCH"
-      ) {
-        const row = items
-          .get(`${decodeURIComponent(match[1] ?? "")}/${decodeURIComponent(match[2] ?? "")}`)
-          ?.get(match[3] ?? "");
+      if ((match = /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/([^/]+)(\/fields)?$/.exec(path))) {
+        const list = items.get(`${decodeURIComponent(match[1] ?? "")}/${decodeURIComponent(match[2] ?? "")}`);
+        const id = decodeURIComponent(match[3] ?? "");
+        const row = list?.get(id);
         if (!row) return error(response, 404, "itemNotFound", "Item not found");
-        Object.assign(row.fields, body as Record<string, unknown>);
-        return send(response, 200, { id: row.id, ...row.fields });
+        if (match[4] && request.method === "PATCH") {
+          const ifMatch = request.headers["if-match"];
+          if (ifMatch !== undefined && ifMatch !== "*" && ifMatch !== etagOf(row))
+            return error(response, 412, "preconditionFailed", "The eTag provided does not match the current eTag.");
+          Object.assign(row.fields, body as Record<string, unknown>);
+          row.version += 1;
+          return send(response, 200, { id: row.id, ...row.fields });
+        }
+        if (!match[4] && request.method === "GET") {
+          const expand = url.searchParams.get("expand") ?? url.searchParams.get("$expand") ?? "";
+          return send(response, 200, {
+            id: row.id,
+            eTag: etagOf(row),
+            "@odata.etag": etagOf(row),
+            ...(expand.startsWith("fields") ? { fields: { id: row.id, ...row.fields } } : {}),
+          });
+        }
+        if (!match[4] && request.method === "DELETE") {
+          list?.delete(id);
+          return send(response, 204);
+        }
       }
       if ((match = /^\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(path)) && request.method === "POST") {
         const notification = body as Record<string, unknown> | undefined;

@@ -14,6 +14,7 @@ function ack(day: string, version = "2", textHash = "b".repeat(64)): Acknowledge
     upn: "u",
     displayName: "d",
     fullName: "f",
+    nameMatch: true,
     policyId: "aup",
     version,
     textHash,

@@ -19,6 +19,7 @@ const input = (oid: string, change: Partial<AcknowledgementInput> = {}): Acknowl
   upn: `${oid.slice(0, 4)}@school.invalid`,
   displayName: `Person ${oid.slice(0, 4)}`,
   fullName: `Person ${oid.slice(0, 4)}`,
+  nameMatch: true,
   policyId: "acceptable-use",
   version: "1",
   textHash: "a".repeat(64),

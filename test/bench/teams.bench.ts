@@ -18,6 +18,7 @@ import {
   testConfig,
   testEnv,
   testUser,
+  TEST_AUDIT_KEY,
 } from "../../teams-app/test/helpers.js";
 
 /**
@@ -162,7 +163,7 @@ async function adminStatus(): Promise<Record<string, number>> {
       groups: { "All Staff": PEOPLE },
     });
     const people = await directory.membersOf({ name: "All Staff" });
-    const store = new SqliteAcknowledgementStore({ path: join(dir.path, "status.db") });
+    const store = new SqliteAcknowledgementStore({ path: join(dir.path, "status.db"), key: TEST_AUDIT_KEY });
     // About 60% of people have acknowledged each document.
     store.db.exec("BEGIN");
     for (const [docIndex, doc] of [...documents.values()].entries()) {
@@ -171,6 +172,7 @@ async function adminStatus(): Promise<Record<string, number>> {
           await store.append({
             ...person,
             fullName: person.displayName,
+            nameMatch: true,
             policyId: doc.id,
             version: doc.version,
             textHash: doc.sha256,

@@ -26,6 +26,7 @@ beforeAll(async () => {
   const staticDir = join(dir.path, "tab");
   await buildTeamsApp({ outDir: staticDir, minify: false });
   const config = readConfig({
+    NODE_ENV: "development",
     DEV_SIGN_IN: "1",
     POLICY_PACK: FIXTURE_PACK,
     POLICY_DOCUMENTS_DIR: FIXTURE_DOCUMENTS,

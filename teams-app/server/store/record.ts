@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 
 /** What the caller asserts when acknowledging; identity fields come from the validated token only. */
 export interface AcknowledgementInput {
@@ -7,6 +7,8 @@ export interface AcknowledgementInput {
   readonly upn: string;
   readonly displayName: string;
   readonly fullName: string;
+  /** Whether the typed name reasonably matches the directory display name (text.ts `namesMatch`). */
+  readonly nameMatch: boolean;
   readonly policyId: string;
   readonly version: string;
   readonly textHash: string;
@@ -24,11 +26,13 @@ export interface AcknowledgementRecord extends AcknowledgementInput {
 export const GENESIS_HASH = "0".repeat(64);
 
 /** Version tag inside the canonical form, so the serialisation can evolve without ambiguity. */
-const CANONICAL_VERSION = "spg-ack-1";
+const CANONICAL_VERSION = "spg-ack-2";
+const CHECKPOINT_VERSION = "spg-head-1";
 
 /**
- * Canonical serialisation: a JSON array in a fixed field order. JSON.stringify of strings and
- * integers is deterministic, so the same record always hashes the same on any store.
+ * Canonical serialisation: a JSON array in a fixed field order. JSON.stringify of (NFC,
+ * well-formed) strings, booleans and integers is deterministic, so the same record always hashes
+ * the same on any store.
  */
 export function canonicalForm(record: Omit<AcknowledgementRecord, "hash">): string {
   return JSON.stringify([
@@ -39,6 +43,7 @@ export function canonicalForm(record: Omit<AcknowledgementRecord, "hash">): stri
     record.upn,
     record.displayName,
     record.fullName,
+    record.nameMatch,
     record.policyId,
     record.version,
     record.textHash,
@@ -47,23 +52,94 @@ export function canonicalForm(record: Omit<AcknowledgementRecord, "hash">): stri
   ]);
 }
 
-export function recordHash(record: Omit<AcknowledgementRecord, "hash">): string {
-  return createHash("sha256").update(canonicalForm(record), "utf8").digest("hex");
+/**
+ * The key that seals the chain. It lives in configuration (Key Vault), never in the store: whoever
+ * can edit the database cannot recompute a hash, so a rewrite, an insertion or a forged record
+ * shows up in `verify`.
+ */
+export class AuditKey {
+  readonly #key: Buffer;
+  constructor(key: Buffer) {
+    if (key.length < 16) throw new Error("The audit key is too short.");
+    this.#key = Buffer.from(key);
+  }
+  mac(text: string): string {
+    return createHmac("sha256", this.#key).update(text, "utf8").digest("hex");
+  }
+  equal(a: string, b: string): boolean {
+    const left = Buffer.from(a, "utf8");
+    const right = Buffer.from(b, "utf8");
+    return left.length === right.length && timingSafeEqual(left, right);
+  }
+}
+
+export function recordHash(key: AuditKey, record: Omit<AcknowledgementRecord, "hash">): string {
+  return key.mac(canonicalForm(record));
 }
 
 export function sealRecord(
+  key: AuditKey,
   input: AcknowledgementInput,
   seq: number,
   acknowledgedAt: string,
   prevHash: string,
 ): AcknowledgementRecord {
-  const unsealed = { ...input, seq, acknowledgedAt, prevHash };
-  return { ...unsealed, hash: recordHash(unsealed) };
+  const unsealed = {
+    tid: input.tid,
+    oid: input.oid,
+    upn: input.upn,
+    displayName: input.displayName,
+    fullName: input.fullName,
+    nameMatch: input.nameMatch,
+    policyId: input.policyId,
+    version: input.version,
+    textHash: input.textHash,
+    seq,
+    acknowledgedAt,
+    prevHash,
+  };
+  return { ...unsealed, hash: recordHash(key, unsealed) };
 }
+
+/** A signed chain head, written outside the store (checkpoint.ts). */
+export interface Checkpoint {
+  readonly seq: number;
+  readonly hash: string;
+  readonly at: string;
+  readonly mac: string;
+}
+
+export function signCheckpoint(key: AuditKey, head: { seq: number; hash: string }, at: string): Checkpoint {
+  return {
+    seq: head.seq,
+    hash: head.hash,
+    at,
+    mac: key.mac(JSON.stringify([CHECKPOINT_VERSION, head.seq, head.hash, at])),
+  };
+}
+
+export function checkpointValid(key: AuditKey, checkpoint: Checkpoint): boolean {
+  return key.equal(
+    key.mac(JSON.stringify([CHECKPOINT_VERSION, checkpoint.seq, checkpoint.hash, checkpoint.at])),
+    checkpoint.mac,
+  );
+}
+
+export type AuditProblemKind =
+  | "hash-mismatch"
+  | "broken-link"
+  | "sequence-gap"
+  | "time-goes-back"
+  | "records-missing"
+  | "checkpoint-mismatch"
+  | "checkpoint-forged"
+  | "no-checkpoint"
+  | "head-mismatch"
+  | "trigger-missing";
 
 export interface AuditProblem {
   readonly seq: number;
-  readonly problem: "hash-mismatch" | "broken-link" | "sequence-gap";
+  readonly problem: AuditProblemKind;
   readonly detail: string;
 }
 
@@ -72,13 +148,39 @@ export interface AuditResult {
   readonly records: number;
   readonly headHash: string;
   readonly problems: readonly AuditProblem[];
+  /** The newest checkpoint the chain was compared with, if any. */
+  readonly checkpoint?: { readonly seq: number; readonly at: string };
 }
 
-/** Recomputes every hash and link in order; reports each record that no longer fits the chain. */
-export function verifyChain(records: Iterable<AcknowledgementRecord>): AuditResult {
+/**
+ * Recomputes every keyed hash and link in order and reports each record that no longer fits:
+ * an edit (even with a recomputed plain hash), an insertion, a gap, a record whose time goes
+ * backwards (back-dating). Then compares with the checkpoints written outside the store: a
+ * checkpointed head that is no longer in the chain means newer records were deleted or the tail
+ * was rewritten.
+ */
+export function verifyChain(
+  key: AuditKey,
+  records: Iterable<AcknowledgementRecord>,
+  checkpoints: readonly Checkpoint[] = [],
+  options: { requireCheckpoint?: boolean } = {},
+): AuditResult {
   const problems: AuditProblem[] = [];
+  const wanted = new Map<number, Checkpoint[]>();
+  for (const checkpoint of checkpoints) {
+    if (!checkpointValid(key, checkpoint)) {
+      problems.push({
+        seq: checkpoint.seq,
+        problem: "checkpoint-forged",
+        detail: "a checkpoint's signature is not valid",
+      });
+      continue;
+    }
+    wanted.set(checkpoint.seq, [...(wanted.get(checkpoint.seq) ?? []), checkpoint]);
+  }
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
+  let lastTime = "";
   let count = 0;
   for (const record of records) {
     count += 1;
@@ -96,18 +198,58 @@ export function verifyChain(records: Iterable<AcknowledgementRecord>): AuditResu
         detail: "previous-record hash does not match the record before it",
       });
     }
-    const { hash: _stored, ...unsealed } = record;
-    if (recordHash(unsealed) !== record.hash) {
+    const { hash: stored, ...unsealed } = record;
+    if (!key.equal(recordHash(key, unsealed), stored)) {
       problems.push({
         seq: record.seq,
         problem: "hash-mismatch",
-        detail: "record content was changed after it was written",
+        detail: "record content was changed after it was written, or it was not written by this service",
       });
     }
+    if (record.acknowledgedAt < lastTime) {
+      problems.push({
+        seq: record.seq,
+        problem: "time-goes-back",
+        detail: `written at ${record.acknowledgedAt}, before the record preceding it (${lastTime})`,
+      });
+    }
+    for (const checkpoint of wanted.get(record.seq) ?? []) {
+      if (checkpoint.hash !== record.hash)
+        problems.push({
+          seq: record.seq,
+          problem: "checkpoint-mismatch",
+          detail: `the checkpoint of ${checkpoint.at} recorded a different record ${record.seq}: the chain was rewritten from here`,
+        });
+    }
+    wanted.delete(record.seq);
+    if (record.acknowledgedAt > lastTime) lastTime = record.acknowledgedAt;
     expectedPrev = record.hash;
     expectedSeq = record.seq + 1;
   }
-  return { ok: problems.length === 0, records: count, headHash: expectedPrev, problems };
+  const newest = checkpoints.filter((checkpoint) => checkpointValid(key, checkpoint)).sort((a, b) => b.seq - a.seq)[0];
+  for (const [seq, list] of wanted) {
+    if (seq === 0) continue;
+    const checkpoint = list[0];
+    problems.push({
+      seq,
+      problem: "records-missing",
+      detail: `the checkpoint of ${checkpoint?.at ?? "?"} recorded record ${seq}, which is no longer in the store: records were deleted`,
+    });
+  }
+  if (options.requireCheckpoint && count > 0 && !newest) {
+    problems.push({
+      seq: expectedSeq - 1,
+      problem: "no-checkpoint",
+      detail: "there are records but no checkpoint outside the store: the whole chain could have been replaced",
+    });
+  }
+  return {
+    ok: problems.length === 0,
+    records: count,
+    headHash: expectedPrev,
+    problems,
+    ...(newest ? { checkpoint: { seq: newest.seq, at: newest.at } } : {}),
+  };
 }
 
 /** The key that makes an acknowledgement idempotent: the same person agreeing to the same text. */
@@ -115,4 +257,39 @@ export function acknowledgementKey(
   value: Pick<AcknowledgementInput, "tid" | "oid" | "policyId" | "version" | "textHash">,
 ): string {
   return [value.tid, value.oid, value.policyId, value.version, value.textHash].join("\u0000");
+}
+
+const ADMIN_VERSION = "spg-admin-1";
+
+/** Keyed hash of an administrator's action (its own chain: prevHash is the previous action's hash). */
+export function adminActionHash(
+  key: AuditKey,
+  action: {
+    seq: number;
+    at: string;
+    action: string;
+    actorTid: string;
+    actorOid: string;
+    actorUpn: string;
+    policyId: string;
+    people: number;
+    detail: string;
+    prevHash: string;
+  },
+): string {
+  return key.mac(
+    JSON.stringify([
+      ADMIN_VERSION,
+      action.seq,
+      action.at,
+      action.action,
+      action.actorTid,
+      action.actorOid,
+      action.actorUpn,
+      action.policyId,
+      action.people,
+      action.detail,
+      action.prevHash,
+    ]),
+  );
 }
