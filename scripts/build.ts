@@ -86,10 +86,12 @@ const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
  * better-sqlite3 (a native module) only: no TypeScript tooling, no devDependencies.
  */
 export async function buildServiceBundle(distDir: string): Promise<string> {
-  const outfile = join(distDir, "server", "main.mjs");
+  const outdir = join(distDir, "server");
   await build({
-    entryPoints: [join(REPO_ROOT, "server/main.ts")],
-    outfile,
+    // The service, and the evidence backup run beside it (SSH or a scheduled job on the host).
+    entryPoints: { main: join(REPO_ROOT, "server/main.ts"), backup: join(REPO_ROOT, "scripts/backup.ts") },
+    outdir,
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",
@@ -102,7 +104,7 @@ export async function buildServiceBundle(distDir: string): Promise<string> {
     legalComments: "none",
     logLevel: "warning",
   });
-  return outfile;
+  return join(outdir, "main.mjs");
 }
 
 /**

@@ -98,32 +98,13 @@ export function readServiceConfiguration(
   }
 
   const distDir = resolve(value.DIST_DIR);
-  for (const file of REQUIRED_FILES) {
-    if (!existsSync(join(distDir, file))) problems.push(`${join(distDir, file)} is missing: run \`npm run build\`.`);
-  }
-  for (const file of DEVELOPMENT_FILES) {
-    if (existsSync(join(distDir, file))) {
-      problems.push(`${join(distDir, file)} is a development page: rebuild with \`npm run build\`.`);
-    }
-  }
-  let publicOrigin = "";
-  let manifestAudiences: string[] = [];
-  const manifestPath = join(distDir, "manifest/manifest.json");
-  if (existsSync(manifestPath)) {
-    const manifest = manifestSchema.safeParse(JSON.parse(readFileSync(manifestPath, "utf8")) as unknown);
-    if (!manifest.success) problems.push(`${manifestPath} is not a manifest written by \`npm run build\`.`);
-    else {
-      publicOrigin = new URL(manifest.data.developer.websiteUrl).origin;
-      manifestAudiences = [manifest.data.webApplicationInfo.id, manifest.data.webApplicationInfo.resource];
-      if (manifest.data.webApplicationInfo.id === PLACEHOLDER_CLIENT_ID) {
-        problems.push("The build uses the placeholder client id: rebuild with `--client-id <your app's client id>`.");
-      }
-      if (!publicOrigin.startsWith("https://") || isLoopback(new URL(publicOrigin).hostname)) {
-        problems.push(`The build is for ${publicOrigin}: rebuild with \`--host https://<your service's address>\`.`);
-      }
-    }
-  }
+  const built = checkBuild(distDir);
+  problems.push(...built.problems);
+  const { publicOrigin, manifestAudiences } = built;
 
+  if (env.GRAPH_CLIENT_CERTIFICATE_PATH && !existsSync(env.GRAPH_CLIENT_CERTIFICATE_PATH)) {
+    problems.push(`GRAPH_CLIENT_CERTIFICATE_PATH: no file at ${env.GRAPH_CLIENT_CERTIFICATE_PATH}.`);
+  }
   let credential: GraphCredential | undefined;
   try {
     credential = graphCredential(env.TENANT_ID ?? "", env);
@@ -141,6 +122,12 @@ export function readServiceConfiguration(
     PORT: String(value.PORT),
     STATIC_DIR: join(distDir, "teams-app"),
   };
+  // The service zip (scripts/package-service.ts) carries the school's pack and documents beside dist/.
+  const school = join(distDir, "../school");
+  if (!env.POLICY_PACK && existsSync(join(school, "pack.json"))) {
+    appEnv.POLICY_PACK = join(school, "pack.json");
+    appEnv.POLICY_DOCUMENTS_DIR = env.POLICY_DOCUMENTS_DIR ?? join(school, "documents");
+  }
   // The service answers under the address the app package was built for, unless told otherwise.
   if (!env.ALLOWED_HOSTS && publicOrigin) appEnv.ALLOWED_HOSTS = new URL(publicOrigin).host;
   if (credential) {
@@ -187,6 +174,48 @@ export function readServiceConfiguration(
     app,
     credential,
   };
+}
+
+export interface BuildCheck {
+  readonly problems: readonly string[];
+  /** The https origin the app package was built for ("" when the manifest is missing). */
+  readonly publicOrigin: string;
+  /** The client id and resource the app package asks Teams to get tokens for. */
+  readonly manifestAudiences: readonly string[];
+}
+
+/**
+ * Checks a built folder is a school's build: every file the manifests point at, no development page,
+ * and a manifest for a real client id and an https address off this machine.
+ */
+export function checkBuild(distDir: string): BuildCheck {
+  const problems: string[] = [];
+  for (const file of REQUIRED_FILES) {
+    if (!existsSync(join(distDir, file))) problems.push(`${join(distDir, file)} is missing: run \`npm run build\`.`);
+  }
+  for (const file of DEVELOPMENT_FILES) {
+    if (existsSync(join(distDir, file))) {
+      problems.push(`${join(distDir, file)} is a development page: rebuild with \`npm run build\`.`);
+    }
+  }
+  let publicOrigin = "";
+  let manifestAudiences: string[] = [];
+  const manifestPath = join(distDir, "manifest/manifest.json");
+  if (existsSync(manifestPath)) {
+    const manifest = manifestSchema.safeParse(JSON.parse(readFileSync(manifestPath, "utf8")) as unknown);
+    if (!manifest.success) problems.push(`${manifestPath} is not a manifest written by \`npm run build\`.`);
+    else {
+      publicOrigin = new URL(manifest.data.developer.websiteUrl).origin;
+      manifestAudiences = [manifest.data.webApplicationInfo.id, manifest.data.webApplicationInfo.resource];
+      if (manifest.data.webApplicationInfo.id === PLACEHOLDER_CLIENT_ID) {
+        problems.push("The build uses the placeholder client id: rebuild with `--client-id <your app's client id>`.");
+      }
+      if (!publicOrigin.startsWith("https://") || isLoopback(new URL(publicOrigin).hostname)) {
+        problems.push(`The build is for ${publicOrigin}: rebuild with \`--host https://<your service's address>\`.`);
+      }
+    }
+  }
+  return { problems, publicOrigin, manifestAudiences };
 }
 
 function isLoopback(hostname: string): boolean {
