@@ -211,7 +211,8 @@ export function segmentBody(text: string, options: SegmentOptions = {}): Segment
   const segments: Segment[] = [];
   // The sender's region: own words (with ">" lines as quoted), then the signature block.
   const signatureAt = signatureStart(text, historyAt, options.fromName);
-  pushOwnWithQuotedLines(text, lines, 0, signatureAt, segments);
+  // Under a "FW:" subject, ">"-quoted lines are the message being forwarded.
+  pushOwnWithQuotedLines(text, lines, 0, signatureAt, segments, forwardSubject ? "forwarded" : "quoted");
   if (signatureAt < historyAt) segments.push({ kind: "signature", start: signatureAt, end: historyAt });
 
   // The history: one segment per header from there on; text before the first header (an HTML container
@@ -235,13 +236,20 @@ export function segmentBody(text: string, options: SegmentOptions = {}): Segment
   return segments;
 }
 
-function pushOwnWithQuotedLines(text: string, lines: readonly Line[], from: number, to: number, out: Segment[]): void {
+function pushOwnWithQuotedLines(
+  text: string,
+  lines: readonly Line[],
+  from: number,
+  to: number,
+  out: Segment[],
+  quotedKind: "quoted" | "forwarded",
+): void {
   let runStart = from;
   let runKind: SegmentKind = "own";
   for (const line of lines) {
     if (line.start < from) continue;
     if (line.start >= to) break;
-    const kind: SegmentKind = text.charCodeAt(line.start) === 62 || line.lower.charAt(0) === ">" ? "quoted" : "own";
+    const kind: SegmentKind = text.charCodeAt(line.start) === 62 || line.lower.charAt(0) === ">" ? quotedKind : "own";
     if (kind !== runKind) {
       if (line.start > runStart) out.push({ kind: runKind, start: runStart, end: line.start });
       runStart = line.start;

@@ -41,7 +41,7 @@ describe("parsePolicy", () => {
   it("accepts the minimal pack and fills in the documented defaults", () => {
     const pack = parsePolicy(minimalPack);
     expect(pack.attachments.maxTotalBytes).toBe(10 * 1024 * 1024);
-    expect(pack.personalUse).toEqual({ mode: "allowed-if-labelled", label: "Personal" });
+    expect(pack.personalUse).toEqual({ mode: "allowed-if-labelled", label: "Personal", forbiddenKinds: [] });
     expect(pack.encryption.mechanism).toEqual({ kind: "subject-tag", tag: "[secure]" });
     expect(pack.absence).toMatchObject({ outOfOfficeRequired: true, outOfOfficeAfterDays: 1, lookAheadDays: 14 });
     expect(pack.acknowledgements.cadence).toEqual({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { citationSchema } from "./citation.js";
-import { AUDIENCES, IDENTIFIER_TYPES, SENSITIVE_CATEGORIES, SEVERITIES } from "./vocabulary.js";
+import { AUDIENCES, IDENTIFIER_TYPES, PERSONAL_USE_KINDS, SENSITIVE_CATEGORIES, SEVERITIES } from "./vocabulary.js";
 import { isValidDomain, isValidUkPostcode, regexSourceProblem } from "./validators.js";
 
 /**
@@ -134,17 +134,31 @@ const attachmentsSchema = z
   })
   .strict();
 
+const forbiddenKindsSchema = z
+  .array(z.enum(PERSONAL_USE_KINDS))
+  .default([])
+  .describe(
+    "Kinds of personal use the school forbids even where it allows some (e.g. selling and advertising, gambling); a label does not make them allowed.",
+  );
+
 const personalUseSchema = z
   .discriminatedUnion("mode", [
     z
       .object({
         mode: z.literal("allowed-if-labelled"),
         label: z.string().min(1).default("Personal").describe("Text the subject must carry."),
-        sources: sourcesFor(["mode", "label"]),
+        forbiddenKinds: forbiddenKindsSchema,
+        sources: sourcesFor(["mode", "label", "forbiddenKinds"]),
       })
       .strict(),
     z.object({ mode: z.literal("prohibited"), sources: sourcesFor(["mode"]) }).strict(),
-    z.object({ mode: z.literal("allowed"), sources: sourcesFor(["mode"]) }).strict(),
+    z
+      .object({
+        mode: z.literal("allowed"),
+        forbiddenKinds: forbiddenKindsSchema,
+        sources: sourcesFor(["mode", "forbiddenKinds"]),
+      })
+      .strict(),
   ])
   .describe("Whether staff may send personal email from the school account.");
 
@@ -379,7 +393,7 @@ export const policyPackSchema = z
       .describe("The school policy the pack is read from."),
     etiquette: etiquetteSchema.prefault({}),
     attachments: attachmentsSchema.prefault({}),
-    personalUse: personalUseSchema.default({ mode: "allowed-if-labelled", label: "Personal" }),
+    personalUse: personalUseSchema.default({ mode: "allowed-if-labelled", label: "Personal", forbiddenKinds: [] }),
     personalData: personalDataSchema.prefault({}),
     encryption: encryptionSchema.prefault({}),
     recipients: recipientsSchema.prefault({}),

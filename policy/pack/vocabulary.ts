@@ -37,3 +37,17 @@ export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 
 export const AUDIENCES = ["staff", "governors", "visitors", "contractors"] as const;
 export type Audience = (typeof AUDIENCES)[number];
+
+/** Kinds of personal use the detectors tell apart (policy/data/personal-use/topics.ts). */
+export const PERSONAL_USE_KINDS = [
+  "selling",
+  "side-business",
+  "gambling",
+  "finance",
+  "house-move",
+  "wedding",
+  "holiday",
+  "family",
+  "social",
+] as const;
+export type PersonalUseKind = (typeof PERSONAL_USE_KINDS)[number];

@@ -13,6 +13,7 @@ import { CATEGORIES, type Analysis } from "../../policy/engine/types.js";
 import { loadPolicy } from "../../policy/pack/load.js";
 import type { PolicyPack } from "../../policy/pack/schema.js";
 import type { CorpusEntry } from "./generate.js";
+import { formatSet, readSet, scoreSet } from "./labelled.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_PATH = join(here, "drafts.jsonl");
@@ -147,10 +148,29 @@ export function writeResults(metrics: CorpusMetrics, path = RESULTS_PATH): void 
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const setArg = process.argv.indexOf("--set");
+  const only = setArg === -1 ? undefined : process.argv[setArg + 1];
+  const wantErrors = process.argv.includes("--errors");
+  // Held-out drafts are scored, never shown: whoever tunes detection must not read them.
+  for (const name of ["dev", "heldout"] as const) {
+    if (only !== undefined && only !== name) continue;
+    const drafts = readSet(name);
+    if (drafts.length === 0) {
+      console.log(`Set ${name}: no drafts here (${name === "dev" ? "../shared/corpus is absent" : "test/corpus/heldout is empty"})\n`);
+      continue;
+    }
+    const scored = scoreSet(name, drafts);
+    console.log(formatSet(scored) + "\n");
+    if (wantErrors && name === "dev") {
+      for (const error of scored.errors) console.log(`${error.label}\t${error.kind}\t${error.id}\t${error.note}\t${error.detail}`);
+    }
+  }
+  if (only !== undefined && only !== "template") process.exit(0);
   const metrics = computeMetrics(readCorpus());
   writeResults(metrics);
+  console.log("Set template (generated drafts, test/corpus/drafts.jsonl):");
   console.log(formatTable(metrics));
-  if (process.argv.includes("--errors")) {
+  if (wantErrors) {
     for (const [name, score] of [...Object.entries(metrics.categories), ...Object.entries(metrics.entities)]) {
       for (const error of score.errors) console.log(`${name}\t${error.kind}\t${error.id}\t${error.note}\t${error.detail}`);
     }

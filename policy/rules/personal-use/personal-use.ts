@@ -1,9 +1,12 @@
 import { defaultCitation, defineRule } from "../define.js";
-import { NOT_A_LABEL_AFTER, PERSONAL_MARKERS, SCHOOL_BUSINESS_MARKERS } from "../../data/personal-use/markers.js";
+import { NOT_A_LABEL_AFTER } from "../../data/personal-use/markers.js";
+import { PERSONAL_SIGNS, SCHOOL_BUSINESS, type PersonalUseKind } from "../../data/personal-use/topics.js";
 import { findAll, phrasePattern } from "../text.js";
+import { domainOf } from "../../engine/draft.js";
 
-const PERSONAL = phrasePattern(PERSONAL_MARKERS);
-const BUSINESS = phrasePattern(SCHOOL_BUSINESS_MARKERS);
+const SIGN_PATTERN = phrasePattern(PERSONAL_SIGNS.map((sign) => sign.phrase));
+const SIGN_BY_PHRASE = new Map(PERSONAL_SIGNS.map((sign) => [sign.phrase, sign]));
+const BUSINESS = phrasePattern(SCHOOL_BUSINESS);
 
 /**
  * The subject carries the label as a label: at the start ("Personal: …", "Personal - …", "PERSONAL …")
@@ -22,13 +25,50 @@ export function hasPersonalLabel(subject: string, label: string): boolean {
   return !(nextWord && NOT_A_LABEL_AFTER.indexOf(nextWord[1] ?? "") !== -1 && /^\s/.test(rest));
 }
 
-/** Plainly personal: two distinct personal signs and no sign of school business. */
-export function looksPersonal(subject: string, own: string): boolean {
-  const text = `${subject}\n${own}`;
-  if (findAll(BUSINESS, text).length > 0) return false;
-  const distinct = new Set(findAll(PERSONAL, text).map((hit) => hit.text.toLowerCase()));
-  return distinct.size >= 2;
+export interface PersonalUseVerdict {
+  /** Total weight of distinct personal signs, less one per distinct sign of school business. */
+  readonly score: number;
+  /** The kinds of personal use seen, strongest first. */
+  readonly kinds: readonly PersonalUseKind[];
 }
+
+/**
+ * How personal a message reads: distinct signs from `PERSONAL_SIGNS` in the subject and the sender's own
+ * words, each counted once at its weight, less one per distinct sign of school business. Personal at 2.
+ */
+export function personalUseScore(subject: string, own: string): PersonalUseVerdict {
+  const text = `${subject}\n${own}`;
+  const seen = new Map<string, number>();
+  const kindWeight = new Map<PersonalUseKind, number>();
+  for (const hit of findAll(SIGN_PATTERN, text)) {
+    const phrase = hit.text.toLowerCase().replace(/\s+/g, " ");
+    const sign = SIGN_BY_PHRASE.get(phrase);
+    if (sign === undefined || seen.has(phrase)) continue;
+    seen.set(phrase, sign.weight);
+    kindWeight.set(sign.kind, (kindWeight.get(sign.kind) ?? 0) + sign.weight);
+  }
+  let score = 0;
+  for (const weight of seen.values()) score += weight;
+  score -= new Set(findAll(BUSINESS, text).map((hit) => hit.text.toLowerCase())).size;
+  const kinds = [...kindWeight.entries()].sort((a, b) => b[1] - a[1]).map(([kind]) => kind);
+  return { score, kinds };
+}
+
+export function looksPersonal(subject: string, own: string): boolean {
+  return personalUseScore(subject, own).score >= 2;
+}
+
+const KIND_WORDS: Readonly<Record<PersonalUseKind, string>> = {
+  selling: "selling something",
+  "side-business": "a side business",
+  gambling: "betting or a sweepstake",
+  finance: "personal finance",
+  "house-move": "a house move",
+  wedding: "a wedding",
+  holiday: "a holiday",
+  family: "family matters",
+  social: "a social arrangement",
+};
 
 export default defineRule({
   meta: {
@@ -40,24 +80,41 @@ export default defineRule({
       "Personal use",
       "Occasional personal e-mail is allowed when it is labelled 'Personal' in the subject.",
     ),
-    docs: "A plainly personal message: without the school's label in the subject where personal mail must be labelled, or at all where personal mail is prohibited.",
+    docs: "A plainly personal message, judged on its content (selling, side businesses, betting, personal finance, house moves, weddings, holidays, family and social matters): without the school's label in the subject where personal mail must be labelled, at all where personal mail is prohibited, and for the kinds a school forbids outright (personal advertising, gambling) whatever the label.",
     messages: {
-      unlabelled: "This looks like a personal email. Add '{{label}}' to the subject, as the school asks.",
+      unlabelled:
+        "This looks like a personal email about {{kind}}. Add '{{label}}' to the subject, as the school asks.",
       prohibited:
-        "This looks like a personal email. The school's email is for work only: please use a personal account.",
+        "This looks like a personal email about {{kind}}. The school's email is for work only: please use a personal account.",
+      forbiddenKind:
+        "This looks like a personal email about {{kind}}, which the school's policy does not allow on school email, labelled or not.",
     },
   },
-  check({ draft, pack, message }) {
+  check({ pack, message }) {
     const personalUse = pack.personalUse;
-    if (personalUse.mode === "allowed") return [];
-    if (personalUse.mode === "allowed-if-labelled" && hasPersonalLabel(draft.subject, personalUse.label)) return [];
     // The whole subject: a reply to a friend about a car sale is personal whoever wrote the subject.
-    if (!looksPersonal(message.subject.text, message.own)) return [];
-    if (personalUse.mode === "prohibited") return [{ messageId: "prohibited", location: "body" }];
+    const verdict = personalUseScore(message.subject.text, message.own);
+    // Written only to personal webmail (a friend, a seller), one personal sign is enough.
+    const webmail = pack.recipients.personalWebmailDomains;
+    const toWebmailOnly =
+      message.recipients.length > 0 &&
+      message.recipients.every((entry) => webmail.indexOf(domainOf(entry.recipient.address)) !== -1);
+    if (verdict.score < (toWebmailOnly ? 1 : 2)) return [];
+    const kind = verdict.kinds[0] ?? "social";
+    const forbidden = personalUse.mode === "prohibited" ? [] : personalUse.forbiddenKinds;
+    const forbiddenKind = verdict.kinds.find((seen) => forbidden.indexOf(seen) !== -1);
+    if (forbiddenKind !== undefined) {
+      return [{ messageId: "forbiddenKind", data: { kind: KIND_WORDS[forbiddenKind] }, location: "body" }];
+    }
+    if (personalUse.mode === "allowed") return [];
+    if (personalUse.mode === "prohibited") {
+      return [{ messageId: "prohibited", data: { kind: KIND_WORDS[kind] }, location: "body" }];
+    }
+    if (hasPersonalLabel(message.subject.text, personalUse.label)) return [];
     return [
       {
         messageId: "unlabelled",
-        data: { label: personalUse.label },
+        data: { label: personalUse.label, kind: KIND_WORDS[kind] },
         location: "subject",
         fix: { kind: "prefix-subject", text: `${personalUse.label}:` },
       },

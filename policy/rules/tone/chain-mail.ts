@@ -1,8 +1,38 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { CHAIN_MAIL_PHRASES } from "../../data/tone/phrases.js";
+import { ALL_STAFF_NAMES, EVERYONE, HOAX_PHRASES, JOKE_WORDS, PASS_ON_VERBS } from "../../data/tone/chain-mail.js";
 import { findAll, phrasePattern } from "../text.js";
+import type { Message } from "../../engine/message.js";
+import type { Span } from "../../engine/types.js";
 
-const PATTERN = phrasePattern(CHAIN_MAIL_PHRASES);
+const PHRASES = phrasePattern([...CHAIN_MAIL_PHRASES, ...HOAX_PHRASES]);
+const PASS_ON = phrasePattern(PASS_ON_VERBS);
+const TO_EVERYONE = phrasePattern(EVERYONE);
+const JOKE = phrasePattern(JOKE_WORDS);
+
+/** Twelve or more recipients, or a list named for the whole staff. */
+export function toAllStaff(message: Message): boolean {
+  if (message.recipients.length >= 12) return true;
+  return message.recipients.some((entry) => {
+    const name = `${entry.recipient.name ?? ""} ${entry.recipient.address}`.toLowerCase();
+    return ALL_STAFF_NAMES.some((all) => name.indexOf(all) !== -1);
+  });
+}
+
+/**
+ * Where chain mail shows in `text`: a chain-letter or hoax phrase; a "pass it on" verb with "everyone"
+ * (or "10 people") within 60 characters after it; or, when the mail goes to all staff, a joke.
+ */
+export function chainMailSpans(text: string, allStaff: boolean): Span[] {
+  const spans: Span[] = findAll(PHRASES, text).map(({ start, end }) => ({ start, end }));
+  const lower = text.toLowerCase();
+  for (const verb of findAll(PASS_ON, lower)) {
+    const after = lower.slice(verb.end, verb.end + 60);
+    if (findAll(TO_EVERYONE, after).length > 0) spans.push({ start: verb.start, end: verb.end });
+  }
+  if (allStaff) for (const joke of findAll(JOKE, lower)) spans.push({ start: joke.start, end: joke.end });
+  return spans.sort((a, b) => a.start - b.start);
+}
 
 export default defineRule({
   meta: {
@@ -11,16 +41,15 @@ export default defineRule({
     defaultSeverity: "nudge",
     clause: "chain-mail",
     fallbackCitation: defaultCitation("E-mail etiquette", "Do not send or forward chain letters, jokes or junk mail."),
-    docs: "Chain letters, jokes and 'forward this to everyone' messages.",
+    docs: "Chain letters, hoax virus warnings, 'forward this to everyone' messages, and jokes sent to all staff.",
     messages: { chain: "This looks like chain mail or a joke to forward on. School email isn't for these." },
   },
   check({ message }) {
+    const allStaff = toAllStaff(message);
+    const inSubject = chainMailSpans(message.subject.text, allStaff);
+    if (inSubject.length > 0) return [{ messageId: "chain", location: "subject", spans: inSubject }];
     // The sender's words and what they forward: passing a chain letter on is theirs to answer for.
-    const hits = findAll(PATTERN, message.ownAndForwarded);
-    const inSubject = findAll(PATTERN, message.subject.text);
-    const spans = hits.map(({ start, end }) => ({ start, end }));
-    if (inSubject.length > 0)
-      return [{ messageId: "chain", location: "subject", spans: inSubject.map(({ start, end }) => ({ start, end })) }];
+    const spans = chainMailSpans(message.ownAndForwarded, allStaff);
     return spans.length === 0 ? [] : [{ messageId: "chain", location: "body", spans }];
   },
 });

@@ -1,0 +1,117 @@
+/**
+ * Signs of chain mail (issue 11: forward-to-everyone, hoax warnings, jokes to all staff; the schools'
+ * clauses on chain letters and junk). Lower-case phrases, whole words. Source of every entry: the label
+ * definition in the corpus README ("chain letters, 'forward this to ten people', hoax virus warnings,
+ * jokes forwarded to all") and the common forms of chain letters and virus hoaxes as catalogued by hoax
+ * debunking sites (e.g. the "Good Times" and "Budweiser frogs screensaver" hoax texts).
+ */
+
+/** Asking the reader to pass it on. */
+export const PASS_ON_VERBS: readonly string[] = [
+  "forward this",
+  "forward it",
+  "forward to",
+  "forward on",
+  "send this",
+  "send it to",
+  "pass this on",
+  "pass it on",
+  "pass on",
+  "share this",
+  "share it with",
+  "copy this",
+  "repost",
+];
+
+/** To whom: everybody. */
+export const EVERYONE: readonly string[] = [
+  "everyone",
+  "everybody",
+  "all your contacts",
+  "your contacts",
+  "everyone you know",
+  "everyone in your address book",
+  "your address book",
+  "as many people as",
+  "as many as you can",
+  "10 people",
+  "10 colleagues",
+  "ten colleagues",
+  "10 friends",
+  "ten friends",
+  "ten people",
+  "12 people",
+  "seven people",
+  "7 people",
+  "five people",
+  "5 people",
+  "all your friends",
+  "all your colleagues",
+  "your friends",
+];
+
+/** Virus-hoax and chain-letter wording, each enough on its own. */
+export const HOAX_PHRASES: readonly string[] = [
+  "this is not a hoax",
+  "this is not a joke",
+  "not a hoax",
+  "don't break the chain",
+  "do not break the chain",
+  "break the chain",
+  "chain letter",
+  "bad luck",
+  "good luck will",
+  "within 24 hours",
+  "within the next hour",
+  "make a wish",
+  "microsoft has confirmed",
+  "microsoft have confirmed",
+  "confirmed by microsoft",
+  "confirmed by the police",
+  "wipe your hard drive",
+  "destroy your hard drive",
+  "erase your hard drive",
+  "the worst virus ever",
+  "most destructive virus",
+  "do not open any email",
+  "do not open any e-mail",
+  "don't open any email",
+  "do not open it",
+  "do not open this",
+  "warn all your",
+  "tell all your",
+];
+
+/** A joke or funny thing, which matters when it goes to all staff. */
+export const JOKE_WORDS: readonly string[] = [
+  "joke",
+  "jokes",
+  "funny",
+  "hilarious",
+  "made me laugh",
+  "made me chuckle",
+  "had to share",
+  "brighten your day",
+  "friday funny",
+  "friday funnies",
+  "lol",
+  "lmao",
+  "meme",
+  "funniest",
+  "cracked me up",
+  "too good not to share",
+];
+
+/** Recipient display names that mean the whole staff. */
+export const ALL_STAFF_NAMES: readonly string[] = [
+  "all staff",
+  "allstaff",
+  "all-staff",
+  "staff list",
+  "whole staff",
+  "everyone",
+  "all teachers",
+  "teaching staff",
+  "support staff",
+  "all users",
+];
