@@ -64,7 +64,7 @@ const sameRecipients = (a: readonly Recipient[], b: readonly Recipient[]) =>
 /**
  * Writes a fix to the item. `fixed` is the engine's `applyFix(before, fix)`: the edge writes only the
  * fields that changed, so the core alone decides what a fix means. The body is the exception: the
- * draft holds plain text, so the disclaimer is appended to the real (possibly HTML) body instead.
+ * draft holds plain text, so the disclaimer or line is appended to the real (possibly HTML) body instead.
  */
 export async function writeFix(
   item: ComposeItem,
@@ -84,7 +84,7 @@ export async function writeFix(
   for (const field of ["to", "cc", "bcc"] as const) {
     if (!sameRecipients(before[field], fixed[field])) await writeRecipients(item, field, fixed[field]);
   }
-  if (fix.kind === "append-disclaimer") await appendToBody(item, fix.text);
+  if (fix.kind === "append-disclaimer" || fix.kind === "append-line") await appendToBody(item, fix.text);
   if (fix.kind === "remove-attachments") {
     for (const name of fix.names) {
       const id = attachmentIds[name];

@@ -22,5 +22,9 @@ export function fixLabel(fix: Fix): string {
       return `Cc ${list(fix.recipients.map((recipient) => recipient.name ?? recipient.address))}`;
     case "remove-attachments":
       return `Remove ${list(fix.names)}`;
+    case "replace-subject":
+      return `Change the subject to "${fix.text}"`;
+    case "append-line":
+      return `Add "${fix.text}"`;
   }
 }

@@ -1,4 +1,4 @@
-import type { Attachment, Draft, Recipient } from "./types.js";
+import type { Attachment, Draft, Recipient, SentBefore } from "./types.js";
 import type { PolicyPack } from "../pack/schema.js";
 import { deepFreeze } from "../pack/freeze.js";
 import { classifyRecipient } from "./message.js";
@@ -15,6 +15,7 @@ export interface DraftInput {
   readonly attachments?: readonly Attachment[];
   readonly sensitivityLabelId?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  readonly sentBefore?: SentBefore;
 }
 
 export function normalizeDraft(input: DraftInput): Draft {
@@ -29,6 +30,7 @@ export function normalizeDraft(input: DraftInput): Draft {
     ...(input.from ? { from: input.from } : {}),
     ...(input.sensitivityLabelId ? { sensitivityLabelId: input.sensitivityLabelId } : {}),
     ...(input.headers ? { headers: input.headers } : {}),
+    ...(input.sentBefore ? { sentBefore: input.sentBefore } : {}),
   };
   return deepFreeze(draft);
 }

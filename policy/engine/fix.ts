@@ -44,6 +44,13 @@ export function applyFix(input: DraftInput, fix: Fix): Draft {
       const names = new Set(fix.names);
       return normalizeDraft({ ...draft, attachments: draft.attachments.filter((file) => !names.has(file.name)) });
     }
+    case "replace-subject":
+      return normalizeDraft({ ...draft, subject: fix.text });
+    case "append-line": {
+      const separator = draft.bodyType === "html" ? "<br><br>" : "\n\n";
+      const text = draft.bodyType === "html" ? escapeHtml(fix.text) : fix.text;
+      return normalizeDraft({ ...draft, body: draft.body + separator + text });
+    }
   }
 }
 

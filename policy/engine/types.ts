@@ -34,6 +34,18 @@ export interface Draft {
   /** Present once the school's encryption mechanism has been applied by a sensitivity label or header. */
   readonly sensitivityLabelId?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Optional, from the add-in only: salted SHA-256 hashes of the addresses this sender has written to
+   * before (kept in the add-in's own storage on the device; see policy/rules/recipients/address-hash.ts).
+   * Never addresses or content. Absent: the "never written to before" check does not run.
+   */
+  readonly sentBefore?: SentBefore;
+}
+
+/** Salted hashes of addresses sent to before (`hashAddress(salt, address)`, lower-case hex). */
+export interface SentBefore {
+  readonly salt: string;
+  readonly hashes: readonly string[];
 }
 
 export const CATEGORIES = [
@@ -79,7 +91,11 @@ export type Fix =
   | { readonly kind: "remove-subject-spans"; readonly spans: readonly Span[] }
   | { readonly kind: "append-disclaimer"; readonly text: string }
   | { readonly kind: "add-cc"; readonly recipients: readonly Recipient[] }
-  | { readonly kind: "remove-attachments"; readonly names: readonly string[] };
+  | { readonly kind: "remove-attachments"; readonly names: readonly string[] }
+  /** Replaces the whole subject with a neutral one the sender can edit ("Pupil matter"). */
+  | { readonly kind: "replace-subject"; readonly text: string }
+  /** Appends a line to the body (e.g. asking the recipient to confirm safe receipt). */
+  | { readonly kind: "append-line"; readonly text: string };
 
 export interface Finding {
   readonly rule: string;

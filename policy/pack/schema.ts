@@ -231,7 +231,25 @@ const encryptionMechanismSchema = z.discriminatedUnion("kind", [
     .strict(),
 ]);
 
-const encryptionKeys = ["required", "internalToo", "mechanism"] as const;
+const securePortalSchema = z
+  .object({
+    kind: z.literal("secure-portal"),
+    name: z.string().min(1).describe("What staff call it, e.g. 'the Egress portal' or 'the county's secure upload'."),
+    address: z
+      .string()
+      .min(3)
+      .max(300)
+      .describe("The portal's web address or the e-mail address that routes mail through it."),
+  })
+  .strict();
+
+const secureRouteSchema = z
+  .discriminatedUnion("kind", [...encryptionMechanismSchema.options, securePortalSchema])
+  .describe(
+    "The route the school names for personal data where encryption is not required: a sensitivity label, a subject tag, a header, or a secure portal. Without one, the check offers the steps the policy gives instead (verify the address, fewer recipients, ask for confirmation of safe receipt).",
+  );
+
+const encryptionKeys = ["required", "internalToo", "mechanism", "secureRoute"] as const;
 
 const encryptionSchema = z
   .object({
@@ -240,6 +258,7 @@ const encryptionSchema = z
     mechanism: encryptionMechanismSchema
       .default({ kind: "subject-tag", tag: "[secure]" })
       .describe("What the school's mail system acts on to encrypt a message."),
+    secureRoute: secureRouteSchema.optional(),
     sources: sourcesFor(encryptionKeys),
   })
   .strict();
@@ -414,6 +433,7 @@ export type PolicyPackInput = z.input<typeof policyPackSchema>;
 export type PolicyPackData = z.output<typeof policyPackSchema>;
 export type PolicyPack = DeepReadonly<PolicyPackData>;
 export type EncryptionMechanism = z.output<typeof encryptionMechanismSchema>;
+export type SecureRoute = z.output<typeof secureRouteSchema>;
 export type PolicyDocumentMeta = z.output<typeof documentSchema>;
 
 export type DeepReadonly<T> = T extends (infer U)[]

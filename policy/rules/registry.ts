@@ -8,16 +8,20 @@ import externalRecipientsVisible from "./recipients/external-recipients-visible.
 import greeting from "./etiquette/greeting.js";
 import hostileWording from "./tone/hostile-wording.js";
 import lookalikeDomain from "./recipients/lookalike-domain.js";
+import misdirectedGreeting from "./recipients/misdirected-greeting.js";
 import missingDisclaimer from "./disclaimer/missing-disclaimer.js";
+import newExternalRecipient from "./recipients/new-external-recipient.js";
 import ownPersonalWebmail from "./recipients/own-personal-webmail.js";
 import personalDataInSubject from "./personal-data/personal-data-in-subject.js";
 import personalDataToExternal from "./personal-data/personal-data-to-external.js";
 import personalUse from "./personal-use/personal-use.js";
 import punctuation from "./etiquette/punctuation.js";
+import replyAllExternal from "./recipients/reply-all-external.js";
 import requiredCc from "./recipients/required-cc.js";
 import sensitiveFileName from "./attachments/sensitive-file-name.js";
 import shouting from "./etiquette/shouting.js";
 import tooManyRecipients from "./recipients/too-many-recipients.js";
+import uncheckedRecipients from "./recipients/unchecked-recipients.js";
 import unencryptedPersonalData from "./personal-data/unencrypted-personal-data.js";
 
 /** Every rule, sorted by id. Explicit on purpose: nothing is discovered by scanning folders. */
@@ -31,16 +35,20 @@ export const rules: readonly RuleModule[] = [
   greeting,
   hostileWording,
   lookalikeDomain,
+  misdirectedGreeting,
   missingDisclaimer,
+  newExternalRecipient,
   ownPersonalWebmail,
   personalDataInSubject,
   personalDataToExternal,
   personalUse,
   punctuation,
+  replyAllExternal,
   requiredCc,
   sensitiveFileName,
   shouting,
   tooManyRecipients,
+  uncheckedRecipients,
   unencryptedPersonalData,
 ];
 

@@ -9,7 +9,7 @@ export default defineRule({
     id: "attachment-size",
     category: "attachments",
     defaultSeverity: "nudge",
-    clause: "attachments",
+    clause: "attachment-size",
     fallbackCitation: defaultCitation("E-mail", "Large attachments should be shared by a link, not sent by e-mail."),
     docs: "Attachments (not inline images) larger in total than the pack's limit (default 10 MB).",
     messages: {

@@ -16,7 +16,7 @@ export default defineRule({
     id: "blocked-attachment",
     category: "attachments",
     defaultSeverity: "block",
-    clause: "attachments",
+    clause: "blocked-attachment",
     fallbackCitation: defaultCitation(
       "Computer viruses",
       "Do not send executable files or scripts by e-mail: they can carry viruses.",

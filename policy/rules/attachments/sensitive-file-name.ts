@@ -6,7 +6,7 @@ export default defineRule({
     id: "sensitive-file-name",
     category: "attachments",
     defaultSeverity: "nudge",
-    clause: "personal-data",
+    clause: "sensitive-file-name",
     fallbackCitation: defaultCitation(
       "Data security",
       "File names are visible even when the content is protected: do not put personal data in them.",

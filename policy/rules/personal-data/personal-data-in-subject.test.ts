@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeDraft } from "../../engine/draft.js";
+import { analyzeDraft } from "../../engine/analyze.js";
 import { applyFix } from "../../engine/fix.js";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
@@ -31,18 +32,24 @@ ruleTester(rule, {
   ],
 });
 
-describe("personal-data-in-subject fix", () => {
+describe("personal-data-in-subject fix removes the whole identifying phrase", () => {
   it.each([
-    "Oliver Ashdown EHCP and autism diagnosis",
-    "NHS 943 476 5919 referral",
-    "Amelia Khan DOB 12/03/2016 - Mrs Carrow in hospital",
-  ])("removing the spans clears the finding: %s", (subject) => {
+    ["Ellie Thompson 7C - epilepsy care plan, DOB 14/03/2012", "Pupil matter"],
+    ["Oliver Ashdown EHCP and autism diagnosis", "Pupil matter"],
+    ["NHS 943 476 5919 referral", "Pupil matter"],
+    ["Amelia Khan DOB 12/03/2016 - Mrs Carrow in hospital", "Pupil matter"],
+    ["RE: Jayden Okoro - EHCP review", "RE: Pupil matter"],
+    ["Year 3 trip to the zoo - Mia Patel medication", "Year 3 trip to the zoo"],
+  ])("%s → %s, and nothing personal is left", (subject, expected) => {
     const pack = loadPolicy("st-john-payne");
     const draft = { subject, body: "Hello,\n\nSee attached.\n\nKind regards,\nJo", bodyType: "text" as const };
     const [finding] = runRule(rule, draft, pack).findings;
-    expect(finding?.fix?.kind).toBe("remove-subject-spans");
+    expect(finding?.fix).toEqual({ kind: "replace-subject", text: expected });
     if (!finding?.fix) return;
     const fixed = applyFix(normalizeDraft(draft), finding.fix);
-    expect(runRule(rule, fixed, pack).findings).toEqual([]);
+    expect(fixed.subject).toBe(expected);
+    const after = analyzeDraft(fixed, pack);
+    expect(after.findings.filter((f) => f.location === "subject")).toEqual([]);
+    expect(after.personalData.filter((entity) => entity.location === "subject")).toEqual([]);
   });
 });

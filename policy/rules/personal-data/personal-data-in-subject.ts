@@ -1,5 +1,78 @@
 import { defaultCitation, defineRule } from "../define.js";
+import { removeSpans } from "../../engine/fix.js";
+import type { Entity } from "../../engine/types.js";
 import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
+
+/** What the subject becomes when nothing useful is left once the identifying phrase is gone. */
+export const NEUTRAL_SUBJECT = "Pupil matter";
+
+const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs)\s?(?:\[\d+\])?\s?:\s*)+/i;
+/** Words that only label or place the data next to a name: "DOB", "NHS no.", "7C", "Y6", "Year 3". */
+const LABEL_WORDS = new Set([
+  "dob",
+  "d.o.b",
+  "d.o.b.",
+  "nhs",
+  "no",
+  "no.",
+  "number",
+  "upn",
+  "uln",
+  "ni",
+  "year",
+  "yr",
+  "class",
+  "form",
+  "-",
+  "–",
+  ",",
+  ":",
+  "&",
+  "and",
+]);
+const isLabel = (token: string) => {
+  const lower = token.toLowerCase().replace(/[,:;]$/, "");
+  return LABEL_WORDS.has(lower) || lower === "" || /^\d{1,2}[a-z]{0,2}$/.test(lower) || /^y\d{1,2}$/.test(lower);
+};
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+function tokens(text: string): Token[] {
+  const found: Token[] = [];
+  const pattern = /\S+/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null)
+    found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+  return found;
+}
+
+/**
+ * The whole identifying phrase of a subject in its folded text: from the first to the last word holding
+ * personal data (names, class, sensitive words, identifiers and what lies between), widened over the
+ * labels and class codes next to it ("DOB", "7C", "Year 3").
+ */
+export function identifyingPhrase(folded: string, entities: readonly Entity[]): { start: number; end: number } {
+  const words = tokens(folded);
+  const marked = words.map((word) => entities.some((entity) => entity.start < word.end && entity.end > word.start));
+  let first = marked.indexOf(true);
+  let last = marked.lastIndexOf(true);
+  if (first === -1) return { start: 0, end: 0 };
+  while (first > 0 && isLabel(words[first - 1]?.text ?? "")) first--;
+  while (last < words.length - 1 && isLabel(words[last + 1]?.text ?? "")) last++;
+  return { start: words[first]?.start ?? 0, end: words[last]?.end ?? 0 };
+}
+
+/** The subject without the phrase, or the neutral subject (keeping "RE:") when too little is left. */
+export function neutralSubject(subject: string, phrase: { start: number; end: number }): string {
+  const prefix = REPLY_PREFIX.exec(subject)?.[0] ?? "";
+  const rest = removeSpans(subject, [phrase]).replace(REPLY_PREFIX, "");
+  const meaningful = rest.split(/\s+/).filter((word) => /[a-z]{3}/i.test(word)).length;
+  return meaningful >= 2 ? `${prefix}${rest}`.trim() : `${prefix}${NEUTRAL_SUBJECT}`;
+}
 
 export default defineRule({
   meta: {
@@ -16,12 +89,13 @@ export default defineRule({
       subject: "The subject line contains {{what}}. Subject lines are never encrypted: take it out.",
     },
   },
-  check({ draft, pack, bodyText, personalData }) {
+  check({ draft, pack, bodyText, personalData, message }) {
     const inSubject = sensitiveEntities(personalData, "subject");
     if (inSubject.length === 0) return [];
-    // Remove the names too: "Jack Smith EHCP" without "EHCP" still names the pupil next to the topic.
-    const names = personalData.filter((entity) => entity.location === "subject" && entity.type === "person-name");
-    const spans = [...inSubject, ...names].map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start);
+    // The whole phrase: "Jack Smith 7C EHCP" without "EHCP" still names the pupil next to the class.
+    const subjectEntities = personalData.filter((entity) => entity.location === "subject");
+    const phrase = identifyingPhrase(message.subject.text, subjectEntities);
+    const source = { start: message.subject.toSource(phrase.start), end: message.subject.toSource(phrase.end) };
     return [
       {
         messageId: "subject",
@@ -29,7 +103,7 @@ export default defineRule({
         location: "subject",
         spans: inSubject.map(({ start, end }) => ({ start, end })),
         severity: pack.personalData.blockInSubject ? "block" : "nudge",
-        fix: { kind: "remove-subject-spans", spans },
+        fix: { kind: "replace-subject", text: neutralSubject(draft.subject, source) },
       },
     ];
   },

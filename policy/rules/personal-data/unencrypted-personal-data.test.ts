@@ -18,6 +18,11 @@ const LABEL = {
   labelName: "Confidential - Encrypt",
 } as const;
 const HEADER = { kind: "header", name: "x-encrypt", value: "yes" } as const;
+const PORTAL = {
+  kind: "secure-portal",
+  name: "the county's secure portal",
+  address: "https://secure.county.gov.uk",
+} as const;
 
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
@@ -73,6 +78,21 @@ ruleTester(rule, {
       draft: { subject: "Referral", body: nhsBody, bodyType: "text", to: external, headers: { "X-Encrypt": "yes" } },
     },
     {
+      name: "confirmation of safe receipt already asked for",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Oliver",
+        body: senBody.replace("Kind regards", "Please could you confirm safe receipt?\nKind regards"),
+        bodyType: "text",
+        to: external,
+      },
+    },
+    {
+      name: "the school's named header route applied",
+      pack: { encryption: { secureRoute: HEADER } },
+      draft: { subject: "Oliver", body: senBody, bodyType: "text", to: external, headers: { "x-encrypt": "yes" } },
+    },
+    {
       name: "a bare email address and a date that is not a birthday",
       pack: loadPolicy("delius"),
       draft: {
@@ -109,10 +129,22 @@ ruleTester(rule, {
       errors: [{ messageId: "required", location: "body" }],
     },
     {
-      name: "consider encryption where not required",
+      name: "no encryption required, no route named: the policy's steps",
       pack: loadPolicy("st-dunstans"),
       draft: { subject: "Oliver", body: senBody, bodyType: "text", to: external },
-      errors: [{ messageId: "consider", location: "body" }],
+      errors: [{ messageId: "steps", location: "body" }],
+    },
+    {
+      name: "no encryption required, the school names a sensitivity label",
+      pack: { encryption: { secureRoute: LABEL } },
+      draft: { subject: "Oliver", body: senBody, bodyType: "text", to: external },
+      errors: [{ messageId: "route", location: "body" }],
+    },
+    {
+      name: "no encryption required, the school names a secure portal",
+      pack: { encryption: { secureRoute: PORTAL } },
+      draft: { subject: "Oliver", body: senBody, bodyType: "text", to: external },
+      errors: [{ messageId: "portal", location: "body" }],
     },
   ],
 });
@@ -129,6 +161,23 @@ describe("unencrypted-personal-data fix and severity", () => {
     expect(finding?.severity).toBe("block");
     expect(finding?.message).toContain("a named person's SEN and health details");
     expect(finding?.fix?.kind).toBe("apply-encryption");
+    if (!finding?.fix) return;
+    expect(runRule(rule, applyFix(normalizeDraft(draft), finding.fix), pack).findings).toEqual([]);
+  });
+
+  it.each([
+    ["the policy's steps (ask for confirmation of safe receipt)", loadPolicy("st-john-payne"), "append-line"],
+    ["the school's named label", packFor("st-john-payne", { encryption: { secureRoute: LABEL } }), "apply-encryption"],
+    [
+      "the school's named subject tag",
+      packFor("st-john-payne", { encryption: { secureRoute: { kind: "subject-tag", tag: "[encrypt]" } } }),
+      "apply-encryption",
+    ],
+  ] as const)("without an encryption requirement, %s is a fix that clears it", (_label, pack, kind) => {
+    const draft = { subject: "Oliver", body: senBody, bodyType: "text" as const, to: external };
+    const [finding] = runRule(rule, draft, pack).findings;
+    expect(finding?.severity).toBe("nudge");
+    expect(finding?.fix?.kind).toBe(kind);
     if (!finding?.fix) return;
     expect(runRule(rule, applyFix(normalizeDraft(draft), finding.fix), pack).findings).toEqual([]);
   });

@@ -1,6 +1,75 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { externalRecipients, isEncrypted } from "../../engine/draft.js";
+import type { Draft, RuleReport, Span } from "../../engine/types.js";
+import type { PolicyPack } from "../../pack/schema.js";
 import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
+
+/**
+ * The line the "ask for confirmation of safe receipt" fix adds. Office.js has no compose API to request a
+ * read or delivery receipt on any client (internet headers are for the add-in's own x- headers), so a
+ * line in the body is the one way that works everywhere.
+ */
+export const CONFIRM_RECEIPT_LINE = "Please confirm that you have received this email safely.";
+const ASKS_FOR_RECEIPT = /\bconfirm\b[^.\n]{1,40}\brecei(?:pt|ved)\b/i;
+
+type SecureRoute = NonNullable<PolicyPack["encryption"]["secureRoute"]>;
+
+/** True once the draft carries the school's named secure route (a label, tag or header). */
+function routeApplied(draft: Draft, route: SecureRoute): boolean {
+  switch (route.kind) {
+    case "subject-tag":
+      return draft.subject.toLowerCase().indexOf(route.tag.toLowerCase()) !== -1;
+    case "sensitivity-label":
+      return draft.sensitivityLabelId === route.labelId;
+    case "header": {
+      const headers = draft.headers ?? {};
+      const name = Object.keys(headers).find((key) => key.toLowerCase() === route.name.toLowerCase());
+      return name !== undefined && headers[name] === route.value;
+    }
+    case "secure-portal":
+      return false;
+  }
+}
+
+function routeWords(route: Exclude<SecureRoute, { kind: "secure-portal" }>): string {
+  return route.kind === "subject-tag"
+    ? `the ${route.tag} tag`
+    : route.kind === "sensitivity-label"
+      ? `the "${route.labelName}" label`
+      : "secure sending";
+}
+
+/** Where the school requires no encryption: its named route, or the steps its policy gives instead. */
+function considerReport(draft: Draft, bodyText: string, pack: PolicyPack, what: string, spans: Span[]): RuleReport[] {
+  const route = pack.encryption.secureRoute;
+  if (route === undefined) {
+    if (ASKS_FOR_RECEIPT.test(bodyText)) return [];
+    return [
+      {
+        messageId: "steps",
+        data: { what },
+        location: "body",
+        spans,
+        fix: { kind: "append-line", text: CONFIRM_RECEIPT_LINE },
+      },
+    ];
+  }
+  if (routeApplied(draft, route)) return [];
+  if (route.kind === "secure-portal") {
+    return [
+      { messageId: "portal", data: { what, portal: route.name, address: route.address }, location: "body", spans },
+    ];
+  }
+  return [
+    {
+      messageId: "route",
+      data: { what, mechanism: routeWords(route) },
+      location: "body",
+      spans,
+      fix: { kind: "apply-encryption", mechanism: route },
+    },
+  ];
+}
 
 export default defineRule({
   meta: {
@@ -15,7 +84,11 @@ export default defineRule({
     docs: "Personal data (identifiers, dates of birth, addresses, a named person with sensitive details) in a message that is not encrypted the way the school's mail system requires.",
     messages: {
       required: "This email contains {{what}}. The school requires it to go encrypted: apply {{mechanism}}.",
-      consider: "This email contains {{what}} and is going outside the school. Consider sending it securely.",
+      steps:
+        "This email contains {{what}} and is going outside the school. Check each address is right, send it only to those who need it, and ask for confirmation of safe receipt.",
+      route: "This email contains {{what}} and is going outside the school. Send it securely: apply {{mechanism}}.",
+      portal:
+        "This email contains {{what}} and is going outside the school. Share it through {{portal}} ({{address}}) rather than by email.",
     },
   },
   check({ draft, pack, bodyText, personalData }) {
@@ -46,7 +119,7 @@ export default defineRule({
         },
       ];
     }
-    if (!encryption.required && external) return [{ messageId: "consider", data: { what }, location: "body", spans }];
+    if (!encryption.required && external) return considerReport(draft, bodyText, pack, what, spans);
     return [];
   },
 });

@@ -6,7 +6,7 @@ export default defineRule({
     id: "external-recipients-visible",
     category: "recipients",
     defaultSeverity: "nudge",
-    clause: "recipients",
+    clause: "bcc",
     fallbackCitation: defaultCitation(
       "E-mail",
       "When e-mailing a group of parents or other external contacts, use Bcc so their addresses are not shared.",

@@ -62,7 +62,7 @@ export default defineRule({
     id: "lookalike-domain",
     category: "recipients",
     defaultSeverity: "nudge",
-    clause: "recipients",
+    clause: "lookalike-domain",
     fallbackCitation: defaultCitation("E-mail", "Check the recipients before sending an e-mail."),
     docs: "A recipient's domain that imitates the school's own or a trusted partner's (e.g. schooI.org.uk, schoo1.org.uk).",
     messages: {

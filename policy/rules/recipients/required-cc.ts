@@ -1,29 +1,65 @@
 import { defaultCitation, defineRule } from "../define.js";
-import { allRecipients, domainOf } from "../../engine/draft.js";
+import { domainOf } from "../../engine/draft.js";
+import { externalOf } from "../../engine/message.js";
+import { CONTENTION_WORDS, contentionOf, isLabelledPersonal } from "./contentious.js";
 
+/**
+ * The copy the school asks for on mail to parents or outside organisations "where appropriate" (St John
+ * Payne): only when the mail is contentious or sensitive — a heated tone, a complaint, a named person's
+ * special-category details, personal data — never on routine courteous mail or mail labelled personal.
+ */
 export default defineRule({
   meta: {
     id: "required-cc",
     category: "recipients",
     defaultSeverity: "nudge",
-    clause: "recipients",
-    fallbackCitation: defaultCitation("E-mail", "Copy your line manager on e-mail to parents where appropriate."),
-    docs: "External mail to parents (personal webmail addresses) without the copy the school asks for (head or line manager).",
-    messages: { missing: "Emails to parents should copy {{who}}. Add them to Cc?" },
+    clause: "required-cc",
+    fallbackCitation: defaultCitation(
+      "E-mail",
+      "Copy your line manager on contentious or sensitive e-mail to parents or outside organisations.",
+    ),
+    docs: "Contentious or sensitive mail without the copy the school asks for (head or line manager): to parents, a heated tone, a complaint, safeguarding/SEN/health details or personal data; to outside organisations, a heated tone or a complaint.",
+    messages: {
+      missing:
+        "This email goes to {{audience}} and {{why}}. The school asks you to copy {{who}} on such mail. Add them to Cc?",
+    },
   },
-  check({ draft, pack }) {
+  check(context) {
+    const { draft, pack, message } = context;
     const rule = pack.recipients.ccOnExternalToParents;
     if (!rule.required) return [];
-    const recipients = allRecipients(draft);
-    const webmail = pack.recipients.personalWebmailDomains;
-    const toParents = recipients.some((recipient) => webmail.indexOf(domainOf(recipient.address)) !== -1);
-    if (!toParents) return [];
-    const present = new Set(recipients.map((recipient) => recipient.address.toLowerCase()));
+    const outside = externalOf(message);
+    if (outside.length === 0 || isLabelledPersonal(context)) return [];
+    const present = new Set(message.recipients.map((entry) => entry.recipient.address.trim().toLowerCase()));
     const missing = rule.cc.filter((person) => !present.has(person.address.toLowerCase()));
-    if (missing.length === 0) return [];
+    // The sender is the person the school asks to be copied (the head writing herself).
+    const from = draft.from?.address.toLowerCase();
+    if (missing.length === 0 || (from !== undefined && rule.cc.some((person) => person.address === from))) return [];
+    const contention = contentionOf(context);
+    if (contention === undefined) return [];
+    const webmail = pack.recipients.personalWebmailDomains;
+    const parents = outside.filter((recipient) => webmail.indexOf(domainOf(recipient.address)) !== -1).length;
+    // Sharing a named pupil's details with an agency (a referral, the local authority) is routine professional
+    // work; with organisations only a heated tone or a complaint makes the copy appropriate.
+    if (parents === 0 && (contention === "special-category" || contention === "personal-data")) return [];
+    const audience =
+      parents === outside.length
+        ? parents === 1
+          ? "a parent"
+          : "parents"
+        : parents === 0
+          ? outside.length === 1
+            ? "an outside organisation"
+            : "outside organisations"
+          : "parents and outside organisations";
     const who = missing.map((person) => person.name ?? person.address).join(" and ");
     return [
-      { messageId: "missing", data: { who }, location: "recipients", fix: { kind: "add-cc", recipients: missing } },
+      {
+        messageId: "missing",
+        data: { audience, why: CONTENTION_WORDS[contention], who, reason: contention },
+        location: "recipients",
+        fix: { kind: "add-cc", recipients: missing },
+      },
     ];
   },
 });

@@ -6,7 +6,7 @@ export default defineRule({
     id: "too-many-recipients",
     category: "recipients",
     defaultSeverity: "info",
-    clause: "recipients",
+    clause: "too-many-recipients",
     fallbackCitation: defaultCitation(
       "E-mail etiquette",
       "Messages should be directed only to relevant individuals on a need to know basis.",

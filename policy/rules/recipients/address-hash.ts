@@ -1,0 +1,109 @@
+/**
+ * Salted SHA-256 of an e-mail address, for the "never written to before" check: the add-in keeps only
+ * these hashes (in its own storage on the device), never the addresses, and hands the set to the
+ * analysis as `draft.sentBefore`. Synchronous and ES2016-safe (classic Outlook's JavaScript-only
+ * runtime has no Web Crypto), so the send-time bundle can hash the recipients itself.
+ */
+import type { SentBefore } from "../../engine/types.js";
+
+const K = [
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+  0xc67178f2,
+];
+
+function utf8(text: string): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+      code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+      i++;
+    }
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
+    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+  }
+  return bytes;
+}
+
+const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+
+/** SHA-256 of a string's UTF-8 bytes, as lower-case hex (FIPS 180-4). */
+export function sha256Hex(text: string): string {
+  const bytes = utf8(text);
+  const bitLength = bytes.length * 8;
+  bytes.push(0x80);
+  while (bytes.length % 64 !== 56) bytes.push(0);
+  for (let shift = 56; shift >= 0; shift -= 8) bytes.push(shift >= 32 ? 0 : (bitLength >>> shift) & 0xff);
+  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+  const w = new Array<number>(64).fill(0);
+  for (let block = 0; block < bytes.length; block += 64) {
+    for (let t = 0; t < 16; t++) {
+      const at = block + t * 4;
+      w[t] =
+        (((bytes[at] ?? 0) << 24) |
+          ((bytes[at + 1] ?? 0) << 16) |
+          ((bytes[at + 2] ?? 0) << 8) |
+          (bytes[at + 3] ?? 0)) >>>
+        0;
+    }
+    for (let t = 16; t < 64; t++) {
+      const w15 = w[t - 15] ?? 0;
+      const w2 = w[t - 2] ?? 0;
+      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
+      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+      w[t] = ((w[t - 16] ?? 0) + s0 + (w[t - 7] ?? 0) + s1) >>> 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+    for (let t = 0; t < 64; t++) {
+      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const ch = (e & f) ^ (~e & g);
+      const t1 = (hh + s1 + ch + (K[t] ?? 0) + (w[t] ?? 0)) >>> 0;
+      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const maj = (a & b) ^ (a & c) ^ (b & c);
+      const t2 = (s0 + maj) >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) >>> 0;
+    }
+    const next = [a, b, c, d, e, f, g, hh];
+    for (let i = 0; i < 8; i++) h[i] = ((h[i] ?? 0) + (next[i] ?? 0)) >>> 0;
+  }
+  return h.map((word) => ("00000000" + word.toString(16)).slice(-8)).join("");
+}
+
+/** The hash kept for an address: SHA-256 of the salt, a separator and the trimmed, lower-case address. */
+export function hashAddress(salt: string, address: string): string {
+  return sha256Hex(`${salt}\u0000${address.trim().toLowerCase()}`);
+}
+
+/** Whether `address` is among the addresses hashed into `sentBefore`. */
+export function wasSentTo(sentBefore: SentBefore, address: string): boolean {
+  return sentBefore.hashes.indexOf(hashAddress(sentBefore.salt, address)) !== -1;
+}
+
+/** Adds addresses to a set of hashes (kept sorted and unique, capped at `max`, newest kept). */
+export function addSentTo(sentBefore: SentBefore, addresses: readonly string[], max = 5000): SentBefore {
+  const hashes = sentBefore.hashes.slice();
+  for (const address of addresses) {
+    if (address.indexOf("@") === -1) continue;
+    const hash = hashAddress(sentBefore.salt, address);
+    const at = hashes.indexOf(hash);
+    if (at !== -1) hashes.splice(at, 1);
+    hashes.push(hash);
+  }
+  return { salt: sentBefore.salt, hashes: hashes.slice(Math.max(0, hashes.length - max)) };
+}

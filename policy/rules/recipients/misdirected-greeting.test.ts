@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { ruleTester } from "../../engine/rule-tester.js";
+import { loadPolicy } from "../../pack/load.js";
+import rule from "./misdirected-greeting.js";
+import { greetedNames } from "./recipient-names.js";
+
+const body = (greeting: string) => `${greeting}\n\nThank you for your email about Friday.\n\nKind regards,\nJo Hart`;
+const mail = (greeting: string, to: { name?: string; address: string }[]) => ({
+  subject: "Friday",
+  body: body(greeting),
+  bodyType: "text" as const,
+  to,
+});
+
+ruleTester(rule, {
+  pack: loadPolicy("st-john-payne"),
+  valid: [
+    { name: "the right parent by address", draft: mail("Dear Mrs Khan,", [{ address: "ayesha.khan@gmail.com" }]) },
+    {
+      name: "the right parent by name",
+      draft: mail("Dear Ms Patel,", [{ name: "Sunita Patel", address: "admin@braunstone.sch.uk" }]),
+    },
+    {
+      name: "both parents, one address",
+      draft: mail("Dear Mr and Mrs Haldane,", [{ name: "Andrew Haldane", address: "a.haldane@btinternet.com" }]),
+    },
+    { name: "a short form of the first name", draft: mail("Hi Sam,", [{ address: "samantha.jones@county.gov.uk" }]) },
+    { name: "a name line", draft: mail("Julie,", [{ name: "Julie Thwaite", address: "head@st-john-payne.sch.uk" }]) },
+    { name: "a group greeting", draft: mail("Dear parents,", [{ address: "sarah.jones@gmail.com" }]) },
+    { name: "all", draft: mail("Hi all,", [{ address: "sarah.jones@gmail.com" }, { address: "mo.ali@gmail.com" }]) },
+    { name: "initials we cannot read", draft: mail("Dear Mrs Khan,", [{ address: "ak1982@gmail.com" }]) },
+    { name: "a role address", draft: mail("Dear Mrs Khan,", [{ address: "office@county.gov.uk" }]) },
+    {
+      name: "a name in Cc",
+      draft: {
+        ...mail("Dear Mrs Khan,", [{ address: "sarah.jones@gmail.com" }]),
+        cc: [{ address: "a.khan@gmail.com" }],
+      },
+    },
+    {
+      name: "a company greeted by its name",
+      draft: mail("Hi Fresh,", [{ name: "Fresh Start Catering", address: "sales@freshstart.co.uk" }]),
+    },
+    { name: "no greeting", draft: mail("Thanks for this.", [{ address: "sarah.jones@gmail.com" }]) },
+    { name: "a contact group", draft: mail("Dear Mrs Khan,", [{ name: "Year 7 parents", address: "Year 7 parents" }]) },
+  ],
+  invalid: [
+    {
+      name: "Dear Mrs Khan to sarah.jones",
+      draft: mail("Dear Mrs Khan,", [{ address: "sarah.jones@gmail.com" }]),
+      errors: [{ messageId: "mismatch", location: "body", spanTexts: ["Dear Mrs Khan,"] }],
+    },
+    {
+      name: "Hi Tom to the wrong Tom's colleague",
+      draft: mail("Hi Tom,", [{ name: "Rebecca Lyons", address: "r.lyons@st-john-payne.sch.uk" }]),
+      errors: [{ messageId: "mismatch" }],
+    },
+  ],
+});
+
+describe("greetedNames", () => {
+  it.each([
+    ["Dear Mrs Khan,", ["khan"]],
+    ["Dear Mr and Mrs Haldane,", ["haldane"]],
+    ["Hi Sarah!", ["sarah"]],
+    ["Julie,", ["julie"]],
+    ["Good morning Mr O'Neill,", ["oneill"]],
+  ])("%s", (line, names) => expect(greetedNames(`${line}\n\nText`)?.names).toEqual(names));
+
+  it.each([
+    "Dear all,",
+    "Dear Year 5 parents,",
+    "Hi,",
+    "Dear wheelchair service,",
+    "Dear Oliver's parents,",
+    "Thanks for this.",
+  ])("names no one: %s", (line) => expect(greetedNames(`${line}\n\nText`)).toBeUndefined());
+});

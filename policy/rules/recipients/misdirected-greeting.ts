@@ -1,0 +1,56 @@
+import { defaultCitation, defineRule } from "../define.js";
+import { greetedNames, nameFits, recipientWords, trimTrailing } from "./recipient-names.js";
+
+/**
+ * Misdirected mail, the commonest personal-data breach schools report: the greeting names someone who is
+ * not among the recipients ("Dear Mrs Khan" to sarah.jones@…), a sign that autocomplete picked the wrong
+ * person. Only when every recipient in To/Cc can be told by name and none fits.
+ */
+export default defineRule({
+  meta: {
+    id: "misdirected-greeting",
+    category: "recipients",
+    defaultSeverity: "nudge",
+    clause: "verify-recipient",
+    fallbackCitation: defaultCitation(
+      "E-mail",
+      "Verify the details, including the accurate e-mail address, of any intended recipient.",
+    ),
+    docs: "The greeting names someone who is not among the recipients (autocomplete picked the wrong person?).",
+    messages: {
+      mismatch:
+        "Your greeting is to {{greeted}}, but this goes to {{recipients}}. Check you picked the right address before sending.",
+    },
+  },
+  check({ message }) {
+    const greeting = greetedNames(message.own);
+    if (greeting === undefined) return [];
+    const visible = message.recipients.filter((entry) => entry.field !== "bcc");
+    if (visible.length === 0 || visible.length > 4) return [];
+    // A contact group or an unresolved entry may hold the person greeted.
+    if (visible.some((entry) => entry.standing === "unknown" || entry.recipient.recipientType === "distributionList"))
+      return [];
+    const words = visible.map(recipientWords);
+    if (!words.some((entry) => entry.informative)) return [];
+    const fits = greeting.names.some((name) => words.some((entry) => nameFits(name, entry)));
+    if (fits) return [];
+    // A recipient we cannot tell by name (office@, initials) may be the person greeted.
+    if (words.some((entry) => !entry.informative)) return [];
+    const recipients = visible
+      .slice(0, 2)
+      .map((entry) => entry.recipient.address)
+      .join(", ");
+    const start = message.own.indexOf(greeting.line);
+    return [
+      {
+        messageId: "mismatch",
+        data: {
+          greeted: trimTrailing(greeting.line),
+          recipients: visible.length > 2 ? `${recipients} and ${visible.length - 2} more` : recipients,
+        },
+        location: "body",
+        ...(start === -1 ? {} : { spans: [{ start, end: start + greeting.line.length }] }),
+      },
+    ];
+  },
+});

@@ -1,0 +1,204 @@
+/**
+ * Who a greeting addresses and who the recipients are, as words that can be compared: "Dear Mr and Mrs
+ * Haldane" → ["haldane"]; "Andrew Haldane <a.haldane@…>" → ["andrew", "haldane", "a", …]. Shared by the
+ * misdirected-mail rules.
+ */
+import type { ClassifiedRecipient } from "../../engine/message.js";
+import { nonEmptyLines } from "../text.js";
+
+const OPENINGS = /^(?:dear|hi|hello|hey|hiya|morning|afternoon|good\s+(?:morning|afternoon|evening))\b[\s,]*/i;
+const TITLES = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "mx",
+  "dr",
+  "prof",
+  "professor",
+  "rev",
+  "cllr",
+  "sir",
+  "madam",
+  "master",
+  "and",
+  "&",
+]);
+/** Greetings to a group or a role, never to a named person. */
+const GENERIC = new Set([
+  "all",
+  "everyone",
+  "everybody",
+  "team",
+  "colleagues",
+  "colleague",
+  "parents",
+  "parent",
+  "carers",
+  "carer",
+  "families",
+  "family",
+  "staff",
+  "governors",
+  "governor",
+  "there",
+  "both",
+  "guys",
+  "folks",
+  "friends",
+  "friend",
+  "year",
+  "class",
+  "tutors",
+  "tutor",
+  "department",
+  "whom",
+  "concern",
+  "ladies",
+  "gentlemen",
+  "teachers",
+  "teacher",
+  "members",
+  "you",
+  "again",
+  "headteacher",
+  "head",
+  "principal",
+  "sirs",
+  "madams",
+  "committee",
+  "panel",
+  "board",
+  "office",
+  "admissions",
+  "finance",
+  "reception",
+  "sales",
+  "accounts",
+  "support",
+  "service",
+  "services",
+  "officer",
+  "manager",
+  "coordinator",
+  "senco",
+  "dsl",
+  "chair",
+  "clerk",
+  "trustees",
+  "partners",
+]);
+/** Address local parts that name a role, not a person. */
+const ROLE_LOCAL = new Set([
+  "office",
+  "admin",
+  "info",
+  "enquiries",
+  "enquiry",
+  "head",
+  "headteacher",
+  "reception",
+  "senco",
+  "finance",
+  "hr",
+  "bursar",
+  "school",
+  "contact",
+  "mail",
+  "noreply",
+  "clerk",
+  "governors",
+  "accounts",
+  "team",
+  "support",
+  "it",
+  "helpdesk",
+  "dsl",
+  "safeguarding",
+  "sen",
+  "attendance",
+  "parents",
+  "sales",
+  "admissions",
+  "hello",
+  "staff",
+  "allstaff",
+  "exams",
+  "trips",
+  "payroll",
+  "invoices",
+  "orders",
+  "bookings",
+  "transport",
+]);
+
+const TRAILING = ",!.:; \t";
+
+/** A line without the punctuation and spaces that end it ("Dear Mrs Khan," → "Dear Mrs Khan"). Linear. */
+export function trimTrailing(line: string): string {
+  let end = line.length;
+  while (end > 0 && TRAILING.indexOf(line.charAt(end - 1)) !== -1) end--;
+  return line.slice(0, end);
+}
+
+/** The names a greeting line addresses ("Dear Mrs Khan," → ["khan"]), or undefined when it names no one. */
+export function greetedNames(own: string): { names: string[]; line: string } | undefined {
+  const line = nonEmptyLines(own)[0] ?? "";
+  if (line.length > 60) return undefined;
+  let rest: string;
+  const opening = OPENINGS.exec(line);
+  if (opening) rest = line.slice(opening[0].length);
+  else if (/^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?,$/.test(line)) rest = line;
+  else return undefined;
+  rest = trimTrailing(rest);
+  if (rest.length === 0) return undefined;
+  const words = rest.split(/[\s/]+/).filter((word) => word.length > 0);
+  const names: string[] = [];
+  for (const word of words) {
+    const bare = word.replace(/\.$/, "");
+    const lower = bare.toLowerCase();
+    if (TITLES.has(lower)) continue;
+    if (GENERIC.has(lower)) return undefined;
+    // A name is capitalised letters ("Khan", "O'Neill", "Smith-Jones"); anything else is not a person.
+    if (!/^[A-Z][A-Za-z'-]*$/.test(bare) || /'s$/i.test(bare)) return undefined;
+    names.push(lower.replace(/[^a-z]/g, ""));
+  }
+  const useful = names.filter((name) => name.length >= 2);
+  return useful.length > 0 ? { names: useful, line } : undefined;
+}
+
+export interface RecipientWords {
+  readonly tokens: readonly string[];
+  readonly letters: string;
+  /** Whether the entry tells us who the person is (a name, or an address made of a name). */
+  readonly informative: boolean;
+}
+
+export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
+  const { name, address } = entry.recipient;
+  const at = address.indexOf("@");
+  const local = (at === -1 ? address : address.slice(0, at)).toLowerCase();
+  const localTokens = local.split(/[^a-z]+/).filter((token) => token.length > 0);
+  const nameTokens = (name ?? "")
+    .toLowerCase()
+    .split(/[^a-z'-]+/)
+    .map((token) => token.replace(/[^a-z]/g, ""))
+    .filter((token) => token.length > 0);
+  const personLike = (token: string) => token.length >= 3 && !ROLE_LOCAL.has(token) && !GENERIC.has(token);
+  const informative = nameTokens.some(personLike) || localTokens.some(personLike);
+  return {
+    tokens: [...nameTokens, ...localTokens],
+    letters: `${local.replace(/[^a-z]/g, "")} ${(name ?? "").toLowerCase().replace(/[^a-z]/g, "")}`,
+    informative,
+  };
+}
+
+/** Whether a greeted name fits a recipient: a name of theirs, part of their address, or its short form. */
+export function nameFits(greeted: string, words: RecipientWords): boolean {
+  for (const token of words.tokens) {
+    if (token === greeted) return true;
+    if (greeted.length >= 3 && token.length >= 3 && (token.indexOf(greeted) === 0 || greeted.indexOf(token) === 0))
+      return true;
+  }
+  return greeted.length >= 3 && words.letters.indexOf(greeted) !== -1;
+}
