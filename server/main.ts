@@ -106,8 +106,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         },
       );
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    // A second signal (npm and tsx relay the first) must not cut the drain short: close() runs once.
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
   } catch (error) {
     if (error instanceof ConfigError) {
       log("error", "refusing to start", { problems: error.problems.join(" | ") });
