@@ -575,9 +575,19 @@ export function createApp(config: AppConfig, services: Services = createServices
   // the directory no longer (or never) listed — separate from the status roster (export.csv).
   app.get("/api/admin/evidence.csv", async (c) => {
     const records = await store.listAll();
-    const known = new Set<string>();
-    for (const rule of catalogue.audiences)
-      for (const person of await directory.membersOf(rule.group)) known.add(`${person.tid}/${person.oid}`);
+    // Which people an audience group lists now is context, not evidence: the export never waits
+    // on (or fails with) the directory; it says "unknown" when Graph does not answer in time.
+    let known: Set<string> | undefined = new Set<string>();
+    try {
+      const groups = await withTimeout(
+        Promise.all(catalogue.audiences.map((rule) => directory.membersOf(rule.group))),
+        5_000,
+      );
+      for (const person of groups.flat()) known.add(`${person.tid}/${person.oid}`);
+    } catch (error) {
+      console.warn("[teams-app] evidence export: the directory did not answer:", (error as Error).message);
+      known = undefined;
+    }
     const csv = toCsv(
       [
         "Seq",
@@ -604,7 +614,7 @@ export function createApp(config: AppConfig, services: Services = createServices
         record.displayName,
         record.fullName,
         record.nameMatch ? "yes" : "no",
-        known.has(`${record.tid}/${record.oid}`) ? "yes" : "no",
+        known ? (known.has(`${record.tid}/${record.oid}`) ? "yes" : "no") : "unknown",
         record.policyId,
         record.version,
         record.textHash,
@@ -668,6 +678,22 @@ async function readJson(c: Context, optional = false): Promise<unknown> {
       { path: malformed, message: "is not well-formed Unicode (it contains a lone UTF-16 surrogate)" },
     ]);
   return value;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 function hostAllowed(host: string, allowed: readonly string[]): boolean {

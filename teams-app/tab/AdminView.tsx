@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { formatDate, type Api, type AuditResult } from "./api.js";
+import { formatDate, type Api, type AuditResult, type ReminderPreview } from "./api.js";
 import { StatusBadge } from "./StaffView.js";
 
 const useStyles = makeStyles({
@@ -29,6 +29,7 @@ export function AdminView(props: { api: Api }) {
   const [data, setData] = useState<AdminData | undefined>();
   const [notice, setNotice] = useState<{ intent: "success" | "error" | "warning"; text: string } | undefined>();
   const [audit, setAudit] = useState<AuditResult | undefined>();
+  const [preview, setPreview] = useState<ReminderPreview | undefined>();
 
   const load = useCallback(async () => {
     try {
@@ -50,22 +51,33 @@ export function AdminView(props: { api: Api }) {
   const title = (id: string) => data.policies.find((policy) => policy.id === id)?.title ?? id;
   const outstanding = data.people.filter((person) => person.status === "due" || person.status === "overdue");
 
-  async function exportCsv() {
-    const blob = await props.api.exportCsv();
+  async function download(blob: Blob, name: string) {
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;
-    link.download = `acknowledgements-${data?.generatedAt.slice(0, 10) ?? "export"}.csv`;
+    link.download = `${name}-${data?.generatedAt.slice(0, 10) ?? "export"}.csv`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  async function remind() {
+  // Two steps: the server first says how many people would be reminded; nothing is sent until
+  // the admin confirms that number.
+  async function askReminders() {
     try {
-      const result = await props.api.sendReminders();
+      setNotice(undefined);
+      setPreview(await props.api.previewReminders());
+    } catch (reason) {
+      setNotice({ intent: "error", text: (reason as Error).message });
+    }
+  }
+
+  async function confirmReminders(confirm: string) {
+    try {
+      setPreview(undefined);
+      const result = await props.api.sendReminders(confirm);
       setNotice({
         intent: result.failed.length ? "warning" : "success",
-        text: `Reminders sent to ${result.sent} of ${result.outstanding} outstanding acknowledgements${result.failed.length ? `; ${result.failed.length} failed` : ""}.`,
+        text: `Reminders sent to ${result.sent} of ${result.outstanding} outstanding acknowledgements (${result.people} people)${result.failed.length ? `; ${result.failed.length} failed` : ""}.`,
       });
     } catch (reason) {
       setNotice({ intent: "error", text: (reason as Error).message });
@@ -112,8 +124,13 @@ export function AdminView(props: { api: Api }) {
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">Actions</h2>
         <div className={styles.actions}>
-          <Button onClick={() => void exportCsv()}>Export CSV</Button>
-          <Button onClick={() => void remind()} disabled={outstanding.length === 0}>
+          <Button onClick={() => void props.api.exportCsv().then((blob) => download(blob, "acknowledgements"))}>
+            Export CSV
+          </Button>
+          <Button onClick={() => void props.api.exportEvidence().then((blob) => download(blob, "evidence"))}>
+            Export evidence
+          </Button>
+          <Button onClick={() => void askReminders()} disabled={outstanding.length === 0}>
             Send reminders ({outstanding.length})
           </Button>
           <Button onClick={() => void props.api.audit().then(setAudit)}>Check audit trail</Button>
@@ -121,6 +138,20 @@ export function AdminView(props: { api: Api }) {
             Refresh
           </Button>
         </div>
+        {preview && (
+          <MessageBar intent="warning" data-testid="reminder-confirm">
+            <MessageBarBody>
+              Send a Teams reminder to {preview.people} {preview.people === 1 ? "person" : "people"} (
+              {preview.notifications} outstanding acknowledgements)? Reminders can be sent once a day per policy.
+            </MessageBarBody>
+            <div className={styles.actions}>
+              <Button appearance="primary" onClick={() => void confirmReminders(preview.confirm)}>
+                Send to {preview.people} {preview.people === 1 ? "person" : "people"}
+              </Button>
+              <Button onClick={() => setPreview(undefined)}>Cancel</Button>
+            </div>
+          </MessageBar>
+        )}
         {notice && (
           <MessageBar intent={notice.intent} data-testid="admin-notice">
             <MessageBarBody>{notice.text}</MessageBarBody>

@@ -55,6 +55,17 @@ export interface AuditResult {
   problems: { seq: number; problem: string; detail: string }[];
 }
 
+export interface ReminderPreview {
+  confirmRequired: true;
+  policyIds: string[];
+  people: number;
+  notifications: number;
+  rateLimited: { policyId: string; nextAllowedAt?: string }[];
+  confirm: string;
+  expiresAt: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   override readonly name = "ApiError";
   constructor(
@@ -102,10 +113,17 @@ export function createApi(getToken: TokenSource) {
         people: PersonStatus[];
       }>("/api/admin/status"),
     exportCsv: async () => (await request("/api/admin/export.csv")).blob(),
-    sendReminders: (policyId?: string) =>
-      json<{ outstanding: number; sent: number; failed: unknown[] }>("/api/admin/reminders", {
+    exportEvidence: async () => (await request("/api/admin/evidence.csv")).blob(),
+    /** First step: how many people would be reminded, and the confirmation to send with step two. */
+    previewReminders: (policyId?: string) =>
+      json<ReminderPreview>("/api/admin/reminders", {
         method: "POST",
         body: JSON.stringify(policyId ? { policyId } : {}),
+      }),
+    sendReminders: (confirm: string, policyId?: string) =>
+      json<{ outstanding: number; people: number; sent: number; failed: unknown[] }>("/api/admin/reminders", {
+        method: "POST",
+        body: JSON.stringify(policyId ? { policyId, confirm } : { confirm }),
       }),
     audit: () => json<AuditResult>("/api/admin/audit/verify"),
   };

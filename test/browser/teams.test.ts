@@ -144,8 +144,24 @@ describe("Teams tab outside Teams (development sign-in)", () => {
     expect(csv.split("\r\n")[0]).toMatch(/^Name,UPN,Tenant ID,Object ID/);
     expect(csv).toContain("Robin Staffwell");
 
+    const [evidence] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export evidence" }).click(),
+    ]);
+    const evidenceCsv = readFileSync((await evidence.path())!, "utf8");
+    expect(evidenceCsv.split("\r\n")[0]).toMatch(/^Seq,Acknowledged at \(UTC\)/);
+    expect(evidenceCsv).toContain("Robin Staffwell");
+
+    // Reminders confirm first, saying how many people; nothing is sent before that.
     await page.getByRole("button", { name: /Send reminders/ }).click();
+    const confirmBar = page.getByTestId("reminder-confirm");
+    expect(await confirmBar.textContent()).toMatch(/Send a Teams reminder to \d+ people/);
+    expect(await axeViolations(page)).toEqual([]);
+    await confirmBar.getByRole("button", { name: /Send to \d+ people/ }).click();
     expect(await page.getByTestId("admin-notice").textContent()).toMatch(/Reminders sent to \d+ of \d+/);
+    // Once a day per policy: the second round is refused with a clear message.
+    await page.getByRole("button", { name: /Send reminders/ }).click();
+    await expect.poll(() => page.getByTestId("admin-notice").textContent()).toMatch(/already sent; next allowed/);
     await page.getByRole("button", { name: "Check audit trail" }).click();
     expect(await page.getByTestId("audit-result").textContent()).toContain("Audit trail intact: 1 records");
     await context.close();
