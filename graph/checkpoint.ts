@@ -1,25 +1,40 @@
-import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { SweepFinding } from "./checks/types.js";
 
 /**
  * The sweep's checkpoint: an append-only JSON-lines file. The first line says which sweep it is
- * (window, policy, group, leave file); each later line is one finished batch: the users it
- * covered, how many of them were absent, and their findings. A line is written whole after its
- * batch, so a sweep killed at any moment leaves at worst a torn last line, which is ignored: those
- * users are read again, and their findings were never counted, so nothing is lost or doubled.
+ * (tenant, tool version, policy, group and leave file, window); each later line is one finished
+ * batch: the users it covered, those it skipped, how many were absent, and their findings. A line
+ * is written whole after its batch, so a sweep killed at any moment leaves at worst a torn last
+ * line, which is ignored: those users are read again and nothing is lost or doubled. A complete
+ * run removes the file, so an old checkpoint can never republish findings that have been fixed.
  */
 export interface CheckpointHeader {
   readonly kind: "school-policy-guard/sweep-checkpoint";
-  readonly version: 1;
-  /** Fingerprint of what decides the findings: a resume with other settings is refused. */
-  readonly key: string;
+  readonly version: 2;
+  readonly tenantId: string;
+  readonly toolVersion: string;
+  /** Fingerprint of the policy pack. */
+  readonly policy: string;
+  /** Fingerprint of the group and the leave file. */
+  readonly scope: string;
   readonly window: { readonly start: string; readonly end: string };
 }
+
+export interface SkippedUser {
+  readonly userId: string;
+  readonly userPrincipalName: string;
+  readonly displayName: string;
+  readonly reason: SkipReason;
+}
+
+export type SkipReason = "guest" | "disabled" | "shared" | "room" | "equipment" | "linked" | "other mailbox";
 
 export interface CheckpointBatch {
   readonly done: readonly string[];
   readonly absent: number;
+  readonly skipped: readonly SkippedUser[];
   readonly findings: readonly SweepFinding[];
 }
 
@@ -32,6 +47,21 @@ export class CheckpointMismatchError extends Error {
   override readonly name = "CheckpointMismatchError";
 }
 
+const FIELDS = {
+  tenantId: "tenant",
+  toolVersion: "tool version",
+  policy: "policy",
+  scope: "group or leave file",
+  window: "window",
+} as const;
+
+/** The fields on which a checkpoint and the sweep asked for differ (empty when it may be resumed). */
+export function mismatches(found: CheckpointHeader, wanted: CheckpointHeader): string[] {
+  return (Object.keys(FIELDS) as (keyof typeof FIELDS)[])
+    .filter((field) => JSON.stringify(found[field]) !== JSON.stringify(wanted[field]))
+    .map((field) => FIELDS[field]);
+}
+
 export async function readCheckpoint(path: string): Promise<Restored | undefined> {
   let text: string;
   try {
@@ -40,10 +70,9 @@ export async function readCheckpoint(path: string): Promise<Restored | undefined
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
-  const lines = text.split("\n");
   let header: CheckpointHeader | undefined;
   const batches: CheckpointBatch[] = [];
-  for (const line of lines) {
+  for (const line of text.split("\n")) {
     if (line.trim() === "") continue;
     let parsed: unknown;
     try {
@@ -53,13 +82,21 @@ export async function readCheckpoint(path: string): Promise<Restored | undefined
     }
     if (!header) {
       const candidate = parsed as Partial<CheckpointHeader>;
-      if (candidate.kind !== "school-policy-guard/sweep-checkpoint" || candidate.version !== 1) return undefined;
+      if (candidate.kind !== "school-policy-guard/sweep-checkpoint" || candidate.version !== 2) {
+        throw new CheckpointMismatchError(
+          `${path} is not a checkpoint this version can resume: run without --resume to start again.`,
+        );
+      }
       header = candidate as CheckpointHeader;
     } else {
       batches.push(parsed as CheckpointBatch);
     }
   }
   return header ? { header, batches } : undefined;
+}
+
+export async function removeCheckpoint(path: string): Promise<void> {
+  await rm(path, { force: true });
 }
 
 export class CheckpointWriter {
@@ -83,6 +120,11 @@ export class CheckpointWriter {
   append(batch: CheckpointBatch): Promise<void> {
     const line = JSON.stringify(batch) + "\n";
     this.queue = this.queue.then(() => appendFile(this.path, line));
+    return this.queue;
+  }
+
+  /** Waits for pending appends. */
+  flush(): Promise<void> {
     return this.queue;
   }
 }

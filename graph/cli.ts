@@ -4,11 +4,16 @@ import { parseArgs } from "node:util";
 import { Presets, SingleBar } from "cli-progress";
 import { z } from "zod";
 import { loadPolicy } from "../policy/pack/load.js";
-import { authProviderFor, createGraphClient } from "./client/index.js";
+import { addDays, localDate, localInstant, UK_SCHOOL } from "./checks/time.js";
+import { createGraphClient, signIn } from "./client/index.js";
 import { runDemoSweep } from "./demo.js";
-import { parseLeaveCsv } from "./leave.js";
-import { writeReport } from "./report.js";
+import { leaveDate, parseLeaveCsv } from "./leave.js";
+import { compareReports, readPreviousReport, writeReport, type ReportWithChanges } from "./report.js";
 import { runSweep, SweepAbortedError, type SweepReport } from "./sweep.js";
+import { checkTitle } from "./checks/index.js";
+import { SKIP_LABELS } from "./report.js";
+import type { SkipReason } from "./checkpoint.js";
+import type { FindingCheck } from "./checks/types.js";
 
 /**
  * `npm run sweep -- [options]`: the read-only mailbox compliance sweep (see graph/README.md).
@@ -16,16 +21,22 @@ import { runSweep, SweepAbortedError, type SweepReport } from "./sweep.js";
  */
 const USAGE = `Usage: npm run sweep -- [options]
   --tenant-id ID --client-id ID --certificate-path PEM   app-only sign-in (or AZURE_CLIENT_SECRET in the environment)
-  --access-token TOKEN                                   a token from elsewhere (or GRAPH_ACCESS_TOKEN)
+  --access-token TOKEN   a token from elsewhere (or GRAPH_ACCESS_TOKEN)
   --graph-url URL        Graph root (default https://graph.microsoft.com)
   --policy ID|FILE       policy pack preset or file (default st-john-payne)
-  --group ID             sweep only this group's members (nested groups included)
-  --leave-file CSV       absences as upn,start,end (ISO dates)
-  --window-days N        look-ahead for absences (default: the pack's absence.lookAheadDays)
+  --group ID|NAME        sweep only this group's members, nested groups included (object id or exact name)
+  --start YYYY-MM-DD     first day of the window, school time (default today)
+  --window-days N        days in the window (default: the pack's absence.lookAheadDays)
+  --leave-file CSV       absences as upn,start,end; dates YYYY-MM-DD or DD/MM/YYYY, end date inclusive
+  --compare JSON         a previous report.json: the report says what changed since
   --concurrency N        most requests in flight the adaptive limiter may reach (default 32)
-  --resume               continue the sweep checkpointed in --out
+  --resume               continue the sweep checkpointed in --out (refused if tenant, policy, window or version differ)
   --out DIR              report.json, report.csv, report.html and checkpoint.jsonl (default sweep-report)
   --demo                 sweep a synthetic 500-person school on the local Graph stand-in (default --out dist/sweep-demo)`;
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
 
 const optionsSchema = z
   .object({
@@ -35,12 +46,14 @@ const optionsSchema = z
     "graph-url": z.url({ protocol: /^https?$/ }).default("https://graph.microsoft.com"),
     "access-token": z.string().min(1).optional(),
     policy: z.string().min(1).default("st-john-payne"),
-    group: z
+    group: z.string().min(1).max(256).optional(),
+    start: z
       .string()
-      .regex(/^[\w-]{1,64}$/, "a group object id")
+      .refine((value) => /^\d{4}-\d\d-\d\d$/.test(value) && leaveDate(value) === value, "a date as YYYY-MM-DD")
       .optional(),
     "leave-file": z.string().min(1).optional(),
-    "window-days": z.coerce.number().int().min(0).max(90).optional(),
+    compare: z.string().min(1).optional(),
+    "window-days": z.coerce.number().int().min(1).max(90).optional(),
     concurrency: z.coerce.number().int().min(1).max(256).default(32),
     resume: z.boolean().default(false),
     out: z.string().min(1).optional(),
@@ -60,7 +73,9 @@ function parseOptions(argv: string[]) {
       "access-token": { type: "string" },
       policy: { type: "string" },
       group: { type: "string" },
+      start: { type: "string" },
       "leave-file": { type: "string" },
+      compare: { type: "string" },
       "window-days": { type: "string" },
       concurrency: { type: "string" },
       resume: { type: "boolean" },
@@ -77,16 +92,19 @@ function parseOptions(argv: string[]) {
   return parsed.data;
 }
 
-class UsageError extends Error {
-  override readonly name = "UsageError";
-}
-
-function printSummary(summary: SweepReport["summary"], out: string): void {
-  console.log(`Swept ${summary.users} users, ${summary.absent} absent. Report: ${join(out, "report.html")}`);
-  for (const [id, counts] of Object.entries(summary.byCheck))
+function printSummary(report: SweepReport, out: string): void {
+  const { counts } = report;
+  const skipped = Object.entries(counts.skipped)
+    .map(([reason, count]) => `${count} ${SKIP_LABELS[reason as SkipReason]}`)
+    .join(", ");
+  console.log(
+    `Checked ${counts.checked} of ${counts.inScope} people (skipped: ${skipped || "none"}); ${counts.absent} absent beyond the threshold. Report: ${join(out, "report.html")}`,
+  );
+  for (const [id, c] of Object.entries(report.summary))
     console.log(
-      `  ${id.padEnd(24)} fail ${String(counts.fail).padStart(4)}  warn ${String(counts.warn).padStart(4)}  not evaluated ${counts.notEvaluated}`,
+      `  ${checkTitle(id as FindingCheck).padEnd(52)} fail ${String(c.fail).padStart(4)}  warning ${String(c.warn).padStart(4)}  not evaluated ${c.notEvaluated}`,
     );
+  for (const note of report.notes) console.log(`  Note: ${note}`);
 }
 
 async function main(): Promise<void> {
@@ -99,7 +117,7 @@ async function main(): Promise<void> {
     ? new SingleBar(
         {
           stream: process.stderr,
-          format: "Sweeping {bar} {value}/{total} users | {eta_formatted} left",
+          format: "Sweeping {bar} {value}/{total} people | {eta_formatted} left",
           hideCursor: true,
         },
         Presets.shades_classic,
@@ -115,15 +133,21 @@ async function main(): Promise<void> {
     bar.update(done);
   };
   try {
+    const previous = options.compare ? await readPreviousReport(options.compare) : undefined;
     if (options.demo) {
       const out = options.out ?? join("dist", "sweep-demo");
-      const summary = await runDemoSweep({ outDir: out, onProgress });
+      const report = await runDemoSweep({
+        outDir: out,
+        onProgress,
+        ...(options.start ? { start: new Date(`${options.start}T12:00:00Z`) } : {}),
+      });
       bar?.stop();
-      printSummary(summary, out);
+      if (previous) await writeReport({ ...report, changes: compareReports(report, previous) }, out);
+      printSummary(report, out);
       return;
     }
     const out = options.out ?? "sweep-report";
-    const authProvider = authProviderFor({
+    const sign = signIn({
       graphUrl: options["graph-url"],
       tenantId: options["tenant-id"],
       clientId: options["client-id"],
@@ -131,11 +155,13 @@ async function main(): Promise<void> {
       accessToken: options["access-token"],
     });
     const pack = loadPolicy(options.policy);
+    const zone = UK_SCHOOL.timeZone;
+    const first = options.start ?? localDate(Date.now(), zone);
     const days = options["window-days"] ?? pack.absence.lookAheadDays;
-    const now = new Date();
     const client = createGraphClient({
       graphUrl: options["graph-url"],
-      authProvider,
+      authProvider: sign.authProvider,
+      renewToken: sign.renew,
       maxConcurrency: options.concurrency,
     });
     const controller = new AbortController();
@@ -145,7 +171,7 @@ async function main(): Promise<void> {
     const report = await runSweep({
       client,
       pack,
-      window: { start: now, end: new Date(now.getTime() + days * 86_400_000) },
+      window: { start: new Date(localInstant(first, zone)), end: new Date(localInstant(addDays(first, days), zone)) },
       leave: options["leave-file"] ? parseLeaveCsv(readFileSync(options["leave-file"], "utf8")) : [],
       group: options.group,
       checkpointPath: join(out, "checkpoint.jsonl"),
@@ -154,11 +180,12 @@ async function main(): Promise<void> {
       onProgress,
     });
     bar?.stop();
-    await writeReport(report, out);
-    printSummary(report.summary, out);
-    const { httpRequests, throttled } = client.stats;
+    const full: ReportWithChanges = previous ? { ...report, changes: compareReports(report, previous) } : report;
+    await writeReport(full, out);
+    printSummary(report, out);
+    const { httpRequests, throttled, reauthentications } = client.stats;
     console.log(
-      `  ${httpRequests} HTTP requests, ${throttled} throttled answers retried; concurrency peaked at ${client.limiter.history().peak}.`,
+      `  ${httpRequests} HTTP requests, ${throttled} throttled answers retried, ${reauthentications} token renewals; concurrency peaked at ${client.limiter.history().peak}.`,
     );
   } finally {
     bar?.stop();

@@ -1,73 +1,99 @@
+import { z } from "zod";
+
 /**
  * The Microsoft Graph v1.0 resource shapes the sweep reads, as documented on Microsoft Learn
- * (user, automaticRepliesSetting, event, calendarPermission, messageRule). The stand-in serves
- * exactly these; the checks read only these.
+ * (user, mailboxSettings, automaticRepliesSetting, event, calendarPermission, messageRule,
+ * organization), as zod schemas: every answer is parsed before a check sees it, so one malformed
+ * mailbox is reported as not evaluated instead of aborting the sweep. Graph sends null for unset
+ * properties, so almost everything is nullable; unknown properties are kept and ignored.
  */
-export interface GraphUser {
-  readonly id: string;
-  readonly userPrincipalName: string;
-  readonly displayName?: string;
-  readonly mail?: string | null;
-  readonly accountEnabled?: boolean;
+const text = z.string().nullish();
+
+export const dateTimeTimeZoneSchema = z.object({ dateTime: z.string(), timeZone: text });
+export type DateTimeTimeZone = z.infer<typeof dateTimeTimeZoneSchema>;
+
+export const graphUserSchema = z.object({
+  id: z.string().min(1),
+  userPrincipalName: z.string().min(1),
+  displayName: text,
+  mail: text,
+  accountEnabled: z.boolean().nullish(),
   /** "Member" or "Guest". */
-  readonly userType?: string | null;
-}
+  userType: text,
+  /** "SMTP:primary@…", "smtp:alias@…", "X500:/o=…": lets X500 delegates be found in the directory. */
+  proxyAddresses: z.array(z.string()).nullish(),
+});
+export type GraphUser = z.infer<typeof graphUserSchema>;
 
-export interface DateTimeTimeZone {
-  readonly dateTime: string;
-  readonly timeZone: string;
-}
-
-export interface AutomaticRepliesSetting {
+export const automaticRepliesSettingSchema = z.object({
   /** disabled | alwaysEnabled | scheduled (Graph's examples vary the case). */
-  readonly status: string;
+  status: z.string(),
   /** none | contactsOnly | all */
-  readonly externalAudience: string;
-  readonly scheduledStartDateTime?: DateTimeTimeZone;
-  readonly scheduledEndDateTime?: DateTimeTimeZone;
-  readonly internalReplyMessage: string;
-  readonly externalReplyMessage: string;
-}
+  externalAudience: text,
+  scheduledStartDateTime: dateTimeTimeZoneSchema.nullish(),
+  scheduledEndDateTime: dateTimeTimeZoneSchema.nullish(),
+  internalReplyMessage: text,
+  externalReplyMessage: text,
+});
+export type AutomaticRepliesSetting = z.infer<typeof automaticRepliesSettingSchema>;
 
-export interface CalendarEvent {
-  readonly id?: string;
-  /** free | tentative | busy | oof | workingElsewhere | unknown */
-  readonly showAs: string;
-  readonly isAllDay?: boolean;
-  readonly start: DateTimeTimeZone;
-  readonly end: DateTimeTimeZone;
-}
+export const mailboxSettingsSchema = z.object({
+  automaticRepliesSetting: automaticRepliesSettingSchema,
+  timeZone: text,
+  /** user | linked | shared | room | equipment | others */
+  userPurpose: text,
+});
+export type MailboxSettings = z.infer<typeof mailboxSettingsSchema>;
 
-export interface EmailAddress {
-  readonly name?: string;
-  readonly address: string;
-}
+export const calendarEventSchema = z.object({
+  id: text,
+  /** free | tentative | busy | oof | workingElsewhere | unknown, or null. */
+  showAs: text,
+  isAllDay: z.boolean().nullish(),
+  isCancelled: z.boolean().nullish(),
+  start: dateTimeTimeZoneSchema.nullish(),
+  end: dateTimeTimeZoneSchema.nullish(),
+});
+export type CalendarEvent = z.infer<typeof calendarEventSchema>;
 
-export interface CalendarPermission {
-  readonly id: string;
-  readonly emailAddress: EmailAddress;
-  readonly isInsideOrganization: boolean;
-  readonly isRemovable: boolean;
+const emailAddressSchema = z.object({ name: text, address: text });
+const recipientSchema = z.object({ emailAddress: emailAddressSchema.nullish() });
+
+export const calendarPermissionSchema = z.object({
+  id: text,
+  emailAddress: emailAddressSchema.nullish(),
+  isInsideOrganization: z.boolean().nullish(),
+  isRemovable: z.boolean().nullish(),
   /** none | freeBusyRead | limitedRead | read | write | delegateWithoutPrivateEventAccess | delegateWithPrivateEventAccess | custom */
-  readonly role: string;
-  readonly allowedRoles?: readonly string[];
-}
+  role: text,
+});
+export type CalendarPermission = z.infer<typeof calendarPermissionSchema>;
 
-export interface MessageRule {
-  readonly id: string;
-  readonly displayName: string;
-  readonly sequence?: number;
-  readonly isEnabled: boolean;
-  readonly hasError?: boolean;
-  readonly isReadOnly?: boolean;
-  readonly actions?: {
-    readonly forwardTo?: readonly { readonly emailAddress: EmailAddress }[];
-    readonly redirectTo?: readonly { readonly emailAddress: EmailAddress }[];
-    readonly forwardAsAttachmentTo?: readonly { readonly emailAddress: EmailAddress }[];
-    readonly moveToFolder?: string;
-    readonly delete?: boolean;
-  };
-}
+export const messageRuleSchema = z.object({
+  id: text,
+  displayName: text,
+  sequence: z.number().nullish(),
+  isEnabled: z.boolean().nullish(),
+  hasError: z.boolean().nullish(),
+  isReadOnly: z.boolean().nullish(),
+  actions: z
+    .object({
+      forwardTo: z.array(recipientSchema).nullish(),
+      redirectTo: z.array(recipientSchema).nullish(),
+      forwardAsAttachmentTo: z.array(recipientSchema).nullish(),
+      moveToFolder: text,
+      delete: z.boolean().nullish(),
+    })
+    .nullish(),
+});
+export type MessageRule = z.infer<typeof messageRuleSchema>;
+
+export const organizationSchema = z.object({
+  id: z.string(),
+  displayName: text,
+  verifiedDomains: z.array(z.object({ name: z.string(), isDefault: z.boolean().nullish() })).nullish(),
+});
+export type Organization = z.infer<typeof organizationSchema>;
 
 export interface GraphCollection<T> {
   readonly value: readonly T[];

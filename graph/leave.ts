@@ -1,13 +1,18 @@
+import { addDays, localInstant, UK_SCHOOL, type SchoolCalendar } from "./checks/time.js";
+
 /**
- * The leave file: an export from the school's HR or cover system, one absence a line as
- * `upn,start,end` (ISO dates, both inclusive, or ISO date-times). A header line and blank lines are
- * skipped; a malformed line is an error naming the line, so a typo never silently drops an absence.
+ * The leave file: an export from the school's HR or cover system, one absence a row as
+ * `upn,start,end`. Dates are school-local calendar dates written YYYY-MM-DD (2026-12-01) or
+ * DD/MM/YYYY (01/12/2026); the END DATE IS INCLUSIVE (a single day off is `…,2026-12-01,2026-12-01`).
+ * Every row is kept, so a person with several absences has several rows. A header line and blank
+ * lines are skipped; any other row that cannot be read is an error naming the line and the format,
+ * so a typo never silently drops an absence.
  */
 export interface LeaveEntry {
   readonly userPrincipalName: string;
-  /** Epoch milliseconds, start inclusive. */
+  /** Epoch milliseconds: local midnight starting the first day. */
   readonly start: number;
-  /** Epoch milliseconds, end exclusive (an end date covers that whole day). */
+  /** Epoch milliseconds: local midnight after the last day (exclusive). */
   readonly end: number;
 }
 
@@ -15,36 +20,47 @@ export class LeaveFileError extends Error {
   override readonly name = "LeaveFileError";
 }
 
-const DAY_MS = 86_400_000;
+export const LEAVE_FORMAT = "upn,start,end with dates as YYYY-MM-DD or DD/MM/YYYY, end date inclusive";
 
-function instant(value: string, isEnd: boolean): number {
-  if (/^\d{4}-\d\d-\d\d$/.test(value)) return Date.parse(`${value}T00:00:00Z`) + (isEnd ? DAY_MS : 0);
-  return Date.parse(/(?:Z|[+-]\d\d:\d\d)$/.test(value) ? value : `${value}Z`);
+const ISO = /^(\d{4})-(\d\d)-(\d\d)$/;
+const UK = /^(\d\d?)\/(\d\d?)\/(\d{4})$/;
+
+/** A YYYY-MM-DD date from either format, or undefined when it is not a real date. */
+export function leaveDate(text: string): string | undefined {
+  const iso = ISO.exec(text);
+  const uk = iso ? undefined : UK.exec(text);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : [];
+  if (!year || !month || !day) return undefined;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return undefined;
+  return date.toISOString().slice(0, 10);
 }
 
-export function parseLeaveCsv(text: string): LeaveEntry[] {
+export function parseLeaveCsv(text: string, calendar: SchoolCalendar = UK_SCHOOL): LeaveEntry[] {
   const entries: LeaveEntry[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
-    const cells = line.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
+    const cells = line.split(",").map((cell) =>
+      cell
+        .trim()
+        .replace(/^"(.*)"$/, "$1")
+        .trim(),
+    );
     if (cells.every((cell) => cell === "")) return;
     if (index === 0 && !cells[0]?.includes("@")) return; // header
+    const fail = (why: string): never => {
+      throw new LeaveFileError(`Leave file line ${index + 1}: ${why} (expected ${LEAVE_FORMAT}): "${line}"`);
+    };
+    if (cells.length !== 3) fail(`${cells.length} columns`);
     const [userPrincipalName = "", startText = "", endText = ""] = cells;
-    const start = instant(startText, false);
-    const end = instant(endText, true);
-    if (!userPrincipalName.includes("@") || Number.isNaN(start) || Number.isNaN(end) || end <= start) {
-      throw new LeaveFileError(`Leave file line ${index + 1}: expected upn,start,end with ISO dates, got "${line}"`);
-    }
-    entries.push({ userPrincipalName: userPrincipalName.toLowerCase(), start, end });
+    if (!/^[^@\s]+@[^@\s]+$/.test(userPrincipalName)) fail(`"${userPrincipalName}" is not a user principal name`);
+    const first = leaveDate(startText) ?? fail(`"${startText}" is not a date`);
+    const last = leaveDate(endText) ?? fail(`"${endText}" is not a date`);
+    if (last < first) fail("the end date is before the start date");
+    entries.push({
+      userPrincipalName: userPrincipalName.toLowerCase(),
+      start: localInstant(first, calendar.timeZone),
+      end: localInstant(addDays(last, 1), calendar.timeZone),
+    });
   });
   return entries;
-}
-
-export function toLeaveCsv(entries: readonly LeaveEntry[]): string {
-  const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return (
-    [
-      "upn,start,end",
-      ...entries.map((entry) => `${entry.userPrincipalName},${date(entry.start)},${date(entry.end - DAY_MS)}`),
-    ].join("\n") + "\n"
-  );
 }

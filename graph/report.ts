@@ -1,10 +1,75 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { checks, NOT_EVALUATED_BY_GRAPH } from "./checks/index.js";
+import { checkRemediation, checks, checkTitle, GRAPH_BLIND_SPOTS } from "./checks/index.js";
+import { formatLocalDate } from "./checks/time.js";
+import { SEVERITY, type FindingCheck, type FindingStatus, type SweepFinding } from "./checks/types.js";
+import type { SkipReason } from "./checkpoint.js";
 import type { SweepReport } from "./sweep.js";
 
-/** report.json, report.csv (formula-safe) and a self-contained report.html for a school admin. */
-const COLUMNS = ["userPrincipalName", "userId", "check", "status", "detail", "policySection", "policyQuote"] as const;
+/**
+ * The report for a school's IT admin: report.html (self-contained, works offline: run details,
+ * what Graph cannot see, one row per person with findings most urgent first, filters and search),
+ * and the same data as report.json and report.csv (formula-safe). With a previous report.json it
+ * says what changed since.
+ */
+export interface Changes {
+  readonly previousGeneratedAt: string;
+  /** Findings (person, check, status) not in the previous report. */
+  readonly added: number;
+  /** Findings of the previous report that are gone, as the previous report gave them. */
+  readonly resolved: readonly Pick<SweepFinding, "userPrincipalName" | "displayName" | "check" | "status">[];
+  readonly unchanged: number;
+}
+
+export type ReportWithChanges = SweepReport & { readonly changes?: Changes };
+
+export class PreviousReportError extends Error {
+  override readonly name = "PreviousReportError";
+}
+
+const key = (finding: Pick<SweepFinding, "userPrincipalName" | "check" | "status">) =>
+  `${finding.userPrincipalName.toLowerCase()}\u0000${finding.check}\u0000${finding.status}`;
+
+export function compareReports(current: SweepReport, previous: Pick<SweepReport, "generatedAt" | "findings">): Changes {
+  const before = new Set(previous.findings.map(key));
+  const now = new Set(current.findings.map(key));
+  return {
+    previousGeneratedAt: previous.generatedAt,
+    added: current.findings.filter((finding) => !before.has(key(finding))).length,
+    resolved: previous.findings
+      .filter((finding) => !now.has(key(finding)))
+      .map(({ userPrincipalName, displayName, check, status }) => ({ userPrincipalName, displayName, check, status })),
+    unchanged: current.findings.filter((finding) => before.has(key(finding))).length,
+  };
+}
+
+export async function readPreviousReport(path: string): Promise<Pick<SweepReport, "generatedAt" | "findings">> {
+  let parsed: Partial<SweepReport>;
+  try {
+    parsed = JSON.parse(await readFile(path, "utf8")) as Partial<SweepReport>;
+  } catch (error) {
+    throw new PreviousReportError(`--compare ${path}: ${(error as Error).message}`);
+  }
+  if (parsed.kind !== "school-policy-guard/sweep-report" || !Array.isArray(parsed.findings) || !parsed.generatedAt)
+    throw new PreviousReportError(`--compare ${path}: not a report.json written by this sweep`);
+  return { generatedAt: parsed.generatedAt, findings: parsed.findings };
+}
+
+export const STATUS_LABELS: Readonly<Record<FindingStatus, string>> = {
+  fail: "Fail",
+  warn: "Warning",
+  "not-evaluated": "Not evaluated",
+};
+
+export const SKIP_LABELS: Readonly<Record<SkipReason, string>> = {
+  guest: "guest accounts",
+  disabled: "disabled accounts",
+  shared: "shared mailboxes",
+  room: "room mailboxes",
+  equipment: "equipment mailboxes",
+  linked: "linked mailboxes",
+  "other mailbox": "other non-personal mailboxes",
+};
 
 /** Quote every cell; a cell that a spreadsheet would read as a formula gets a leading apostrophe. */
 export function csvCell(value: string): string {
@@ -12,13 +77,28 @@ export function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function toCsv(report: SweepReport): string {
+export function toCsv(report: ReportWithChanges): string {
+  const header = ["Name", "User principal name", "Check", "Status", "Detail", "Policy", "Policy says", "What to do"];
   const rows = report.findings.map((f) =>
-    [f.userPrincipalName, f.userId, f.check, f.status, f.detail, f.policyRef.section, f.policyRef.quote]
+    [
+      f.displayName,
+      f.userPrincipalName,
+      checkTitle(f.check),
+      STATUS_LABELS[f.status],
+      f.detail,
+      f.policyRef.section,
+      f.policyRef.quote,
+      checkRemediation(f.check),
+    ]
       .map(csvCell)
       .join(","),
   );
-  return [COLUMNS.map(csvCell).join(","), ...rows].join("\r\n") + "\r\n";
+  const skipped = report.skipped.map((s) =>
+    [s.displayName, s.userPrincipalName, "Not swept", "Skipped", SKIP_LABELS[s.reason], "", "", ""]
+      .map(csvCell)
+      .join(","),
+  );
+  return [header.map(csvCell).join(","), ...rows, ...skipped].join("\r\n") + "\r\n";
 }
 
 export function escapeHtml(value: string): string {
@@ -30,79 +110,141 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, "&#39;");
 }
 
-const PORTALS = {
-  exchange: "https://admin.exchange.microsoft.com/#/mailboxes",
-  microsoft365: "https://admin.microsoft.com/#/users",
-  entraUser: (userId: string) =>
-    `https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserProfileMenuBlade/~/overview/userId/${encodeURIComponent(userId)}`,
-};
-
-const STATUS_COLOURS = { fail: "#c50f1f", warn: "#bc4b09", notEvaluated: "#8a8886" } as const;
-
-/** Horizontal stacked bars, one per check: plain inline SVG, no script, no external asset. */
-function chart(report: SweepReport): string {
-  const entries = Object.entries(report.summary.byCheck);
-  const max = Math.max(1, ...entries.map(([, c]) => c.fail + c.warn + c.notEvaluated));
-  const scale = (n: number) => Math.round((n / max) * 320 * 10) / 10;
-  const bars = entries
-    .map(([id, c], index) => {
-      const y = index * 30 + 4;
-      let x = 190;
-      const segment = (n: number, colour: string, label: string) => {
-        const width = scale(n);
-        const rect =
-          n > 0
-            ? `<rect x="${x}" y="${y}" width="${width}" height="20" fill="${colour}"><title>${n} ${label}</title></rect>`
-            : "";
-        x += width;
-        return rect;
-      };
-      return `<text x="0" y="${y + 15}">${escapeHtml(id)}</text>${segment(c.fail, STATUS_COLOURS.fail, "fail")}${segment(c.warn, STATUS_COLOURS.warn, "warn")}${segment(c.notEvaluated, STATUS_COLOURS.notEvaluated, "not evaluated")}<text x="${x + 8}" y="${y + 15}">${c.fail} fail · ${c.warn} warn · ${c.notEvaluated} not evaluated</text>`;
-    })
-    .join("");
-  return `<svg role="img" aria-labelledby="chart-title" width="820" height="${entries.length * 30 + 8}" viewBox="0 0 820 ${entries.length * 30 + 8}"><title id="chart-title">Findings per check</title>${bars}</svg>`;
+interface Person {
+  readonly userPrincipalName: string;
+  readonly displayName: string;
+  readonly findings: SweepFinding[];
 }
 
-export function toHtml(report: SweepReport): string {
-  const remediation = new Map<string, string>(checks.map((check) => [check.meta.id, check.meta.remediation]));
-  remediation.set(
-    "mailbox",
-    "Check that the user has an Exchange Online mailbox and that the app's RBAC scope includes it (Exchange admin centre → Recipients → Mailboxes).",
-  );
-  const rows = report.findings
-    .map(
-      (f) =>
-        `<tr class="${escapeHtml(f.status)}"><td><a href="${escapeHtml(PORTALS.entraUser(f.userId))}">${escapeHtml(f.userPrincipalName)}</a></td><td>${escapeHtml(f.check)}</td><td>${escapeHtml(f.status)}</td><td>${escapeHtml(f.detail)}</td><td><b>${escapeHtml(f.policyRef.section)}</b><br><q>${escapeHtml(f.policyRef.quote)}</q></td><td>${escapeHtml(remediation.get(f.check) ?? "")}</td></tr>`,
-    )
+/** One entry per person, most urgent first, then by name; each person's findings most urgent first. */
+export function people(report: SweepReport): Person[] {
+  const byUser = new Map<string, Person>();
+  for (const finding of report.findings) {
+    const person = byUser.get(finding.userPrincipalName) ?? {
+      userPrincipalName: finding.userPrincipalName,
+      displayName: finding.displayName,
+      findings: [],
+    };
+    person.findings.push(finding);
+    byUser.set(finding.userPrincipalName, person);
+  }
+  const worst = (person: Person) => Math.min(...person.findings.map((finding) => SEVERITY[finding.status]));
+  const list = [...byUser.values()];
+  for (const person of list)
+    person.findings.sort(
+      (a, b) => SEVERITY[a.status] - SEVERITY[b.status] || checkTitle(a.check).localeCompare(checkTitle(b.check)),
+    );
+  return list.sort((a, b) => worst(a) - worst(b) || a.displayName.localeCompare(b.displayName));
+}
+
+function localDateTime(iso: string, zone: string): string {
+  const instant = Date.parse(iso);
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit" }).format(instant);
+  return `${formatLocalDate(instant, zone)}, ${time}`;
+}
+
+const FILTER_SCRIPT = `(function(){
+var check=document.getElementById("filter-check"),status=document.getElementById("filter-status"),search=document.getElementById("search"),shown=document.getElementById("shown");
+var rows=Array.prototype.slice.call(document.querySelectorAll("#people tbody tr"));
+function apply(){var c=check.value,s=status.value,q=search.value.trim().toLowerCase(),count=0;
+rows.forEach(function(row){var any=false;Array.prototype.forEach.call(row.querySelectorAll("li.finding"),function(li){var ok=(!c||li.getAttribute("data-check")===c)&&(!s||li.getAttribute("data-status")===s);li.hidden=!ok;if(ok)any=true;});
+var match=any&&(!q||row.getAttribute("data-search").indexOf(q)>=0||row.textContent.toLowerCase().indexOf(q)>=0);row.hidden=!match;if(match)count++;});
+shown.textContent=count+" of "+rows.length+" people shown";}
+[check,status].forEach(function(el){el.addEventListener("change",apply)});search.addEventListener("input",apply);apply();})();`;
+
+export function toHtml(report: ReportWithChanges): string {
+  const zone = report.window.timeZone;
+  const windowText = `${formatLocalDate(Date.parse(report.window.start), zone)} to ${formatLocalDate(Date.parse(report.window.end) - 1, zone)}`;
+  const skippedText =
+    Object.entries(report.counts.skipped)
+      .map(([reason, count]) => `${count} ${SKIP_LABELS[reason as SkipReason]}`)
+      .join(", ") || "none";
+  const details: [string, string][] = [
+    ["School", report.school.name],
+    ["Tenant", `${report.tenant.name} (${report.tenant.id})`],
+    ["Absences between", `${windowText} (${zone}, working days exclude weekends and bank holidays)`],
+    [
+      "Who",
+      report.group
+        ? `Members of the group “${report.group.name}”, nested groups included`
+        : "Everyone in the directory",
+    ],
+    [
+      "People",
+      `${report.counts.inScope} in scope, ${report.counts.checked} checked, ${report.counts.absent} absent beyond the policy's threshold`,
+    ],
+    ["Not swept", skippedText],
+    ["Inside the school", report.internalDomains.join(", ")],
+    ["Policy", `${report.school.id} (fingerprint ${report.policy.fingerprint.slice(0, 12)})`],
+    ["Generated", `${localDateTime(report.generatedAt, zone)} by ${report.tool.name} ${report.tool.version}`],
+  ];
+  const ids: FindingCheck[] = [...checks.map((check) => check.meta.id), "mailbox"];
+  const summaryRows = ids
+    .map((id) => {
+      const c = report.summary[id];
+      return `<tr><th scope="row">${escapeHtml(checkTitle(id))}</th><td class="n">${c.fail}</td><td class="n">${c.warn}</td><td class="n">${c.notEvaluated}</td><td>${escapeHtml(checkRemediation(id))}</td></tr>`;
+    })
+    .join("");
+  const blind = GRAPH_BLIND_SPOTS.map(
+    (spot) => `<li>${escapeHtml(spot.what)}<pre><code>${spot.commands.map(escapeHtml).join("\n")}</code></pre></li>`,
+  ).join("");
+  const rows = people(report)
+    .map((person) => {
+      const items = person.findings
+        .map(
+          (f) =>
+            `<li class="finding ${f.status}" data-check="${f.check}" data-status="${f.status}"><span class="badge ${f.status}">${STATUS_LABELS[f.status]}</span> <b>${escapeHtml(checkTitle(f.check))}</b>: ${escapeHtml(f.detail)}<details><summary>Policy and what to do</summary><p><b>${escapeHtml(f.policyRef.section)}</b>: <q>${escapeHtml(f.policyRef.quote)}</q></p><p>${escapeHtml(checkRemediation(f.check))}</p></details></li>`,
+        )
+        .join("");
+      return `<tr data-search="${escapeHtml(`${person.displayName} ${person.userPrincipalName}`.toLowerCase())}"><td><b>${escapeHtml(person.displayName)}</b><br><small>${escapeHtml(person.userPrincipalName)}</small></td><td><ul>${items}</ul></td></tr>`;
+    })
     .join("\n");
-  const summaryRows = Object.entries(report.summary.byCheck)
-    .map(
-      ([id, c]) => `<tr><td>${escapeHtml(id)}</td><td>${c.fail}</td><td>${c.warn}</td><td>${c.notEvaluated}</td></tr>`,
-    )
-    .join("");
-  const notSeen = Object.entries(NOT_EVALUATED_BY_GRAPH)
-    .map(([id, why]) => `<li><b>${escapeHtml(id)}</b>: ${escapeHtml(why)}</li>`)
-    .join("");
+  const changes = report.changes
+    ? `<h2>Changes since ${escapeHtml(localDateTime(report.changes.previousGeneratedAt, zone))}</h2><p>${report.changes.added} new, ${report.changes.resolved.length} resolved, ${report.changes.unchanged} still open.</p>${
+        report.changes.resolved.length > 0
+          ? `<details><summary>Resolved</summary><ul>${report.changes.resolved.map((r) => `<li>${escapeHtml(r.displayName)} (${escapeHtml(r.userPrincipalName)}): ${escapeHtml(checkTitle(r.check))}, was ${STATUS_LABELS[r.status]}</li>`).join("")}</ul></details>`
+          : ""
+      }`
+    : "";
+  const notes =
+    report.notes.length > 0
+      ? `<ul class="notes">${report.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`
+      : "";
+  const skippedList =
+    report.skipped.length > 0
+      ? `<details><summary>Not swept (${report.skipped.length})</summary><ul>${report.skipped.map((s) => `<li>${escapeHtml(s.displayName)} (${escapeHtml(s.userPrincipalName)}): ${escapeHtml(SKIP_LABELS[s.reason])}</li>`).join("")}</ul></details>`
+      : "";
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Mailbox compliance sweep</title>
-<style>body{font-family:"Segoe UI",system-ui,sans-serif;margin:2rem;color:#242424;line-height:1.4}table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #d1d1d1;padding:.4rem;text-align:left;vertical-align:top}th{background:#f5f5f5}th button{all:unset;cursor:pointer;font-weight:600}th button:focus-visible{outline:2px solid #0f6cbd}tr.fail td:nth-child(3){color:${STATUS_COLOURS.fail};font-weight:600}tr.warn td:nth-child(3){color:${STATUS_COLOURS.warn}}svg text{font-size:12px}q{font-style:italic}</style></head><body>
-<h1>Mailbox compliance sweep</h1>
-<p>Generated ${escapeHtml(report.generatedAt)}. Absences between ${escapeHtml(report.window.start)} and ${escapeHtml(report.window.end)}. ${report.summary.users} users swept, ${report.summary.absent} absent for longer than the policy's threshold. Read-only: nothing was changed in any mailbox.</p>
+<title>Mailbox compliance sweep — ${escapeHtml(report.school.name)}</title>
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;margin:1.5rem 2rem;color:#242424;line-height:1.4;max-width:80rem}
+dl.run{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;background:#f5f5f5;padding:.8rem 1rem;border-radius:6px}dl.run dt{font-weight:600}dl.run dd{margin:0}
+table{border-collapse:collapse;width:100%;margin:.6rem 0}th,td{border:1px solid #d1d1d1;padding:.4rem;text-align:left;vertical-align:top}thead th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
+ul{margin:0;padding-left:1.1rem}li.finding{margin:.2rem 0}.badge{display:inline-block;min-width:6.5rem;border-radius:4px;padding:0 .4rem;font-size:.85em;font-weight:600;color:#fff;text-align:center}
+.badge.fail{background:#c50f1f}.badge.warn{background:#8a3707}.badge.not-evaluated{background:#616161}
+.filters{display:flex;gap:1rem;align-items:end;flex-wrap:wrap;margin:.8rem 0}.filters label{display:flex;flex-direction:column;font-weight:600;font-size:.9em}
+select,input{font:inherit;padding:.2rem .4rem}pre{background:#f5f5f5;padding:.4rem;overflow-x:auto;font-size:.85em}.blind{border-left:4px solid #8a3707;padding-left:1rem}details summary{cursor:pointer;color:#0f6cbd}q{font-style:italic}</style></head><body>
+<h1>Mailbox compliance sweep — ${escapeHtml(report.school.name)}</h1>
+<dl class="run">${details.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join("")}</dl>
+${notes}
+<section class="blind"><h2>Not checked: Microsoft Graph cannot see these</h2><ul>${blind}</ul><p>Run them in Exchange Online PowerShell after <code>Connect-ExchangeOnline</code>; they only read.</p></section>
 <h2>Summary</h2>
-${chart(report)}
-<table aria-label="Counts per check"><thead><tr><th>Check</th><th>Fail</th><th>Warn</th><th>Not evaluated</th></tr></thead><tbody>${summaryRows}</tbody></table>
-<p>Not visible to Microsoft Graph, so not evaluated for anyone (never counted as a pass):</p><ul>${notSeen}</ul>
-<p>Act on findings in the <a href="${PORTALS.exchange}">Exchange admin centre</a> (mailboxes, automatic replies, delegates, forwarding), the <a href="${PORTALS.microsoft365}">Microsoft 365 admin centre</a> (users) or the user's page in Microsoft Entra (linked on each name).</p>
-<h2>Findings (${report.findings.length})</h2>
-<table id="findings"><thead><tr><th><button type="button">User</button></th><th><button type="button">Check</button></th><th><button type="button">Status</button></th><th><button type="button">Detail</button></th><th><button type="button">Policy clause</button></th><th>Remediation</th></tr></thead><tbody>
+<table aria-label="Findings per check"><thead><tr><th>Check</th><th>Fail</th><th>Warning</th><th>Not evaluated</th><th>What to do</th></tr></thead><tbody>${summaryRows}</tbody></table>
+${changes}
+<h2>People with findings</h2>
+<div class="filters" role="search"><label>Check<select id="filter-check"><option value="">All checks</option>${ids.map((id) => `<option value="${id}">${escapeHtml(checkTitle(id))}</option>`).join("")}</select></label>
+<label>Status<select id="filter-status"><option value="">All statuses</option>${(Object.keys(STATUS_LABELS) as FindingStatus[]).map((s) => `<option value="${s}">${STATUS_LABELS[s]}</option>`).join("")}</select></label>
+<label>Search<input id="search" type="search" placeholder="Name or address"></label><output id="shown" aria-live="polite"></output></div>
+<table id="people"><thead><tr><th>Person</th><th>Findings, most urgent first</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-<script>(function(){var table=document.getElementById("findings");var body=table.tBodies[0];Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,column){var button=th.querySelector("button");if(!button)return;button.addEventListener("click",function(){var ascending=th.getAttribute("aria-sort")!=="ascending";Array.prototype.forEach.call(table.tHead.rows[0].cells,function(cell){cell.removeAttribute("aria-sort")});th.setAttribute("aria-sort",ascending?"ascending":"descending");var rows=Array.prototype.slice.call(body.rows);rows.sort(function(a,b){var x=a.cells[column].textContent,y=b.cells[column].textContent;return ascending?x.localeCompare(y):y.localeCompare(x)});rows.forEach(function(row){body.appendChild(row)})})})})();</script>
+${skippedList}
+<p>Read-only: nothing was changed in any mailbox. The same data is in report.json and report.csv.</p>
+<script>${FILTER_SCRIPT}</script>
 </body></html>
 `;
 }
 
-export async function writeReport(report: SweepReport, outDir: string): Promise<void> {
+export async function writeReport(report: ReportWithChanges, outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, "report.json"), JSON.stringify(report, null, 2) + "\n");
   await writeFile(join(outDir, "report.csv"), toCsv(report));

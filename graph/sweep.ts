@@ -1,113 +1,236 @@
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import type { PolicyPack } from "../policy/index.js";
-import { CheckpointMismatchError, CheckpointWriter, readCheckpoint, type CheckpointHeader } from "./checkpoint.js";
-import { checks, NOT_EVALUATED_BY_GRAPH } from "./checks/index.js";
-import { mergeAbsences, toInstant, type Absence } from "./checks/time.js";
+import {
+  CheckpointMismatchError,
+  CheckpointWriter,
+  mismatches,
+  readCheckpoint,
+  removeCheckpoint,
+  type CheckpointHeader,
+  type SkipReason,
+  type SkippedUser,
+} from "./checkpoint.js";
+import { eventInterval, findAbsence, UnreadableEventError, type Absence, type Interval } from "./checks/absence.js";
+import { internalAddressTest } from "./checks/addresses.js";
+import { checks, MAILBOX_CHECK } from "./checks/index.js";
+import { UK_SCHOOL, type SchoolCalendar } from "./checks/time.js";
 import {
   policyRefFor,
-  sameEnum,
+  SEVERITY,
   type CheckContext,
   type DirectoryEntry,
   type Fetched,
+  type FindingCheck,
   type SweepFinding,
 } from "./checks/types.js";
-import { MAILBOX_CONCURRENCY, MAX_BATCH, type BatchResponse, type GraphClient } from "./client/types.js";
-import type { CalendarEvent, CalendarPermission, GraphCollection, GraphUser, MessageRule } from "./graph-types.js";
+import {
+  GraphRequestError,
+  MAILBOX_CONCURRENCY,
+  MAX_BATCH,
+  type BatchResponse,
+  type GraphClient,
+} from "./client/types.js";
+import {
+  calendarEventSchema,
+  calendarPermissionSchema,
+  graphUserSchema,
+  mailboxSettingsSchema,
+  messageRuleSchema,
+  organizationSchema,
+  type GraphUser,
+  type MailboxSettings,
+} from "./graph-types.js";
 import type { LeaveEntry } from "./leave.js";
+import { TOOL_VERSION } from "./version.js";
 
 /**
- * The compliance sweep. Lists the users (paged; a group's transitive members with --group), then
- * reads each mailbox's automatic replies, calendar view, calendar permissions and inbox rules
- * through JSON batches — four requests per user, five users per batch, so no mailbox ever has more
- * than Outlook's four requests in flight — runs every check, and checkpoints after each batch.
+ * The compliance sweep. Reads the tenant (id, name, verified domains), the directory and, with a
+ * group, its transitive members; skips guests and disabled accounts; then reads each mailbox's
+ * settings (automatic replies and userPurpose), calendar view (every page), calendar permissions
+ * and inbox rules through JSON batches — four requests per user, five users per batch, so no
+ * mailbox has more than Outlook's four requests in flight — skips shared, room and equipment
+ * mailboxes, runs every check and checkpoints after each batch. Anything it could not read is
+ * "not evaluated" with the reason, per person and check; nothing unread is ever passed.
  * Read-only: it sends GETs (inside $batch POSTs) and nothing else.
  */
 export interface SweepReport {
-  generatedAt: string;
-  window: { start: string; end: string };
-  summary: {
-    users: number;
-    absent: number;
-    byCheck: Record<string, { fail: number; warn: number; notEvaluated: number }>;
+  readonly kind: "school-policy-guard/sweep-report";
+  readonly version: 2;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly generatedAt: string;
+  readonly tenant: { readonly id: string; readonly name: string };
+  readonly school: { readonly id: string; readonly name: string };
+  readonly policy: { readonly fingerprint: string };
+  readonly window: { readonly start: string; readonly end: string; readonly timeZone: string };
+  readonly group: { readonly id: string; readonly name: string } | null;
+  readonly internalDomains: readonly string[];
+  readonly counts: {
+    /** People in scope (the group's members, or the whole directory). */
+    readonly inScope: number;
+    readonly checked: number;
+    readonly skipped: Readonly<Partial<Record<SkipReason, number>>>;
+    readonly absent: number;
   };
-  findings: SweepFinding[];
+  /** Things the admin must know about this run (permissions missing, entries that could not be read). */
+  readonly notes: readonly string[];
+  readonly summary: Readonly<Record<FindingCheck, { fail: number; warn: number; notEvaluated: number }>>;
+  /** Most urgent first, then by name. */
+  readonly findings: readonly SweepFinding[];
+  readonly skipped: readonly SkippedUser[];
 }
 
 export interface SweepOptions {
   readonly client: GraphClient;
   readonly pack: PolicyPack;
+  /** The school's zone, days and bank holidays (default: a school in England). */
+  readonly calendar?: SchoolCalendar;
   /** Absences overlapping [start, end) count; start is also "now" for absences under way. */
   readonly window: { readonly start: Date; readonly end: Date };
   readonly leave?: readonly LeaveEntry[];
-  /** Sweep only this group's transitive members. */
+  /** Sweep only this group's transitive members: an object id or an exact display name. */
   readonly group?: string | undefined;
-  /** JSON-lines checkpoint written after every batch. */
+  /** JSON-lines checkpoint written after every batch and removed after a complete run. */
   readonly checkpointPath?: string | undefined;
-  /** Continue from the checkpoint (its window is kept); users already done are not read again. */
+  /** Continue from the checkpoint; refused unless tenant, version, policy, scope and window match. */
   readonly resume?: boolean;
   /** Stops taking new batches; the ones in flight finish and are checkpointed, then SweepAbortedError. */
   readonly signal?: AbortSignal;
   /** Most batches waiting or in flight at once; the client's adaptive limiter decides how many really run. */
   readonly batchesInFlight?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** For tests: the clock for generatedAt. */
+  readonly now?: () => Date;
 }
 
 export class SweepAbortedError extends Error {
   override readonly name = "SweepAbortedError";
 }
 
+export class GroupNotFoundError extends Error {
+  override readonly name = "GroupNotFoundError";
+}
+
 const REQUESTS_PER_USER = 4;
 /** Five users a batch: twenty requests, and each mailbox's four requests within Outlook's limit. */
 export const USERS_PER_BATCH = Math.floor(MAX_BATCH / REQUESTS_PER_USER);
-const USER_FIELDS = "id,userPrincipalName,mail,accountEnabled,userType";
-const MAILBOX_CHECK = {
-  section: "School Policy Guard",
-  quote: "A mailbox the sweep cannot read is listed as not evaluated, never passed.",
-};
+const USER_FIELDS = "id,displayName,userPrincipalName,mail,accountEnabled,userType,proxyAddresses";
+const EVENT_FIELDS = "showAs,isAllDay,isCancelled,start,end";
+/** The calendar is read this far either side of the window, so absences crossing its edges are whole. */
+const CALENDAR_MARGIN_MS = 21 * 86_400_000;
+const GUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 if (REQUESTS_PER_USER > MAILBOX_CONCURRENCY) throw new Error("A batch would exceed Outlook's per-mailbox limit");
-
-function fetched<T>(response: BatchResponse | undefined, pick: (body: unknown) => T): Fetched<T> {
-  if (!response || response.status < 200 || response.status >= 300) return { ok: false, status: response?.status ?? 0 };
-  return { ok: true, value: pick(response.body) };
-}
-
-function valueOf<T>(body: unknown): readonly T[] {
-  return (body as GraphCollection<T> | undefined)?.value ?? [];
-}
 
 function fingerprint(parts: unknown): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
 }
 
+/** Why an answer could not be used, in words an admin can act on. */
+export function unreadable(status: number, body: unknown): string {
+  const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  const named = `HTTP ${status}${typeof code === "string" && code ? ` ${code}` : ""}`;
+  if (status === 0 || status === 429 || status === 503 || status === 504)
+    return `Graph was still throttling or unavailable after every retry (${status === 0 ? "no answer" : named}).`;
+  if (status === 401) return `Graph refused the app's token (${named}).`;
+  if (status === 403) return `Access denied (${named}): the app's permissions or Exchange RBAC scope leave this out.`;
+  if (status === 404) return `Not found (${named}): no Exchange Online mailbox?`;
+  return `Graph answered ${named}.`;
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join(".") || "answer"}: ${issue.message}` : "unexpected shape";
+}
+
+function parsed<T>(schema: z.ZodType<T>, body: unknown, what: string): Fetched<T> {
+  const result = schema.safeParse(body);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, reason: `Graph's answer for the ${what} could not be read (${describeIssue(result.error)}).` };
+}
+
+function parsedItems<T>(schema: z.ZodType<T>, items: readonly unknown[], what: string): Fetched<T[]> {
+  const values: T[] = [];
+  for (const [index, item] of items.entries()) {
+    const result = schema.safeParse(item);
+    if (!result.success)
+      return {
+        ok: false,
+        reason: `Item ${index + 1} of the ${what} could not be read (${describeIssue(result.error)}).`,
+      };
+    values.push(result.data);
+  }
+  return { ok: true, value: values };
+}
+
+const collectionSchema = z.object({ value: z.array(z.unknown()), "@odata.nextLink": z.string().nullish() });
+
+const PURPOSES: Readonly<Record<string, SkipReason>> = {
+  shared: "shared",
+  room: "room",
+  equipment: "equipment",
+  linked: "linked",
+  others: "other mailbox",
+};
+
 export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   const { client, pack } = options;
+  const calendar = options.calendar ?? UK_SCHOOL;
   const leave = [...(options.leave ?? [])].sort(
     (a, b) => a.userPrincipalName.localeCompare(b.userPrincipalName) || a.start - b.start,
   );
-  const key = fingerprint({ pack, group: options.group ?? null, leave });
+  const notes: string[] = [];
+
+  // The tenant: its id binds the checkpoint, its verified domains say who is inside the school.
+  let tenant = { id: "unknown", name: "unknown" };
+  const internalDomains = new Set(pack.school.emailDomains.map((domain) => domain.toLowerCase()));
+  try {
+    const organizations = await client.getAll<unknown>("/organization?$select=id,displayName,verifiedDomains");
+    const organization = organizationSchema.safeParse(organizations[0]);
+    if (!organization.success) throw new Error(describeIssue(organization.error));
+    tenant = { id: organization.data.id, name: organization.data.displayName ?? organization.data.id };
+    for (const domain of organization.data.verifiedDomains ?? []) internalDomains.add(domain.name.toLowerCase());
+  } catch (error) {
+    notes.push(
+      `The tenant's verified domains could not be read (${(error as Error).message}); only the policy pack's domains count as inside the school. Grant Organization.Read.All to include the tenant's own.`,
+    );
+  }
+  const isInternal = internalAddressTest(internalDomains);
+
   let window = { start: options.window.start.toISOString(), end: options.window.end.toISOString() };
+  const header: CheckpointHeader = {
+    kind: "school-policy-guard/sweep-checkpoint",
+    version: 2,
+    tenantId: tenant.id,
+    toolVersion: TOOL_VERSION,
+    policy: fingerprint(pack),
+    scope: fingerprint({ group: options.group ?? null, leave }),
+    window,
+  };
   const done = new Set<string>();
   const findings: SweepFinding[] = [];
+  const skipped: SkippedUser[] = [];
   let absent = 0;
   let writer: CheckpointWriter | undefined;
   if (options.checkpointPath) {
     const restored = options.resume ? await readCheckpoint(options.checkpointPath) : undefined;
     if (restored) {
-      if (restored.header.key !== key) {
+      const differ = mismatches(restored.header, header);
+      if (differ.length > 0) {
         throw new CheckpointMismatchError(
-          "The checkpoint belongs to a sweep with another policy, group or leave file: run without --resume to start again.",
+          `The checkpoint in ${options.checkpointPath} belongs to another sweep (different ${differ.join(", ")}): run without --resume to start again.`,
         );
       }
-      window = restored.header.window; // A resumed sweep finishes the sweep it continues.
+      window = restored.header.window;
       for (const batch of restored.batches) {
         batch.done.forEach((id) => done.add(id));
         findings.push(...batch.findings);
+        skipped.push(...batch.skipped);
         absent += batch.absent;
       }
       writer = await CheckpointWriter.resume(options.checkpointPath, restored);
     } else {
-      const header: CheckpointHeader = { kind: "school-policy-guard/sweep-checkpoint", version: 1, key, window };
       writer = await CheckpointWriter.start(options.checkpointPath, header);
     }
   }
@@ -115,58 +238,227 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   const windowEnd = Date.parse(window.end);
 
   // The whole directory, so delegates anywhere in the school can be told apart from guests and leavers.
-  const directoryUsers = await client.getAll<GraphUser>(`/users?$select=${USER_FIELDS}&$top=999`);
   const directory = new Map<string, DirectoryEntry>();
+  const readUsers = (items: readonly unknown[], where: string): GraphUser[] => {
+    const users: GraphUser[] = [];
+    let bad = 0;
+    for (const item of items) {
+      const user = graphUserSchema.safeParse(item);
+      if (user.success) users.push(user.data);
+      else bad++;
+    }
+    if (bad > 0) notes.push(`${bad} ${where} entr${bad === 1 ? "y" : "ies"} could not be read and were not swept.`);
+    return users;
+  };
+  const directoryUsers = readUsers(await client.getAll<unknown>(`/users?$select=${USER_FIELDS}&$top=999`), "directory");
   for (const user of directoryUsers) {
     const entry = { accountEnabled: user.accountEnabled !== false, userType: user.userType ?? "Member" };
-    directory.set(user.userPrincipalName.toLowerCase(), entry);
-    if (user.mail) directory.set(user.mail.toLowerCase(), entry);
+    const addresses = [user.userPrincipalName, user.mail ?? "", ...(user.proxyAddresses ?? [])];
+    for (const address of addresses) {
+      const bare = address.replace(/^(?:smtp|x500):/i, "").toLowerCase();
+      if (bare) directory.set(bare, entry);
+    }
   }
-  const scope = options.group
-    ? await client.getAll<GraphUser>(
-        `/groups/${encodeURIComponent(options.group)}/transitiveMembers/microsoft.graph.user?$select=${USER_FIELDS}&$top=999`,
-      )
-    : directoryUsers;
-  // Guests have no mailbox in the school's tenant; a user in two nested groups is swept once.
-  const seen = new Set<string>();
-  const users = scope.filter((user) => !sameEnum(user.userType, "guest") && !seen.has(user.id) && seen.add(user.id));
-  const todo = users.filter((user) => !done.has(user.id));
-  const groups: GraphUser[][] = [];
-  for (let index = 0; index < todo.length; index += USERS_PER_BATCH)
-    groups.push(todo.slice(index, index + USERS_PER_BATCH));
-  const leaveByUpn = new Map<string, LeaveEntry[]>();
-  for (const entry of leave)
-    leaveByUpn.set(entry.userPrincipalName, [...(leaveByUpn.get(entry.userPrincipalName) ?? []), entry]);
-  let doneCount = users.length - todo.length;
-  options.onProgress?.(doneCount, users.length);
+  const lookup = (address: string) => directory.get(address.replace(/^(?:smtp|x500):/i, "").toLowerCase());
 
-  function absenceOf(user: GraphUser, events: readonly CalendarEvent[]): Absence | undefined {
-    const intervals = [
-      ...events
-        .filter((event) => sameEnum(event.showAs, "oof"))
-        .map((event) => ({ start: toInstant(event.start), end: toInstant(event.end), source: "calendar" as const })),
-      ...(leaveByUpn.get(user.userPrincipalName.toLowerCase()) ?? []).map((entry) => ({
-        start: entry.start,
-        end: entry.end,
-        source: "leave-file" as const,
-      })),
-    ];
-    return mergeAbsences(intervals).find(
-      (absence) =>
-        absence.start < windowEnd &&
-        absence.end > windowStart &&
-        absence.workingDays > pack.absence.outOfOfficeAfterDays,
+  let group: SweepReport["group"] = null;
+  let scope = directoryUsers;
+  if (options.group) {
+    group = await resolveGroup(client, options.group);
+    scope = readUsers(
+      await client.getAll<unknown>(
+        `/groups/${encodeURIComponent(group.id)}/transitiveMembers/microsoft.graph.user?$select=${USER_FIELDS}&$top=999`,
+      ),
+      "group member",
     );
   }
+  // A user in two nested groups is swept once.
+  const seen = new Set<string>();
+  const people = scope.filter((user) => !seen.has(user.id) && seen.add(user.id));
+  const skippedIds = new Set(skipped.map((entry) => entry.userId));
+  const skip = (user: GraphUser, reason: SkipReason): SkippedUser => ({
+    userId: user.id,
+    userPrincipalName: user.userPrincipalName,
+    displayName: user.displayName ?? user.userPrincipalName,
+    reason,
+  });
+  const todo: GraphUser[] = [];
+  for (const user of people) {
+    if (done.has(user.id) || skippedIds.has(user.id)) continue;
+    // Guests have no mailbox here; a disabled account is a leaver, not someone absent.
+    const reason =
+      (user.userType ?? "").toLowerCase() === "guest"
+        ? "guest"
+        : user.accountEnabled === false
+          ? "disabled"
+          : undefined;
+    if (reason) skipped.push(skip(user, reason));
+    else todo.push(user);
+  }
+  const batches: GraphUser[][] = [];
+  for (let index = 0; index < todo.length; index += USERS_PER_BATCH)
+    batches.push(todo.slice(index, index + USERS_PER_BATCH));
+  const leaveByUpn = new Map<string, Interval[]>();
+  for (const entry of leave) {
+    const list = leaveByUpn.get(entry.userPrincipalName) ?? [];
+    list.push({ start: entry.start, end: entry.end, sources: ["leave file"] });
+    leaveByUpn.set(entry.userPrincipalName, list);
+  }
+  let doneCount = people.length - todo.length;
+  options.onProgress?.(doneCount, people.length);
 
-  async function sweepGroup(group: readonly GraphUser[]): Promise<void> {
-    const view = `startDateTime=${window.start}&endDateTime=${window.end}`;
+  const viewStart = new Date(windowStart - CALENDAR_MARGIN_MS).toISOString();
+  const viewEnd = new Date(windowEnd + CALENDAR_MARGIN_MS).toISOString();
+  const absenceWindow = { start: windowStart, end: windowEnd };
+  const threshold = pack.absence.outOfOfficeAfterDays;
+
+  async function readCalendar(answer: BatchResponse | undefined): Promise<Fetched<Interval[]>> {
+    if (!answer || answer.status < 200 || answer.status >= 300)
+      return { ok: false, reason: `The calendar could not be read: ${unreadable(answer?.status ?? 0, answer?.body)}` };
+    const page = collectionSchema.safeParse(answer.body);
+    if (!page.success) return { ok: false, reason: `The calendar could not be read (${describeIssue(page.error)}).` };
+    const items: unknown[] = [...page.data.value];
+    const next = page.data["@odata.nextLink"];
+    if (next) {
+      try {
+        // A busy timetable fills pages: read every one before judging the absence.
+        items.push(...(await client.getAll<unknown>(next)));
+      } catch (error) {
+        const why =
+          error instanceof GraphRequestError
+            ? unreadable(error.status, { error: { code: error.code } })
+            : (error as Error).message;
+        return { ok: false, reason: `A later page of the calendar could not be read: ${why}` };
+      }
+    }
+    const events = parsedItems(calendarEventSchema, items, "calendar");
+    if (!events.ok) return events;
+    try {
+      return {
+        ok: true,
+        value: events.value.flatMap((event) => {
+          const interval = eventInterval(event, calendar);
+          return interval ? [interval] : [];
+        }),
+      };
+    } catch (error) {
+      if (error instanceof UnreadableEventError) return { ok: false, reason: error.message };
+      throw error;
+    }
+  }
+
+  function answerFor<T>(
+    answer: BatchResponse | undefined,
+    what: string,
+    read: (body: unknown) => Fetched<T>,
+  ): Fetched<T> {
+    if (!answer || answer.status < 200 || answer.status >= 300)
+      return { ok: false, reason: `The ${what} could not be read: ${unreadable(answer?.status ?? 0, answer?.body)}` };
+    return read(answer.body);
+  }
+
+  function collection<T>(schema: z.ZodType<T>, what: string) {
+    return (body: unknown): Fetched<T[]> => {
+      const page = collectionSchema.safeParse(body);
+      if (!page.success) return { ok: false, reason: `The ${what} could not be read (${describeIssue(page.error)}).` };
+      return parsedItems(schema, page.data.value, what);
+    };
+  }
+
+  async function sweepUser(
+    user: GraphUser,
+    answer: (name: string) => BatchResponse | undefined,
+  ): Promise<{ findings: SweepFinding[]; absent: boolean; skipped?: SkippedUser }> {
+    const displayName = user.displayName ?? user.userPrincipalName;
+    const finding = (
+      check: FindingCheck,
+      status: SweepFinding["status"],
+      detail: string,
+      policyRef: SweepFinding["policyRef"],
+    ) => ({
+      userPrincipalName: user.userPrincipalName,
+      userId: user.id,
+      displayName,
+      check,
+      status,
+      detail,
+      policyRef,
+    });
+    const all = ["settings", "calendar", "permissions", "rules"].map(answer);
+    const first = all[0];
+    if (
+      first &&
+      (first.status === 404 || first.status === 403) &&
+      all.every((response) => response?.status === first.status)
+    ) {
+      return {
+        findings: [
+          finding(
+            "mailbox",
+            "not-evaluated",
+            `Mailbox could not be read: ${unreadable(first.status, first.body)}`,
+            MAILBOX_CHECK.policyRef,
+          ),
+        ],
+        absent: false,
+      };
+    }
+    const settings = answerFor(answer("settings"), "mailbox settings", (body) =>
+      parsed<MailboxSettings>(mailboxSettingsSchema, body, "mailbox settings"),
+    );
+    if (settings.ok) {
+      const purpose = (settings.value.userPurpose ?? "user").toLowerCase();
+      const reason = PURPOSES[purpose];
+      if (reason) return { findings: [], absent: false, skipped: skip(user, reason) };
+    }
+    const calendarIntervals = await readCalendar(answer("calendar"));
+    const leaveIntervals = leaveByUpn.get(user.userPrincipalName.toLowerCase()) ?? [];
+    let absence: Fetched<Absence | undefined>;
+    if (calendarIntervals.ok) {
+      absence = {
+        ok: true,
+        value: findAbsence([...calendarIntervals.value, ...leaveIntervals], absenceWindow, threshold, calendar),
+      };
+    } else {
+      // The leave file alone can still prove an absence; it can never prove there is none.
+      const fromLeave = findAbsence(leaveIntervals, absenceWindow, threshold, calendar);
+      absence = fromLeave ? { ok: true, value: fromLeave } : { ok: false, reason: calendarIntervals.reason };
+    }
+    const context: CheckContext = {
+      user: { id: user.id, userPrincipalName: user.userPrincipalName, displayName },
+      pack,
+      calendar,
+      now: windowStart,
+      absence,
+      replies: settings.ok ? { ok: true, value: settings.value.automaticRepliesSetting } : settings,
+      permissions: answerFor(
+        answer("permissions"),
+        "calendar permissions",
+        collection(calendarPermissionSchema, "calendar permissions"),
+      ),
+      rules: answerFor(answer("rules"), "inbox rules", collection(messageRuleSchema, "inbox rules")),
+      isInternal,
+      lookup,
+    };
+    const results: SweepFinding[] = [];
+    for (const check of checks) {
+      for (const result of check.run(context)) {
+        results.push(
+          finding(check.meta.id, result.status, result.detail, policyRefFor(pack, check.meta.clause, check.meta.docs)),
+        );
+      }
+    }
+    return { findings: results, absent: absence.ok && absence.value !== undefined };
+  }
+
+  async function sweepBatch(batch: readonly GraphUser[]): Promise<void> {
+    const view = `startDateTime=${viewStart}&endDateTime=${viewEnd}`;
     const responses = await client.batch(
-      group.flatMap((user, index) => [
-        { id: `${index}-replies`, url: `/users/${user.id}/mailboxSettings/automaticRepliesSetting` },
+      batch.flatMap((user, index) => [
+        { id: `${index}-settings`, url: `/users/${user.id}/mailboxSettings` },
         {
           id: `${index}-calendar`,
-          url: `/users/${user.id}/calendar/calendarView?${view}&$select=showAs,start,end,isAllDay&$top=250`,
+          url: `/users/${user.id}/calendar/calendarView?${view}&$select=${EVENT_FIELDS}&$top=100`,
         },
         { id: `${index}-permissions`, url: `/users/${user.id}/calendar/calendarPermissions` },
         { id: `${index}-rules`, url: `/users/${user.id}/mailFolders/inbox/messageRules` },
@@ -174,113 +466,118 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     );
     const byId = new Map(responses.map((response) => [response.id, response]));
     const batchFindings: SweepFinding[] = [];
+    const batchSkipped: SkippedUser[] = [];
     let batchAbsent = 0;
-    for (const [index, user] of group.entries()) {
-      const answer = (name: string) => byId.get(`${index}-${name}`);
-      const all = ["replies", "calendar", "permissions", "rules"].map(answer);
-      const first = all[0];
-      if (
-        first &&
-        (first.status === 404 || first.status === 403) &&
-        all.every((response) => response?.status === first.status)
-      ) {
-        const code = (first.body as { error?: { code?: string } } | undefined)?.error?.code;
-        const why = first.status === 404 ? "no Exchange Online mailbox" : "access denied (outside the app's scope?)";
+    for (const [index, user] of batch.entries()) {
+      try {
+        const outcome = await sweepUser(user, (name) => byId.get(`${index}-${name}`));
+        batchFindings.push(...outcome.findings);
+        if (outcome.skipped) batchSkipped.push(outcome.skipped);
+        if (outcome.absent) batchAbsent++;
+      } catch (error) {
+        // One mailbox that breaks the sweep's own code is reported, never fatal.
         batchFindings.push({
           userPrincipalName: user.userPrincipalName,
           userId: user.id,
+          displayName: user.displayName ?? user.userPrincipalName,
           check: "mailbox",
           status: "not-evaluated",
-          detail: `Mailbox could not be read: HTTP ${first.status}${code ? ` ${code}` : ""}, ${why}.`,
-          policyRef: MAILBOX_CHECK,
+          detail: `This mailbox could not be swept (${(error as Error).message}).`,
+          policyRef: MAILBOX_CHECK.policyRef,
         });
-        continue;
-      }
-      let calendar = fetched(answer("calendar"), (body) => body as GraphCollection<CalendarEvent>);
-      if (calendar.ok && calendar.value["@odata.nextLink"]) {
-        // A busy timetable can fill a page: read the rest before judging the absence.
-        const rest = await client.getAll<CalendarEvent>(calendar.value["@odata.nextLink"]);
-        calendar = { ok: true, value: { value: [...calendar.value.value, ...rest] } };
-      }
-      const absence = absenceOf(user, calendar.ok ? calendar.value.value : []);
-      if (absence) batchAbsent++;
-      const context: CheckContext = {
-        user,
-        pack,
-        now: windowStart,
-        absence,
-        replies: fetched(answer("replies"), (body) => body as never),
-        permissions: fetched(answer("permissions"), (body) => valueOf<CalendarPermission>(body)),
-        rules: fetched(answer("rules"), (body) => valueOf<MessageRule>(body)),
-        lookup: (address) => directory.get(address.toLowerCase()),
-      };
-      if (!calendar.ok && !absence) {
-        batchFindings.push({
-          userPrincipalName: user.userPrincipalName,
-          userId: user.id,
-          check: "out-of-office",
-          status: "not-evaluated",
-          detail: `The calendar could not be read (HTTP ${calendar.status}): absences unknown.`,
-          policyRef: policyRefFor(pack, "out-of-office", "Staff away set an out-of-office reply."),
-        });
-      }
-      for (const check of checks) {
-        for (const result of check.run(context)) {
-          batchFindings.push({
-            userPrincipalName: user.userPrincipalName,
-            userId: user.id,
-            check: check.meta.id,
-            status: result.status,
-            detail: result.detail,
-            policyRef: policyRefFor(pack, check.meta.clause, check.meta.docs),
-          });
-        }
       }
     }
-    await writer?.append({ done: group.map((user) => user.id), absent: batchAbsent, findings: batchFindings });
+    await writer?.append({
+      done: batch.map((user) => user.id),
+      absent: batchAbsent,
+      skipped: batchSkipped,
+      findings: batchFindings,
+    });
     findings.push(...batchFindings);
+    skipped.push(...batchSkipped);
     absent += batchAbsent;
-    doneCount += group.length;
-    options.onProgress?.(doneCount, users.length);
+    doneCount += batch.length;
+    options.onProgress?.(doneCount, people.length);
   }
 
   let next = 0;
   const workers = Array.from({ length: Math.max(1, options.batchesInFlight ?? 64) }, async () => {
-    while (next < groups.length && !options.signal?.aborted) {
-      const group = groups[next++];
-      if (group) await sweepGroup(group);
+    while (next < batches.length && !options.signal?.aborted) {
+      const batch = batches[next++];
+      if (batch) await sweepBatch(batch);
     }
   });
   await Promise.all(workers);
+  await writer?.flush();
   if (options.signal?.aborted) {
     throw new SweepAbortedError(
-      `Sweep stopped after ${doneCount} of ${users.length} users; run again with --resume to finish.`,
+      `Sweep stopped after ${doneCount} of ${people.length} people; run again with --resume to finish.`,
     );
   }
 
-  const byCheck: SweepReport["summary"]["byCheck"] = {};
-  for (const id of [...checks.map((check) => check.meta.id), "mailbox"])
-    byCheck[id] = { fail: 0, warn: 0, notEvaluated: 0 };
-  for (const id of Object.keys(NOT_EVALUATED_BY_GRAPH)) byCheck[id] = { fail: 0, warn: 0, notEvaluated: users.length };
-  for (const finding of findings) {
-    const counts = byCheck[finding.check];
-    if (!counts) continue;
-    if (finding.status === "fail") counts.fail++;
-    else if (finding.status === "warn") counts.warn++;
+  const summary = Object.fromEntries(
+    [...checks.map((check) => check.meta.id), "mailbox" as const].map((id) => [
+      id,
+      { fail: 0, warn: 0, notEvaluated: 0 },
+    ]),
+  ) as Record<FindingCheck, { fail: number; warn: number; notEvaluated: number }>;
+  for (const entry of findings) {
+    const counts = summary[entry.check];
+    if (entry.status === "fail") counts.fail++;
+    else if (entry.status === "warn") counts.warn++;
     else counts.notEvaluated++;
   }
-  const order = new Map(users.map((user, index) => [user.id, index]));
-  // The same order whether the sweep ran in one go or was resumed: reports compare line by line.
+  const skippedCounts: Partial<Record<SkipReason, number>> = {};
+  for (const entry of skipped) skippedCounts[entry.reason] = (skippedCounts[entry.reason] ?? 0) + 1;
+  // The same order whether the sweep ran in one go or was resumed.
   findings.sort(
     (a, b) =>
-      (order.get(a.userId) ?? 0) - (order.get(b.userId) ?? 0) ||
+      SEVERITY[a.status] - SEVERITY[b.status] ||
+      a.displayName.localeCompare(b.displayName) ||
+      a.userPrincipalName.localeCompare(b.userPrincipalName) ||
       a.check.localeCompare(b.check) ||
       a.detail.localeCompare(b.detail),
   );
+  skipped.sort((a, b) => a.reason.localeCompare(b.reason) || a.displayName.localeCompare(b.displayName));
+  if (options.checkpointPath) await removeCheckpoint(options.checkpointPath);
   return {
-    generatedAt: new Date().toISOString(),
-    window,
-    summary: { users: users.length, absent, byCheck },
+    kind: "school-policy-guard/sweep-report",
+    version: 2,
+    tool: { name: "School Policy Guard", version: TOOL_VERSION },
+    generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    tenant,
+    school: { id: pack.school.id, name: pack.school.name },
+    policy: { fingerprint: header.policy },
+    window: { ...window, timeZone: calendar.timeZone },
+    group,
+    internalDomains: [...internalDomains].sort(),
+    counts: { inScope: people.length, checked: people.length - skipped.length, skipped: skippedCounts, absent },
+    notes,
+    summary,
     findings,
+    skipped,
   };
+}
+
+async function resolveGroup(client: GraphClient, group: string): Promise<{ id: string; name: string }> {
+  const schema = z.object({ id: z.string(), displayName: z.string().nullish() });
+  if (GUID.test(group)) {
+    try {
+      const found = schema.parse(await client.get(`/groups/${group}?$select=id,displayName`));
+      return { id: found.id, name: found.displayName ?? found.id };
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.status === 404)
+        throw new GroupNotFoundError(`No group with id ${group}.`);
+      throw error;
+    }
+  }
+  const filter = encodeURIComponent(`displayName eq '${group.replace(/'/g, "''")}'`);
+  const matches = z.array(schema).parse(await client.getAll(`/groups?$filter=${filter}&$select=id,displayName`));
+  const [only] = matches;
+  if (!only) throw new GroupNotFoundError(`No group is called "${group}".`);
+  if (matches.length > 1)
+    throw new GroupNotFoundError(
+      `${matches.length} groups are called "${group}": give its object id (${matches.map((match) => match.id).join(", ")}).`,
+    );
+  return { id: only.id, name: only.displayName ?? only.id };
 }

@@ -1,41 +1,46 @@
-import { isInternalAddress } from "../../policy/index.js";
+import { describeAbsence } from "./out-of-office.js";
 import { sameEnum, type CheckResult, type SweepCheck } from "./types.js";
 
 /** calendarPermission roles that make someone a delegate (Graph's calendarRoleType). */
 const DELEGATE_ROLES = ["delegateWithoutPrivateEventAccess", "delegateWithPrivateEventAccess"];
 
+/** What Graph cannot see, said in every delegation finding (the report explains it once at the top). */
+export const NOT_CHECKED =
+  "Mailbox FullAccess, SendAs and Send on Behalf permissions and mailbox forwarding are not visible to Microsoft Graph and were not checked (see the note at the top).";
+
 export const delegation: SweepCheck = {
   meta: {
     id: "delegation",
-    permissions: ["Calendars.Read", "User.Read.All"],
+    title: "Someone covering their calendar while away",
+    permissions: ["Calendars.ReadBasic", "User.Read.All"],
     clause: "delegation",
     remediation:
-      "Before they go, ask them to add an enabled colleague as a delegate (Outlook → File → Account Settings → Delegate Access, or Calendar → Share → Delegate).",
-    docs: "Where the pack requires delegation, staff absent for more than the threshold have at least one calendar delegate who is inside the school, found in the directory, enabled and not a guest.",
+      "Before they go, ask them to add an enabled colleague as a delegate in Outlook (File → Account Settings → Delegate Access, or the calendar's Sharing and permissions → Delegate); if a colleague already has mailbox access in Exchange, record that and ignore this warning.",
+    docs: "Where the pack requires delegation, staff absent for more than the same threshold as the out-of-office check have at least one calendar delegate inside the school who is in the directory, enabled and not a guest. Graph sees calendar delegates only, so a missing one is a warning, never a certain failure.",
   },
-  run({ pack, absence, permissions, lookup }): CheckResult[] {
-    if (!pack.absence.delegationRequired || !absence) return [];
-    if (!permissions.ok)
-      return [
-        { status: "not-evaluated", detail: `Calendar permissions could not be read (HTTP ${permissions.status}).` },
-      ];
+  run({ pack, absence, permissions, isInternal, lookup, calendar }): CheckResult[] {
+    if (!pack.absence.delegationRequired) return [];
+    if (!absence.ok) return [{ status: "not-evaluated", detail: `Absence unknown: ${absence.reason}` }];
+    if (!absence.value) return [];
+    const away = describeAbsence(absence.value, calendar);
+    if (!permissions.ok) return [{ status: "not-evaluated", detail: `${away}; ${permissions.reason}` }];
     const delegates = permissions.value.filter((permission) =>
       DELEGATE_ROLES.some((role) => sameEnum(permission.role, role)),
     );
-    if (delegates.length === 0) return [{ status: "fail", detail: "Absent with no calendar delegate." }];
+    if (delegates.length === 0) return [{ status: "warn", detail: `${away}; no calendar delegate. ${NOT_CHECKED}` }];
     const problems = delegates.map((permission) => {
-      const address = permission.emailAddress.address;
-      if (!permission.isInsideOrganization || !isInternalAddress(address, pack))
-        return `${address} is outside the school`;
+      const address = permission.emailAddress?.address ?? "(no address)";
+      if (permission.isInsideOrganization === false || !isInternal(address)) return `${address} is outside the school`;
       const entry = lookup(address);
-      if (!entry) return `${address} was not found in the directory`;
+      if (!entry) return `${address} is not in the directory`;
       if (!entry.accountEnabled) return `${address} is disabled`;
       if (sameEnum(entry.userType, "guest")) return `${address} is a guest`;
       return undefined;
     });
     // One usable delegate is enough: the others are noise, not a breach.
-    if (problems.every((problem) => problem !== undefined))
-      return [{ status: "fail", detail: `Absent with no usable delegate: ${problems.join("; ")}.` }];
-    return [];
+    if (problems.includes(undefined)) return [];
+    return [
+      { status: "warn", detail: `${away}; no usable calendar delegate (${problems.join("; ")}). ${NOT_CHECKED}` },
+    ];
   },
 };

@@ -1,57 +1,76 @@
-import { isoDate, toInstant, workingDays } from "./time.js";
-import { isBlankHtml, sameEnum, type CheckResult, type SweepCheck } from "./types.js";
+import { UK_SCHOOL, formatLocalDate, toInstant, workingDays, type SchoolCalendar } from "./time.js";
+import type { Absence } from "./absence.js";
+import { isBlankHtml, plural, sameEnum, type CheckResult, type SweepCheck } from "./types.js";
+
+export function describeAbsence(absence: Absence, calendar: SchoolCalendar = UK_SCHOOL): string {
+  const from = formatLocalDate(absence.start, calendar.timeZone);
+  const to = formatLocalDate(absence.end - 1, calendar.timeZone);
+  const days = `${absence.workingDays} working day${absence.workingDays === 1 ? "" : "s"}`;
+  return `Away ${from === to ? from : `${from} to ${to}`} (${days}, from the ${absence.sources.join(" and ")})`;
+}
 
 export const outOfOffice: SweepCheck = {
   meta: {
     id: "out-of-office",
-    permissions: ["MailboxSettings.Read", "Calendars.Read"],
+    title: "Automatic replies while away",
+    permissions: ["MailboxSettings.Read", "Calendars.ReadBasic"],
     clause: "out-of-office",
     remediation:
-      "Ask them (or their line manager) to turn on automatic replies covering the whole absence, with an internal and an external message that send people to the school office.",
-    docs: "Staff absent now or within the window for more than the pack's threshold of working days (calendar events shown as out of office, or the leave file) have automatic replies on for the whole absence, with internal and external messages.",
+      "Ask them (or their line manager with delegate access) to turn on automatic replies in Outlook (File → Automatic Replies, or Settings → Mail → Automatic replies on the web) covering the whole absence, with an internal and an external message that send people to the school office.",
+    docs: "Staff absent in the window for more than the pack's threshold of working days (calendar events shown as out of office, or the leave file) have automatic replies on for every remaining working day of the absence, with internal and, when outsiders get one, external messages.",
   },
-  run({ pack, absence, replies, now }): CheckResult[] {
-    if (!pack.absence.outOfOfficeRequired || !absence) return [];
-    if (!replies.ok)
-      return [{ status: "not-evaluated", detail: `Automatic replies could not be read (HTTP ${replies.status}).` }];
+  run({ pack, absence, replies, now, calendar }): CheckResult[] {
+    if (!pack.absence.outOfOfficeRequired) return [];
+    if (!absence.ok) return [{ status: "not-evaluated", detail: `Absence unknown: ${absence.reason}` }];
+    if (!absence.value) return [];
+    const away = describeAbsence(absence.value, calendar);
+    if (!replies.ok) return [{ status: "not-evaluated", detail: `${away}; ${replies.reason}` }];
     const setting = replies.value;
-    const away = `Away ${isoDate(absence.start)} to ${isoDate(absence.end - 1)} (${absence.workingDays} working days, from the ${absence.source === "calendar" ? "calendar" : "leave file"})`;
     if (sameEnum(setting.status, "disabled"))
       return [{ status: "fail", detail: `${away}; automatic replies are off.` }];
     if (sameEnum(setting.status, "scheduled")) {
-      const from = setting.scheduledStartDateTime ? toInstant(setting.scheduledStartDateTime) : Infinity;
-      const until = setting.scheduledEndDateTime ? toInstant(setting.scheduledEndDateTime) : -Infinity;
+      let from: number;
+      let until: number;
+      try {
+        from = setting.scheduledStartDateTime ? toInstant(setting.scheduledStartDateTime) : Infinity;
+        until = setting.scheduledEndDateTime ? toInstant(setting.scheduledEndDateTime) : -Infinity;
+      } catch (error) {
+        return [
+          {
+            status: "not-evaluated",
+            detail: `${away}; the automatic-reply schedule could not be read (${(error as Error).message}).`,
+          },
+        ];
+      }
       // Only what is still ahead matters for an absence already under way.
-      const start = Math.max(absence.start, Math.min(now, absence.end));
+      const start = Math.max(absence.value.start, Math.min(now, absence.value.end));
+      const end = absence.value.end;
       const uncovered =
-        workingDays(start, Math.min(from, absence.end)) + workingDays(Math.max(until, start), absence.end);
+        workingDays(start, Math.min(from, end), calendar) + workingDays(Math.max(until, start), end, calendar);
       if (uncovered > 0) {
-        const window =
-          Number.isFinite(from) && Number.isFinite(until) ? `${isoDate(from)} to ${isoDate(until)}` : "without dates";
+        const scheduled =
+          Number.isFinite(from) && Number.isFinite(until)
+            ? `${formatLocalDate(from, calendar.timeZone)} to ${formatLocalDate(until, calendar.timeZone)}`
+            : "without dates";
         return [
           {
             status: "fail",
-            detail: `${away}; automatic replies are scheduled ${window}, leaving ${uncovered} working day${uncovered === 1 ? "" : "s"} uncovered.`,
+            detail: `${away}; automatic replies are scheduled ${scheduled}, leaving ${plural(uncovered, "working day")} uncovered.`,
           },
         ];
       }
     }
-    const results: CheckResult[] = [];
     const externalOn = !sameEnum(setting.externalAudience, "none");
-    if (isBlankHtml(setting.internalReplyMessage) || (externalOn && isBlankHtml(setting.externalReplyMessage))) {
-      const which = [
-        isBlankHtml(setting.internalReplyMessage) ? "internal" : "",
-        externalOn && isBlankHtml(setting.externalReplyMessage) ? "external" : "",
-      ].filter(Boolean);
-      results.push({ status: "fail", detail: `${away}; the ${which.join(" and ")} reply message is empty.` });
-    }
+    const empty = [
+      isBlankHtml(setting.internalReplyMessage) ? "internal" : "",
+      externalOn && isBlankHtml(setting.externalReplyMessage) ? "external" : "",
+    ].filter(Boolean);
+    if (empty.length > 0)
+      return [{ status: "fail", detail: `${away}; the ${empty.join(" and ")} reply message is empty.` }];
     if (!externalOn) {
       // Parents and outside agencies get no answer at all: worth a word, not an alarm.
-      results.push({
-        status: "warn",
-        detail: `${away}; automatic replies go to colleagues only (external audience: none).`,
-      });
+      return [{ status: "warn", detail: `${away}; automatic replies go to colleagues only (no external reply).` }];
     }
-    return results;
+    return [];
   },
 };

@@ -1,110 +1,207 @@
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from "../data/bank-holidays.js";
+
 /**
- * Graph's dateTimeTimeZone values, absences and working days. Graph gives calendar times in UTC by
- * default, but automatic-reply schedules keep the zone they were set in, often a Windows name
- * ("GMT Standard Time"), so both are turned into instants before any comparison.
+ * Time as a school keeps it. Graph gives calendar times in UTC by default, automatic-reply
+ * schedules keep the zone they were set in (often a Windows name such as "GMT Standard Time"), and
+ * all-day events are whole days wherever the reader is: every value is turned into an instant with
+ * its own zone before any comparison, and days are counted in the school's zone, Monday to Friday,
+ * bank holidays excepted.
  */
 export interface DateTimeTimeZone {
   readonly dateTime: string;
-  readonly timeZone?: string | undefined;
+  readonly timeZone?: string | null | undefined;
 }
 
-/** Windows zone names Outlook uses → IANA, for the zones UK schools and their staff meet. */
+export interface SchoolCalendar {
+  /** IANA zone the school keeps (Europe/London for a UK school). */
+  readonly timeZone: string;
+  /** Local dates (YYYY-MM-DD) that are not working days although they fall Monday to Friday. */
+  readonly holidays: ReadonlySet<string>;
+  /** The school day, local "HH:MM": an absence counts a whole day when it covers most of this. */
+  readonly dayStart: string;
+  readonly dayEnd: string;
+}
+
+export const UK_SCHOOL: SchoolCalendar = {
+  timeZone: "Europe/London",
+  holidays: new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS),
+  dayStart: "08:30",
+  dayEnd: "15:30",
+};
+
+export class UnknownTimeZoneError extends Error {
+  override readonly name = "UnknownTimeZoneError";
+}
+
+/**
+ * Windows zone names Outlook writes, mapped to IANA as the Unicode CLDR windowsZones table does
+ * (territory "001"), for the zones UK schools and their staff meet.
+ */
 const WINDOWS_ZONES: Readonly<Record<string, string>> = {
   "gmt standard time": "Europe/London",
   "greenwich standard time": "Atlantic/Reykjavik",
   "w. europe standard time": "Europe/Berlin",
   "romance standard time": "Europe/Paris",
   "central europe standard time": "Europe/Budapest",
+  "central european standard time": "Europe/Warsaw",
   "e. europe standard time": "Europe/Chisinau",
   "gtb standard time": "Europe/Bucharest",
+  "fle standard time": "Europe/Kiev",
+  "turkey standard time": "Europe/Istanbul",
   "eastern standard time": "America/New_York",
   "central standard time": "America/Chicago",
+  "mountain standard time": "America/Denver",
   "pacific standard time": "America/Los_Angeles",
-  "india standard time": "Asia/Kolkata",
+  "india standard time": "Asia/Calcutta",
+  "china standard time": "Asia/Shanghai",
+  "tokyo standard time": "Asia/Tokyo",
   "aus eastern standard time": "Australia/Sydney",
+  "new zealand standard time": "Pacific/Auckland",
 };
 
-const DAY_MS = 86_400_000;
+const UTC_NAMES = new Set([
+  "utc",
+  "gmt",
+  "etc/utc",
+  "etc/gmt",
+  "z",
+  "coordinated universal time",
+  "tzone://microsoft/utc",
+]);
 
-function zoneOffsetMs(instant: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
-  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return wall - Math.floor(instant / 1000) * 1000;
-}
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Milliseconds since the epoch for a Graph dateTimeTimeZone (or a plain ISO string, read as UTC). */
-export function toInstant(value: DateTimeTimeZone | string): number {
-  const { dateTime, timeZone } = typeof value === "string" ? { dateTime: value, timeZone: "UTC" } : value;
-  // Graph writes seven fractional digits ("2026-12-01T00:00:00.0000000"): keep milliseconds only.
-  const trimmed = dateTime.replace(/(\.\d{3})\d+/, "$1");
-  if (/(?:Z|[+-]\d\d:\d\d)$/.test(trimmed)) return Date.parse(trimmed);
-  const wall = Date.parse(/^\d{4}-\d\d-\d\d$/.test(trimmed) ? `${trimmed}T00:00:00Z` : `${trimmed}Z`);
-  const zoneName = (timeZone ?? "UTC").trim();
-  const zone = WINDOWS_ZONES[zoneName.toLowerCase()] ?? zoneName;
-  if (zone === "" || /^(?:utc|gmt|etc\/utc|z)$/i.test(zone)) return wall;
-  try {
-    // Two passes settle the offset across a daylight-saving change.
-    const first = wall - zoneOffsetMs(wall, zone);
-    return wall - zoneOffsetMs(first, zone);
-  } catch {
-    return wall; // An unknown zone name: read as UTC rather than fail the sweep.
-  }
-}
-
-/**
- * Working days (Monday to Friday, UTC calendar days) of which [start, end) covers at least half:
- * an all-day event shifted an hour by daylight saving still counts its own days and no others.
- */
-export function workingDays(start: number, end: number): number {
-  let count = 0;
-  for (let day = Math.floor(start / DAY_MS) * DAY_MS; day < end; day += DAY_MS) {
-    const weekday = new Date(day).getUTCDay();
-    if (weekday === 0 || weekday === 6) continue;
-    const covered = Math.min(end, day + DAY_MS) - Math.max(start, day);
-    if (covered >= DAY_MS / 2) count++;
-  }
-  return count;
-}
-
-export interface Absence {
-  readonly start: number;
-  readonly end: number;
-  readonly workingDays: number;
-  readonly source: "calendar" | "leave-file";
-}
-
-/**
- * Joins overlapping absences and those separated only by days off (a week booked as five daily
- * events, or two weeks either side of a weekend) into one.
- */
-export function mergeAbsences(intervals: readonly Omit<Absence, "workingDays">[]): Absence[] {
-  const sorted = [...intervals].filter((interval) => interval.end > interval.start).sort((a, b) => a.start - b.start);
-  const merged: Omit<Absence, "workingDays">[] = [];
-  for (const interval of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && (interval.start <= last.end || workingDays(last.end, interval.start) === 0)) {
-      merged[merged.length - 1] = {
-        start: last.start,
-        end: Math.max(last.end, interval.end),
-        source: last.source === interval.source ? last.source : "calendar",
-      };
-    } else {
-      merged.push(interval);
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      });
+    } catch {
+      throw new UnknownTimeZoneError(`Unknown time zone "${zone}"`);
     }
+    formatters.set(zone, formatter);
   }
-  return merged.map((interval) => ({ ...interval, workingDays: workingDays(interval.start, interval.end) }));
+  return formatter;
 }
 
-export function isoDate(instant: number): string {
-  return new Date(instant).toISOString().slice(0, 10);
+/** The wall-clock fields of an instant in a zone. */
+function wallClock(
+  instant: number,
+  zone: string,
+): Record<"year" | "month" | "day" | "hour" | "minute" | "second", number> {
+  const fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(zone).formatToParts(new Date(instant))) {
+    if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
+  }
+  return fields;
+}
+
+function offsetMs(instant: number, zone: string): number {
+  const wall = wallClock(instant, zone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** An IANA zone for a Graph timeZone value (Windows or IANA name); undefined for UTC. */
+export function ianaZone(timeZone: string | null | undefined): string | undefined {
+  const name = (timeZone ?? "").trim();
+  if (name === "" || UTC_NAMES.has(name.toLowerCase())) return undefined;
+  const zone = WINDOWS_ZONES[name.toLowerCase()] ?? name;
+  formatterFor(zone); // throws UnknownTimeZoneError for a name neither table knows
+  return zone;
+}
+
+const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,7})?)?(Z|[+-]\d\d:\d\d)?$/;
+
+export class InvalidDateTimeError extends Error {
+  override readonly name = "InvalidDateTimeError";
+}
+
+/** The instant of a wall-clock time in a zone (the earlier one when a clock change repeats it). */
+export function wallToInstant(wall: number, zone: string | undefined): number {
+  if (!zone) return wall;
+  // Two passes settle the offset across a daylight-saving change.
+  const first = wall - offsetMs(wall, zone);
+  return wall - offsetMs(first, zone);
+}
+
+/** Milliseconds since the epoch for a Graph dateTimeTimeZone, read in its own zone. */
+export function toInstant(value: DateTimeTimeZone): number {
+  const text = value.dateTime.trim();
+  const date = DATE.exec(text);
+  const match = date ?? DATE_TIME.exec(text);
+  if (!match) throw new InvalidDateTimeError(`Not a date and time: "${value.dateTime}"`);
+  const [, year, month, day, hour = "0", minute = "0", second = "0", offset] = match;
+  const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  if (Number.isNaN(wall) || new Date(wall).getUTCDate() !== Number(day))
+    throw new InvalidDateTimeError(`Not a date and time: "${value.dateTime}"`);
+  if (offset) return offset === "Z" ? wall : wall - offsetSign(offset);
+  return wallToInstant(wall, ianaZone(value.timeZone));
+}
+
+function offsetSign(offset: string): number {
+  const sign = offset.startsWith("-") ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+}
+
+/** The local date (YYYY-MM-DD) of an instant in a zone. */
+export function localDate(instant: number, zone: string): string {
+  const wall = wallClock(instant, zone);
+  return `${wall.year}-${String(wall.month).padStart(2, "0")}-${String(wall.day).padStart(2, "0")}`;
+}
+
+/** The instant a local date's given time ("HH:MM", default midnight) begins in a zone. */
+export function localInstant(date: string, zone: string, time = "00:00"): number {
+  return toInstant({ dateTime: `${date}T${time}:00`, timeZone: zone });
+}
+
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(date: string, calendar: SchoolCalendar): boolean {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !calendar.holidays.has(date);
+}
+
+/**
+ * Working days of [start, end), in halves: a school day counts 1 when the interval covers at least
+ * three quarters of it, ½ when it covers at least a quarter (a morning at the dentist), else 0.
+ */
+export function workingDays(start: number, end: number, calendar: SchoolCalendar): number {
+  if (!(end > start)) return 0;
+  let total = 0;
+  const last = localDate(end - 1, calendar.timeZone);
+  for (let date = localDate(start, calendar.timeZone); date <= last; date = addDays(date, 1)) {
+    if (!isWorkingDay(date, calendar)) continue;
+    const dayStart = localInstant(date, calendar.timeZone, calendar.dayStart);
+    const dayEnd = localInstant(date, calendar.timeZone, calendar.dayEnd);
+    const covered = Math.max(0, Math.min(end, dayEnd) - Math.max(start, dayStart)) / (dayEnd - dayStart);
+    total += covered >= 0.75 ? 1 : covered >= 0.25 ? 0.5 : 0;
+  }
+  return total;
+}
+
+/** "Mon 30 Nov 2026" in the school's zone. */
+export function formatLocalDate(instant: number, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  })
+    .format(new Date(instant))
+    .replace(/,/g, "");
 }

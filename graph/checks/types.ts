@@ -1,23 +1,28 @@
 import type { PolicyPack } from "../../policy/index.js";
 import type { AutomaticRepliesSetting, CalendarPermission, MessageRule } from "../graph-types.js";
-import type { Absence } from "./time.js";
+import type { Absence } from "./absence.js";
+import type { SchoolCalendar } from "./time.js";
 
 export type CheckId = "out-of-office" | "out-of-office-content" | "delegation" | "external-forwarding";
-/** Whole-mailbox failures (404/403) are reported under this id; the checks then have nothing to read. */
+/** Whole-mailbox failures (404/403 on everything) are reported under this id. */
 export type FindingCheck = CheckId | "mailbox";
 export type FindingStatus = "fail" | "warn" | "not-evaluated";
+
+/** Most urgent first: the report sorts by this. */
+export const SEVERITY: Readonly<Record<FindingStatus, number>> = { fail: 0, warn: 1, "not-evaluated": 2 };
 
 export interface SweepFinding {
   readonly userPrincipalName: string;
   readonly userId: string;
+  readonly displayName: string;
   readonly check: FindingCheck;
   readonly status: FindingStatus;
   readonly detail: string;
   readonly policyRef: { readonly section: string; readonly quote: string };
 }
 
-/** One Graph answer for a user: the body when it succeeded, else the status that stopped it. */
-export type Fetched<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status: number };
+/** What the sweep read for a user: the value, or why it could not be read. */
+export type Fetched<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 export interface DirectoryEntry {
   readonly accountEnabled: boolean;
@@ -25,15 +30,21 @@ export interface DirectoryEntry {
 }
 
 export interface CheckContext {
-  readonly user: { readonly id: string; readonly userPrincipalName: string };
+  readonly user: { readonly id: string; readonly userPrincipalName: string; readonly displayName: string };
   readonly pack: PolicyPack;
-  /** The sweep's start: an absence already under way is judged from here on. */
+  readonly calendar: SchoolCalendar;
+  /** The window's start: an absence already under way is judged from here on. */
   readonly now: number;
-  /** The first absence longer than the pack's threshold, in the window (calendar or leave file). */
-  readonly absence: Absence | undefined;
+  /**
+   * The absence longer than the pack's threshold in the window (calendar and leave file), none, or
+   * why it is unknown (the calendar could not be read and the leave file names no absence).
+   */
+  readonly absence: Fetched<Absence | undefined>;
   readonly replies: Fetched<AutomaticRepliesSetting>;
   readonly permissions: Fetched<readonly CalendarPermission[]>;
   readonly rules: Fetched<readonly MessageRule[]>;
+  /** Inside the school: the tenant's verified domains, the pack's domains, Exchange X500 addresses. */
+  readonly isInternal: (address: string) => boolean;
   /** The tenant's directory entry for an address (undefined when there is no such user). */
   readonly lookup: (address: string) => DirectoryEntry | undefined;
 }
@@ -45,11 +56,13 @@ export interface CheckResult {
 
 export interface SweepCheckMeta {
   readonly id: CheckId;
-  /** Application permissions the check needs (least privilege). */
+  /** Plain-English name for the report. */
+  readonly title: string;
+  /** Application permissions the check needs (least privilege, as Microsoft's pages name them). */
   readonly permissions: readonly string[];
   /** Key into the pack's `clauses` for the school's own sentence. */
   readonly clause: string;
-  /** What the admin should do about a finding. */
+  /** What the admin should do about a finding, and where. */
   readonly remediation: string;
   /** Short doc: what the check looks at and when it reports. */
   readonly docs: string;
@@ -79,4 +92,8 @@ export function isBlankHtml(html: string | null | undefined): boolean {
       .replace(/&nbsp;|&#160;/gi, " ")
       .trim() === ""
   );
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }

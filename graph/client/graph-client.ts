@@ -3,13 +3,19 @@ import {
   Client,
   GraphError,
   HTTPMessageHandler,
-  RetryHandler,
-  RetryHandlerOptions,
   type AuthenticationProvider,
   type Middleware,
 } from "@microsoft/microsoft-graph-client";
 import { AdaptiveLimiter } from "./adaptive-limiter.js";
-import { AdaptiveConcurrencyHandler, isLoopback, LoopbackBearerHandler } from "./middleware.js";
+import {
+  AdaptiveConcurrencyHandler,
+  isLoopback,
+  LoopbackBearerHandler,
+  ReauthenticateHandler,
+  retryDelayMs,
+  ThrottleRetryHandler,
+  type RetryPolicy,
+} from "./middleware.js";
 import {
   GraphRequestError,
   MAX_BATCH,
@@ -22,23 +28,30 @@ import {
 
 /**
  * The sweep's Graph client on the Graph SDK: Client.initWithMiddleware with the chain
- * authentication → RetryHandler (whole-request 429/503/504, honouring Retry-After) → adaptive
- * concurrency → HTTP. On top: paging through @odata.nextLink, and JSON batching where each inner
- * 429/503/504 is sent again, in a later batch, after its own Retry-After.
+ * re-authenticate once on 401 → authentication (the SDK's AuthenticationHandler over
+ * @azure/identity, or the loopback signer for the stand-in) → throttling retries → adaptive
+ * concurrency → HTTP. On top: paging through @odata.nextLink, followed only back to the Graph root
+ * it was configured for, and JSON batching where each inner 429/503/504 is sent again, in a later
+ * batch, after its own Retry-After.
  */
 export interface GraphClientOptions {
   /** https://graph.microsoft.com (default), a national cloud, or a loopback stand-in (http allowed there only). */
   readonly graphUrl: string;
   readonly authProvider: AuthenticationProvider;
+  /** Called once when Graph answers 401, before the request is sent again (renews the credential). */
+  readonly renewToken?: () => void | Promise<void>;
   /** The most requests in flight the adaptive limiter may climb to. */
   readonly maxConcurrency?: number;
   readonly initialConcurrency?: number;
-  /** Retries per request or inner request (the SDK caps whole-request retries at 10). */
+  /** Retries per request or inner request. */
   readonly maxRetries?: number;
-  /** Waits before resending throttled inner requests (tests pass a recording one). */
+  /** Back-off without Retry-After: first wait, doubled each time (default 1 s). */
+  readonly baseDelayMs?: number;
+  /** No wait longer than this (default 60 s). */
+  readonly maxDelayMs?: number;
+  /** Waits before resending (tests pass a recording one). */
   readonly sleep?: (ms: number) => Promise<void>;
-  /** Used when an inner 429/503/504 carries no Retry-After. */
-  readonly defaultRetryAfterMs?: number;
+  readonly random?: () => number;
 }
 
 export interface SweepGraphClient extends GraphClient {
@@ -48,18 +61,16 @@ export interface SweepGraphClient extends GraphClient {
 
 const VERSION = "v1.0";
 
-export function retryAfterMs(value: string | null | undefined, fallbackMs: number): number {
-  if (value === null || value === undefined || value.trim() === "") return fallbackMs;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value); // Retry-After may also be an HTTP date.
-  return Number.isNaN(date) ? fallbackMs : Math.max(0, date - Date.now());
-}
-
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
   const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   return key === undefined ? undefined : headers[key];
+}
+
+function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === "/") end--;
+  return path.slice(0, end);
 }
 
 export function createGraphClient(options: GraphClientOptions): SweepGraphClient {
@@ -69,18 +80,34 @@ export function createGraphClient(options: GraphClientOptions): SweepGraphClient
   }
   const baseUrl = base.origin + trimSlashes(base.pathname);
   const root = `${baseUrl}/${VERSION}`;
-  const maxRetries = Math.min(10, options.maxRetries ?? 8);
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const policy: RetryPolicy = {
+    maxRetries: options.maxRetries ?? 8,
+    baseDelayMs: options.baseDelayMs ?? 1000,
+    maxDelayMs: options.maxDelayMs ?? 60_000,
+    random: options.random ?? Math.random,
+    now: Date.now,
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+  };
   const limiter = new AdaptiveLimiter(options.maxConcurrency ?? 32, options.initialConcurrency ?? 4);
-  const stats: ClientStats = { httpRequests: 0, batches: 0, innerRequests: 0, innerRetries: 0, throttled: 0 };
-
+  const stats: ClientStats = {
+    httpRequests: 0,
+    batches: 0,
+    innerRequests: 0,
+    innerRetries: 0,
+    throttled: 0,
+    reauthentications: 0,
+  };
   const authentication: Middleware =
     base.protocol === "https:"
       ? new AuthenticationHandler(options.authProvider)
       : new LoopbackBearerHandler(options.authProvider, base.origin);
   const middleware: Middleware[] = [
+    new ReauthenticateHandler(async () => {
+      stats.reauthentications++;
+      await options.renewToken?.();
+    }),
     authentication,
-    new RetryHandler(new RetryHandlerOptions(1, maxRetries)),
+    new ThrottleRetryHandler(policy),
     new AdaptiveConcurrencyHandler(limiter, stats),
     new HTTPMessageHandler(),
   ];
@@ -92,11 +119,30 @@ export function createGraphClient(options: GraphClientOptions): SweepGraphClient
     customHosts: new Set([base.hostname]),
   });
 
-  /** nextLinks are absolute; send them only back to our own Graph root. */
+  /** nextLinks are absolute: follow them only back to our own Graph root, never elsewhere. */
   function relative(link: string): string {
-    if (!link.startsWith("http")) return link;
-    if (!link.startsWith(root + "/")) throw new GraphRequestError(0, "ForeignNextLink", `Unexpected link ${link}`);
-    return link.slice(root.length);
+    if (!/^https?:/i.test(link)) return link;
+    let url: URL;
+    try {
+      url = new URL(link);
+    } catch {
+      throw new GraphRequestError(0, "ForeignNextLink", `Refusing a link that is not a URL: ${link}`);
+    }
+    const path = url.pathname + url.search;
+    if (url.origin !== base.origin || !path.startsWith(`${new URL(root).pathname}/`)) {
+      throw new GraphRequestError(
+        0,
+        "ForeignNextLink",
+        `Refusing to follow a link off the configured Graph host: ${url.origin}`,
+      );
+    }
+    return path.slice(new URL(root).pathname.length);
+  }
+
+  function typed(error: unknown, what: string): unknown {
+    if (error instanceof GraphError)
+      return new GraphRequestError(error.statusCode, error.code ?? "", `${what}: ${error.statusCode} ${error.message}`);
+    return error;
   }
 
   async function get<T>(path: string): Promise<T> {
@@ -105,14 +151,7 @@ export function createGraphClient(options: GraphClientOptions): SweepGraphClient
       limiter.clean();
       return body;
     } catch (error) {
-      if (error instanceof GraphError) {
-        throw new GraphRequestError(
-          error.statusCode,
-          error.code ?? "",
-          `GET ${path}: ${error.statusCode} ${error.message}`,
-        );
-      }
-      throw error;
+      throw typed(error, `GET ${path}`);
     }
   }
 
@@ -142,32 +181,24 @@ export function createGraphClient(options: GraphClientOptions): SweepGraphClient
         if (attempt > 0) stats.innerRetries += pending.length;
         let body: { responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] };
         try {
-          // A whole-batch 429/503/504 is retried inside the SDK's RetryHandler after its Retry-After.
+          // A whole-batch 429/503/504 is retried by the ThrottleRetryHandler after its Retry-After.
           body = (await client
             .api("/$batch")
             .post({
               requests: pending.map((request) => ({ id: request.id, method: "GET", url: request.url })),
             })) as typeof body;
         } catch (error) {
-          if (error instanceof GraphError)
-            throw new GraphRequestError(
-              error.statusCode,
-              error.code ?? "",
-              `$batch: ${error.statusCode} ${error.message}`,
-            );
-          throw error;
+          throw typed(error, "$batch");
         }
         let wait = 0;
         const retry: BatchRequest[] = [];
+        const byId = new Map(pending.map((request) => [request.id, request]));
         for (const inner of body.responses ?? []) {
-          const request = pending.find((candidate) => candidate.id === inner.id);
-          if (!request) continue;
-          if (RETRYABLE_STATUSES.has(inner.status) && attempt < maxRetries) {
+          const request = byId.get(inner.id);
+          if (!request || done.has(inner.id)) continue;
+          if (RETRYABLE_STATUSES.has(inner.status) && attempt < policy.maxRetries) {
             retry.push(request);
-            wait = Math.max(
-              wait,
-              retryAfterMs(headerValue(inner.headers, "Retry-After"), options.defaultRetryAfterMs ?? 1000),
-            );
+            wait = Math.max(wait, retryDelayMs(headerValue(inner.headers, "Retry-After"), attempt, policy));
           } else {
             done.set(inner.id, { id: inner.id, status: inner.status, body: inner.body });
           }
@@ -177,8 +208,8 @@ export function createGraphClient(options: GraphClientOptions): SweepGraphClient
         if (retry.length > 0) {
           stats.throttled += retry.length;
           limiter.throttled();
-          if (attempt >= maxRetries) break;
-          await sleep(wait);
+          if (attempt >= policy.maxRetries) break;
+          await policy.sleep(wait);
         } else {
           limiter.clean();
         }
@@ -187,10 +218,4 @@ export function createGraphClient(options: GraphClientOptions): SweepGraphClient
       return requests.map((request) => done.get(request.id) ?? { id: request.id, status: 0, body: undefined });
     },
   };
-}
-
-function trimSlashes(path: string): string {
-  let end = path.length;
-  while (end > 0 && path[end - 1] === "/") end--;
-  return path.slice(0, end);
 }

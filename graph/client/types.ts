@@ -54,4 +54,6 @@ export interface ClientStats {
   innerRetries: number;
   /** Answers (whole or inner) that were 429/503/504. */
   throttled: number;
+  /** 401 answers after which the credential was renewed and the request sent again. */
+  reauthentications: number;
 }

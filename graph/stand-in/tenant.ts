@@ -22,13 +22,26 @@ export interface TenantUser extends GraphUser {
   readonly userType: "Member" | "Guest";
 }
 
+/** An event as the mailbox holds it: times in the zone it was entered in. */
+export type StoredEvent = CalendarEvent;
+
+/** The four things the sweep reads from a mailbox. */
+export type MailboxResource = "settings" | "calendar" | "permissions" | "rules";
+
 export interface Mailbox {
   automaticRepliesSetting: AutomaticRepliesSetting;
-  events: CalendarEvent[];
+  events: StoredEvent[];
   calendarPermissions: CalendarPermission[];
   messageRules: MessageRule[];
   /** "missing": no Exchange Online mailbox (404); "forbidden": outside the app's RBAC scope (403). */
   state?: "missing" | "forbidden";
+  /** Resources answered 403 while the rest of the mailbox reads (a partial RBAC scope). */
+  forbidden?: MailboxResource[];
+  /** Bodies served verbatim instead of the documented shape (malformed answers). */
+  raw?: Partial<Record<MailboxResource, unknown>>;
+  /** mailboxSettings.userPurpose: user (default), shared, room, equipment, linked, others. */
+  userPurpose?: string;
+  timeZone?: string;
 }
 
 export interface TenantGroup {
@@ -47,6 +60,10 @@ export interface SeededProblem {
 }
 
 export interface Tenant {
+  readonly tenantId: string;
+  readonly name: string;
+  /** The tenant's verified domains (/organization), the school's own first. */
+  readonly verifiedDomains: readonly string[];
   readonly domain: string;
   readonly users: TenantUser[];
   /** By user id; guests have none. */
@@ -144,6 +161,12 @@ export function seedTenant(options: { count: number; domain: string; now: Date; 
     mailboxes.set(id, mailbox);
     const expect = (check: FindingCheck, status: FindingStatus, requires?: "delegation") =>
       seeded.push({ userPrincipalName: upn, check, status, ...(requires ? { requires } : {}) });
+    if (index === 12 || index === 13) {
+      // The school office's shared mailbox and a meeting room: not people, never swept.
+      mailbox.userPurpose = index === 12 ? "shared" : "room";
+      mailbox.events.push({ showAs: "oof", isAllDay: true, start: utc(today + DAY_MS), end: utc(today + 8 * DAY_MS) });
+      continue;
+    }
     if (index < 12) continue;
 
     const fate = rand();
@@ -255,7 +278,7 @@ export function seedTenant(options: { count: number; domain: string; now: Date; 
                   ? [colleague(`${given.toLowerCase()}.pa${index}@gmail.com`, role, false)]
                   : [colleague(`former.colleague${index}@${domain}`, role)]),
         );
-        expect("delegation", "fail", "delegation");
+        expect("delegation", "warn", "delegation");
       } else {
         mailbox.calendarPermissions.push(colleague(disabledDelegate, role), colleague(goodDelegate(index), role));
       }
@@ -314,7 +337,18 @@ export function seedTenant(options: { count: number; domain: string; now: Date; 
   };
   groups.set(teachingGroup.id, teachingGroup);
   groups.set(staffGroup.id, staffGroup);
-  return { domain, users, mailboxes, groups, staffGroupId: staffGroup.id, leave, seeded };
+  return {
+    tenantId: "72f988bf-0000-4000-8000-00000000c0de",
+    name: "Synthetic school tenant",
+    verifiedDomains: [domain, `${domain.split(".")[0] ?? "school"}.onmicrosoft.com`],
+    domain,
+    users,
+    mailboxes,
+    groups,
+    staffGroupId: staffGroup.id,
+    leave,
+    seeded,
+  };
 }
 
 /** Every user id reachable from a group through nested groups (each once). */
