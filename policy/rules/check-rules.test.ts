@@ -2,8 +2,11 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { rules } from "./registry.js";
+import { rules, ruleIds } from "./registry.js";
 import { CATEGORIES } from "../engine/types.js";
+import { CLAUSE_KEYS } from "./define.js";
+import { PRESET_IDS, type PresetId } from "../presets/index.js";
+import { loadPolicy } from "../pack/load.js";
 
 /**
  * The build check ESLint keeps for its own rules: every registered rule has its doc, its citation,
@@ -55,8 +58,53 @@ describe("check-rules", () => {
         expect(rule.meta.fallbackCitation.section.length).toBeGreaterThan(0);
         expect(rule.meta.fallbackCitation.quote.length).toBeGreaterThan(10);
       });
+
+      it("cites a clause about what it checks, not another rule's", () => {
+        const key = rule.meta.clause;
+        expect(Object.keys(CLAUSE_KEYS), `clause "${key}" is not in define.ts CLAUSE_KEYS`).toContain(key);
+        const owners: readonly string[] = CLAUSE_KEYS[key as keyof typeof CLAUSE_KEYS].rules;
+        expect(owners, `clause "${key}" belongs to ${owners.join(", ") || "the sweep"}`).toContain(rule.meta.id);
+      });
     });
   }
+
+  it("lists only registered rules as clause owners", () => {
+    for (const [key, clause] of Object.entries(CLAUSE_KEYS)) {
+      for (const id of clause.rules) expect(ruleIds.has(id), `${key} names unknown rule ${id}`).toBe(true);
+    }
+  });
+
+  it.each(PRESET_IDS)("%s maps only known clause keys", (id) => {
+    expect(Object.keys(loadPolicy(id).clauses).filter((key) => !(key in CLAUSE_KEYS))).toEqual([]);
+  });
+
+  const policiesDir =
+    process.env.SCHOOL_POLICIES_DIR ?? fileURLToPath(new URL("../../../shared/policies/", import.meta.url));
+  const policyFiles: Record<PresetId, string> = {
+    "st-dunstans": "st-dunstans-education-group.txt",
+    palfrey: "palfrey-infant-school.txt",
+    lt2: "learning-today-leading-tomorrow-trust.txt",
+    delius: "delius-school.txt",
+    "st-john-payne": "st-john-payne-school.txt",
+  };
+  const havePolicies = existsSync(policiesDir);
+  if (!havePolicies) {
+    console.warn(
+      `check-rules: ${policiesDir} is absent, so the presets' quotes are not checked against their policies.`,
+    );
+  }
+  describe.skipIf(!havePolicies)("each preset quotes its own policy for each rule (needs ../shared/policies)", () => {
+    const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+    it.each(PRESET_IDS)("%s", (id) => {
+      const text = squash(readFileSync(join(policiesDir, policyFiles[id]), "utf8"));
+      const pack = loadPolicy(id);
+      const missing = rules
+        .map((rule) => [rule.meta.id, pack.clauses[rule.meta.clause]] as const)
+        .filter(([, citation]) => citation !== undefined && !text.includes(squash(citation.quote)))
+        .map(([ruleId, citation]) => `${ruleId}: "${citation?.quote ?? ""}"`);
+      expect(missing).toEqual([]);
+    });
+  });
 
   it("registers every rule module, and each has a test file", () => {
     const files = ruleFiles(rulesDir);
