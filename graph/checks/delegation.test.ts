@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarPermission } from "../graph-types.js";
-import { delegation } from "./delegation.js";
-import { context, stDunstans } from "./test-context.js";
+import { delegation, NOT_CHECKED } from "./delegation.js";
+import { context, stDunstans, UNREAD } from "./test-context.js";
 
 const permission = (
   address: string,
@@ -27,12 +27,19 @@ describe("delegation", () => {
     ["a delegate flagged inside but on another domain", [permission("pa@other.example")], /outside the school/],
     ["a disabled delegate", [permission("left@st-john-payne.sch.uk")], /disabled/],
     ["a guest delegate", [permission("visitor@st-john-payne.sch.uk")], /guest/],
-    ["a delegate not in the directory", [permission("ghost@st-john-payne.sch.uk")], /not found/],
-  ])("fails with %s", (_label, permissions, detail) => {
+    ["a delegate not in the directory", [permission("ghost@st-john-payne.sch.uk")], /not in the directory/],
+    [
+      "a delegate without an address",
+      [{ id: "p", role: "delegateWithPrivateEventAccess", emailAddress: null }],
+      /\(no address\) is outside/,
+    ],
+  ])("warns with %s, saying what was not checked", (_label, permissions, detail) => {
     const results = delegation.run(context({ permissions }));
     expect(results).toHaveLength(1);
-    expect(results[0]?.status).toBe("fail");
+    expect(results[0]?.status).toBe("warn");
     expect(results[0]?.detail).toMatch(detail);
+    expect(results[0]?.detail).toMatch(/^Away Mon 30 Nov 2026 to Fri 4 Dec 2026 \(5 working days, from the calendar\)/);
+    expect(results[0]?.detail).toContain(NOT_CHECKED);
   });
 
   it.each([
@@ -51,7 +58,22 @@ describe("delegation", () => {
     expect(delegation.run(ctx)).toEqual([]);
   });
 
-  it("is not evaluated when permissions cannot be read", () => {
-    expect(delegation.run(context({ permissions: 403 }))[0]?.status).toBe("not-evaluated");
+  it("is not evaluated, with the reason, when the permissions cannot be read", () => {
+    expect(delegation.run(context({ permissions: { unread: UNREAD } }))).toEqual([
+      {
+        status: "not-evaluated",
+        detail: `Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (5 working days, from the calendar); ${UNREAD}`,
+      },
+    ]);
+  });
+
+  it("is not evaluated when the absence is unknown (the calendar could not be read)", () => {
+    expect(delegation.run(context({ absence: { unread: "The calendar could not be read." } }))).toEqual([
+      { status: "not-evaluated", detail: "Absence unknown: The calendar could not be read." },
+    ]);
+  });
+
+  it("says nothing about a school that does not require delegation even when nothing could be read", () => {
+    expect(delegation.run(context({ pack: stDunstans, absence: { unread: "x" } }))).toEqual([]);
   });
 });

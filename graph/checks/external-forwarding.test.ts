@@ -17,13 +17,13 @@ describe("external-forwarding", () => {
     [
       "forwardTo a personal address",
       [rule({ forwardTo: to("me@gmail.com") })],
-      /\(forwardTo\) sends mail to me@gmail.com/,
+      /^Inbox rule "Home" forwards mail to me@gmail.com\.$/,
     ],
-    ["redirectTo a personal address", [rule({ redirectTo: to("me@outlook.com") })], /redirectTo/],
+    ["redirectTo a personal address", [rule({ redirectTo: to("me@outlook.com") })], /redirects mail to me@outlook.com/],
     [
       "forwardAsAttachmentTo another school",
       [rule({ forwardAsAttachmentTo: to("head@other-school.sch.uk") })],
-      /forwardAsAttachmentTo/,
+      /forwards as an attachment mail to head@other-school.sch.uk/,
     ],
     ["a look-alike of the school's domain", [rule({ forwardTo: to("me@st-john-payne.sch.uk.evil.example") })], /evil/],
     [
@@ -53,11 +53,37 @@ describe("external-forwarding", () => {
     ["a disabled rule to outside", [rule({ forwardTo: to("me@gmail.com") }, false)]],
     ["a rule that only files mail", [rule({ moveToFolder: "AAMk=" })]],
     ["a rule without actions", [rule(undefined)]],
+    ["a rule whose actions are null", [rule(null)]],
+    ["a rule whose isEnabled is null", [{ ...rule({ forwardTo: to("me@gmail.com") }), isEnabled: null }]],
+    [
+      "a forward to a colleague's X500 address",
+      [
+        rule({
+          forwardTo: to(
+            "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=3f1c2a9e-colleague",
+          ),
+        }),
+      ],
+    ],
+    [
+      "a forward to an IMCEAEX-encapsulated address",
+      [
+        rule({
+          forwardTo: to(
+            "IMCEAEX-_o=ExchangeLabs_ou=Exchange+20Administrative+20Group_cn=Recipients_cn=abc@stjohnpayne.onmicrosoft.com",
+          ),
+        }),
+      ],
+    ],
+    ["a forward to the tenant's other verified domain", [rule({ forwardTo: to("head@stjohnpayne.onmicrosoft.com") })]],
+    ["a forward whose recipient has no address", [rule({ forwardTo: [{ emailAddress: null }] })]],
   ])("passes %s", (_label, rules) => {
     expect(externalForwarding.run(context({ rules }))).toEqual([]);
   });
 
   it("is not evaluated when the rules cannot be read", () => {
-    expect(externalForwarding.run(context({ rules: 403 }))[0]?.status).toBe("not-evaluated");
+    expect(
+      externalForwarding.run(context({ rules: { unread: "The inbox rules could not be read: Access denied." } })),
+    ).toEqual([{ status: "not-evaluated", detail: "The inbox rules could not be read: Access denied." }]);
   });
 });

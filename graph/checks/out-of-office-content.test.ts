@@ -69,11 +69,14 @@ describe("out-of-office-content", () => {
       "personal data in an external reply nobody outside gets",
       replies({ externalAudience: "none", externalReplyMessage: DISCLOSING }),
     ],
+    ["replies off, even if the text discloses", replies({ status: "disabled", externalReplyMessage: DISCLOSING })],
   ])("passes %s", (_label, setting) => {
     expect(outOfOfficeContent.run(context({ replies: setting }))).toEqual([]);
   });
 
-  it("says nothing when the replies cannot be read (out-of-office reports that)", () => {
-    expect(outOfOfficeContent.run(context({ replies: 404 }))).toEqual([]);
+  it("is not evaluated, with the reason, when the replies cannot be read", () => {
+    expect(outOfOfficeContent.run(context({ replies: { unread: "gone" } }))).toEqual([
+      { status: "not-evaluated", detail: "gone" },
+    ]);
   });
 });

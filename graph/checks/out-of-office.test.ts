@@ -87,6 +87,32 @@ describe("out-of-office", () => {
     ],
     ["nobody absent", context({ absence: undefined, replies: replies({ status: "disabled" }) })],
     [
+      "scheduled in Tokyo time from 17:00 on Monday (08:00 in London): the zone is honoured",
+      context({
+        replies: replies({
+          status: "scheduled",
+          scheduledStartDateTime: { dateTime: "2026-11-30T17:00:00.0000000", timeZone: "Tokyo Standard Time" },
+          scheduledEndDateTime: { dateTime: "2026-12-05T09:00:00.0000000", timeZone: "Asia/Tokyo" },
+        }),
+      }),
+    ],
+    [
+      "a summer absence covered exactly by a schedule in GMT Standard Time (British Summer Time)",
+      context({
+        absence: {
+          start: Date.parse("2026-07-05T23:00:00Z"),
+          end: Date.parse("2026-07-10T23:00:00Z"),
+          workingDays: 5,
+          sources: ["leave file"],
+        },
+        replies: replies({
+          status: "scheduled",
+          scheduledStartDateTime: { dateTime: "2026-07-06T00:00:00.0000000", timeZone: "GMT Standard Time" },
+          scheduledEndDateTime: { dateTime: "2026-07-11T00:00:00.0000000", timeZone: "GMT Standard Time" },
+        }),
+      }),
+    ],
+    [
       "a school whose pack does not require replies",
       context({
         pack: { ...stDunstans, absence: { ...stDunstans.absence, outOfOfficeRequired: false } },
@@ -97,9 +123,63 @@ describe("out-of-office", () => {
     expect(outOfOffice.run(ctx)).toEqual([]);
   });
 
+  it.each([
+    [
+      "scheduled in UTC from 17:00 on Monday: Monday is uncovered",
+      "2026-11-30T17:00:00",
+      "UTC",
+      /leaving 1 working day uncovered/,
+    ],
+    ["scheduled without a start", undefined, undefined, /without dates, leaving 5 working days/],
+  ])("fails %s", (_label, startText, zone, detail) => {
+    const results = outOfOffice.run(
+      context({
+        replies: replies({
+          status: "scheduled",
+          scheduledStartDateTime: startText ? { dateTime: startText, timeZone: zone } : null,
+          scheduledEndDateTime: { dateTime: "2026-12-05T09:00:00", timeZone: "UTC" },
+        }),
+      }),
+    );
+    expect(results).toHaveLength(1);
+    expect(results[0]?.status).toBe("fail");
+    expect(results[0]?.detail).toMatch(detail);
+  });
+
+  it("is not evaluated when the schedule's time zone is unknown", () => {
+    const results = outOfOffice.run(
+      context({
+        replies: replies({
+          status: "scheduled",
+          scheduledStartDateTime: { dateTime: "2026-11-30T00:00:00", timeZone: "Narnia Standard Time" },
+          scheduledEndDateTime: { dateTime: "2026-12-05T00:00:00", timeZone: "UTC" },
+        }),
+      }),
+    );
+    expect(results).toEqual([
+      {
+        status: "not-evaluated",
+        detail:
+          'Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (5 working days, from the calendar); the automatic-reply schedule could not be read (Unknown time zone "Narnia Standard Time").',
+      },
+    ]);
+  });
+
+  it("is not evaluated when the absence is unknown", () => {
+    expect(outOfOffice.run(context({ absence: { unread: "The calendar could not be read." } }))).toEqual([
+      { status: "not-evaluated", detail: "Absence unknown: The calendar could not be read." },
+    ]);
+  });
+
   it("is not evaluated when the automatic replies cannot be read", () => {
-    expect(outOfOffice.run(context({ replies: 403 }))).toEqual([
-      { status: "not-evaluated", detail: "Automatic replies could not be read (HTTP 403)." },
+    expect(
+      outOfOffice.run(context({ replies: { unread: "The mailbox settings could not be read: Access denied." } })),
+    ).toEqual([
+      {
+        status: "not-evaluated",
+        detail:
+          "Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (5 working days, from the calendar); The mailbox settings could not be read: Access denied.",
+      },
     ]);
   });
 });

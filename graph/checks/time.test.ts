@@ -1,51 +1,116 @@
 import { describe, expect, it } from "vitest";
-import { INTERNAL_DETAIL_PATTERNS } from "./internal-detail.js";
-import { mergeAbsences, toInstant, workingDays } from "./time.js";
+import {
+  addDays,
+  formatLocalDate,
+  ianaZone,
+  isWorkingDay,
+  localDate,
+  localInstant,
+  toInstant,
+  UK_SCHOOL,
+  UnknownTimeZoneError,
+  workingDays,
+} from "./time.js";
 
-const at = (iso: string) => Date.parse(iso);
-
-describe("time", () => {
+/** Expected instants are written by hand from the published offsets (GMT+0 winter, BST = UTC+1 summer). */
+describe("toInstant reads a dateTimeTimeZone in its own zone", () => {
   it.each([
-    [{ dateTime: "2026-12-01T00:00:00.0000000", timeZone: "UTC" }, "2026-12-01T00:00:00.000Z"],
-    [{ dateTime: "2026-07-01T09:00:00", timeZone: "GMT Standard Time" }, "2026-07-01T08:00:00.000Z"],
-    [{ dateTime: "2026-12-01T09:00:00", timeZone: "GMT Standard Time" }, "2026-12-01T09:00:00.000Z"],
-    [{ dateTime: "2026-07-01T09:00:00", timeZone: "Europe/London" }, "2026-07-01T08:00:00.000Z"],
-    [{ dateTime: "2026-12-01T09:00:00", timeZone: "Nowhere Standard Time" }, "2026-12-01T09:00:00.000Z"],
-  ])("reads %j as %s", (value, iso) => {
-    expect(new Date(toInstant(value)).toISOString()).toBe(iso);
+    [
+      "UTC with Graph's seven digits",
+      { dateTime: "2026-12-01T09:00:00.0000000", timeZone: "UTC" },
+      "2026-12-01T09:00:00.000Z",
+    ],
+    ["no zone at all is UTC", { dateTime: "2026-12-01T09:00:00" }, "2026-12-01T09:00:00.000Z"],
+    [
+      "GMT Standard Time in winter",
+      { dateTime: "2026-12-01T09:00:00", timeZone: "GMT Standard Time" },
+      "2026-12-01T09:00:00.000Z",
+    ],
+    [
+      "GMT Standard Time in summer (BST)",
+      { dateTime: "2026-07-01T09:00:00", timeZone: "GMT Standard Time" },
+      "2026-07-01T08:00:00.000Z",
+    ],
+    [
+      "Europe/London in summer",
+      { dateTime: "2026-07-01T09:00:00", timeZone: "Europe/London" },
+      "2026-07-01T08:00:00.000Z",
+    ],
+    [
+      "W. Europe Standard Time",
+      { dateTime: "2026-12-01T09:00:00", timeZone: "W. Europe Standard Time" },
+      "2026-12-01T08:00:00.000Z",
+    ],
+    [
+      "Pacific Standard Time",
+      { dateTime: "2026-12-01T09:00:00", timeZone: "Pacific Standard Time" },
+      "2026-12-01T17:00:00.000Z",
+    ],
+    ["an explicit offset wins", { dateTime: "2026-12-01T09:00:00+02:00", timeZone: "UTC" }, "2026-12-01T07:00:00.000Z"],
+    ["a negative offset", { dateTime: "2026-12-01T09:00:00-05:00" }, "2026-12-01T14:00:00.000Z"],
+    ["a bare date is midnight", { dateTime: "2026-07-01", timeZone: "Europe/London" }, "2026-06-30T23:00:00.000Z"],
+    [
+      "the hour after the clocks go forward",
+      { dateTime: "2026-03-29T02:30:00", timeZone: "Europe/London" },
+      "2026-03-29T01:30:00.000Z",
+    ],
+  ])("%s", (_label, value, expected) => {
+    expect(new Date(toInstant(value)).toISOString()).toBe(expected);
   });
 
+  it.each([["Narnia Standard Time"], ["Mars/Olympus"]])("refuses an unknown zone %s instead of guessing", (zone) => {
+    expect(() => toInstant({ dateTime: "2026-12-01T09:00:00", timeZone: zone })).toThrow(UnknownTimeZoneError);
+  });
+
+  it.each([["yesterday"], ["2026-02-30T09:00:00"], ["2026-12-01 09:00"]])("refuses %s", (dateTime) => {
+    expect(() => toInstant({ dateTime, timeZone: "UTC" })).toThrow(/Not a date and time/);
+  });
+
+  it("maps Windows names and knows UTC spellings", () => {
+    expect(ianaZone("gmt standard time")).toBe("Europe/London");
+    expect(ianaZone("Coordinated Universal Time")).toBeUndefined();
+    expect(ianaZone("")).toBeUndefined();
+    expect(ianaZone("Europe/Paris")).toBe("Europe/Paris");
+  });
+});
+
+describe("school days", () => {
   it.each([
-    ["Monday to Saturday", "2026-11-30T00:00:00Z", "2026-12-05T00:00:00Z", 5],
-    ["one Wednesday", "2026-12-02T00:00:00Z", "2026-12-03T00:00:00Z", 1],
-    ["a weekend", "2026-12-05T00:00:00Z", "2026-12-07T00:00:00Z", 0],
-    ["a week shifted an hour by summer time", "2026-06-28T23:00:00Z", "2026-07-03T23:00:00Z", 5],
-    ["a two-hour appointment", "2026-12-02T09:00:00Z", "2026-12-02T11:00:00Z", 0],
-  ])("counts working days of %s", (_label, start, end, days) => {
-    expect(workingDays(at(start), at(end))).toBe(days);
+    ["a Monday", "2026-11-30", true],
+    ["a Saturday", "2026-12-05", false],
+    ["a Sunday", "2026-12-06", false],
+    ["Christmas Day (Friday)", "2026-12-25", false],
+    ["the Boxing Day substitute (Monday 28th)", "2026-12-28", false],
+    ["Good Friday 2027", "2027-03-26", false],
+    ["the Tuesday after the late May bank holiday", "2027-06-01", true],
+  ])("%s", (_label, date, expected) => {
+    expect(isWorkingDay(date, UK_SCHOOL)).toBe(expected);
   });
 
-  it("joins daily events and absences either side of a weekend, keeps separate weeks apart", () => {
-    const day = (iso: string) => ({
-      start: at(`${iso}T00:00:00Z`),
-      end: at(`${iso}T00:00:00Z`) + 86_400_000,
-      source: "calendar" as const,
-    });
-    const merged = mergeAbsences([
-      day("2026-12-03"),
-      day("2026-12-04"),
-      day("2026-12-07"),
-      day("2026-12-08"),
-      day("2026-12-14"),
-    ]);
-    expect(merged.map((absence) => absence.workingDays)).toEqual([4, 1]);
+  const london = (dateTime: string) => toInstant({ dateTime, timeZone: "Europe/London" });
+  it.each([
+    ["a whole Monday", "2026-11-30T00:00:00", "2026-12-01T00:00:00", 1],
+    ["Monday to Friday", "2026-11-30T00:00:00", "2026-12-05T00:00:00", 5],
+    ["a fortnight over a weekend", "2026-11-30T00:00:00", "2026-12-12T00:00:00", 10],
+    ["a weekend only", "2026-12-05T00:00:00", "2026-12-07T00:00:00", 0],
+    ["a morning at the dentist (08:30–12:00)", "2026-12-01T08:30:00", "2026-12-01T12:00:00", 0.5],
+    ["an hour at the dentist", "2026-12-01T14:00:00", "2026-12-01T15:00:00", 0],
+    ["most of a day (09:00–15:30)", "2026-12-01T09:00:00", "2026-12-01T15:30:00", 1],
+    ["Christmas fortnight 2026 (three bank holidays)", "2026-12-21T00:00:00", "2027-01-02T00:00:00", 7],
+    ["a summer week (BST)", "2026-07-06T00:00:00", "2026-07-11T00:00:00", 5],
+    ["an empty interval", "2026-12-01T09:00:00", "2026-12-01T09:00:00", 0],
+  ])("%s counts %d", (_label, start, end, expected) => {
+    expect(workingDays(london(start), london(end), UK_SCHOOL)).toBe(expected);
   });
 
-  it("keeps its internal-detail patterns unique and documented", () => {
-    expect(new Set(INTERNAL_DETAIL_PATTERNS.map((entry) => entry.id)).size).toBe(INTERNAL_DETAIL_PATTERNS.length);
-    for (const entry of INTERNAL_DETAIL_PATTERNS) {
-      expect(entry.why.length).toBeGreaterThan(10);
-      expect(entry.pattern.global).toBe(false); // .test() must not carry lastIndex between replies
-    }
+  it("local dates and formatting use the school's zone", () => {
+    expect(localDate(Date.parse("2026-06-30T23:30:00Z"), "Europe/London")).toBe("2026-07-01");
+    expect(localDate(Date.parse("2026-12-31T23:30:00Z"), "Europe/London")).toBe("2026-12-31");
+    expect(new Date(localInstant("2026-07-01", "Europe/London", "08:30")).toISOString()).toBe(
+      "2026-07-01T07:30:00.000Z",
+    );
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2027-03-01", -1)).toBe("2027-02-28");
+    expect(formatLocalDate(Date.parse("2026-06-30T23:30:00Z"), "Europe/London")).toBe("Wed 1 Jul 2026");
   });
 });

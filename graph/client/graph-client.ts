@@ -182,11 +182,9 @@ export function createGraphClient(options: GraphClientOptions): SweepGraphClient
         let body: { responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] };
         try {
           // A whole-batch 429/503/504 is retried by the ThrottleRetryHandler after its Retry-After.
-          body = (await client
-            .api("/$batch")
-            .post({
-              requests: pending.map((request) => ({ id: request.id, method: "GET", url: request.url })),
-            })) as typeof body;
+          body = (await client.api("/$batch").post({
+            requests: pending.map((request) => ({ id: request.id, method: "GET", url: request.url })),
+          })) as typeof body;
         } catch (error) {
           throw typed(error, "$batch");
         }
