@@ -103,10 +103,10 @@ async function startTeamsApi(distDir: string, policy: string): Promise<{ fetch: 
   return { fetch: (request) => app.fetch(request), close: () => services.store.close() };
 }
 
-async function demoSweep(outDir: string): Promise<string> {
+async function demoSweep(outDir: string, policy: string): Promise<string> {
   const { runDemoSweep } = await import("../graph/demo.js");
-  const summary = await runDemoSweep({ outDir });
-  return `${summary.users} people, ${summary.absent} absent`;
+  const report = await runDemoSweep({ outDir, policy });
+  return `${report.counts.checked} people, ${report.counts.absent} absent`;
 }
 
 /**
@@ -161,7 +161,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const [addin, teamsTab, sweep] = await Promise.all([
     attempt(() => buildAddinSurface({ distDir, policy: options.policy })),
     attempt(() => buildTeamsSurface({ distDir })),
-    attempt(() => demoSweep(`${distDir}/sweep-demo`)),
+    attempt(() => demoSweep(`${distDir}/sweep-demo`, options.policy)),
   ]);
   const api = teamsTab.state.ok ? await attempt(() => startTeamsApi(distDir, options.policy)) : teamsTab;
   const surfaces: { -readonly [K in keyof SurfaceStates]: SurfaceState } = {
