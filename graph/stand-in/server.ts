@@ -107,7 +107,11 @@ function graphUtc(instant: number): { dateTime: string; timeZone: string } {
 /** An event as calendarView gives it: timed events in UTC, all-day events as their floating dates. */
 function served(event: StoredEvent): object {
   if (event.isAllDay === true || !event.start || !event.end) return event;
-  return { ...event, start: graphUtc(toInstant(event.start)), end: graphUtc(toInstant(event.end)) };
+  try {
+    return { ...event, start: graphUtc(toInstant(event.start)), end: graphUtc(toInstant(event.end)) };
+  } catch {
+    return event; // a malformed event is served as it is: Graph does not clean a mailbox up
+  }
 }
 
 function eventSpan(event: StoredEvent): [number, number] | undefined {
