@@ -117,14 +117,16 @@ function served(event: StoredEvent): object {
 function eventSpan(event: StoredEvent): [number, number] | undefined {
   if (!event.start || !event.end) return undefined;
   try {
-    if (event.isAllDay === true)
-      return [
-        Date.parse(`${event.start.dateTime.slice(0, 10)}T00:00:00Z`) - 3_600_000,
-        Date.parse(`${event.end.dateTime.slice(0, 10)}T00:00:00Z`) + 3_600_000,
-      ];
-    return [toInstant(event.start), toInstant(event.end)];
+    const span: [number, number] =
+      event.isAllDay === true
+        ? [
+            Date.parse(`${event.start.dateTime.slice(0, 10)}T00:00:00Z`) - 3_600_000,
+            Date.parse(`${event.end.dateTime.slice(0, 10)}T00:00:00Z`) + 3_600_000,
+          ]
+        : [toInstant(event.start), toInstant(event.end)];
+    return span.some(Number.isNaN) ? undefined : span;
   } catch {
-    return [-Infinity, Infinity]; // a malformed event is served: Graph does not clean a mailbox up
+    return undefined; // a malformed event is served: Graph does not clean a mailbox up
   }
 }
 
@@ -291,6 +293,14 @@ export async function startGraphStandIn(options: StandInOptions): Promise<GraphS
     if (busy >= limit) {
       stats.throttled++;
       stats.concurrencyRejections++;
+      return {
+        status: 429,
+        headers: retryAfterHeaders(),
+        body: error("ApplicationThrottled", "Application is over its MailboxConcurrency limit."),
+      };
+    }
+    if (mailbox.alwaysThrottled) {
+      stats.throttled++;
       return {
         status: 429,
         headers: retryAfterHeaders(),

@@ -42,6 +42,8 @@ export interface Mailbox {
   /** mailboxSettings.userPurpose: user (default), shared, room, equipment, linked, others. */
   userPurpose?: string;
   timeZone?: string;
+  /** Every request to this mailbox is answered 429 (a mailbox Graph keeps throttling). */
+  alwaysThrottled?: boolean;
 }
 
 export interface TenantGroup {
