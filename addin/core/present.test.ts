@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Analysis, Finding } from "../../policy/engine/types.js";
 import { fingerprintDraft } from "./fingerprint.js";
 import { TASKPANE_COMMAND_ID } from "./ids.js";
-import { composeNudgeMessages, decideSend, ERROR_MESSAGE_MAX } from "./present.js";
+import { composeNudgeMessages, decideSend, ERROR_MESSAGE_MAX, summaryText } from "./present.js";
 
 const finding = (overrides: Partial<Finding>): Finding => ({
   rule: "tone-hostile",
@@ -71,7 +71,42 @@ describe("decideSend", () => {
     const decision = decideSend(analysis(many));
     expect(decision.errorMessage!.length).toBeLessThanOrEqual(ERROR_MESSAGE_MAX);
     expect(decision.errorMessageMarkdown!.length).toBeLessThanOrEqual(ERROR_MESSAGE_MAX);
-    expect(decision.errorMessage).toMatch(/and \d+ more in School Policy Guard/);
+    expect(decision.errorMessage).toMatch(/and \d+ more in the pane\.$/);
+    expect(decision.errorMessageMarkdown).toMatch(/and \d+ more in the pane\.$/);
+  });
+
+  it("leads with the most important instruction in full and counts the rest", () => {
+    const instruction =
+      "This email contains an NHS number and a named person's SEN and health details. The school requires it to go encrypted: apply the [secure] tag.";
+    const decision = decideSend(
+      analysis([
+        finding({ category: "closing", message: "Add a closing, such as 'Kind regards'." }),
+        finding({ category: "punctuation", message: "Repeated punctuation (!!!) reads as rude. " + "x".repeat(300) }),
+        finding({ category: "personal-data", severity: "block", message: instruction }),
+        finding({ category: "tone", message: "This wording reads as abusive. " + "y".repeat(300) }),
+      ]),
+    );
+    const lines = decision.errorMessage!.split("\n");
+    expect(lines[1]).toBe(`• ${instruction} (Email etiquette)`);
+    expect(lines[lines.length - 1]).toBe("…and 3 more in the pane.");
+    expect(decision.errorMessage!.length).toBeLessThanOrEqual(ERROR_MESSAGE_MAX);
+    expect(decision.errorMessageMarkdown).toContain("apply the \\[secure\\] tag.");
+    expect(decision.errorMessageMarkdown!.length).toBeLessThanOrEqual(ERROR_MESSAGE_MAX);
+    expect(decision.errorMessage).not.toContain("…\n");
+  });
+
+  it("orders tone before recipients and etiquette at equal severity", () => {
+    const decision = decideSend(
+      analysis([
+        finding({ rule: "required-cc", category: "recipients", message: "Copy the Headteacher." }),
+        finding({ rule: "punctuation", category: "punctuation", message: "!!! reads as rude." }),
+        finding({ rule: "hostile-wording", category: "tone", message: "This wording reads as abusive." }),
+      ]),
+    );
+    expect(JSON.parse(decision.contextData!)).toEqual({
+      source: "send",
+      rules: ["hostile-wording", "required-cc", "punctuation"],
+    });
   });
 });
 
@@ -92,6 +127,28 @@ describe("composeNudgeMessages", () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe("3 people are visible to each other — move them to Bcc?");
     expect(lines.every((line) => line.length <= 150)).toBe(true);
+  });
+});
+
+describe("summaryText", () => {
+  const entity = (type: "date-of-birth" | "person-name", location: "subject" | "body") =>
+    ({ type, location, start: 0, end: 4, confidence: 0.9 }) as const;
+  it("says no issues only when nothing personal is left", () => {
+    expect(summaryText(analysis([]))).toBe("No policy issues found in this draft.");
+    expect(summaryText({ ...analysis([]), personalData: [entity("person-name", "body")] })).toBe(
+      "No policy issues found in this draft.",
+    );
+  });
+  it("never says no issues while personal data is still found", () => {
+    expect(summaryText({ ...analysis([]), personalData: [entity("date-of-birth", "body")] })).toContain(
+      "still contains a date of birth",
+    );
+    expect(summaryText({ ...analysis([]), personalData: [entity("person-name", "subject")] })).toContain(
+      "the subject still names someone",
+    );
+  });
+  it("counts findings", () => {
+    expect(summaryText(analysis([finding({}), finding({})]))).toBe("2 things to check before you send.");
   });
 });
 

@@ -1,25 +1,30 @@
 import type { Analysis, Category, Finding, Severity } from "../../policy/engine/types.js";
+import { describeEntities, sensitiveEntities } from "../../policy/rules/personal-data/sensitive.js";
 import { TASKPANE_COMMAND_ID } from "./ids.js";
 
 /** How findings are presented at send and while composing. Pure: the Office edge only carries the result. */
 
 const SEVERITY_RANK: Record<Severity, number> = { block: 0, nudge: 1, info: 2 };
 
-/** Most severe first; personal data and recipients before etiquette at equal severity (harm first). */
+/**
+ * Most severe first; at equal severity, harm first, as the engine orders its findings (policy/engine/
+ * analyze.ts): data breaches, then words that hurt people, then who it goes to and what is attached,
+ * then etiquette.
+ */
 const CATEGORY_RANK: Record<Category, number> = {
   "personal-data": 0,
   "personal-data-in-subject": 1,
-  recipients: 2,
-  attachments: 3,
-  "personal-use": 4,
-  tone: 5,
-  commitment: 6,
-  disclaimer: 7,
-  "chain-mail": 8,
-  shouting: 9,
-  punctuation: 10,
-  greeting: 11,
-  closing: 12,
+  tone: 2,
+  recipients: 3,
+  attachments: 4,
+  commitment: 5,
+  "personal-use": 6,
+  "chain-mail": 7,
+  shouting: 8,
+  punctuation: 9,
+  greeting: 10,
+  closing: 11,
+  disclaimer: 12,
 };
 
 export function byImportance(a: Finding, b: Finding): number {
@@ -70,22 +75,38 @@ export interface SendContext {
   readonly rules: readonly string[];
 }
 
+/**
+ * Documented for SmartAlertsEventCompletedOptions: errorMessage and errorMessageMarkdown "must be 500
+ * characters or less" (Mailbox 1.12 / 1.15); cancelLabel 20 characters or less.
+ */
 export const ERROR_MESSAGE_MAX = 500;
 export const CANCEL_LABEL = "Review and fix"; // documented: at most 20 characters
 
-/** Builds lines until the next would pass `max`, then says how many more there are. */
-function fitLines(header: string, lines: readonly string[], max: number, more: (count: number) => string): string {
-  let text = header;
-  for (let index = 0; index < lines.length; index++) {
-    const remaining = lines.length - index - 1;
-    const candidate = `${text}\n${lines[index]}`;
-    const tail = remaining > 0 ? `\n${more(remaining)}` : "";
-    if ((candidate + tail).length > max) {
-      return clip(`${text}\n${more(lines.length - index)}`, max);
-    }
+/** "…and 2 more in the pane." */
+export function moreInPane(count: number): string {
+  return `…and ${count} more in the pane.`;
+}
+
+/**
+ * The alert text: the header, then the most important finding in full (its instruction is at its end:
+ * "…apply the [secure] tag"), then each next finding in full while it fits, then how many are left.
+ * A line is never cut, except a first line longer than the whole budget (then at a word).
+ */
+export function alertText(header: string, lines: readonly string[], max: number, separator = "\n"): string {
+  const [first, ...rest] = lines;
+  if (first === undefined) return clip(header, max);
+  const countLine = (count: number) => (count > 0 ? `${separator}${moreInPane(count)}` : "");
+  let text = `${header}${separator}${first}`;
+  const allRest = countLine(rest.length);
+  if ((text + allRest).length > max) return clip(text, max - allRest.length) + allRest;
+  let shown = 0;
+  for (const line of rest) {
+    const candidate = `${text}${separator}${line}`;
+    if ((candidate + countLine(rest.length - shown - 1)).length > max) break;
     text = candidate;
+    shown++;
   }
-  return clip(text, max);
+  return text + countLine(rest.length - shown);
 }
 
 export interface SendDecision {
@@ -107,16 +128,15 @@ export function decideSend(analysis: Analysis): SendDecision {
   if (findings.length === 0) return { allowEvent: true };
   const blocking = findings.some((finding) => finding.severity === "block");
   const header = blocking ? "School policy: please fix before sending." : "School policy: please check before sending.";
-  const more = (count: number) => `…and ${count} more in School Policy Guard.`;
-  const plain = findings.map((finding) => `• ${clip(finding.message, 160)} (${clauseInBrief(finding)})`);
+  const plain = findings.map((finding) => `• ${finding.message} (${clauseInBrief(finding)})`);
   const markdown = findings.map(
-    (finding) => `- ${escapeMarkdown(clip(finding.message, 140))} — *${escapeMarkdown(clauseInBrief(finding))}*`,
+    (finding) => `- ${escapeMarkdown(finding.message)} — *${escapeMarkdown(clauseInBrief(finding))}*`,
   );
   const context: SendContext = { source: "send", rules: findings.map((finding) => finding.rule) };
   return {
     allowEvent: false,
-    errorMessage: fitLines(header, plain, ERROR_MESSAGE_MAX, more),
-    errorMessageMarkdown: fitLines(`**${header}**\n`, markdown, ERROR_MESSAGE_MAX, more),
+    errorMessage: alertText(header, plain, ERROR_MESSAGE_MAX),
+    errorMessageMarkdown: alertText(`**${header}**`, markdown, ERROR_MESSAGE_MAX, "\n\n"),
     cancelLabel: CANCEL_LABEL,
     commandId: TASKPANE_COMMAND_ID,
     contextData: JSON.stringify(context),
@@ -143,4 +163,21 @@ function nudgeLine(finding: Finding): string {
     return `${count} ${count === 1 ? "person is" : "people are"} visible to each other — move them to Bcc?`;
   }
   return finding.message;
+}
+
+/**
+ * The task pane's one-line summary. Never "no issues" while a detector still finds personal data that
+ * matters: sensitive data anywhere, or a name left in the subject (the subject is never encrypted).
+ */
+export function summaryText(analysis: Analysis): string {
+  const count = analysis.findings.length;
+  if (count > 0) return `${count} ${count === 1 ? "thing" : "things"} to check before you send.`;
+  const sensitive = sensitiveEntities(analysis.personalData);
+  if (sensitive.length > 0) {
+    return `No rule is broken, but this draft still contains ${describeEntities(sensitive)}. Check it needs to be there.`;
+  }
+  if (analysis.personalData.some((entity) => entity.location === "subject")) {
+    return "No rule is broken, but the subject still names someone. Subject lines are never encrypted: check it needs to.";
+  }
+  return "No policy issues found in this draft.";
 }

@@ -36,9 +36,18 @@ export interface StandInState {
   initializationContext: string;
 }
 
+/** The Outlook clients whose documented recipientType behaviour the stand-in follows. */
+export type StandInClient = "web" | "new-windows" | "classic-windows" | "mac" | "android" | "ios";
+
 export interface StandInOptions {
-  /** The school's own domains: recipients there are "user", others "externalUser". */
+  /** The school's own domains: recipients resolved there are "user", others "externalUser". */
   readonly internalDomains: readonly string[];
+  /** Which client's recipientType to report (default "web"); see `recipientTypeFor`. */
+  readonly client?: StandInClient;
+  /** Tenant addresses the sender picked from a personal contact list rather than the GAL. */
+  readonly personalContacts?: readonly string[];
+  /** Addresses of Exchange distribution lists. */
+  readonly distributionLists?: readonly string[];
   /** Highest Mailbox requirement set this host supports (default 1.13). */
   readonly mailboxVersion?: string;
   /** Delay of every callback in ms (default 0: still asynchronous, as Office's are). */
@@ -49,6 +58,36 @@ export interface StandInOptions {
    * (as Outlook does, whoever made the change). Default true; benches turn it off to control the cache.
    */
   readonly fireChangeEvents?: boolean;
+}
+
+/**
+ * recipientType as Office.MailboxEnums.RecipientType documents it per client (Mailbox 1.1):
+ *  - "distributionList": an Exchange distribution list;
+ *  - "user": an SMTP address on the Exchange server, directly added or resolved against the GAL;
+ *  - "externalUser": an SMTP address not on the Exchange server, or a recipient from a personal address
+ *    book; on the web, new and classic Windows (2210+) and Mac, a GAL recipient saved to a personal
+ *    address book is "externalUser" even on the school's own domain;
+ *  - "other": not resolved against the Exchange address book (no SMTP address); on Android and iOS, a
+ *    GAL recipient saved to a personal address book is "other".
+ */
+export function recipientTypeFor(
+  address: string,
+  context: {
+    readonly internalDomains: readonly string[];
+    readonly client: StandInClient;
+    readonly personalContacts: readonly string[];
+    readonly distributionLists: readonly string[];
+  },
+): string {
+  const lower = address.trim().toLowerCase();
+  if (context.distributionLists.some((list) => list.toLowerCase() === lower)) return "distributionList";
+  if (lower.indexOf("@") === -1) return "other";
+  const onServer = context.internalDomains.includes(lower.split("@")[1] ?? "");
+  if (!onServer) return "externalUser";
+  if (context.personalContacts.some((contact) => contact.toLowerCase() === lower)) {
+    return context.client === "android" || context.client === "ios" ? "other" : "externalUser";
+  }
+  return "user";
 }
 
 /** The handler names the stand-in fires for change events (from the manifest, see addin/core/ids.ts). */
@@ -155,7 +194,12 @@ export function createOfficeStandIn(options: StandInOptions) {
   };
 
   const typeOf = (address: string) =>
-    internal.includes(address.split("@")[1]?.toLowerCase() ?? "") ? "user" : "externalUser";
+    recipientTypeFor(address, {
+      internalDomains: internal,
+      client: options.client ?? "web",
+      personalContacts: options.personalContacts ?? [],
+      distributionLists: options.distributionLists ?? [],
+    });
   const toRecipient = (entry: string | { displayName?: string; emailAddress: string }): StandInRecipient => {
     const emailAddress = typeof entry === "string" ? entry : entry.emailAddress;
     const displayName = typeof entry === "string" ? entry : (entry.displayName ?? entry.emailAddress);
@@ -226,7 +270,8 @@ export function createOfficeStandIn(options: StandInOptions) {
     from: {
       getAsync: (...args: unknown[]) => {
         guard();
-        answer(lastCallback(args), { ...state.from, recipientType: "user" });
+        // Documented: from.getAsync returns no recipientType (the sender is always a user on the server).
+        answer(lastCallback(args), { ...state.from });
       },
     },
     getAttachmentsAsync: (...args: unknown[]) => {

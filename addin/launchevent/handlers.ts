@@ -2,10 +2,11 @@ import { analyzeDraft } from "../../policy/engine/analyze.js";
 import type { Analysis, Draft, PolicyPack } from "../../policy/engine/types.js";
 import { withinBudget } from "../core/budget.js";
 import { fingerprintDraft } from "../core/fingerprint.js";
-import { SESSION_KEYS, TASKPANE_COMMAND_ID } from "../core/ids.js";
-import { composeNudgeMessages, decideSend, type SendDecision } from "../core/present.js";
+import { SESSION_KEYS } from "../core/ids.js";
+import { decideSend, type SendDecision } from "../core/present.js";
 import type { ComposeItem, RequirementCheck } from "../office/item.js";
-import { showNudges } from "../office/notifications.js";
+import { nudgesFor, showNudges } from "../office/notifications.js";
+import { readSentHistory, recordSentTo, type KeyValueStorage } from "../office/sent-history.js";
 import { readDraft } from "../office/read.js";
 import { sessionStore, type SessionStore } from "../office/session.js";
 
@@ -29,6 +30,11 @@ export interface HandlerEnvironment {
   readonly log?: (message: string) => void;
   readonly now?: () => number;
   readonly sendBudgetMs?: number;
+  /**
+   * The add-in's own device storage for the "written to before" history (salted hashes only); default
+   * `localStorage` where the runtime has it. Absent: the new-external-recipient check stays silent.
+   */
+  readonly storage?: KeyValueStorage;
 }
 
 interface CachedAnalysis {
@@ -51,7 +57,8 @@ async function analyseItem(env: HandlerEnvironment, item: ComposeItem, store: Se
   ]);
   const fingerprint = fingerprintDraft(draft);
   if (cached && cached.fingerprint === fingerprint) return { draft, analysis: cached.analysis, cached: true };
-  const analysis = analyzeDraft(draft, env.pack);
+  const sentBefore = readSentHistory(env.storage);
+  const analysis = analyzeDraft(sentBefore ? { ...draft, sentBefore } : draft, env.pack);
   await store
     .set(SESSION_KEYS.cache, { fingerprint, analysis: compact(analysis) } satisfies CachedAnalysis)
     .catch(() => undefined);
@@ -98,14 +105,7 @@ export function createHandlers(env: HandlerEnvironment) {
       const item = env.item();
       const store = sessionStore(item, env.supported);
       const { analysis } = await withinBudget(analyseItem(env, item, store), COMPOSE_BUDGET_MS);
-      const context = JSON.stringify({ source: "compose", rules: analysis.findings.map((finding) => finding.rule) });
-      await showNudges(
-        item,
-        composeNudgeMessages(analysis).map((message) => ({
-          message,
-          openPane: { commandId: TASKPANE_COMMAND_ID, actionText: "Review", contextData: context },
-        })),
-      );
+      await showNudges(item, nudgesFor(analysis, "compose"));
     } catch (error) {
       (env.log ?? console.error)(`School Policy Guard could not check the draft: ${describe(error)}`);
     } finally {
@@ -113,15 +113,28 @@ export function createHandlers(env: HandlerEnvironment) {
     }
   }
 
-  /** OnMessageSend: re-read, reuse the cached analysis when nothing changed, decide. Fails open. */
+  /**
+   * OnMessageSend: re-read, reuse the cached analysis when nothing changed, decide. Fails open. The
+   * banners are brought in step with this analysis (the body has no change event, so they may be stale);
+   * a message let go adds its recipients to the device's "written to before" history (hashes only).
+   */
   async function onMessageSend(event: LaunchEvent): Promise<void> {
     let store: SessionStore | undefined;
     let decision: SendDecision;
     try {
       const item = env.item();
       store = sessionStore(item, env.supported);
-      const { analysis } = await withinBudget(analyseItem(env, item, store), env.sendBudgetMs ?? SEND_BUDGET_MS);
+      const { draft, analysis } = await withinBudget(analyseItem(env, item, store), env.sendBudgetMs ?? SEND_BUDGET_MS);
       decision = decideSend(analysis);
+      if (decision.allowEvent) {
+        recordSentTo(
+          [...draft.to, ...draft.cc, ...draft.bcc].map((recipient) => recipient.address),
+          env.storage,
+        );
+      }
+      await withinBudget(showNudges(item, decision.allowEvent ? [] : nudgesFor(analysis, "send")), 300).catch(
+        () => undefined,
+      );
     } catch (error) {
       await recordFailOpen(env, store, describe(error));
       decision = { allowEvent: true };

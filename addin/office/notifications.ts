@@ -1,4 +1,6 @@
-import { clip } from "../core/present.js";
+import type { Analysis } from "../../policy/engine/types.js";
+import { TASKPANE_COMMAND_ID } from "../core/ids.js";
+import { clip, composeNudgeMessages } from "../core/present.js";
 import { officeAction } from "./async.js";
 import type { ComposeItem } from "./item.js";
 
@@ -38,6 +40,19 @@ function detailsFor(nudge: Nudge): Office.NotificationMessageDetails {
       },
     ],
   };
+}
+
+/**
+ * The banners for an analysis: its few most important send-time findings, each opening the task pane.
+ * Every surface that analyses the draft (the launch events and the task pane) shows these, so the
+ * banners always match the latest analysis: replaced when it changes, removed when nothing is left.
+ */
+export function nudgesFor(analysis: Analysis, source: "compose" | "pane" | "send"): Nudge[] {
+  const contextData = JSON.stringify({ source, rules: analysis.findings.map((finding) => finding.rule) });
+  return composeNudgeMessages(analysis).map((message) => ({
+    message,
+    openPane: { commandId: TASKPANE_COMMAND_ID, actionText: "Review", contextData },
+  }));
 }
 
 /** Shows our nudges in our fixed slots, replacing what we showed before and removing what is gone. */

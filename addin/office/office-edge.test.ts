@@ -112,8 +112,11 @@ describe("readDraft", () => {
       body: "Dear parents",
       bodyType: "text",
       from: { address: "me@school.sch.uk", name: "Me" },
-      to: [{ name: "Parent One", address: "p1@gmail.com" }, { address: "p2@gmail.com" }],
-      cc: [{ name: "Head", address: "head@school.sch.uk" }],
+      to: [
+        { name: "Parent One", address: "p1@gmail.com", recipientType: "externalUser" },
+        { address: "p2@gmail.com", recipientType: "externalUser" },
+      ],
+      cc: [{ name: "Head", address: "head@school.sch.uk", recipientType: "user" }],
       bcc: [],
       attachments: [{ name: "list.xlsx", size: 2048, isInline: false }],
     } satisfies Draft);

@@ -120,8 +120,13 @@ export async function readDraft(
   }
   const attachmentIds: Record<string, string> = {};
   for (const attachment of attachments) attachmentIds[attachment.name] = attachment.id;
+  // recipientType goes to the engine too: it tells a tenant mailbox or group from an outside address.
   const plain = (list: ReadRecipient[]): Recipient[] =>
-    list.map((entry) => (entry.name ? { name: entry.name, address: entry.address } : { address: entry.address }));
+    list.map((entry) => ({
+      ...(entry.name ? { name: entry.name } : {}),
+      address: entry.address,
+      ...(entry.recipientType ? { recipientType: entry.recipientType } : {}),
+    }));
   const draft: Draft = {
     subject: subject ?? "",
     body: body ?? "",

@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { Category, Finding, PolicyPack } from "../../policy/engine/types.js";
-import { CATEGORY_TITLES, byImportance } from "../core/present.js";
+import { CATEGORY_TITLES, byImportance, summaryText } from "../core/present.js";
 import type { ComposeItem, RequirementCheck } from "../office/item.js";
 import { fixLabel } from "./fix-labels.js";
 import { useDraftCheck } from "./use-draft-check.js";
@@ -86,13 +86,9 @@ export function App({ item, pack, supported, dark, openedFromSend }: AppProps) {
         <div role="status" aria-live="polite" data-testid="summary">
           {check.checking ? (
             <Spinner size="tiny" label="Checking your draft…" />
-          ) : count === 0 ? (
-            <Body1>No policy issues found in this draft.</Body1>
-          ) : (
-            <Body1>
-              {count} {count === 1 ? "thing" : "things"} to check before you send.
-            </Body1>
-          )}
+          ) : check.analysis ? (
+            <Body1>{summaryText(check.analysis)}</Body1>
+          ) : null}
         </div>
         {check.error ? (
           <MessageBar intent="error">

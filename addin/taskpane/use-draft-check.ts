@@ -4,7 +4,9 @@ import { applyFix } from "../../policy/engine/fix.js";
 import type { Analysis, Fix, PolicyPack } from "../../policy/engine/types.js";
 import { fingerprintDraft } from "../core/fingerprint.js";
 import type { ComposeItem, RequirementCheck } from "../office/item.js";
+import { nudgesFor, showNudges } from "../office/notifications.js";
 import { readDraft, type ReadResult } from "../office/read.js";
+import { readSentHistory } from "../office/sent-history.js";
 import { writeFix } from "../office/write.js";
 
 /** The body has no change event: re-read on this interval while the pane is open, and on focus. */
@@ -35,7 +37,11 @@ export function useDraftCheck(item: ComposeItem, pack: PolicyPack, supported: Re
         const read = await readDraft(item, supported, pack.encryption.mechanism);
         const fingerprint = fingerprintDraft(read.draft);
         if (force || fingerprint !== last.current?.fingerprint) {
-          setAnalysis(analyzeDraft(read.draft, pack));
+          const sentBefore = readSentHistory();
+          const next = analyzeDraft(sentBefore ? { ...read.draft, sentBefore } : read.draft, pack);
+          setAnalysis(next);
+          // The compose banners follow the analysis: replaced when it changes, removed when nothing is left.
+          await showNudges(item, nudgesFor(next, "pane")).catch(() => undefined);
         }
         last.current = { fingerprint, read };
         setError(undefined);

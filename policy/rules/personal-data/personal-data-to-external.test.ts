@@ -39,6 +39,11 @@ ruleTester(rule, {
       },
     },
     {
+      name: "no encryption requirement: unencrypted-personal-data's steps say it once",
+      policy: "st-john-payne",
+      draft: { subject: "Oliver", body: senBody, to: parentGmail },
+    },
+    {
       name: "an invoice number failing the checksum",
       draft: { subject: "Invoice", body: "Invoice 943 476 5918 is attached.", to: parentGmail },
     },

@@ -18,7 +18,8 @@ function listAddresses(recipients: readonly Recipient[]): string {
 export default defineRule({
   meta: {
     id: "personal-data-to-external",
-    category: "recipients",
+    // What the finding is about is the personal data; "recipients" is for who is visible and look-alikes.
+    category: "personal-data",
     defaultSeverity: "nudge",
     clause: "personal-data",
     fallbackCitation: defaultCitation(
@@ -36,6 +37,9 @@ export default defineRule({
   check({ draft, pack, bodyText, personalData }) {
     const found = sensitiveEntities(personalData);
     if (found.length === 0) return [];
+    // No encryption requirement: unencrypted-personal-data already nudges with the school's own steps
+    // (check each address, fewer recipients, confirm safe receipt) or its named secure route; one nudge.
+    if (!pack.encryption.required) return [];
     const outside = externalRecipients(draft, pack).filter((recipient) => !isTrusted(recipient.address, pack));
     if (outside.length === 0) return [];
     const webmailDomains = pack.recipients.personalWebmailDomains;
