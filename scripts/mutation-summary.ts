@@ -1,8 +1,8 @@
 /**
  * Prints the mutation score per folder from Stryker's JSON report (the mutation-testing-report-schema),
  * then for the two groups issue 16 sets targets on: the core (`policy/`) and the sweep's checks with
- * its absence logic (`graph/`). Run by `npm run mutate` after `stryker run`; `-- <report.json>` reads
- * another report.
+ * its absence logic (`graph/`). Run by `npm run mutate` after `stryker run`; `-- <report.json>…` reads
+ * other reports instead (several are merged, as when the folders were run one at a time).
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -102,9 +102,13 @@ function line(name: string, tally: Tally): string {
 }
 
 function main(): void {
-  const path = resolve(process.argv[2] ?? "reports/mutation/mutation.json");
-  const report = JSON.parse(readFileSync(path, "utf8")) as MutationReport;
-  const { folders, groups } = summarise(report);
+  const paths = process.argv.length > 2 ? process.argv.slice(2) : ["reports/mutation/mutation.json"];
+  const files: MutationReport["files"] = {};
+  for (const path of paths) {
+    const report = JSON.parse(readFileSync(resolve(path), "utf8")) as MutationReport;
+    Object.assign(files, report.files);
+  }
+  const { folders, groups } = summarise({ files });
   console.log("Mutation score per folder");
   for (const folder of [...FOLDERS, "other"]) {
     const tally = folders.get(folder);
