@@ -66,12 +66,19 @@ export function identifyingPhrase(folded: string, entities: readonly Entity[]): 
   return { start: words[first]?.start ?? 0, end: words[last]?.end ?? 0 };
 }
 
-/** The subject without the phrase, or the neutral subject (keeping "RE:") when too little is left. */
-export function neutralSubject(subject: string, phrase: { start: number; end: number }): string {
-  const prefix = REPLY_PREFIX.exec(subject)?.[0] ?? "";
+/**
+ * The subject without the phrase, or undefined when too little would be left to mean anything (fewer
+ * than two words besides "RE:").
+ */
+export function subjectWithout(subject: string, phrase: { start: number; end: number }): string | undefined {
   const rest = removeSpans(subject, [phrase]).replace(REPLY_PREFIX, "");
   const meaningful = rest.split(/\s+/).filter((word) => /[a-z]{3}/i.test(word)).length;
-  return meaningful >= 2 ? `${prefix}${rest}`.trim() : `${prefix}${NEUTRAL_SUBJECT}`;
+  return meaningful >= 2 ? removeSpans(subject, [phrase]) : undefined;
+}
+
+/** The neutral subject the sender can edit, keeping "RE:" / "FW:". */
+export function neutralSubject(subject: string): string {
+  return `${REPLY_PREFIX.exec(subject)?.[0] ?? ""}${NEUTRAL_SUBJECT}`;
 }
 
 export default defineRule({
@@ -96,6 +103,11 @@ export default defineRule({
     const subjectEntities = personalData.filter((entity) => entity.location === "subject");
     const phrase = identifyingPhrase(message.subject.text, subjectEntities);
     const source = { start: message.subject.toSource(phrase.start), end: message.subject.toSource(phrase.end) };
+    // Remove the whole phrase where what is left still says what the mail is about; else a neutral subject.
+    const fix =
+      subjectWithout(draft.subject, source) === undefined
+        ? ({ kind: "replace-subject", text: neutralSubject(draft.subject) } as const)
+        : ({ kind: "remove-subject-spans", spans: [phrase] } as const);
     return [
       {
         messageId: "subject",
@@ -103,7 +115,7 @@ export default defineRule({
         location: "subject",
         spans: inSubject.map(({ start, end }) => ({ start, end })),
         severity: pack.personalData.blockInSubject ? "block" : "nudge",
-        fix: { kind: "replace-subject", text: neutralSubject(draft.subject, source) },
+        fix,
       },
     ];
   },
