@@ -12,7 +12,8 @@ export function detectDatesOfBirth(scan: Scan, out: Candidate[]): void {
   const visit = (start: number, end: number, day: number, month: number) => {
     if (day < 1 || day > 31 || month < 1 || month > 12) return;
     const before = windowBefore(scan.lower, start, 30);
-    const after = windowAfter(scan.lower, end, 12);
+    // Context after the date too: "04/06/2016 is her birthday", "12.9.15 (DOB)".
+    const after = windowAfter(scan.lower, end, 30);
     if (!hasPhrase(before, BIRTH_CONTEXT) && !hasPhrase(after, AFTER_CONTEXT) && !isBirthLabel(scan.lower, start)) {
       return;
     }
@@ -33,7 +34,7 @@ export function detectDatesOfBirth(scan: Scan, out: Candidate[]): void {
   });
 }
 
-const AFTER_CONTEXT = ["dob", "d.o.b", "date of birth"];
+const AFTER_CONTEXT = ["dob", "d.o.b", "date of birth", "birthday", "born"];
 
 /** A form line "Child's date of birth (as on the certificate): 01/02/2016": the label holds the context. */
 function isBirthLabel(lower: string, start: number): boolean {

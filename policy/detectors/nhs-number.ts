@@ -1,7 +1,7 @@
 import { NHS_CONTEXT, REFERENCE_CONTEXT } from "../data/personal-data/lexicon.js";
 import { TEN_DIGITS } from "../data/personal-data/patterns.js";
 import { isValidNhsNumber } from "./check-digits.js";
-import { digitsOf, forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan } from "./text.js";
+import { digitsOf, forEachMatch, hasPhrase, windowAfter, windowBefore, type Candidate, type Scan } from "./text.js";
 
 /**
  * NHS numbers: ten digits passing the mod-11 check. One ten-digit number in eleven passes by chance,
@@ -10,8 +10,13 @@ import { digitsOf, forEachMatch, hasPhrase, windowBefore, type Candidate, type S
 export function detectNhsNumbers(scan: Scan, out: Candidate[]): void {
   forEachMatch(TEN_DIGITS, scan.text, (match) => {
     if (!isValidNhsNumber(digitsOf(match[0]))) return;
+    // Context on both sides ("NHS no. 943 476 5919", "943 476 5919 (NHS)"); without it a ten-digit number
+    // that passes mod 11 is an order or page number as often as not (1 in 11 random numbers pass).
     const before = windowBefore(scan.lower, match.index, 40);
-    const confidence = hasPhrase(before, NHS_CONTEXT) ? 0.97 : hasPhrase(before, REFERENCE_CONTEXT) ? 0.5 : 0.85;
+    const after = windowAfter(scan.lower, match.index + match[0].length, 30);
+    const health = hasPhrase(before, NHS_CONTEXT) || hasPhrase(after, NHS_CONTEXT);
+    const reference = hasPhrase(before, REFERENCE_CONTEXT) || hasPhrase(after, REFERENCE_CONTEXT);
+    const confidence = health ? 0.97 : reference ? 0.3 : 0.5;
     out.push({ type: "nhs-number", start: match.index, end: match.index + match[0].length, confidence });
   });
 }

@@ -29,8 +29,19 @@ export interface NameCandidate extends Candidate {
 }
 
 const TITLED_NAME = new RegExp(`\\b(?:${TITLES.join("|")})\\.? [A-Z](?:'[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?`, "g");
-/** "Kofi Mensah has…", "Kofi Mensah's…": a capitalised pair doing something, for names the list lacks. */
-const NAME_BEFORE_VERB = /\b([A-Z][a-z]+) [A-Z](?:'[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?= (?:has|is|was|had|will)\b|'s\b)/g;
+/**
+ * "Kofi Mensah has…", "Oluwaseun Adeyemi in Year 4…", "Siobhán Ní Bhriain is…", "Zofia Nowak-Kowalska's…":
+ * a capitalised name of two or three words (Latin letters with accents, hyphens, apostrophes and Irish,
+ * Scottish, Dutch or Arabic particles) doing something or placed in a class, for names no list has. The
+ * particle alternatives end in a space, so the match stays linear.
+ */
+const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
+const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF";
+const NAME_WORD = `[${UPPER}](?:'[${UPPER}])?[${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?`;
+const NAME_BEFORE_VERB = new RegExp(
+  `(?:^|[^${UPPER}${LOWER}])(${NAME_WORD}) (?:(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap) )?${NAME_WORD}(?= (?:has|is|was|had|will|and|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d)|\\((?:Year|Y\\d))\\b|'s\\b|,)`,
+  "g",
+);
 const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
 const GIVEN_NAME_SET = new Set(GIVEN_NAMES);
 const SURNAME_BEFORE = /([A-Z][a-z]+) $/;
@@ -110,11 +121,12 @@ export function findNames(scan: Scan): NameCandidate[] {
   const known = names.slice().sort((a, b) => a.start - b.start);
   let cursor = 0;
   forEachMatch(NAME_BEFORE_VERB, text, (match) => {
-    const start = match.index;
-    const end = start + match[0].length;
     const first = match[1] ?? "";
+    // The pattern may have consumed one character before the name (no lookbehind in ES2016).
+    const start = match.index + match[0].indexOf(first);
+    const end = match.index + match[0].length;
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(first) || NOT_GIVEN_NAME_SET.has(first)) return;
-    const surname = match[0].slice(first.length + 1).toLowerCase();
+    const surname = text.slice(start + first.length + 1, end).toLowerCase();
     if (NOT_SURNAMES.indexOf(surname) !== -1) return;
     while (cursor < known.length && (known[cursor]?.end ?? 0) <= start) cursor++;
     if (cursor < known.length && (known[cursor]?.start ?? Infinity) < end) return;

@@ -43,6 +43,10 @@ export const CLAUSE_KEYS = {
     about: "sending personal data by e-mail, outside the school",
     rules: ["personal-data-to-external"],
   },
+  "personal-data-internal": {
+    about: "care with personal data sent by e-mail inside the school (check addresses, fewest recipients)",
+    rules: ["personal-data-internal"],
+  },
   "personal-use": { about: "personal use of the school's e-mail", rules: ["personal-use"] },
   punctuation: { about: "repeated punctuation (!!! ???)", rules: ["punctuation"] },
   "required-cc": { about: "copying the head or line manager on external mail", rules: ["required-cc"] },

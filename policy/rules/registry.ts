@@ -13,6 +13,7 @@ import missingDisclaimer from "./disclaimer/missing-disclaimer.js";
 import newExternalRecipient from "./recipients/new-external-recipient.js";
 import ownPersonalWebmail from "./recipients/own-personal-webmail.js";
 import personalDataInSubject from "./personal-data/personal-data-in-subject.js";
+import personalDataInternal from "./personal-data/personal-data-internal.js";
 import personalDataToExternal from "./personal-data/personal-data-to-external.js";
 import personalUse from "./personal-use/personal-use.js";
 import punctuation from "./etiquette/punctuation.js";
@@ -40,6 +41,7 @@ export const rules: readonly RuleModule[] = [
   newExternalRecipient,
   ownPersonalWebmail,
   personalDataInSubject,
+  personalDataInternal,
   personalDataToExternal,
   personalUse,
   punctuation,

@@ -32,3 +32,17 @@ export function findAll(pattern: RegExp, text: string): { start: number; end: nu
   }
   return found;
 }
+
+/**
+ * Does a paragraph end at `index` (a newline followed, after blanks, by another newline, or a newline
+ * before a bullet)? Single line breaks are wrapping (plain-text mail wraps at 72 characters, HTML at <br>):
+ * a sentence goes on across them.
+ */
+export function isParagraphEnd(text: string, index: number): boolean {
+  if (text.charCodeAt(index) !== 10) return false;
+  let next = index + 1;
+  while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
+  if (next >= text.length) return true;
+  const code = text.charCodeAt(next);
+  return code === 10 || code === 45 || code === 42 || code === 8226;
+}

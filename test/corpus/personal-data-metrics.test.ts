@@ -66,6 +66,8 @@ describe("detectors and personal-data rules on the corpus", () => {
     const score = metrics.entities[type];
     if (!score) throw new Error(`no score for ${type}`);
     expect(score.precision, failing(score)).toBeGreaterThanOrEqual(0.93);
-    expect(score.recall, failing(score)).toBeGreaterThanOrEqual(0.9);
+    // A ten-digit number passing mod 11 with no health context is not reported (issue 11, case 01): the
+    // generator's context-free NHS numbers are the misses this threshold allows for.
+    expect(score.recall, failing(score)).toBeGreaterThanOrEqual(type === "nhs-number" ? 0.75 : 0.9);
   });
 });

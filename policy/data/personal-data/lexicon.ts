@@ -646,7 +646,16 @@ export const ULN_CONTEXT: readonly string[] = ["uln", "unique learner", "learner
 export const UPN_CONTEXT: readonly string[] = ["upn", "unique pupil", "pupil number"];
 
 /** Context that confirms an NHS number. */
-export const NHS_CONTEXT: readonly string[] = ["nhs", "health service", "chi number"];
+export const NHS_CONTEXT: readonly string[] = [
+  "nhs",
+  "health service",
+  "chi number",
+  // The Personal Child Health Record, which every parent knows as the red book, carries the NHS number.
+  "red book",
+  "gp",
+  "hospital number",
+  "health visitor",
+];
 
 /** Context for bank details. */
 export const SORT_CODE_CONTEXT: readonly string[] = ["sort code", "sort-code", "sortcode", "s/c"];

@@ -11,7 +11,7 @@
 export const TEN_DIGITS = /\b\d{3}[ -]?\d{3}[ -]?\d{4}\b/g;
 
 /** National Insurance number: two letters, six digits (optionally in pairs), suffix A–D. */
-export const NI_NUMBER = /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
+export const NI_NUMBER = /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi;
 
 /**
  * UPN: check letter + 12 characters (LA code 3, establishment 4, year 2, serial 3); a temporary UPN
@@ -24,7 +24,7 @@ const MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
 export const NUMERIC_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g;
 export const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 export const DAY_MONTH_DATE = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th)? (?:${MONTHS})[a-z]{0,6}\\.?,? (\\d{4})\\b`,
+  `\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})[a-z]{0,6}\\.?,? (\\d{4})\\b`,
   "gi",
 );
 export const MONTH_DAY_DATE = new RegExp(
@@ -40,7 +40,7 @@ export const STREET_ADDRESS =
   /\b\d{1,4}[A-Za-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Hill|Park|Rise|Walk|Mews|Square|View|Row|Rd|St|Ave)\b/g;
 
 /** UK phone numbers: +44 or 0, then 9–10 more digits, with spaces or hyphens between groups. */
-export const PHONE = /(?:\+44 ?(?:\(0\) ?)?|\b0)\d[\d -]{7,13}\d\b/g;
+export const PHONE = /(?:\+44 ?(?:\(0\) ?)?|\(0|\b0)\d[\d ()-]{7,14}\d\b/g;
 
 /** Bank details: sort code (12-34-56 or 12 34 56), an eight-digit account number, a GB IBAN. */
 export const SORT_CODE = /\b\d{2}[- ]\d{2}[- ]\d{2}\b/g;

@@ -1,7 +1,7 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { COMMITMENT_PHRASES } from "../../data/tone/phrases.js";
 import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES } from "../../data/tone/commitment.js";
-import { findAll, phrasePattern } from "../text.js";
+import { findAll, isParagraphEnd, phrasePattern } from "../text.js";
 import type { Span } from "../../engine/types.js";
 
 const PATTERN = phrasePattern(COMMITMENT_PHRASES);
@@ -21,7 +21,15 @@ export function commitmentSpans(own: string): Span[] {
   let start = 0;
   for (let index = 0; index <= own.length; index++) {
     const char = own.charAt(index);
-    if (index < own.length && char !== "." && char !== "\n" && char !== "?" && char !== "!") continue;
+    if (
+      index < own.length &&
+      char !== "." &&
+      char !== "?" &&
+      char !== "!" &&
+      char !== ";" &&
+      !isParagraphEnd(own, index)
+    )
+      continue;
     const sentence = own.slice(start, index);
     const isQuestion = char === "?";
     if (!isQuestion && sentence.length > 8 && sentence.length < 400) {
