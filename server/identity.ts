@@ -25,8 +25,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 /**
  * The one code path for the service's Graph tokens, all through @azure/identity (which caches and
  * refreshes them):
- * - `GRAPH_CLIENT_CERTIFICATE_PATH` (a PEM holding the certificate and its private key; preferred off
- *   Azure), with `GRAPH_CLIENT_CERTIFICATE_PASSWORD` when the key is encrypted;
+ * - `GRAPH_CLIENT_CERTIFICATE_PATH` (a PEM holding the certificate and its private key; preferred), or
+ *   `GRAPH_CLIENT_CERTIFICATE` (the same PEM as text: an App Service Key Vault reference), with
+ *   `GRAPH_CLIENT_CERTIFICATE_PASSWORD` when the key is encrypted;
  * - `GRAPH_MANAGED_IDENTITY=system` or `=<client id of a user-assigned identity>` on Azure App Service
  *   (no secret at all; Graph application permissions are granted to the identity's service principal);
  * - `AZURE_FEDERATED_TOKEN_FILE` (workload identity in Kubernetes, set by the platform);
@@ -36,7 +37,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function graphCredential(tenantId: string, env: Env): GraphCredential | undefined {
   const clientId = env.GRAPH_CLIENT_ID || env.AZURE_CLIENT_ID || undefined;
   const configured: CredentialKind[] = [];
-  if (env.GRAPH_CLIENT_CERTIFICATE_PATH) configured.push("certificate");
+  if (env.GRAPH_CLIENT_CERTIFICATE_PATH || env.GRAPH_CLIENT_CERTIFICATE) configured.push("certificate");
   if (env.GRAPH_MANAGED_IDENTITY) configured.push("managed-identity");
   if (env.AZURE_FEDERATED_TOKEN_FILE) configured.push("workload-identity");
   if (env.GRAPH_CLIENT_SECRET) configured.push("secret");
@@ -44,7 +45,8 @@ export function graphCredential(tenantId: string, env: Env): GraphCredential | u
   if (configured.length > 1) {
     throw new CredentialConfigError(
       `Configure one Graph credential, not ${configured.join(" and ")}: unset the others ` +
-        "(GRAPH_CLIENT_CERTIFICATE_PATH, GRAPH_MANAGED_IDENTITY, AZURE_FEDERATED_TOKEN_FILE, GRAPH_CLIENT_SECRET).",
+        "(GRAPH_CLIENT_CERTIFICATE_PATH or GRAPH_CLIENT_CERTIFICATE, GRAPH_MANAGED_IDENTITY, AZURE_FEDERATED_TOKEN_FILE, " +
+        "GRAPH_CLIENT_SECRET).",
     );
   }
   const kind = configured[0] ?? "secret";
@@ -56,17 +58,21 @@ export function graphCredential(tenantId: string, env: Env): GraphCredential | u
   }
   if (!clientId) throw new CredentialConfigError(`GRAPH_CLIENT_ID is required with the ${kind} credential.`);
   switch (kind) {
-    case "certificate":
-      return {
-        kind,
-        clientId,
-        credential: new ClientCertificateCredential(tenantId, clientId, {
-          certificatePath: env.GRAPH_CLIENT_CERTIFICATE_PATH ?? "",
-          ...(env.GRAPH_CLIENT_CERTIFICATE_PASSWORD
-            ? { certificatePassword: env.GRAPH_CLIENT_CERTIFICATE_PASSWORD }
-            : {}),
-        }),
-      };
+    case "certificate": {
+      const password = env.GRAPH_CLIENT_CERTIFICATE_PASSWORD
+        ? { certificatePassword: env.GRAPH_CLIENT_CERTIFICATE_PASSWORD }
+        : {};
+      const credential = env.GRAPH_CLIENT_CERTIFICATE_PATH
+        ? new ClientCertificateCredential(tenantId, clientId, {
+            certificatePath: env.GRAPH_CLIENT_CERTIFICATE_PATH,
+            ...password,
+          })
+        : new ClientCertificateCredential(tenantId, clientId, {
+            certificate: env.GRAPH_CLIENT_CERTIFICATE ?? "",
+            ...password,
+          });
+      return { kind, clientId, credential };
+    }
     case "workload-identity":
       return {
         kind,

@@ -105,6 +105,12 @@ export function readServiceConfiguration(
   if (env.GRAPH_CLIENT_CERTIFICATE_PATH && !existsSync(env.GRAPH_CLIENT_CERTIFICATE_PATH)) {
     problems.push(`GRAPH_CLIENT_CERTIFICATE_PATH: no file at ${env.GRAPH_CLIENT_CERTIFICATE_PATH}.`);
   }
+  if (env.GRAPH_CLIENT_CERTIFICATE && !env.GRAPH_CLIENT_CERTIFICATE.includes("PRIVATE KEY-----")) {
+    problems.push("GRAPH_CLIENT_CERTIFICATE must be a PEM holding the certificate and its private key.");
+  }
+  if (env.GRAPH_CLIENT_CERTIFICATE_PATH && env.GRAPH_CLIENT_CERTIFICATE) {
+    problems.push("Give GRAPH_CLIENT_CERTIFICATE_PATH or GRAPH_CLIENT_CERTIFICATE, not both.");
+  }
   let credential: GraphCredential | undefined;
   try {
     credential = graphCredential(env.TENANT_ID ?? "", env);
