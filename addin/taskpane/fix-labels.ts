@@ -23,7 +23,7 @@ export function fixLabel(fix: Fix): string {
     case "remove-attachments":
       return `Remove ${list(fix.names)}`;
     case "replace-subject":
-      return `Change the subject to "${fix.text}"`;
+      return `Remove it: subject becomes "${fix.text}"`;
     case "append-line":
       return `Add "${fix.text}"`;
   }

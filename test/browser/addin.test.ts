@@ -240,7 +240,13 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
     await waitForCategory(page, "attachments", "detached");
     expect((await harnessState()).attachments).toEqual([]);
 
-    await loadDraft(page, { ...CATEGORY_DRAFTS.recipients!, to: ["p.one@gmail.com"], cc: [] });
+    // Issue 12: the Headteacher is copied on contentious mail (a complaint), not on routine mail to a parent.
+    await loadDraft(page, {
+      ...CATEGORY_DRAFTS.recipients!,
+      body: "Dear Mrs Example,\n\nI am sorry you have made a formal complaint; I will look into it.\n\nKind regards,\nA Teacher",
+      to: ["a.example@gmail.com"],
+      cc: [],
+    });
     await clickFix("recipients", /^Cc /);
     await waitForCategory(page, "recipients", "detached");
     expect(JSON.stringify((await harnessState()).cc)).toContain(HEAD);

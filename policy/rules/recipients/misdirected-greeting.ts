@@ -1,5 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
-import { greetedNames, nameFits, recipientWords, trimTrailing } from "./recipient-names.js";
+import { greetedNames, nameFits, recipientWords } from "./recipient-names.js";
 
 /**
  * Misdirected mail, the commonest personal-data breach schools report: the greeting names someone who is
@@ -45,7 +45,7 @@ export default defineRule({
       {
         messageId: "mismatch",
         data: {
-          greeted: trimTrailing(greeting.line),
+          greeted: greeting.addressed,
           recipients: visible.length > 2 ? `${recipients} and ${visible.length - 2} more` : recipients,
         },
         location: "body",

@@ -142,7 +142,7 @@ export function trimTrailing(line: string): string {
 }
 
 /** The names a greeting line addresses ("Dear Mrs Khan," → ["khan"]), or undefined when it names no one. */
-export function greetedNames(own: string): { names: string[]; line: string } | undefined {
+export function greetedNames(own: string): { names: string[]; line: string; addressed: string } | undefined {
   const line = nonEmptyLines(own)[0] ?? "";
   if (line.length > 60) return undefined;
   let rest: string;
@@ -164,7 +164,7 @@ export function greetedNames(own: string): { names: string[]; line: string } | u
     names.push(lower.replace(/[^a-z]/g, ""));
   }
   const useful = names.filter((name) => name.length >= 2);
-  return useful.length > 0 ? { names: useful, line } : undefined;
+  return useful.length > 0 ? { names: useful, line, addressed: rest } : undefined;
 }
 
 export interface RecipientWords {
