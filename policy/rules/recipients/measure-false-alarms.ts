@@ -56,7 +56,19 @@ function historyOf(draft: DraftInput): SentBefore {
   return addSentTo({ salt: "measure", hashes: [] }, [...padding, ...everyone]);
 }
 
-const counts = { drafts: 0, misdirected: 0, requiredCcFalse: 0, requiredCcNegatives: 0, requiredCcTrue: 0 };
+const counts = {
+  drafts: 0,
+  /** Drafts with any misdirected-mail finding, the history knowing every recipient: all false alarms. */
+  misdirected: 0,
+  requiredCcFalse: 0,
+  requiredCcNegatives: 0,
+  requiredCcTrue: 0,
+  /** Drafts where required-cc fires at all (any label). */
+  requiredCcFired: 0,
+  /** With a history that has never seen this draft's recipients: the nudges a first message would get. */
+  firstTimeNudges: 0,
+  uncheckedRecipients: 0,
+};
 const byRule: Record<string, string[]> = {};
 for (const entry of entries) {
   const pack = packOf(entry.preset);
@@ -74,6 +86,20 @@ for (const entry of entries) {
     }
   }
   if (cc && entry.recipientsLabel === true) counts.requiredCcTrue++;
+  if (cc) {
+    counts.requiredCcFired++;
+    (byRule["required-cc (fired)"] ??= []).push(entry.id);
+  }
+  if (analysis.findings.some((finding) => finding.rule === "unchecked-recipients")) counts.uncheckedRecipients++;
+  const strangers = addSentTo(
+    { salt: "measure", hashes: [] },
+    Array.from({ length: MIN_HISTORY }, (_, i) => `someone${i}@example.org`),
+  );
+  const first = analyzeDraft({ ...entry.draft, sentBefore: strangers }, pack);
+  if (first.findings.some((finding) => finding.rule === "new-external-recipient")) {
+    counts.firstTimeNudges++;
+    (byRule["new-external-recipient (first message to the address)"] ??= []).push(entry.id);
+  }
 }
 console.log(JSON.stringify(counts, null, 2));
 if (process.argv.includes("--ids")) console.log(JSON.stringify(byRule, null, 2));
