@@ -3,6 +3,7 @@ import { ruleTester } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./misdirected-greeting.js";
 import { greetedNames } from "./recipient-names.js";
+import { NICKNAMES } from "./nicknames.js";
 
 const body = (greeting: string) => `${greeting}\n\nThank you for your email about Friday.\n\nKind regards,\nJo Hart`;
 const mail = (greeting: string, to: { name?: string; address: string }[]) => ({
@@ -42,6 +43,24 @@ ruleTester(rule, {
       draft: mail("Hi Fresh,", [{ name: "Fresh Start Catering", address: "sales@freshstart.co.uk" }]),
     },
     { name: "no greeting", draft: mail("Thanks for this.", [{ address: "sarah.jones@gmail.com" }]) },
+    {
+      name: "a short form: Sue for Susan",
+      draft: mail("Hi Sue,", [{ name: "Susan Marsh", address: "s.marsh@county.gov.uk" }]),
+    },
+    { name: "a short form: Bob for robert", draft: mail("Dear Bob,", [{ address: "robert.jones@gmail.com" }]) },
+    {
+      name: "a double-barrelled surname",
+      draft: mail("Hello Mrs Okonkwo-Smith,", [{ address: "okonkwo.smith@gmail.com" }]),
+    },
+    { name: "Sir or Madam", draft: mail("Dear Sir/Madam,", [{ address: "sarah.jones@gmail.com" }]) },
+    {
+      name: "surname first in the display name",
+      draft: mail("Dear Jane,", [{ name: "Smith, Jane", address: "js@gmail.com" }]),
+    },
+    {
+      name: "a colleague inside the school, nothing personal",
+      draft: mail("Hi Tom,", [{ name: "Rebecca Lyons", address: "r.lyons@st-john-payne.sch.uk" }]),
+    },
     { name: "a contact group", draft: mail("Dear Mrs Khan,", [{ name: "Year 7 parents", address: "Year 7 parents" }]) },
   ],
   invalid: [
@@ -51,8 +70,11 @@ ruleTester(rule, {
       errors: [{ messageId: "mismatch", location: "body", spanTexts: ["Dear Mrs Khan,"] }],
     },
     {
-      name: "Hi Tom to the wrong Tom's colleague",
-      draft: mail("Hi Tom,", [{ name: "Rebecca Lyons", address: "r.lyons@st-john-payne.sch.uk" }]),
+      name: "a colleague inside the school, with a pupil's health details",
+      draft: {
+        ...mail("Hi Tom,", [{ name: "Rebecca Lyons", address: "r.lyons@st-john-payne.sch.uk" }]),
+        body: "Hi Tom,\n\nOliver Ashdown's epilepsy care plan is attached.\n\nKind regards,\nJo Hart",
+      },
       errors: [{ messageId: "mismatch" }],
     },
   ],
@@ -75,4 +97,17 @@ describe("greetedNames", () => {
     "Dear Oliver's parents,",
     "Thanks for this.",
   ])("names no one: %s", (line) => expect(greetedNames(`${line}\n\nText`)).toBeUndefined());
+});
+
+describe("NICKNAMES", () => {
+  it("maps lower-case short forms to lower-case full names, none to itself", () => {
+    for (const [short, full] of Object.entries(NICKNAMES)) {
+      expect(short).toMatch(/^[a-z]+$/);
+      expect(full.length).toBeGreaterThan(0);
+      for (const name of full) {
+        expect(name).toMatch(/^[a-z]+$/);
+        expect(name).not.toBe(short);
+      }
+    }
+  });
 });

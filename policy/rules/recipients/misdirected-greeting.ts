@@ -1,10 +1,12 @@
 import { defaultCitation, defineRule } from "../define.js";
+import { sensitiveEntities } from "../personal-data/sensitive.js";
 import { greetedNames, nameFits, recipientWords } from "./recipient-names.js";
 
 /**
  * Misdirected mail, the commonest personal-data breach schools report: the greeting names someone who is
  * not among the recipients ("Dear Mrs Khan" to sarah.jones@…), a sign that autocomplete picked the wrong
- * person. Only when every recipient in To/Cc can be told by name and none fits.
+ * person. Only when every recipient in To/Cc can be told by name and none fits (short forms such as
+ * "Sue" for Susan count), and the mail goes outside the school or carries personal data.
  */
 export default defineRule({
   meta: {
@@ -16,17 +18,20 @@ export default defineRule({
       "E-mail",
       "Verify the details, including the accurate e-mail address, of any intended recipient.",
     ),
-    docs: "The greeting names someone who is not among the recipients (autocomplete picked the wrong person?).",
+    docs: "The greeting names someone who is not among the recipients (autocomplete picked the wrong person?), on mail going outside or carrying personal data.",
     messages: {
       mismatch:
         "Your greeting is to {{greeted}}, but this goes to {{recipients}}. Check you picked the right address before sending.",
     },
   },
-  check({ message }) {
+  check({ message, personalData }) {
     const greeting = greetedNames(message.own);
     if (greeting === undefined) return [];
     const visible = message.recipients.filter((entry) => entry.field !== "bcc");
     if (visible.length === 0 || visible.length > 4) return [];
+    // The harm is data reaching the wrong person: mail going outside, or carrying personal data.
+    if (!visible.some((entry) => entry.standing === "external") && sensitiveEntities(personalData).length === 0)
+      return [];
     // A contact group or an unresolved entry may hold the person greeted.
     if (visible.some((entry) => entry.standing === "unknown" || entry.recipient.recipientType === "distributionList"))
       return [];

@@ -5,6 +5,7 @@
  */
 import type { ClassifiedRecipient } from "../../engine/message.js";
 import { nonEmptyLines } from "../text.js";
+import { NICKNAMES } from "./nicknames.js";
 
 const OPENINGS = /^(?:dear|hi|hello|hey|hiya|morning|afternoon|good\s+(?:morning|afternoon|evening))\b[\s,]*/i;
 const TITLES = new Set([
@@ -195,6 +196,8 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
 
 /** Whether a greeted name fits a recipient: a name of theirs, part of their address, or its short form. */
 export function nameFits(greeted: string, words: RecipientWords): boolean {
+  const fullNames = NICKNAMES[greeted] ?? [];
+  if (fullNames.some((full) => words.tokens.indexOf(full) !== -1 || words.letters.indexOf(full) !== -1)) return true;
   for (const token of words.tokens) {
     if (token === greeted) return true;
     if (greeted.length >= 3 && token.length >= 3 && (token.indexOf(greeted) === 0 || greeted.indexOf(token) === 0))

@@ -36,6 +36,22 @@ ruleTester(rule, {
       },
     },
     {
+      name: "the parent's name in a Gmail-style quote",
+      draft: {
+        subject: "RE: Oliver",
+        body: "Thank you.\n\nOn Tue, 12 Mar 2026, Kate Ashdown wrote:\n> Oliver Ashdown's EHCP review is next week.",
+        to: [{ address: "kate.ashdown@gmail.com" }],
+      },
+    },
+    {
+      name: "a multi-agency thread: the social worker is in the header",
+      draft: {
+        subject: "RE: Oliver Ashdown",
+        body: `Agreed.${thread.replace("Sam Lee <sam.lee@st-john-payne.sch.uk>", "Sam Lee <sam.lee@st-john-payne.sch.uk>; Ann Bell <ann.bell@county.gov.uk>")}`,
+        to: [...colleagues, { address: "ann.bell@county.gov.uk" }],
+      },
+    },
+    {
       name: "a new message, not a reply",
       draft: {
         subject: "Oliver",
@@ -47,8 +63,16 @@ ruleTester(rule, {
   invalid: [
     {
       name: "an outside address added to the thread",
-      draft: { ...reply("Adding the tutor from the agency."), to: [...colleagues, { address: "tutor@agency.co.uk" }] },
+      draft: {
+        ...reply("Adding the tutor from the agency."),
+        to: [{ address: "senco@st-john-payne.sch.uk" }, { address: "tutor@agency.co.uk" }],
+      },
       errors: [{ messageId: "added", location: "recipients" }],
+    },
+    {
+      name: "reply all to colleagues with an outsider the thread never showed",
+      draft: { ...reply("Thanks all."), to: [...colleagues, { address: "tutor@agency.co.uk" }] },
+      errors: [{ messageId: "replyAll", location: "recipients" }],
     },
     {
       name: "reply all keeps an outside person on an internal discussion",

@@ -5,17 +5,28 @@ import { describeEntities, entityTexts, sensitiveEntities } from "../personal-da
 
 const REPLY_SUBJECT = /^\s*(?:re|aw|sv|vs|antw)\s?(?:\[\d+\])?\s?:/i;
 
+/**
+ * Whether the earlier messages show this recipient: their address, their display name ("Kate Ashdown"),
+ * or the name their address spells ("kate.ashdown@" → "kate ashdown", as "On …, Kate Ashdown wrote:").
+ */
 function mentioned(recipient: Recipient, thread: string): boolean {
   const address = recipient.address.trim().toLowerCase();
   if (address.length > 0 && thread.indexOf(address) !== -1) return true;
-  const name = (recipient.name ?? "").trim().toLowerCase();
-  return name.length >= 5 && name.indexOf(" ") !== -1 && thread.indexOf(name) !== -1;
+  const at = address.indexOf("@");
+  const localName = (at === -1 ? "" : address.slice(0, at))
+    .split(/[^a-z]+/)
+    .filter((part) => part.length > 1)
+    .join(" ");
+  for (const name of [(recipient.name ?? "").trim().toLowerCase(), localName]) {
+    if (name.length >= 5 && name.indexOf(" ") !== -1 && thread.indexOf(name) !== -1) return true;
+  }
+  return false;
 }
 
 /**
- * Replying to a thread about a pupil sends the whole history again. Two shapes of the same mistake: an
- * outside address that was not on the earlier messages is added to the reply, or "reply all" keeps
- * outside people on an internal discussion. Only when the thread carries personal data.
+ * Replying to a thread about a pupil sends the whole history again. An outside address the earlier
+ * messages never show (not in their headers, not by name) is on the reply: added by hand, or kept by
+ * "reply all" on an internal discussion (the wording says which). Only when the thread carries personal data.
  */
 export default defineRule({
   meta: {
@@ -56,17 +67,14 @@ export default defineRule({
       const addresses = recipients.map((recipient) => recipient.address);
       return addresses.length <= 2 ? addresses.join(" and ") : `${addresses[0] ?? ""} and ${addresses.length - 1} more`;
     };
+    // Outsiders the earlier messages never show: someone new receives the whole history.
     const added = outside.filter((recipient) => !mentioned(recipient, thread));
-    // Only where the thread shows its recipients (an Outlook header block or "On … wrote:" with an address).
-    const threadShowsAddresses = /@/.test(thread);
-    if (added.length > 0 && threadShowsAddresses) {
-      return [{ messageId: "added", data: { addresses: list(added), what }, location: "recipients" }];
-    }
+    if (added.length === 0) return [];
     const visible = message.recipients.filter((entry) => entry.field !== "bcc");
     const internal = visible.filter((entry) => entry.standing === "internal").length;
-    if (visible.length >= 3 && internal >= 2 && internal > visible.length / 2) {
-      return [{ messageId: "replyAll", data: { addresses: list(outside), what }, location: "recipients" }];
-    }
-    return [];
+    const replyAll = visible.length >= 3 && internal >= 2 && internal > visible.length / 2;
+    return [
+      { messageId: replyAll ? "replyAll" : "added", data: { addresses: list(added), what }, location: "recipients" },
+    ];
   },
 });
