@@ -101,7 +101,19 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const cacheSize = options.cacheSize ?? 10_000;
   const cache = new Map<string, { identity: Identity; exp: number }>();
 
+  // Resolved keys by kid, for five minutes (jose keeps the key set itself for ten): resolving
+  // through jose costs more than the signature check. An unknown kid always goes to jose, which
+  // refetches the tenant's key set (key rotation).
+  const byKid = new Map<string, { key: KeyObject; until: number }>();
   const keyFor = async (header: Record<string, unknown>, token: string): Promise<KeyObject> => {
+    const kid = typeof header["kid"] === "string" ? header["kid"] : undefined;
+    const hit = kid === undefined ? undefined : byKid.get(kid);
+    if (hit && hit.until > now()) return hit.key;
+    const resolved = await resolveKey(header, token);
+    if (kid !== undefined) byKid.set(kid, { key: resolved, until: now() + 300_000 });
+    return resolved;
+  };
+  const resolveKey = async (header: Record<string, unknown>, token: string): Promise<KeyObject> => {
     let key: unknown;
     try {
       key = await options.keySet(

@@ -1,5 +1,5 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
-import { appendFile, mkdir, readFile } from "node:fs/promises";
+import { mkdir, open, readFile, type FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
 import { pageAll } from "../graph-client.js";
 import { signCheckpoint, type AuditKey, type Checkpoint } from "./record.js";
@@ -12,20 +12,29 @@ import { signCheckpoint, type AuditKey, type Checkpoint } from "./record.js";
 export interface CheckpointLog {
   append(checkpoint: Checkpoint): Promise<void>;
   readAll(): Promise<readonly Checkpoint[]>;
+  close?(): Promise<void>;
   readonly description: string;
 }
 
-/** One JSON line per checkpoint, appended (O_APPEND) — for a file share or a separate disk. */
+/**
+ * One JSON line per checkpoint, appended (O_APPEND, kept open) — for a file share or a separate
+ * disk. Appends survive a crash of this process; like the database's WAL with synchronous=NORMAL,
+ * only a power cut can lose the last ones.
+ */
 export class FileCheckpointLog implements CheckpointLog {
   readonly description: string;
-  private ready: Promise<unknown> | undefined;
+  private handle: Promise<FileHandle> | undefined;
   constructor(private readonly path: string) {
     this.description = `file ${path}`;
   }
   async append(checkpoint: Checkpoint): Promise<void> {
-    this.ready ??= mkdir(dirname(this.path), { recursive: true });
-    await this.ready;
-    await appendFile(this.path, `${JSON.stringify(checkpoint)}\n`, { encoding: "utf8", mode: 0o600 });
+    this.handle ??= mkdir(dirname(this.path), { recursive: true }).then(() => open(this.path, "a", 0o600));
+    await (await this.handle).write(`${JSON.stringify(checkpoint)}\n`);
+  }
+  async close(): Promise<void> {
+    const handle = this.handle;
+    this.handle = undefined;
+    if (handle) await (await handle).close();
   }
   async readAll(): Promise<readonly Checkpoint[]> {
     let text: string;
@@ -132,6 +141,11 @@ export class Checkpointer {
 
   async flush(): Promise<void> {
     while (this.running) await this.running;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.log.close?.();
   }
 
   readAll(): Promise<readonly Checkpoint[]> {

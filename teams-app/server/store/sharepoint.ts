@@ -294,7 +294,7 @@ export class SharePointAcknowledgementStore implements AcknowledgementStore {
 
   async close(): Promise<void> {
     await this.tail;
-    await this.checkpointer.flush();
+    await this.checkpointer.close();
   }
 }
 

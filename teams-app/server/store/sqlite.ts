@@ -213,8 +213,9 @@ export class SqliteAcknowledgementStore implements AcknowledgementStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
+    const fresh = (this.db.pragma("user_version", { simple: true }) as number) === 0;
     migrate(this.db);
-    this.ensureTriggers();
+    this.ensureTriggers(!fresh);
 
     const findByKey = this.db.prepare<[string, string, string, string, string], Row>(
       "SELECT * FROM acknowledgements WHERE tid = ? AND oid = ? AND policy_id = ? AND version = ? AND text_hash = ?",
@@ -283,7 +284,7 @@ export class SqliteAcknowledgementStore implements AcknowledgementStore {
   }
 
   /** (Re)creates the append-only triggers: a trigger dropped while the service was down comes back. */
-  private ensureTriggers(): void {
+  private ensureTriggers(warn: boolean): void {
     const existing = new Map(
       this.db
         .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
@@ -297,7 +298,10 @@ export class SqliteAcknowledgementStore implements AcknowledgementStore {
           if (found !== undefined && squash(found) === squash(sql)) continue;
           if (found !== undefined) this.db.exec(`DROP TRIGGER "${name}"`);
           this.db.exec(sql);
-          console.warn(`[teams-app] the append-only trigger ${name} was ${found ? "altered" : "missing"}: recreated.`);
+          if (warn)
+            console.warn(
+              `[teams-app] the append-only trigger ${name} was ${found ? "altered" : "missing"}: recreated.`,
+            );
         }
       })
       .immediate();
@@ -420,7 +424,7 @@ export class SqliteAcknowledgementStore implements AcknowledgementStore {
 
   async close(): Promise<void> {
     if (this.queue.length > 0) this.flushQueue();
-    await this.checkpointer.flush();
+    await this.checkpointer.close();
     if (this.db.open) this.db.close();
   }
 }
