@@ -1,7 +1,7 @@
 import packData from "virtual:school-pack";
 import { freezePack } from "../core/pack.js";
 import { HANDLER_NAMES } from "../core/ids.js";
-import { createOfficeStandIn, type CompletedEvent } from "./office-stand-in.js";
+import { createOfficeStandIn, type CompletedEvent, type StandInClient } from "./office-stand-in.js";
 import { EXAMPLES } from "./examples.js";
 
 /**
@@ -10,7 +10,11 @@ import { EXAMPLES } from "./examples.js";
  */
 
 const pack = freezePack(packData);
-const standIn = createOfficeStandIn({ internalDomains: pack.school.emailDomains });
+/** `?client=ios` (web, new-windows, classic-windows, mac, android, ios): recipientType as that client reports it. */
+const CLIENTS: readonly StandInClient[] = ["web", "new-windows", "classic-windows", "mac", "android", "ios"];
+const askedClient = new URLSearchParams(window.location.search).get("client");
+const client = CLIENTS.find((name) => name === askedClient) ?? "web";
+const standIn = createOfficeStandIn({ internalDomains: pack.school.emailDomains, client });
 const harness = {
   standIn,
   sent: [] as { subject: string; at: number }[],
