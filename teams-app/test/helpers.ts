@@ -131,3 +131,38 @@ export function testEnv(jwksUri: string, databasePath: string): Record<string, s
 export function testConfig(jwksUri: string, databasePath: string, extra: Record<string, string> = {}): AppConfig {
   return readConfig({ ...testEnv(jwksUri, databasePath), ...extra });
 }
+
+/**
+ * Starts `teams-app/server/main.ts` (what `npm run serve:teams` runs) in its own process with
+ * exactly `env` on top of this process's PATH; resolves with its origin once it listens, or
+ * rejects with its output if it exits first.
+ */
+export function startServerProcess(
+  env: Record<string, string>,
+): Promise<{ child: import("node:child_process").ChildProcess; origin: string; output: () => string }> {
+  return import("node:child_process").then(
+    ({ spawn }) =>
+      new Promise((resolve, reject) => {
+        const main = fileURLToPath(new URL("../server/main.ts", import.meta.url));
+        const child = spawn(process.execPath, ["--import", "tsx", main], {
+          env: { PATH: process.env["PATH"] ?? "", ...env },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let output = "";
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
+        child.stdout?.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /listening on (http:\/\/\S+)/.exec(output);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve({ child, origin: match[1], output: () => output });
+          }
+        });
+        child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+        child.on("exit", (code) => {
+          clearTimeout(timer);
+          reject(Object.assign(new Error(`server exited (${code}): ${output}`), { code, output }));
+        });
+      }),
+  );
+}
