@@ -100,7 +100,49 @@ export async function run(): Promise<Record<string, number | string>> {
     }
   }
 
+  // The security review's hostile shapes (issue 10), each repeated to 1 MB: ms per MB against a typical
+  // 1 MB draft; every one must stay within 3x of it.
+  const MB = 1024 * 1024;
+  const timeOnce = (draft: DraftInput) => {
+    analyzeDraft(draft, pack);
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      analyzeDraft(draft, pack);
+      runs.push(performance.now() - start);
+    }
+    return percentile(
+      runs.sort((a, b) => a - b),
+      50,
+    );
+  };
+  const toMB = (chunk: string) => chunk.repeat(Math.ceil(MB / chunk.length)).slice(0, MB);
+  const hostile: Record<string, DraftInput> = {
+    '"or else we " (an excepted phrase)': draftWithBody(toMB("or else we ")),
+    '"lazy eye "': draftWithBody(toMB("lazy eye ")),
+    '"R&D "': draftWithBody(toMB("R&D ")),
+    '"&" with no ";" (HTML)': draftWithBody(toMB("&"), "html"),
+    '"&#" (HTML)': draftWithBody(toMB("&#"), "html"),
+    '"> " quoted lines': draftWithBody(toMB("> quoted line\n")),
+    '"From: x\\nSent: y" headers': draftWithBody(toMB("From: x\nSent: y\nTo: z\n")),
+    '"you useless " insults': draftWithBody(toMB("you useless ")),
+    '"Amy Shaw has " names': draftWithBody(toMB("Amy Shaw has an EHCP. ")),
+    '"<td>" cells (HTML)': draftWithBody(toMB("<td>DOB</td><td>04/06/2016</td>"), "html"),
+    "zero-width and NBSP": draftWithBody(toMB("AB\u200b12\u00a034 ")),
+  };
+  const typicalMsPerMB = timeOnce(draftWithBody(toMB(typicalBody(rng, 64 * 1024))));
+  const shapes: Record<string, number> = {};
+  let worstRatio = 0;
+  for (const [name, draft] of Object.entries(hostile)) {
+    const ms = timeOnce(draft);
+    shapes[`engine: hostile ${name} (ms per MB)`] = round(ms, 1);
+    worstRatio = Math.max(worstRatio, ms / typicalMsPerMB);
+  }
+
   return {
+    "engine: typical 1 MB draft (ms per MB)": round(typicalMsPerMB, 1),
+    ...shapes,
+    "engine: worst hostile shape / typical (target <= 3)": round(worstRatio, 2),
     "engine: typical 5 kB draft p50 (ms)": round(percentile(times, 50)),
     "engine: typical 5 kB draft p99 (ms)": round(percentile(times, 99)),
     "engine: 1 MB body (ms)": round(bigMs, 1),

@@ -89,12 +89,11 @@ function joinWords(words: readonly string[]): string {
  */
 export function describeEntities(entities: readonly Entity[], texts?: EntityTexts): string {
   const words: string[] = [];
+  // Worked out once: per entity it would be quadratic on a long list of pupils (issue 10, linear time).
+  const kinds = texts === undefined ? "" : sensitiveKinds(entities, texts);
   for (const entity of entities) {
     let word = TYPE_WORDS[entity.type];
-    if (entity.type === "special-category" && texts !== undefined) {
-      const kinds = sensitiveKinds(entities, texts);
-      if (kinds !== "") word = `a named person's ${kinds} details`;
-    }
+    if (entity.type === "special-category" && kinds !== "") word = `a named person's ${kinds} details`;
     if (words.indexOf(word) === -1) words.push(word);
   }
   return words.length === 0 ? "personal data" : joinWords(words);

@@ -53,46 +53,78 @@ function withoutExceptions(lower: string): string {
   return out + lower.slice(at);
 }
 
-/** Is `offset` inside quotation marks within its sentence (an odd number of quote characters before it)? */
-function insideQuotes(sentence: string, offset: number): boolean {
-  let quotes = 0;
-  for (let i = 0; i < offset; i++) {
+/** Offsets of the quotation marks in a sentence (a single quote only as a mark, not an apostrophe). */
+function quoteMarks(sentence: string): number[] {
+  const marks: number[] = [];
+  for (let i = 0; i < sentence.length; i++) {
     const char = sentence.charAt(i);
-    if (char === '"' || char === "“" || char === "”") quotes++;
-    // A single quote counts only as an opening or closing mark, not as an apostrophe inside a word.
+    if (char === '"' || char === "“" || char === "”") marks.push(i);
     else if (
       char === "'" &&
       (i === 0 || !/[a-z]/.test(sentence.charAt(i - 1)) || !/[a-z]/.test(sentence.charAt(i + 1)))
-    )
-      quotes++;
+    ) {
+      marks.push(i);
+    }
   }
-  return quotes % 2 === 1;
+  return marks;
+}
+
+/** Is `offset` inside quotation marks (an odd number of marks before it)? */
+function insideQuotes(marks: readonly number[], offset: number): boolean {
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((marks[middle] ?? 0) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low % 2 === 1;
+}
+
+interface Token {
+  readonly word: string;
+  readonly start: number;
+}
+
+/** The words of a sentence, once: "Moulsham Academy's results": the possessive's owner is the target. */
+function tokensOf(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN.exec(sentence)) !== null)
+    tokens.push({ word: match[0].replace(/'s$/, ""), start: match.index });
+  return tokens;
+}
+
+/** Index of the first token starting at or after `offset` (binary search: linear overall). */
+function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((tokens[middle]?.start ?? 0) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
- * Is the insult at [start, end) of `sentence` aimed at a person? The nearest target word within six words
- * before it (or, failing that, three after: "useless teacher") decides: a person or group, or a thing.
+ * Is the insult at [start, end) aimed at a person? The nearest target word within six words before it
+ * (or, failing that, three after: "useless teacher") decides: a person or group, or a thing.
  */
-function aimedAtPerson(sentence: string, start: number, end: number): boolean {
-  const before: string[] = [];
-  TOKEN.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  const tokens: { word: string; start: number }[] = [];
-  // "Moulsham Academy's results": the possessive's owner is the target.
-  while ((match = TOKEN.exec(sentence)) !== null) {
-    tokens.push({ word: match[0].replace(/'s$/, ""), start: match.index });
-  }
-  for (const token of tokens) if (token.start < start) before.push(token.word);
-  for (let k = before.length - 1, seen = 0; k >= 0 && seen < 6; k--, seen++) {
-    const word = before[k] ?? "";
-    const pair = k > 0 ? `${before[k - 1] ?? ""} ${word}` : "";
+function aimedAtPerson(tokens: readonly Token[], start: number, end: number): boolean {
+  const first = firstTokenAt(tokens, start);
+  for (let k = first - 1; k >= 0 && k >= first - 6; k--) {
+    const word = tokens[k]?.word ?? "";
+    const pair = k > 0 ? `${tokens[k - 1]?.word ?? ""} ${word}` : "";
     if (THING.has(word) || THING.has(pair)) return false;
     if (PERSON.has(word) || PERSON.has(pair)) return true;
   }
-  const after = tokens.filter((token) => token.start >= end).slice(0, 3);
-  for (const token of after) {
-    if (THING.has(token.word)) return false;
-    if (PERSON.has(token.word)) return true;
+  const after = firstTokenAt(tokens, end);
+  for (let k = after; k < after + 3 && k < tokens.length; k++) {
+    const word = tokens[k]?.word ?? "";
+    if (THING.has(word)) return false;
+    if (PERSON.has(word)) return true;
   }
   return false;
 }
@@ -126,7 +158,8 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
     const sentence = lower.slice(start, index);
     if (/[a-z]/.test(sentence)) {
       const reported = findAll(REPORTING, sentence).length > 0;
-      const counts = (offset: number) => !(reported && insideQuotes(sentence, offset));
+      const marks = reported ? quoteMarks(sentence) : [];
+      const counts = (offset: number) => !(reported && insideQuotes(marks, offset));
       for (const { kind, pattern } of STRONG_PATTERNS) {
         for (const hit of findAll(pattern, sentence))
           if (counts(hit.start)) add(kind, start + hit.start, start + hit.end);
