@@ -7,6 +7,9 @@ import { requirementCheckFrom, type ComposeItem } from "../office/item.js";
 import { showNudges, nudgesFor } from "../office/notifications.js";
 import { readSentHistory, recordSentTo, SENT_HISTORY_KEY, type KeyValueStorage } from "../office/sent-history.js";
 import { analyzeDraft } from "../../policy/engine/analyze.js";
+import { applyFix } from "../../policy/engine/fix.js";
+import { readDraft } from "../office/read.js";
+import { writeFix } from "../office/write.js";
 import { createHandlers, type LaunchEvent } from "./handlers.js";
 
 const pack = loadPolicy("st-john-payne");
@@ -116,5 +119,58 @@ describe("the 'written to before' history", () => {
     expect((JSON.parse(String(again?.contextData)) as { rules: string[] }).rules).not.toContain(
       "new-external-recipient",
     );
+  });
+});
+
+describe("a fix applied through Office.js, as the task pane applies it", () => {
+  /** The pane's apply: read, write the engine's fix through the Office edge, re-read, re-analyse, banners. */
+  async function applyLikeThePane(item: ComposeItem, rule: string, supported: ReturnType<typeof requirementCheckFrom>) {
+    const before = await readDraft(item, supported, pack.encryption.mechanism);
+    const finding = analyzeDraft(before.draft, pack).findings.find((entry) => entry.rule === rule);
+    if (!finding?.fix) throw new Error(`${rule} offers no fix`);
+    await writeFix(
+      item,
+      finding.fix,
+      before.draft,
+      applyFix(before.draft, finding.fix),
+      before.attachmentIds,
+      supported,
+    );
+    const after = analyzeDraft((await readDraft(item, supported, pack.encryption.mechanism)).draft, pack);
+    await showNudges(item, nudgesFor(after, "pane"));
+    return after;
+  }
+
+  it("moves parents to Bcc, and the Bcc banner goes with the finding", async () => {
+    const { standIn, item, handlers, run, banners } = setUp();
+    const supported = requirementCheckFrom(standIn.office as unknown as typeof Office);
+    Object.assign(standIn.state, { subject: "Trip", body: { type: "text", content: courteous } });
+    standIn.setRecipients("to", [
+      "p.one@gmail.com",
+      "p.two@hotmail.co.uk",
+      "p.three@yahoo.co.uk",
+      "p.four@outlook.com",
+    ]);
+    await run(handlers.onComposeChange);
+    expect(banners().some((message) => /Bcc/.test(message ?? ""))).toBe(true);
+    const after = await applyLikeThePane(item, "external-recipients-visible", supported);
+    expect(after.findings.map((finding) => finding.rule)).not.toContain("external-recipients-visible");
+    expect(banners().some((message) => /Bcc/.test(message ?? ""))).toBe(false);
+    expect(standIn.state.bcc).toHaveLength(4);
+  });
+
+  it("replaces an identifying subject with 'Pupil matter' and asks for confirmation of safe receipt", async () => {
+    const { standIn, item } = setUp();
+    const supported = requirementCheckFrom(standIn.office as unknown as typeof Office);
+    Object.assign(standIn.state, {
+      subject: "Ellie Thompson 7C - epilepsy care plan, DOB 14/03/2012",
+      body: { type: "text", content: "Dear Ms Lee,\n\nPlease see the plan for Ellie's epilepsy.\n\nKind regards,\nJo" },
+    });
+    standIn.setRecipients("to", ["sam.lee@county.example.gov.uk"]);
+    await applyLikeThePane(item, "personal-data-in-subject", supported);
+    expect(standIn.state.subject).toBe("Pupil matter");
+    const after = await applyLikeThePane(item, "unencrypted-personal-data", supported);
+    expect(standIn.state.body.content).toContain("Please confirm that you have received this email safely.");
+    expect(after.findings.map((finding) => finding.rule)).not.toContain("unencrypted-personal-data");
   });
 });
