@@ -133,11 +133,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   writeAssetIcons(`${distDir}/assets`);
 
   // Bind before building: a busy port fails here, with nothing built and nothing of another run changed.
-  let current: Fetch = () =>
-    new Response("The playground is still starting: reload in a few seconds.", {
-      status: 503,
-      headers: { "Retry-After": "2" },
-    });
+  // While the surfaces build, the icons are already served; everything else asks to retry.
+  const icons = createSite({ distDir, teamsApp: { fetch: () => new Response(null, { status: 503 }) } });
+  let current: Fetch = (request) =>
+    new URL(request.url).pathname.startsWith("/assets/")
+      ? icons.fetch(request)
+      : new Response("The playground is still starting: reload in a few seconds.", {
+          status: 503,
+          headers: { "Retry-After": "2" },
+        });
   let server: ServerType;
   try {
     server = await new Promise((resolve, reject) => {

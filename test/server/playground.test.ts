@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,4 +81,32 @@ describe("npm start cannot mislead", () => {
       expect(await response.text()).toContain("St John Payne School");
     }
   });
+});
+
+describe("npm start while it builds", () => {
+  it("serves the icons from the first request on", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, "127.0.0.1", () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      });
+    });
+    const starting = startPlayground({ port, https: false, policy: "lt2", log: () => undefined });
+    let first: Response | undefined;
+    for (let attempt = 0; attempt < 200 && !first; attempt++) {
+      first = await fetch(`http://127.0.0.1:${port}/assets/icon-32.png`).catch(() => undefined);
+      if (!first) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    const second = await starting;
+    try {
+      expect(first?.status).toBe(200);
+      expect(first?.headers.get("content-type")).toBe("image/png");
+      // The page itself was still building when the icon was already there.
+      expect([200, 503]).toContain(page.status);
+    } finally {
+      await second.close();
+    }
+  }, 180_000);
 });
