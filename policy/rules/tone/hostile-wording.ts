@@ -172,9 +172,12 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
         const at = masked.index + masked[0].length - word.length;
         if (counts(at)) add("obscene", start + at, start + at + word.length);
       }
-      for (const hit of findAll(INSULT, sentence)) {
-        if (counts(hit.start) && aimedAtPerson(sentence, hit.start, hit.end))
+      const insults = findAll(INSULT, sentence);
+      const tokens = insults.length > 0 ? tokensOf(sentence) : [];
+      for (const hit of insults) {
+        if (counts(hit.start) && aimedAtPerson(tokens, hit.start, hit.end)) {
           add("insult", start + hit.start, start + hit.end);
+        }
       }
     }
     start = index + 1;
