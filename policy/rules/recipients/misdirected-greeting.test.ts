@@ -52,6 +52,22 @@ ruleTester(rule, {
       name: "a double-barrelled surname",
       draft: mail("Hello Mrs Okonkwo-Smith,", [{ address: "okonkwo.smith@gmail.com" }]),
     },
+    {
+      name: "a first name and an initial in the address",
+      draft: mail("Hi Sarah,", [{ address: "s.jones@county.gov.uk" }]),
+    },
+    { name: "a first name and a glued initial", draft: mail("Hi Sarah,", [{ address: "sjones@county.gov.uk" }]) },
+    {
+      name: "a parent shown as Oliver's mum",
+      draft: mail("Dear Mrs Ashdown,", [{ name: "Oliver's Mum", address: "oliversmum@gmail.com" }]),
+    },
+    {
+      name: "the person greeted is in Bcc",
+      draft: {
+        ...mail("Dear Mrs Khan,", [{ address: "sarah.jones@gmail.com" }]),
+        bcc: [{ address: "a.khan@gmail.com" }],
+      },
+    },
     { name: "Sir or Madam", draft: mail("Dear Sir/Madam,", [{ address: "sarah.jones@gmail.com" }]) },
     {
       name: "surname first in the display name",

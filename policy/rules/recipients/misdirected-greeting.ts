@@ -37,7 +37,9 @@ export default defineRule({
       return [];
     const words = visible.map(recipientWords);
     if (!words.some((entry) => entry.informative)) return [];
-    const fits = greeting.names.some((name) => words.some((entry) => nameFits(name, entry)));
+    // The person greeted may be anywhere among the recipients, Bcc included.
+    const everyone = message.recipients.map(recipientWords);
+    const fits = greeting.names.some((name) => everyone.some((entry) => nameFits(name, entry)));
     if (fits) return [];
     // A recipient we cannot tell by name (office@, initials) may be the person greeted.
     if (words.some((entry) => !entry.informative)) return [];

@@ -88,6 +88,16 @@ const GENERIC = new Set([
   "clerk",
   "trustees",
   "partners",
+  "mum",
+  "mom",
+  "dad",
+  "mother",
+  "father",
+  "grandma",
+  "grandad",
+  "nan",
+  "guardian",
+  "home",
 ]);
 /** Address local parts that name a role, not a person. */
 const ROLE_LOCAL = new Set([
@@ -171,6 +181,8 @@ export function greetedNames(own: string): { names: string[]; line: string; addr
 export interface RecipientWords {
   readonly tokens: readonly string[];
   readonly letters: string;
+  /** Initials the address spells ("s.jones" → "s"; "sjones", with no name shown → "s"). */
+  readonly initials: readonly string[];
   /** Whether the entry tells us who the person is (a name, or an address made of a name). */
   readonly informative: boolean;
 }
@@ -186,8 +198,14 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
     .map((token) => token.replace(/[^a-z]/g, ""))
     .filter((token) => token.length > 0);
   const personLike = (token: string) => token.length >= 3 && !ROLE_LOCAL.has(token) && !GENERIC.has(token);
-  const informative = nameTokens.some(personLike) || localTokens.some(personLike);
+  // "Oliver's Mum", "jaydensdad@": a relation to a pupil, not the person's own name.
+  const relation = /'s\b/i.test(name ?? "") || /mum|mom|dad|mother|father|nanna|grandma|grandad/.test(local);
+  const informative = !relation && (nameTokens.some(personLike) || localTokens.some(personLike));
+  const initials = localTokens.filter((token) => token.length === 1);
+  // "sjones@" with no display name may be Sarah Jones: the first letter is all the address tells.
+  if (nameTokens.length === 0 && localTokens.length === 1) initials.push(local.charAt(0));
   return {
+    initials,
     tokens: [...nameTokens, ...localTokens],
     letters: `${local.replace(/[^a-z]/g, "")} ${(name ?? "").toLowerCase().replace(/[^a-z]/g, "")}`,
     informative,
@@ -196,6 +214,7 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
 
 /** Whether a greeted name fits a recipient: a name of theirs, part of their address, or its short form. */
 export function nameFits(greeted: string, words: RecipientWords): boolean {
+  if (words.initials.indexOf(greeted.charAt(0)) !== -1) return true;
   const fullNames = NICKNAMES[greeted] ?? [];
   if (fullNames.some((full) => words.tokens.indexOf(full) !== -1 || words.letters.indexOf(full) !== -1)) return true;
   for (const token of words.tokens) {
