@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startGraphStandIn, type GraphStandIn } from "../stand-in/server.js";
 import { seedTenant } from "../stand-in/tenant.js";
 import { AdaptiveLimiter } from "./adaptive-limiter.js";
-import { authProviderFor, SignInError, StaticTokenProvider } from "./auth.js";
-import { createGraphClient, retryAfterMs } from "./graph-client.js";
+import { providerForCredential, RenewableCredential, signIn, SignInError, StaticTokenProvider } from "./auth.js";
+import { createGraphClient } from "./graph-client.js";
+import { retryDelayMs } from "./middleware.js";
 import { naiveClient } from "./naive.js";
 import { GraphRequestError, MAX_BATCH } from "./types.js";
 
@@ -152,7 +153,7 @@ describe("Graph client on the SDK, against the stand-in", () => {
     }
   });
 
-  it("retries a whole-batch 429 after its Retry-After (the SDK's RetryHandler)", async () => {
+  it("retries a whole-batch 429 after its Retry-After (the throttle retry middleware)", async () => {
     const { standIn, tenant } = await start({ throttleFirstBatches: 2, retryAfterSeconds: 0.15 });
     const client = createGraphClient({ graphUrl: standIn.url, authProvider: new StaticTokenProvider(standIn.token) });
     const user = tenant.users[0];
@@ -187,47 +188,136 @@ describe("Graph client on the SDK, against the stand-in", () => {
     const wrong = createGraphClient({ graphUrl: standIn.url, authProvider: new StaticTokenProvider("wrong") });
     await expect(wrong.get("/users")).rejects.toMatchObject({ status: 401 });
     const client = createGraphClient({ graphUrl: standIn.url, authProvider: new StaticTokenProvider(standIn.token) });
-    await expect(client.getAll("http://198.51.100.7/v1.0/users")).rejects.toThrow(/Unexpected link/);
+    await expect(client.getAll("http://198.51.100.7/v1.0/users")).rejects.toThrow(/off the configured Graph host/);
     expect(() =>
       createGraphClient({ graphUrl: "http://graph.example.org", authProvider: new StaticTokenProvider("t") }),
     ).toThrow(/https/);
   });
 
+  it("follows @odata.nextLink only on the configured Graph host: a link elsewhere is refused, no token sent", async () => {
+    const { standIn } = await start({ count: 30, pageSize: 10, nextLinkOrigin: "http://198.51.100.7:8080" });
+    const client = createGraphClient({ graphUrl: standIn.url, authProvider: new StaticTokenProvider(standIn.token) });
+    await expect(client.getAll("/users?$top=10")).rejects.toThrow(
+      /Refusing to follow a link off the configured Graph host: http:\/\/198\.51\.100\.7:8080/,
+    );
+    expect(standIn.stats.requests).toBe(1);
+    await expect(client.getAll(`${standIn.url}/beta/users`)).rejects.toThrow(/off the configured Graph host/);
+    await expect(client.getAll(`${standIn.url.replace("127.0.0.1", "localhost")}/v1.0/users`)).rejects.toThrow(
+      /off the configured Graph host/,
+    );
+  });
+
+  it("renews the token once on a 401 and sends the request again; a second 401 is the answer", async () => {
+    const { standIn, tenant } = await start({ count: 10 });
+    let issued = 0;
+    const credential = new RenewableCredential(() => {
+      const token = `token-${++issued}`;
+      return { getToken: () => Promise.resolve({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    });
+    standIn.allowToken("token-1");
+    const sign = providerForCredential(credential, "https://graph.microsoft.com");
+    const client = createGraphClient({
+      graphUrl: standIn.url,
+      authProvider: sign.authProvider,
+      renewToken: sign.renew,
+    });
+    const user = tenant.users[0]?.id ?? "";
+    expect((await client.batch([{ id: "1", url: `/users/${user}/mailboxSettings` }]))[0]?.status).toBe(200);
+    standIn.revokeToken("token-1");
+    standIn.allowToken("token-2");
+    expect((await client.batch([{ id: "1", url: `/users/${user}/mailboxSettings` }]))[0]?.status).toBe(200);
+    expect(client.stats.reauthentications).toBe(1);
+    expect(credential.renewals).toBe(1);
+    standIn.revokeToken("token-2");
+    await expect(client.batch([{ id: "1", url: `/users/${user}/mailboxSettings` }])).rejects.toMatchObject({
+      status: 401,
+    });
+    expect(client.stats.reauthentications).toBe(2);
+  });
+
+  const policy = { baseDelayMs: 1000, maxDelayMs: 60_000, now: () => Date.parse("2026-11-23T08:00:00Z") };
   it.each([
-    ["2", 1000, 2000],
-    ["0.25", 1000, 250],
-    [null, 1000, 1000],
-    ["soon", 1000, 1000],
-  ])("reads Retry-After %s as %i ms fallback → %i ms", (value, fallback, expected) => {
-    expect(retryAfterMs(value, fallback)).toBe(expected);
+    ["delta-seconds", "2", 0, 0.5, 2000],
+    ["fractional seconds", "0.25", 0, 0.5, 250],
+    ["an HTTP date 30 s ahead", "Mon, 23 Nov 2026 08:00:30 GMT", 0, 0.5, 30_000],
+    ["an HTTP date already past", "Mon, 23 Nov 2026 07:59:00 GMT", 0, 0.5, 0],
+    ["seconds above the cap", "3600", 0, 0.5, 60_000],
+    ["a date above the cap", "Tue, 24 Nov 2026 08:00:00 GMT", 0, 0.5, 60_000],
+    ["missing, first attempt, no jitter drawn", null, 0, 0, 500],
+    ["missing, first attempt, most jitter", null, 0, 1, 1000],
+    ["missing, third attempt", null, 2, 0.5, 3000],
+    ["nonsense, fourth attempt", "soon", 3, 0, 4000],
+    ["missing, far attempt, capped", "", 12, 1, 60_000],
+  ])("waits after Retry-After %s", (_label, header, attempt, random, expected) => {
+    expect(retryDelayMs(header, attempt, { ...policy, random: () => random })).toBe(expected);
+  });
+
+  it("backs off exponentially with jitter when a whole batch is throttled without Retry-After", async () => {
+    const { standIn, tenant } = await start({ throttleFirstBatches: 3, retryAfterStyle: "none" });
+    const slept: number[] = [];
+    const client = createGraphClient({
+      graphUrl: standIn.url,
+      authProvider: new StaticTokenProvider(standIn.token),
+      baseDelayMs: 100,
+      random: () => 1,
+      sleep: (ms) => {
+        slept.push(ms);
+        return Promise.resolve();
+      },
+    });
+    const [answer] = await client.batch([{ id: "1", url: `/users/${tenant.users[0]?.id ?? ""}/mailboxSettings` }]);
+    expect(answer?.status).toBe(200);
+    expect(slept).toEqual([100, 200, 400]);
+  });
+
+  it("waits for an inner answer's HTTP-date Retry-After", async () => {
+    const { standIn, tenant } = await start({ throttleRate: 1, retryAfterStyle: "date", retryAfterSeconds: 1 });
+    const slept: number[] = [];
+    const client = createGraphClient({
+      graphUrl: standIn.url,
+      authProvider: new StaticTokenProvider(standIn.token),
+      maxRetries: 2,
+      sleep: (ms) => {
+        slept.push(ms);
+        return Promise.resolve();
+      },
+    });
+    const [answer] = await client.batch([{ id: "1", url: `/users/${tenant.users[0]?.id ?? ""}/mailboxSettings` }]);
+    expect([429, 503]).toContain(answer?.status);
+    expect(slept).toHaveLength(2);
+    for (const ms of slept) expect(ms).toBeGreaterThan(500);
   });
 });
 
 describe("sign-in", () => {
   it("uses a token obtained elsewhere, from the flag or GRAPH_ACCESS_TOKEN", async () => {
     expect(
-      await authProviderFor({ graphUrl: "https://graph.microsoft.com", accessToken: "abc", env: {} }).getAccessToken(),
+      await signIn({
+        graphUrl: "https://graph.microsoft.com",
+        accessToken: "abc",
+        env: {},
+      }).authProvider.getAccessToken(),
     ).toBe("abc");
     expect(
-      await authProviderFor({
+      await signIn({
         graphUrl: "https://graph.microsoft.com",
         env: { GRAPH_ACCESS_TOKEN: "env" },
-      }).getAccessToken(),
+      }).authProvider.getAccessToken(),
     ).toBe("env");
   });
   it("asks for tenant and client ids, and never takes a secret but from AZURE_CLIENT_SECRET", () => {
-    expect(() => authProviderFor({ graphUrl: "https://graph.microsoft.com", env: {} })).toThrow(SignInError);
-    expect(() =>
-      authProviderFor({ graphUrl: "https://graph.microsoft.com", tenantId: "t", clientId: "c", env: {} }),
-    ).toThrow(/AZURE_CLIENT_SECRET/);
+    expect(() => signIn({ graphUrl: "https://graph.microsoft.com", env: {} })).toThrow(SignInError);
+    expect(() => signIn({ graphUrl: "https://graph.microsoft.com", tenantId: "t", clientId: "c", env: {} })).toThrow(
+      /AZURE_CLIENT_SECRET/,
+    );
   });
   it("builds the SDK's TokenCredentialAuthenticationProvider without calling Entra until a token is needed", () => {
-    const provider = authProviderFor({
+    const provider = signIn({
       graphUrl: "https://graph.microsoft.com",
       tenantId: "00000000-0000-0000-0000-000000000001",
       clientId: "00000000-0000-0000-0000-000000000002",
       env: { AZURE_CLIENT_SECRET: "s" },
     });
-    expect(provider.constructor.name).toBe("TokenCredentialAuthenticationProvider");
+    expect(provider.authProvider.constructor.name).toBe("TokenCredentialAuthenticationProvider");
   });
 });

@@ -4,10 +4,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readCheckpoint } from "../checkpoint.js";
-import { toLeaveCsv } from "../leave.js";
+import type { LeaveEntry } from "../leave.js";
 import { startGraphStandIn, type GraphStandIn } from "../stand-in/server.js";
 import { seedTenant } from "../stand-in/tenant.js";
 import type { SweepReport } from "../sweep.js";
+
+/** The leave file an HR export would give: end date inclusive. */
+const toLeaveCsv = (entries: readonly LeaveEntry[]) =>
+  [
+    "upn,start,end",
+    ...entries.map(
+      (e) =>
+        `${e.userPrincipalName},${new Date(e.start).toISOString().slice(0, 10)},${new Date(e.end - 86_400_000).toISOString().slice(0, 10)}`,
+    ),
+  ].join("\n") + "\n";
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ["--import", "tsx", "graph/cli.ts", ...args], {
@@ -23,27 +33,56 @@ afterEach(async () => {
 });
 
 describe("npm run sweep (graph/cli.ts)", () => {
-  it("--demo writes report.json, report.csv and report.html into --out", async () => {
+  it("--demo writes report.json, report.csv and report.html into --out, and --compare says what changed", async () => {
     const out = await mkdtemp(join(tmpdir(), "sweep-demo-"));
-    const result = cli(["--demo", "--out", out]);
+    const result = cli(["--demo", "--out", out, "--start", "2026-11-23"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Swept 499 users, \d+ absent/);
+    expect(result.stdout).toMatch(
+      /Checked \d+ of \d+ people \(skipped: .*room mailboxes\); \d+ absent beyond the threshold/,
+    );
+    expect(result.stdout).toContain("Automatic replies while away");
     const json = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as SweepReport;
-    expect(Object.keys(json)).toEqual(["generatedAt", "window", "summary", "findings"]);
-    expect(Object.keys(json.window)).toEqual(["start", "end"]);
-    expect(Object.keys(json.summary)).toEqual(["users", "absent", "byCheck"]);
-    expect(json.summary.users).toBe(499);
-    for (const counts of Object.values(json.summary.byCheck))
-      expect(Object.keys(counts)).toEqual(["fail", "warn", "notEvaluated"]);
+    expect(json.kind).toBe("school-policy-guard/sweep-report");
+    expect(json.window).toEqual({
+      start: "2026-11-23T00:00:00.000Z",
+      end: "2026-12-07T00:00:00.000Z",
+      timeZone: "Europe/London",
+    });
+    expect(json.group?.name).toBe("All staff");
     expect(json.findings.length).toBeGreaterThan(40);
     for (const finding of json.findings) {
-      expect(Object.keys(finding)).toEqual(["userPrincipalName", "userId", "check", "status", "detail", "policyRef"]);
+      expect(Object.keys(finding)).toEqual([
+        "userPrincipalName",
+        "userId",
+        "displayName",
+        "check",
+        "status",
+        "detail",
+        "policyRef",
+      ]);
       expect(["fail", "warn", "not-evaluated"]).toContain(finding.status);
     }
-    expect((await readFile(join(out, "report.csv"), "utf8")).split("\r\n")).toHaveLength(json.findings.length + 2);
+    const csv = (await readFile(join(out, "report.csv"), "utf8")).split("\r\n");
+    expect(csv).toHaveLength(json.findings.length + json.skipped.length + 2);
     const html = await readFile(join(out, "report.html"), "utf8");
-    expect(html.match(/<tr class=/g)).toHaveLength(json.findings.length);
+    expect(html.match(/<li class="finding /g)).toHaveLength(json.findings.length);
+    // The same sweep again, compared with the first: nothing new, nothing resolved.
+    const again = cli([
+      "--demo",
+      "--out",
+      join(out, "again"),
+      "--start",
+      "2026-11-23",
+      "--compare",
+      join(out, "report.json"),
+    ]);
+    expect(again.status).toBe(0);
+    const compared = JSON.parse(await readFile(join(out, "again", "report.json"), "utf8")) as SweepReport & {
+      changes: { added: number; resolved: unknown[]; unchanged: number };
+    };
+    expect(compared.changes).toMatchObject({ added: 0, resolved: [], unchanged: json.findings.length });
+    await expect(readFile(join(out, "checkpoint.jsonl"))).rejects.toThrow(/ENOENT/);
   }, 60_000);
 
   it("rejects bad options with the usage, and a secret is never a flag", () => {
@@ -53,6 +92,12 @@ describe("npm run sweep (graph/cli.ts)", () => {
     const secret = cli(["--client-secret", "s"]);
     expect(secret.status).toBe(1);
     expect(secret.stderr).toMatch(/Unknown option '--client-secret'/);
+    const date = cli(["--start", "30/11/2026", "--access-token", "x"]);
+    expect(date.status).toBe(1);
+    expect(date.stderr).toMatch(/--start: a date as YYYY-MM-DD/);
+    const compare = cli(["--demo", "--compare", "/nonexistent/report.json"]);
+    expect(compare.status).toBe(1);
+    expect(compare.stderr).toMatch(/PreviousReportError: --compare \/nonexistent\/report.json/);
   }, 60_000);
 
   it("killed half-way (SIGKILL) and run again with --resume, finishes with the same findings, re-reading no finished user", async () => {
@@ -106,7 +151,9 @@ describe("npm run sweep (graph/cli.ts)", () => {
     const report = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as SweepReport;
     expect(report.findings).toEqual(expected);
     for (const id of done) expect(standIn.stats.mailboxReads.get(id) ?? 0).toBeLessThanOrEqual(4);
-    const readable = tenant.users.filter((user) => user.userType === "Member" && !tenant.mailboxes.get(user.id)?.state);
+    const readable = tenant.users.filter(
+      (user) => user.userType === "Member" && user.accountEnabled && !tenant.mailboxes.get(user.id)?.state,
+    );
     for (const user of readable) expect(standIn.stats.mailboxReads.get(user.id)).toBeGreaterThanOrEqual(4);
   }, 90_000);
 });

@@ -1,20 +1,66 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv, toHtml } from "../report.js";
+import { compareReports, csvCell, people, toCsv, toHtml } from "../report.js";
 import type { SweepReport } from "../sweep.js";
+import type { SweepFinding } from "../checks/types.js";
+
+const finding = (over: Partial<SweepFinding>): SweepFinding => ({
+  userPrincipalName: "a@school.example",
+  userId: "u1",
+  displayName: "Ann Able",
+  check: "external-forwarding",
+  status: "fail",
+  detail: "Inbox rule forwards mail.",
+  policyRef: { section: "AUP — Email", quote: "Do not forward" },
+  ...over,
+});
 
 const report: SweepReport = {
-  generatedAt: "2026-11-25T08:00:00.000Z",
-  window: { start: "2026-11-25T08:00:00.000Z", end: "2026-12-09T08:00:00.000Z" },
-  summary: { users: 1, absent: 1, byCheck: { "external-forwarding": { fail: 1, warn: 0, notEvaluated: 0 } } },
+  kind: "school-policy-guard/sweep-report",
+  version: 2,
+  tool: { name: "School Policy Guard", version: "0.1.0" },
+  generatedAt: "2026-07-01T07:05:00.000Z",
+  tenant: { id: "t-1", name: "Test tenant" },
+  school: { id: "st-john-payne", name: "St John Payne School" },
+  policy: { fingerprint: "0123456789abcdef" },
+  window: { start: "2026-06-30T23:00:00.000Z", end: "2026-07-14T23:00:00.000Z", timeZone: "Europe/London" },
+  group: { id: "g", name: "All staff" },
+  internalDomains: ["school.example"],
+  counts: { inScope: 5, checked: 3, skipped: { guest: 1, shared: 1 }, absent: 1 },
+  notes: [],
+  summary: {
+    delegation: { fail: 0, warn: 1, notEvaluated: 0 },
+    "external-forwarding": { fail: 1, warn: 0, notEvaluated: 0 },
+    "out-of-office": { fail: 0, warn: 0, notEvaluated: 1 },
+    "out-of-office-content": { fail: 0, warn: 0, notEvaluated: 0 },
+    mailbox: { fail: 0, warn: 0, notEvaluated: 0 },
+  },
   findings: [
-    {
+    finding({
       userPrincipalName: '=HYPERLINK("http://x")@school.example',
-      userId: "u1",
-      check: "external-forwarding",
-      status: "fail",
+      displayName: "Zed <b>Zero</b>",
       detail: '<script>alert(1)</script> "quoted"',
-      policyRef: { section: "AUP — Email", quote: "-Do not forward" },
-    },
+      policyRef: { section: "AUP", quote: "-Do not forward" },
+    }),
+    finding({
+      userPrincipalName: "b@school.example",
+      userId: "u2",
+      displayName: "Bea Bee",
+      check: "delegation",
+      status: "warn",
+      detail: "No delegate.",
+    }),
+    finding({
+      userPrincipalName: "b@school.example",
+      userId: "u2",
+      displayName: "Bea Bee",
+      check: "out-of-office",
+      status: "not-evaluated",
+      detail: "Unread.",
+    }),
+  ],
+  skipped: [
+    { userId: "g1", userPrincipalName: "guest@x.example", displayName: "Guest", reason: "guest" },
+    { userId: "s1", userPrincipalName: "office@school.example", displayName: "Office", reason: "shared" },
   ],
 };
 
@@ -24,34 +70,70 @@ describe("report writers", () => {
     ["+44", `"'+44"`],
     ["-1", `"'-1"`],
     ["@cmd", `"'@cmd"`],
+    ["\tx", `"'\tx"`],
     ['say "hi"', `"say ""hi"""`],
     ["plain", `"plain"`],
   ])("CSV cell %s → %s", (input, output) => {
     expect(csvCell(input)).toBe(output);
   });
 
-  it("CSV has a header and formula-safe rows", () => {
+  it("CSV has a header, plain-English names, formula-safe rows and the skipped people", () => {
     const lines = toCsv(report).trim().split("\r\n");
-    expect(lines).toHaveLength(2);
-    expect(lines[1]?.startsWith(`"'=HYPERLINK`)).toBe(true);
+    expect(lines).toHaveLength(1 + 3 + 2);
+    expect(lines[0]).toBe(`"Name","User principal name","Check","Status","Detail","Policy","Policy says","What to do"`);
+    expect(lines[1]).toContain(`"'=HYPERLINK`);
+    expect(lines[1]).toContain(`"Inbox rules forwarding mail outside the school","Fail"`);
     expect(lines[1]).toContain(`"'-Do not forward"`);
+    expect(lines[4]).toBe(`"Guest","guest@x.example","Not swept","Skipped","guest accounts","","",""`);
   });
 
-  it("HTML escapes content and links to the admin portals", () => {
+  it("groups findings per person, most urgent person first, each person's findings most urgent first", () => {
+    const list = people({ ...report, findings: [...report.findings].reverse() });
+    expect(list.map((person) => person.displayName)).toEqual(["Zed <b>Zero</b>", "Bea Bee"]);
+    expect(list[1]?.findings.map((f) => f.status)).toEqual(["warn", "not-evaluated"]);
+  });
+
+  it("HTML has the run details in local time, the blind spots once, filters, search and one row per person", () => {
+    const html = toHtml(report);
+    expect(html).toContain("<dt>Absences between</dt><dd>Wed 1 Jul 2026 to Tue 14 Jul 2026 (Europe/London");
+    expect(html).toContain("<dt>Generated</dt><dd>Wed 1 Jul 2026, 08:05 by School Policy Guard 0.1.0</dd>");
+    expect(html).toContain("<dt>Not swept</dt><dd>1 guest accounts, 1 shared mailboxes</dd>");
+    expect(html).toContain("Members of the group “All staff”");
+    expect(html.match(/Get-EXOMailboxPermission/g)).toHaveLength(1);
+    expect(html).toContain("Disable-InboxRule");
+    expect(html).toContain('<select id="filter-check">');
+    expect(html).toContain('<select id="filter-status">');
+    expect(html).toContain('<input id="search" type="search"');
+    expect(html.match(/<tr data-search=/g)).toHaveLength(2);
+    expect(html).not.toMatch(/<(?:link|img)\b|src=/); // self-contained, works offline
+    expect(html).not.toContain("external-forwarding</td>"); // plain-English names, not ids
+  });
+
+  it("HTML escapes everything from Graph", () => {
     const html = toHtml(report);
     expect(html).not.toContain("<script>alert(1)");
     expect(html).toContain("&lt;script&gt;alert(1)");
-    expect(html).toContain("https://admin.exchange.microsoft.com");
-    expect(html).toContain("https://admin.microsoft.com");
-    expect(html).toContain("<svg");
+    expect(html).toContain("Zed &lt;b&gt;Zero&lt;/b&gt;");
   });
 
-  it("HTML has the summary chart, a sortable table and a row per finding", () => {
-    const html = toHtml(report);
-    expect(html).toContain('<svg role="img"');
-    expect(html).toContain('<table id="findings">');
-    expect(html.match(/<tr class=/g)).toHaveLength(1);
-    expect(html).toContain("aria-sort");
-    expect(html).not.toMatch(/<(?:link|img)\b|src=/); // self-contained
+  it("compares with a previous report: new, resolved and still open", () => {
+    const previous = {
+      generatedAt: "2026-06-24T07:00:00.000Z",
+      findings: [
+        report.findings[1] as SweepFinding,
+        finding({ userPrincipalName: "c@school.example", displayName: "Cy" }),
+      ],
+    };
+    const changes = compareReports(report, previous);
+    expect(changes).toEqual({
+      previousGeneratedAt: "2026-06-24T07:00:00.000Z",
+      added: 2,
+      resolved: [
+        { userPrincipalName: "c@school.example", displayName: "Cy", check: "external-forwarding", status: "fail" },
+      ],
+      unchanged: 1,
+    });
+    const html = toHtml({ ...report, changes });
+    expect(html).toContain("<h2>Changes since Wed 24 Jun 2026, 08:00</h2><p>2 new, 1 resolved, 1 still open.</p>");
   });
 });
