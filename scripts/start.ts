@@ -259,8 +259,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         },
       );
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    // Ctrl-C reaches npm, tsx and this process at once, and tsx relays it again: stop once, on any.
+    let stopping = false;
+    const once = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      stop(signal);
+    };
+    process.on("SIGINT", once);
+    process.on("SIGTERM", once);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(error instanceof PlaygroundPolicyError ? 2 : 1);
