@@ -44,12 +44,18 @@ export interface AnalyzeOptions {
   readonly rules?: readonly RuleModule[];
   /** Told when a rule throws; the analysis goes on without it (never get in the way by our fault). */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * Read at most this many characters of the body (default: all). The send handler sets it so a pasted
+   * 10 MB body cannot hold Outlook past its budget (a synchronous analysis cannot be interrupted by a
+   * timer); the analysis then says `bodyTruncated`, and the task pane, which has no budget, reads it all.
+   */
+  readonly maxBodyChars?: number;
 }
 
 /** Reads a draft against a school's pack and returns what the sender should be nudged about. */
 export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: AnalyzeOptions = {}): Analysis {
   const draft = normalizeDraft(input);
-  const message = buildMessage(draft, pack);
+  const message = buildMessage(draft, pack, options.maxBodyChars);
   // Detectors read everything that will be sent (quoted and forwarded text goes out again), folded for
   // matching; only the sender's own signature block is left out.
   const personalData = detectPersonalData(
@@ -92,7 +98,12 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
   const worst = findings[0]?.severity;
   // Info findings are tips for the task pane: they never stop or prompt a send.
   const verdict = worst === "block" ? "block" : worst === "nudge" ? "nudge" : "ok";
-  return { verdict, findings, personalData: personalData.map((entity) => entityToSource(entity, message)) };
+  return {
+    verdict,
+    findings,
+    personalData: personalData.map((entity) => entityToSource(entity, message)),
+    ...(message.bodyTruncated ? { bodyTruncated: true } : {}),
+  };
 }
 
 function viewFor(location: string, message: Message): TextView | undefined {

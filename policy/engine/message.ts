@@ -23,6 +23,8 @@ export interface ClassifiedRecipient {
 export interface Message {
   /** The body as plain text (HTML converted); findings' body spans index into it. */
   readonly bodyText: string;
+  /** True when only the first part of a very long body was read (see `buildMessage`'s `maxBodyChars`). */
+  readonly bodyTruncated: boolean;
   /** The subject and body folded for matching; `toSource` maps offsets back to `draft.subject` / `bodyText`. */
   readonly subject: TextView;
   readonly body: TextView;
@@ -85,11 +87,16 @@ export function classifyRecipient(
 
 const FIELDS = ["to", "cc", "bcc"] as const;
 
-/** Builds the message model for a normalised draft. Linear in the size of the draft. */
-export function buildMessage(draft: Draft, pack: PolicyPack): Message {
+/**
+ * Builds the message model for a normalised draft. Linear in the size of the draft. With `maxBodyChars`,
+ * only the body's first characters are read (HTML: at most four times as many characters of markup), cut at
+ * a line break: the send-time pass must finish inside Outlook's budget whatever the sender pasted.
+ */
+export function buildMessage(draft: Draft, pack: PolicyPack, maxBodyChars = Infinity): Message {
+  const source = draft.body.length > maxBodyChars * 4 ? draft.body.slice(0, maxBodyChars * 4) : draft.body;
   const structured =
-    draft.bodyType === "html" ? htmlToStructuredText(draft.body) : { text: draft.body, quoteStarts: [] as number[] };
-  const bodyText = structured.text;
+    draft.bodyType === "html" ? htmlToStructuredText(source) : { text: source, quoteStarts: [] as number[] };
+  const bodyText = cutAtLine(structured.text, maxBodyChars);
   const body = foldForMatching(bodyText);
   const subject = foldForMatching(draft.subject);
   const segments = segmentBody(body.text, {
@@ -104,6 +111,7 @@ export function buildMessage(draft: Draft, pack: PolicyPack): Message {
   }
   return {
     bodyText,
+    bodyTruncated: bodyText.length < structured.text.length || source.length < draft.body.length,
     subject,
     body,
     segments,
@@ -115,6 +123,12 @@ export function buildMessage(draft: Draft, pack: PolicyPack): Message {
       : { start: body.text.length, end: body.text.length },
     recipients,
   };
+}
+
+function cutAtLine(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const newline = text.lastIndexOf("\n", max);
+  return text.slice(0, newline > max / 2 ? newline : max);
 }
 
 /** `text` with the characters of segments not of `kinds` replaced by spaces (newlines kept). */

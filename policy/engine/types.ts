@@ -115,6 +115,8 @@ export interface Analysis {
   readonly verdict: "ok" | "nudge" | "block";
   readonly findings: readonly Finding[];
   readonly personalData: readonly Entity[];
+  /** Present (true) when only the first part of a very long body was read: say so to the sender. */
+  readonly bodyTruncated?: boolean;
 }
 
 export interface RuleMeta {
