@@ -193,15 +193,20 @@ export function workingDays(start: number, end: number, calendar: SchoolCalendar
   return total;
 }
 
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "Mon 30 Nov 2026" in the school's zone. */
 export function formatLocalDate(instant: number, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  })
-    .format(new Date(instant))
-    .replace(/,/g, "");
+  let formatter = dateFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+    });
+    dateFormatters.set(zone, formatter);
+  }
+  return formatter.format(new Date(instant)).replace(/,/g, "");
 }
