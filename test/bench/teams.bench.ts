@@ -132,10 +132,13 @@ export async function writeThroughput(): Promise<Record<string, number>> {
     };
     await runBatch(0, WARMUP);
     const cpuBefore = processCpuMs(child.pid);
+    const clientBefore = process.cpuUsage();
     const started = performance.now();
     const latencies = (await runBatch(WARMUP, WRITES)).sort((a, b) => a - b);
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = processCpuMs(child.pid);
+    const clientUsage = process.cpuUsage(clientBefore);
+    const clientCpu = (clientUsage.user + clientUsage.system) / 1000;
     agent.destroy();
     const serverCpu = cpuBefore === undefined || cpuAfter === undefined ? Number.NaN : (cpuAfter - cpuBefore) / WRITES;
     return {
@@ -144,6 +147,9 @@ export async function writeThroughput(): Promise<Record<string, number>> {
       "teams: acknowledgement p99 latency ms": Number(percentile(latencies, 99).toFixed(2)),
       "teams: server CPU per acknowledgement ms": Number(serverCpu.toFixed(3)),
       "teams: writes/s one server core allows (1000 / CPU ms)": Math.round(1000 / serverCpu),
+      // Well under 1 while the clients wait means the server was starved of CPU by other work.
+      "teams: server cores busy during the run": Number(((serverCpu * WRITES) / (seconds * 1000)).toFixed(2)),
+      "teams: bench (client) CPU per acknowledgement ms": Number((clientCpu / WRITES).toFixed(3)),
       "teams: machine load average during the run": Number(loadavg()[0]?.toFixed(1)),
     };
   } finally {

@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Checkpointer, MemoryCheckpointLog, type CheckpointLog } from "./checkpoint.js";
-import { adminActionHash, AuditKey, GENESIS_HASH, sealRecord, verifyChain } from "./record.js";
+import { SqliteWriter, type Head, type WriterRow } from "./sqlite-writer.js";
+import { acknowledgementKey, adminActionHash, AuditKey, GENESIS_HASH, sealRecord, verifyChain } from "./record.js";
 import type { AcknowledgementInput, AcknowledgementRecord, AuditProblem, AuditResult } from "./record.js";
 import {
   StoreError,
@@ -140,6 +141,24 @@ function fromRow(row: Row): AcknowledgementRecord {
   };
 }
 
+function toWriterRow(record: AcknowledgementRecord): WriterRow {
+  return {
+    seq: record.seq,
+    tid: record.tid,
+    oid: record.oid,
+    upn: record.upn,
+    displayName: record.displayName,
+    fullName: record.fullName,
+    nameMatch: record.nameMatch ? 1 : 0,
+    policyId: record.policyId,
+    version: record.version,
+    textHash: record.textHash,
+    acknowledgedAt: record.acknowledgedAt,
+    prevHash: record.prevHash,
+    hash: record.hash,
+  };
+}
+
 function fromAdminRow(row: AdminRow): AdminAction {
   return {
     seq: row.seq,
@@ -186,24 +205,31 @@ interface Pending {
  * The embedded default store. WAL with synchronous=NORMAL: a committed transaction survives a
  * crash of this process (kill -9); only a power cut can lose the last commits.
  *
- * Group commit: appends that arrive in the same turn of the event loop are written in one
- * IMMEDIATE transaction (each still its own record, chained in arrival order) and answered only
- * after it commits. IMMEDIATE takes the write lock before reading the chain head, so two
- * processes on one file cannot fork the chain.
+ * Group commit on a writer thread (sqlite-writer.ts): appends are sealed here and committed
+ * there in one IMMEDIATE transaction per batch — everything that arrived while the previous
+ * batch was being written — and answered only after it commits. The thread commits a batch only
+ * if the chain head and the acknowledgement keys are as this process sealed them on, so two
+ * processes on one file cannot fork the chain. Reads, migrations, triggers and administrator
+ * actions use this thread's own connection (`db`). A file path is required (no ":memory:").
  */
 export class SqliteAcknowledgementStore implements AcknowledgementStore {
   readonly db: Database.Database;
   readonly checkpointer: Checkpointer;
   private readonly key: AuditKey;
   private readonly now: () => Date;
-  private readonly writeBatch: (batch: readonly Pending[]) => AppendResult[];
+  private readonly writer: SqliteWriter;
+  /** The chain head as this process last saw it commit; the writer thread checks it. */
+  private head: Head | undefined;
+  private writing = false;
   private readonly claimTransaction: (input: AdminActionInput, notBefore: string) => AdminAction | undefined;
   private readonly recordAction: (input: AdminActionInput) => AdminAction;
   private queue: Pending[] = [];
   private scheduled = false;
 
   constructor(options: SqliteStoreOptions) {
-    if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path === ":memory:")
+      throw new StoreError("The SQLite store needs a file (its writer thread opens it).");
+    mkdirSync(dirname(options.path), { recursive: true });
     this.key = options.key instanceof AuditKey ? options.key : new AuditKey(options.key);
     this.now = options.now ?? (() => new Date());
     this.checkpointer = new Checkpointer(this.key, options.checkpoints ?? new MemoryCheckpointLog(), {
@@ -217,41 +243,13 @@ export class SqliteAcknowledgementStore implements AcknowledgementStore {
     migrate(this.db);
     this.ensureTriggers(!fresh);
 
-    const findByKey = this.db.prepare<[string, string, string, string, string], Row>(
-      "SELECT * FROM acknowledgements WHERE tid = ? AND oid = ? AND policy_id = ? AND version = ? AND text_hash = ?",
-    );
-    const last = this.db.prepare<[], Pick<Row, "seq" | "hash" | "acknowledged_at">>(
-      "SELECT seq, hash, acknowledged_at FROM acknowledgements ORDER BY seq DESC LIMIT 1",
-    );
-    const insert = this.db.prepare(
-      `INSERT INTO acknowledgements (seq, tid, oid, upn, display_name, full_name, name_match, policy_id, version,
-         text_hash, acknowledged_at, prev_hash, hash)
-       VALUES (@seq, @tid, @oid, @upn, @displayName, @fullName, @nameMatchInt, @policyId, @version, @textHash,
-         @acknowledgedAt, @prevHash, @hash)`,
-    );
-    const batch = this.db.transaction((items: readonly Pending[]): AppendResult[] => {
-      const previous = last.get();
-      let seq = previous?.seq ?? 0;
-      let prevHash = previous?.hash ?? GENESIS_HASH;
-      // Time never goes backwards along the chain, even if the clock does.
-      const clock = this.now().toISOString();
-      const at = previous && previous.acknowledged_at > clock ? previous.acknowledged_at : clock;
-      const results: AppendResult[] = [];
-      for (const { input } of items) {
-        const existing = findByKey.get(input.tid, input.oid, input.policyId, input.version, input.textHash);
-        if (existing) {
-          results.push({ record: fromRow(existing), created: false });
-          continue;
-        }
-        const record = sealRecord(this.key, input, seq + 1, at, prevHash);
-        insert.run({ ...record, nameMatchInt: record.nameMatch ? 1 : 0 });
-        seq = record.seq;
-        prevHash = record.hash;
-        results.push({ record, created: true });
-      }
-      return results;
-    });
-    this.writeBatch = (items) => batch.immediate(items);
+    const last = this.db
+      .prepare<[], Pick<Row, "seq" | "hash" | "acknowledged_at">>(
+        "SELECT seq, hash, acknowledged_at FROM acknowledgements ORDER BY seq DESC LIMIT 1",
+      )
+      .get();
+    this.head = last ? { seq: last.seq, hash: last.hash, at: last.acknowledged_at } : undefined;
+    this.writer = new SqliteWriter(options.path);
 
     const lastAction = this.db.prepare<[], Pick<AdminRow, "seq" | "hash">>(
       "SELECT seq, hash FROM admin_actions ORDER BY seq DESC LIMIT 1",
@@ -340,24 +338,79 @@ export class SqliteAcknowledgementStore implements AcknowledgementStore {
 
   private flushQueue(): void {
     this.scheduled = false;
-    const items = this.queue;
-    this.queue = [];
-    if (items.length === 0) return;
-    let results: AppendResult[];
-    try {
-      results = this.writeBatch(items);
-    } catch (error) {
-      for (const item of items) item.reject(error);
-      return;
+    if (this.writing || this.queue.length === 0) return;
+    this.writing = true;
+    void (async () => {
+      try {
+        while (this.queue.length > 0) {
+          const items = this.queue;
+          this.queue = [];
+          await this.writeItems(items);
+        }
+      } finally {
+        this.writing = false;
+      }
+    })();
+  }
+
+  /**
+   * Seals the batch on the head this process knows and hands it to the writer thread; if the
+   * thread finds another head (another process wrote) or an existing acknowledgement, nothing was
+   * committed: take its head, answer the existing ones, seal the rest again.
+   */
+  private async writeItems(items: readonly Pending[]): Promise<void> {
+    // The same acknowledgement twice in one batch: the first creates, the others get its record.
+    const groups = new Map<string, Pending[]>();
+    for (const item of items) {
+      const key = acknowledgementKey(item.input);
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
     }
-    let head: AcknowledgementRecord | undefined;
-    items.forEach((item, index) => {
-      const result = results[index];
-      if (!result) return item.reject(new StoreError("The append produced no record."));
-      if (result.created && (!head || result.record.seq > head.seq)) head = result.record;
-      item.resolve(result);
-    });
-    if (head) this.checkpointer.note(head);
+    let pending = [...groups.values()];
+    const settle = (group: Pending[], record: AcknowledgementRecord, created: boolean) =>
+      group.forEach((item, index) => item.resolve({ record, created: created && index === 0 }));
+    for (let attempt = 0; attempt < 20 && pending.length > 0; attempt += 1) {
+      const clock = this.now().toISOString();
+      const at = this.head && this.head.at > clock ? this.head.at : clock;
+      let seq = this.head?.seq ?? 0;
+      let prevHash = this.head?.hash ?? GENESIS_HASH;
+      const records = pending.map((group) => {
+        const [first] = group as [Pending, ...Pending[]];
+        const record = sealRecord(this.key, first.input, seq + 1, at, prevHash);
+        seq = record.seq;
+        prevHash = record.hash;
+        return record;
+      });
+      let reply;
+      try {
+        reply = await this.writer.write(this.head, records.map(toWriterRow));
+      } catch (error) {
+        for (const group of pending) for (const item of group) item.reject(error);
+        return;
+      }
+      if (reply.ok) {
+        pending.forEach((group, index) => {
+          const record = records[index];
+          if (record) settle(group, record, true);
+        });
+        const newest = records[records.length - 1];
+        if (newest) {
+          this.head = { seq: newest.seq, hash: newest.hash, at: newest.acknowledgedAt };
+          this.checkpointer.note(newest);
+        }
+        return;
+      }
+      this.head = reply.head ?? undefined;
+      const existing = new Map(reply.existing.map((entry) => [entry.index, fromRow(entry.row as unknown as Row)]));
+      pending = pending.filter((group, index) => {
+        const record = existing.get(index);
+        if (record) settle(group, record, false);
+        return !record;
+      });
+    }
+    for (const group of pending)
+      for (const item of group) item.reject(new StoreError("The acknowledgement store is too busy: try again."));
   }
 
   async listForUser(tid: string, oid: string): Promise<readonly AcknowledgementRecord[]> {
@@ -423,7 +476,11 @@ export class SqliteAcknowledgementStore implements AcknowledgementStore {
   }
 
   async close(): Promise<void> {
-    if (this.queue.length > 0) this.flushQueue();
+    while (this.writing || this.queue.length > 0) {
+      this.flushQueue();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await this.writer.close();
     await this.checkpointer.close();
     if (this.db.open) this.db.close();
   }
