@@ -53,6 +53,8 @@ export default defineRule({
         { messageId: "webmail", data: { what, addresses: listAddresses(webmail) }, location: "recipients", severity },
       ];
     }
+    // Encrypted to an organisation: the school's channel is doing its job; nothing more to say.
+    if (isEncrypted(draft, pack)) return [];
     return [
       {
         messageId: "external",
