@@ -24,7 +24,7 @@ beforeAll(async () => {
   await runDemoSweep({ outDir: out, start: new Date("2026-11-23T12:00:00Z") });
   report = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as SweepReport;
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1400 }, offline: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 2300 }, offline: true });
   page = await context.newPage();
   await page.goto(pathToFileURL(join(out, "report.html")).href);
 }, 120_000);
