@@ -89,6 +89,32 @@ it("holds up against forged and wrong tokens, lone surrogates, deletion and unkn
       outgoing.end();
     });
     expect(rebound).toBe(421);
+    // Oversized bodies over real sockets: with a Content-Length, and chunked (no length).
+    for (const chunked of [false, true]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const big = JSON.stringify({ fullName: "x".repeat(20_000) });
+        const outgoing = request(
+          `${origin}/api/acknowledgements`,
+          {
+            method: "POST",
+            headers: {
+              Authorization: `Bearer ${staffToken}`,
+              "Content-Type": "application/json",
+              ...(chunked ? { "Transfer-Encoding": "chunked" } : { "Content-Length": String(Buffer.byteLength(big)) }),
+            },
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        outgoing.on("error", reject);
+        if (chunked) for (let at = 0; at < big.length; at += 4096) outgoing.write(big.slice(at, at + 4096));
+        else outgoing.write(big);
+        outgoing.end();
+      });
+      expect(status).toBe(413);
+    }
 
     expect((await call("/api/acknowledgements", staffToken, ack("Sam Staff"))).status).toBe(201);
     const strangerToken = await idp.mint(claimsFor(stranger));
