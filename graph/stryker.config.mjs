@@ -7,7 +7,13 @@ import base from "../stryker.config.mjs";
 export default {
   ...base,
   vitest: { configFile: "graph/vitest.mutation.config.ts", related: false },
-  mutate: ["graph/checks/**/*.ts", "graph/leave.ts", "!**/*.test.ts", "!graph/checks/test-context.ts", "!graph/checks/types.ts"],
+  mutate: [
+    "graph/checks/**/*.ts",
+    "graph/leave.ts",
+    "!**/*.test.ts",
+    "!graph/checks/test-context.ts",
+    "!graph/checks/types.ts",
+  ],
   incrementalFile: "reports/stryker-incremental-graph.json",
   htmlReporter: { fileName: "reports/mutation/graph.html" },
   jsonReporter: { fileName: "reports/mutation/graph.json" },
