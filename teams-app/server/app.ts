@@ -257,7 +257,15 @@ export function createApp(config: AppConfig, services: Services = createServices
     const body = acknowledgementBody.safeParse(json);
     if (!body.success) {
       const details = body.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-      return fail(c, 400, "invalid-body", "The acknowledgement is not valid.", details);
+      // Said so the person can act on it (the tab shows this message).
+      const label = (path: string) => (path === "fullName" ? "Your typed name" : path || "The request");
+      return fail(
+        c,
+        400,
+        "invalid-body",
+        `The acknowledgement is not valid: ${details.map((detail) => `${label(detail.path)} ${detail.message}`).join("; ")}.`,
+        details,
+      );
     }
     const doc = catalogue.documents.get(body.data.policyId);
     if (!doc) return fail(c, 404, "not-found", "No such policy document.");

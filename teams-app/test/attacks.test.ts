@@ -615,6 +615,9 @@ describe("attack: typed names that are invisible, reversed, controlled or meanin
       const result = await w.acknowledge(staff, fullName);
       expect(result.status).toBe(400);
       expect(JSON.stringify(result.json["error"])).toMatch(message);
+      expect((result.json["error"] as { message: string }).message).toMatch(
+        /^The acknowledgement is not valid: Your typed name /,
+      );
       expect((await w.services.store.listAll()).length).toBe(0);
     } finally {
       await w.close();
