@@ -10,7 +10,7 @@ import { DemoDirectory } from "../server/directory/demo.js";
 import { createGraphClient } from "../server/graph-client.js";
 import { RecordingNotifier } from "../server/notifier.js";
 import { createServices, type Services } from "../server/services.js";
-import { MemoryCheckpointLog } from "../server/store/checkpoint.js";
+import { MemoryCheckpointLog, SharePointCheckpointLog } from "../server/store/checkpoint.js";
 import { AuditKey, canonicalForm, sealRecord, type AcknowledgementRecord } from "../server/store/record.js";
 import { SharePointAcknowledgementStore } from "../server/store/sharepoint.js";
 import { SqliteAcknowledgementStore, TRIGGERS } from "../server/store/sqlite.js";
@@ -429,6 +429,25 @@ describe("SharePoint store: loss and two writers", () => {
     expect(response.status).toBe(204);
     const audit = await store.verify();
     expect(audit.ok).toBe(false);
+    expect(audit.problems).toContainEqual(expect.objectContaining({ seq: 3, problem: "records-missing" }));
+  });
+
+  it("attack: emptying the evidence list (head item too) is reported against checkpoints in a second list", async () => {
+    const listId = "evidence-emptied";
+    const checkpoints = new SharePointCheckpointLog(client(), "site", "checkpoints-emptied");
+    const store = new SharePointAcknowledgementStore({
+      client: client(),
+      siteId: "site",
+      listId,
+      key: TEST_AUDIT_KEY,
+      checkpoints,
+    });
+    for (let index = 0; index < 3; index += 1) await store.append(input(200 + index));
+    expect(await store.verify()).toMatchObject({ ok: true, records: 3 });
+    expect((await checkpoints.readAll()).length).toBeGreaterThan(0);
+    standIn.items.get(`site/${listId}`)?.clear(); // a site owner deletes every item
+    const audit = await store.verify();
+    expect(audit).toMatchObject({ ok: false, records: 0 });
     expect(audit.problems).toContainEqual(expect.objectContaining({ seq: 3, problem: "records-missing" }));
   });
 

@@ -167,9 +167,17 @@ export class SharePointAcknowledgementStore implements AcknowledgementStore {
       if (!first) throw new StoreError("The evidence list's chain-head item could not be created.");
       this.headItemId = first.id;
     }
-    const item = (await this.options.client
-      .api(`${this.itemsPath}/${encodeURIComponent(this.headItemId)}?expand=fields(select=${SELECT})`)
-      .get()) as ListItem;
+    let item: ListItem;
+    try {
+      item = (await this.options.client
+        .api(`${this.itemsPath}/${encodeURIComponent(this.headItemId)}?expand=fields(select=${SELECT})`)
+        .get()) as ListItem;
+    } catch (error) {
+      // The head item was deleted (verify reports what went with it): find or create it again.
+      if (!(error instanceof GraphError && error.statusCode === 404)) throw error;
+      this.headItemId = undefined;
+      return this.readHead();
+    }
     const etag = item.eTag ?? item["@odata.etag"];
     if (!etag) throw new StoreError("Graph returned the chain-head item without an ETag.");
     return { id: item.id, etag, record: item.fields?.Seq ? fromItem(item) : undefined };
