@@ -50,6 +50,8 @@ export interface AnalyzeOptions {
    * timer); the analysis then says `bodyTruncated`, and the task pane, which has no budget, reads it all.
    */
   readonly maxBodyChars?: number;
+  /** Let rules consult their trained models (default true); false measures the rules alone (ablation, training). */
+  readonly models?: boolean;
 }
 
 /** Reads a draft against a school's pack and returns what the sender should be nudged about. */
@@ -69,7 +71,14 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
     },
     pack,
   );
-  const context: RuleContext = { draft, pack, bodyText: message.body.text, message, personalData };
+  const context: RuleContext = {
+    draft,
+    pack,
+    bodyText: message.body.text,
+    message,
+    personalData,
+    models: options.models ?? true,
+  };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? registeredRules) {
     const configured = pack.rules[rule.meta.id] ?? rule.meta.defaultSeverity;

@@ -171,4 +171,6 @@ export interface RuleContext {
    * filtered by the pack's identifier types and confidence threshold; rules read it, never re-detect.
    */
   readonly personalData: readonly Entity[];
+  /** Whether rules may consult their trained models (policy/model/); false in ablations and training. */
+  readonly models: boolean;
 }

@@ -467,6 +467,58 @@ export const INSULTS: readonly string[] = [
   "snowflakes",
 ];
 
+/**
+ * Nouns that insult whoever they name: a person is meant whatever the sentence ("Absolute amateurs.",
+ * "this man is a lunatic"), so no target is needed. Source: readme (calling someone incompetent, contempt).
+ */
+export const PERSON_INSULT_NOUNS: readonly string[] = [
+  "idiot",
+  "idiots",
+  "moron",
+  "morons",
+  "imbecile",
+  "imbeciles",
+  "cretin",
+  "cretins",
+  "muppet",
+  "muppets",
+  "numpty",
+  "numpties",
+  "clown",
+  "clowns",
+  "amateurs",
+  "lunatic",
+  "lunatics",
+  "fool",
+  "fools",
+  "buffoon",
+  "troublemaker",
+  "troublemakers",
+  "halfwit",
+  "dimwit",
+  "dimwits",
+  "plonker",
+  "jobsworth",
+  "liar",
+  "liars",
+  "snake",
+  "bone idle",
+  "chocolate teapot",
+  "waste of a salary",
+  "passenger",
+  "dead weight",
+  "deadweight",
+  "so-and-so",
+  "know-it-all",
+  "drama queen",
+  "pompous",
+  "third-rate",
+  "second-rate",
+  "thickest",
+  "the genius who",
+  "a donkey",
+];
+
 /** Who an insult may be aimed at: people, groups of people, another school and its staff. */
 export const PERSON_TARGETS: readonly string[] = [
   "you",

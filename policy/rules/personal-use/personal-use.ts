@@ -3,6 +3,8 @@ import { NOT_A_LABEL_AFTER } from "../../data/personal-use/markers.js";
 import { PERSONAL_SIGNS, SCHOOL_BUSINESS, type PersonalUseKind } from "../../data/personal-use/topics.js";
 import { findAll, phrasePattern } from "../text.js";
 import { domainOf } from "../../engine/draft.js";
+import { personalUseModel } from "../../data/models/personal-use.js";
+import { predicts } from "../../model/text-classifier.js";
 
 const SIGN_PATTERN = phrasePattern(PERSONAL_SIGNS.map((sign) => sign.phrase));
 const SIGN_BY_PHRASE = new Map(PERSONAL_SIGNS.map((sign) => [sign.phrase, sign]));
@@ -90,7 +92,7 @@ export default defineRule({
         "This looks like a personal email about {{kind}}, which the school's policy does not allow on school email, labelled or not.",
     },
   },
-  check({ pack, message }) {
+  check({ pack, message, models }) {
     const personalUse = pack.personalUse;
     // The whole subject: a reply to a friend about a car sale is personal whoever wrote the subject.
     const verdict = personalUseScore(message.subject.text, message.own);
@@ -99,7 +101,8 @@ export default defineRule({
     const toWebmailOnly =
       message.recipients.length > 0 &&
       message.recipients.every((entry) => webmail.indexOf(domainOf(entry.recipient.address)) !== -1);
-    if (verdict.score < (toWebmailOnly ? 1 : 2)) return [];
+    const byModel = models && predicts(personalUseModel, `${message.subject.text}\n${message.own}`);
+    if (verdict.score < (toWebmailOnly ? 1 : 2) && !byModel) return [];
     const kind = verdict.kinds[0] ?? "social";
     const forbidden = personalUse.mode === "prohibited" ? [] : personalUse.forbiddenKinds;
     const forbiddenKind = verdict.kinds.find((seen) => forbidden.indexOf(seen) !== -1);

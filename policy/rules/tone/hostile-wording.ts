@@ -2,6 +2,7 @@ import { defaultCitation, defineRule } from "../define.js";
 import {
   HOSTILE_EXCEPTIONS,
   INSULTS,
+  PERSON_INSULT_NOUNS,
   PERSON_TARGETS,
   REPORTING_VERBS,
   STRONG,
@@ -9,6 +10,8 @@ import {
   type HostilityKind,
 } from "../../data/tone/hostility.js";
 import { HOSTILE_PHRASES } from "../../data/tone/phrases.js";
+import { toneModel } from "../../data/models/tone.js";
+import { predicts } from "../../model/text-classifier.js";
 import { findAll, isParagraphEnd, ownSubject, phrasePattern } from "../text.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
@@ -19,10 +22,25 @@ const STRONG_PATTERNS = KINDS.map((kind) => ({
 }));
 const OTHER_SCHOOLS = phrasePattern(HOSTILE_PHRASES["other-schools"] ?? []);
 const INSULT = phrasePattern(INSULTS);
+const PERSON_INSULT = phrasePattern(PERSON_INSULT_NOUNS);
 const EXCEPTIONS = phrasePattern(HOSTILE_EXCEPTIONS);
 const REPORTING = phrasePattern(REPORTING_VERBS);
 const PERSON = new Set(PERSON_TARGETS);
 const THING = new Set(THING_TARGETS);
+const PRONOUNS = new Set([
+  "you",
+  "you're",
+  "he",
+  "he's",
+  "she",
+  "she's",
+  "they",
+  "they're",
+  "them",
+  "him",
+  "her",
+  "it",
+]);
 /** Masked swearing: "f***", "f**king", "sh*t", "b*stard", "c**t" (a letter, then symbols standing for letters). */
 const MASKED = /(?:^|[^a-z])((?:[fbcd]|sh|tw)[*#@!%$]{1,4}[a-z]{0,5})/gi;
 const TOKEN = /[a-z][a-z'-]*/g;
@@ -120,10 +138,12 @@ function aimedAtPerson(tokens: readonly Token[], start: number, end: number): bo
     if (THING.has(word) || THING.has(pair)) return false;
     if (PERSON.has(word) || PERSON.has(pair)) return true;
   }
+  // After the insult only a noun names the target ("useless teacher"); a pronoun there usually begins the
+  // next clause ("the slings are a nightmare - they're all the wrong size").
   const after = firstTokenAt(tokens, end);
   for (let k = after; k < after + 3 && k < tokens.length; k++) {
     const word = tokens[k]?.word ?? "";
-    if (THING.has(word)) return false;
+    if (THING.has(word) || PRONOUNS.has(word)) return false;
     if (PERSON.has(word)) return true;
   }
   return false;
@@ -172,6 +192,9 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
         const at = masked.index + masked[0].length - word.length;
         if (counts(at)) add("obscene", start + at, start + at + word.length);
       }
+      for (const hit of findAll(PERSON_INSULT, sentence)) {
+        if (counts(hit.start)) add("insult", start + hit.start, start + hit.end);
+      }
       const insults = findAll(INSULT, sentence);
       const tokens = insults.length > 0 ? tokensOf(sentence) : [];
       for (const hit of insults) {
@@ -199,9 +222,11 @@ export default defineRule({
     docs: "Abusive, obscene, derogatory, discriminatory, sarcastic or threatening wording aimed at people, calling someone incompetent, or criticising another school, in the sender's own words: wording sent in the heat of the moment. Frustration with things, firm complaints and reported speech in a safeguarding note are not.",
     messages: {
       hostile: "This wording reads as {{kinds}}. Would you be happy for it to be read out in public?",
+      likely:
+        "Parts of this read as if written in the heat of the moment, or as unkind about someone. Would you be happy for it to be read out in public?",
     },
   },
-  check({ message }) {
+  check({ message, models }) {
     const reports: RuleReport[] = [];
     // The sender's own words only (issue #10): a courteous reply is not judged on the abuse it quotes.
     for (const [location, text] of [
@@ -213,6 +238,10 @@ export default defineRule({
         const words = kinds.map((kind) => KIND_WORDS[kind] ?? kind).join(", ");
         reports.push({ messageId: "hostile", data: { kinds: words }, location, spans });
       }
+    }
+    // What no phrase caught, the trained model may: contempt and prejudice in ordinary words.
+    if (reports.length === 0 && models && predicts(toneModel, `${ownSubject(message.subject.text)}\n${message.own}`)) {
+      reports.push({ messageId: "likely", location: "body" });
     }
     return reports;
   },

@@ -1,0 +1,48 @@
+/**
+ * A compact linear text classifier (logistic regression over word unigrams and bigrams of the sender's
+ * own words), for what word lists miss: contempt and prejudice said in ordinary words ("she'll be off
+ * every time one of them sneezes"), personal mail in everyday language. Pure, ES2016, no dependencies;
+ * the weights are data (`policy/data/models/*.ts`), trained by `npm run train:models` on the development
+ * set only, with a fixed seed-free deterministic optimiser (full-batch gradient descent from zero).
+ */
+
+/** A trained model: feature → weight, a bias, and the probability at or above which it says yes. */
+export interface LinearModel {
+  readonly label: string;
+  readonly bias: number;
+  readonly threshold: number;
+  readonly weights: Readonly<Record<string, number>>;
+  /** Where it came from, for the closing note and the invariants test. */
+  readonly trainedOn: string;
+}
+
+const WORD = /[a-z][a-z']*/g;
+
+/**
+ * Features of a text: lower-case words (apostrophes kept: "you're"), and adjacent word pairs joined by
+ * "_". Each counted once (presence, not frequency): a long email is not more hostile for being long.
+ */
+export function featuresOf(text: string): string[] {
+  const words: string[] = [];
+  const lower = text.toLowerCase();
+  WORD.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = WORD.exec(lower)) !== null) words.push(match[0]);
+  const seen = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    seen.add(words[i] ?? "");
+    if (i + 1 < words.length) seen.add(`${words[i] ?? ""}_${words[i + 1] ?? ""}`);
+  }
+  return [...seen];
+}
+
+/** The model's probability that `text` carries its label: the logistic of bias + the sum of weights present. */
+export function probability(model: LinearModel, text: string): number {
+  let score = model.bias;
+  for (const feature of featuresOf(text)) score += model.weights[feature] ?? 0;
+  return 1 / (1 + Math.exp(-score));
+}
+
+export function predicts(model: LinearModel, text: string): boolean {
+  return probability(model, text) >= model.threshold;
+}
