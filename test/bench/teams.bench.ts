@@ -196,7 +196,11 @@ async function adminStatus(): Promise<Record<string, number>> {
       groups: { "All Staff": PEOPLE },
     });
     const people = await directory.membersOf({ name: "All Staff" });
-    const store = new SqliteAcknowledgementStore({ path: join(dir.path, "status.db"), key: TEST_AUDIT_KEY });
+    const store = new SqliteAcknowledgementStore({
+      path: join(dir.path, "status.db"),
+      key: TEST_AUDIT_KEY,
+      logger: () => undefined,
+    });
     // About 60% of people have acknowledged each document.
     store.db.exec("BEGIN");
     for (const [docIndex, doc] of [...documents.values()].entries()) {
@@ -257,6 +261,7 @@ export async function stages(): Promise<Record<string, number>> {
         path: join(dir.path, "stages.db"),
         key: TEST_AUDIT_KEY,
         checkpoints: new MemoryCheckpointLog(),
+        logger: () => undefined,
       }),
     });
     const N = 3000;

@@ -182,6 +182,8 @@ export interface SqliteStoreOptions {
   /** Where signed heads go; tests that are not about checkpoints may omit it (kept in memory). */
   readonly checkpoints?: CheckpointLog;
   readonly now?: () => Date;
+  /** Where the periodic `audit-checkpoint` log line goes (console.log; benchmarks silence it). */
+  readonly logger?: (line: string) => void;
 }
 
 export function migrate(db: Database.Database): void {
@@ -234,6 +236,7 @@ export class SqliteAcknowledgementStore implements AcknowledgementStore {
     this.now = options.now ?? (() => new Date());
     this.checkpointer = new Checkpointer(this.key, options.checkpoints ?? new MemoryCheckpointLog(), {
       now: this.now,
+      ...(options.logger ? { logger: options.logger } : {}),
     });
     this.db = new Database(options.path);
     this.db.pragma("journal_mode = WAL");
