@@ -3,23 +3,21 @@ import type { AppConfig } from "../teams-app/server/config.js";
 import { GraphDirectory } from "../teams-app/server/directory/graph.js";
 import { createGraphClient } from "../teams-app/server/graph-client.js";
 import { GraphActivityNotifier } from "../teams-app/server/notifier.js";
-import { CredentialConfigError, type GraphCredential } from "./identity.js";
+import { FileCheckpointLog, SharePointCheckpointLog } from "../teams-app/server/store/checkpoint.js";
+import { AuditKey } from "../teams-app/server/store/record.js";
+import { SharePointAcknowledgementStore } from "../teams-app/server/store/sharepoint.js";
+import { SqliteAcknowledgementStore } from "../teams-app/server/store/sqlite.js";
+import type { GraphCredential } from "./identity.js";
 
 /**
- * The acknowledgement API's services for the school's service: the directory and the reminders use
- * one Graph client signed in with the configured credential (certificate, managed or workload
- * identity, or secret). The SharePoint store is still built by teams-app, which signs in with
- * GRAPH_CLIENT_SECRET only, so that store is refused with any other credential until teams-app takes
- * a credential (see docs/deploy.md, "Where the evidence lives").
+ * The acknowledgement API's services for the school's service: every Graph-backed piece — the
+ * directory, the reminders, the SharePoint store and the SharePoint checkpoint list — uses one Graph
+ * client signed in with the configured credential (certificate, managed or workload identity, or
+ * secret). The stores are built here, as teams-app builds them, so none of them falls back to
+ * teams-app's own secret-only Graph sign-in.
  */
 export function serviceServices(config: AppConfig, credential: GraphCredential | undefined): Services {
   if (!credential) return createServices(config);
-  if (config.store.kind === "sharepoint" && credential.kind !== "secret") {
-    throw new CredentialConfigError(
-      `STORE=sharepoint signs in with GRAPH_CLIENT_SECRET only for now; the ${credential.kind} credential ` +
-        "works with the SQLite store.",
-    );
-  }
   const scope = `${new URL(config.graph.baseUrl).origin}/.default`;
   const client = createGraphClient({
     baseUrl: config.graph.baseUrl,
@@ -31,7 +29,28 @@ export function serviceServices(config: AppConfig, credential: GraphCredential |
       },
     },
   });
+  const now = () => new Date();
+  const key = new AuditKey(config.audit.key);
+  const target = config.audit.checkpoint;
+  const checkpoints =
+    target.kind === "sharepoint"
+      ? new SharePointCheckpointLog(client, target.siteId, target.listId)
+      : new FileCheckpointLog(target.path);
+  const store =
+    config.store.kind === "sharepoint"
+      ? new SharePointAcknowledgementStore({
+          client,
+          siteId: config.store.siteId,
+          listId: config.store.listId,
+          key,
+          checkpoints,
+          now,
+        })
+      : new SqliteAcknowledgementStore({ path: config.databasePath, key, checkpoints, now });
   return createServices(config, {
+    now,
+    auditKey: key,
+    store,
     directory: new GraphDirectory(client, config.tenantId),
     notifier: new GraphActivityNotifier(client),
   });

@@ -12,7 +12,9 @@ import { packageService } from "../../scripts/package-service.js";
 import { createTokenVerifier } from "../../teams-app/server/auth.js";
 import { ConfigError } from "../../teams-app/server/config.js";
 import { startService } from "../../server/main.js";
+import { serviceServices } from "../../server/services.js";
 import { readServiceConfiguration } from "../../server/settings.js";
+import { SharePointAcknowledgementStore } from "../../teams-app/server/store/sharepoint.js";
 import { CLIENT_ID, freePort, productionEnv, PUBLIC_HOST, TENANT_ID } from "./support.js";
 
 const root = mkdtempSync(join(tmpdir(), "spg-service-"));
@@ -70,6 +72,20 @@ describe("the service refuses development settings", () => {
     await buildAll({ distDir: placeholderDist, policy: "st-john-payne", host: `https://${PUBLIC_HOST}` });
     expect(problemsOf({ ...env(), DIST_DIR: placeholderDist }).join("\n")).toMatch(/placeholder client id/);
   }, 60_000);
+
+  it("builds the SharePoint store on the certificate, not on teams-app's secret-only sign-in", () => {
+    const pem = "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n";
+    const { GRAPH_CLIENT_SECRET: _secret, ...rest } = env();
+    const { app, credential } = readServiceConfiguration({
+      ...rest,
+      GRAPH_CLIENT_CERTIFICATE: pem,
+      STORE: "sharepoint",
+      SHAREPOINT_SITE_ID: "school.sharepoint.com,1,2",
+      SHAREPOINT_LIST_ID: "3",
+    });
+    expect(credential?.kind).toBe("certificate");
+    expect(serviceServices(app, credential).store).toBeInstanceOf(SharePointAcknowledgementStore);
+  });
 
   it("listens on every interface by default (App Service) and on PORT", () => {
     const { HOST: _host, ...rest } = env();
