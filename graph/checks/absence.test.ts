@@ -11,6 +11,10 @@ const day = (date: string, days = 1): Interval => ({
 const window = { start: Z("2026-11-23T00:00:00Z"), end: Z("2026-12-07T00:00:00Z") };
 
 describe("eventInterval", () => {
+  it("names its error", () => {
+    expect(new UnreadableEventError("x").name).toBe("UnreadableEventError");
+  });
+
   it.each([
     [
       "busy time",
@@ -115,6 +119,11 @@ describe("mergeAbsences", () => {
     ]);
   });
 
+  it("lists the sources of a merged absence in order, whichever came first", () => {
+    const leave: Interval = { ...day("2026-11-30", 2), sources: ["leave file"] };
+    expect(mergeAbsences([leave, day("2026-12-01", 3)], UK_SCHOOL)[0]?.sources).toEqual(["calendar", "leave file"]);
+  });
+
   it("keeps absences apart when a school day lies between them", () => {
     expect(mergeAbsences([day("2026-11-30"), day("2026-12-02")], UK_SCHOOL).map((a) => a.workingDays)).toEqual([1, 1]);
   });
@@ -164,6 +173,8 @@ describe("findAbsence: one threshold for both checks (more than N working days)"
     ["a week that starts after the window", [day("2026-12-07", 5)], 1, undefined],
     ["a week under way when the window opens", [day("2026-11-19", 5)], 1, 3],
     ["exactly the threshold", [day("2026-12-01", 2)], 2, undefined],
+    ["a week ending as the window opens", [day("2026-11-16", 7)], 1, undefined],
+    ["a week starting as the window closes", [day("2026-12-07", 5)], 0, undefined],
   ])("%s", (_label, intervals, threshold, expectedDays) => {
     expect(findAbsence(intervals, window, threshold, UK_SCHOOL)?.workingDays).toBe(expectedDays);
   });

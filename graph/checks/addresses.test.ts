@@ -30,6 +30,17 @@ describe("internal addresses: the tenant's verified domains, the pack's, subdoma
     expect(internal(address)).toBe(false);
   });
 
+  it("trims and lower-cases both the addresses and the domains it is given", () => {
+    const test = internalAddressTest([" School.Example ", ""]);
+    expect(test("  Head@SCHOOL.example ")).toBe(true);
+    expect(test("head@other.example")).toBe(false);
+    expect(isX500("  /O=ExchangeLabs/cn=x")).toBe(true);
+    expect(isX500("IMCEAEX-_o=Org_cn=x@elsewhere.example")).toBe(true);
+    expect(isX500("someone@imceaex-.example")).toBe(false);
+    expect(domainOf("office@")).toBeUndefined();
+    expect(domainOf("a@b")).toBe("b");
+  });
+
   it("parses domains and X500 forms", () => {
     expect(domainOf("A@B.Example.")).toBe("b.example");
     expect(domainOf("@b.example")).toBeUndefined();

@@ -24,6 +24,11 @@ describe("delegation", () => {
       [permission("pa@gmail.com", "delegateWithPrivateEventAccess", false)],
       /outside the school/,
     ],
+    [
+      "a school address Graph says is outside the organisation",
+      [permission("office@st-john-payne.sch.uk", "delegateWithPrivateEventAccess", false)],
+      /office@st-john-payne.sch.uk is outside the school/,
+    ],
     ["a delegate flagged inside but on another domain", [permission("pa@other.example")], /outside the school/],
     ["a disabled delegate", [permission("left@st-john-payne.sch.uk")], /disabled/],
     ["a guest delegate", [permission("visitor@st-john-payne.sch.uk")], /guest/],
@@ -56,6 +61,15 @@ describe("delegation", () => {
     ["a school that does not require delegation", context({ pack: stDunstans })],
   ])("passes with %s", (_label, ctx) => {
     expect(delegation.run(ctx)).toEqual([]);
+  });
+
+  it("lists every unusable delegate in one warning", () => {
+    const results = delegation.run(
+      context({ permissions: [permission("left@st-john-payne.sch.uk"), permission("visitor@st-john-payne.sch.uk")] }),
+    );
+    expect(results[0]?.detail).toBe(
+      `Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (5 working days, from the calendar); no usable calendar delegate (left@st-john-payne.sch.uk is disabled; visitor@st-john-payne.sch.uk is a guest). ${NOT_CHECKED}`,
+    );
   });
 
   it("is not evaluated, with the reason, when the permissions cannot be read", () => {

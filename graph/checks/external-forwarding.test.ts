@@ -38,6 +38,20 @@ describe("external-forwarding", () => {
     expect(results[0]?.detail).toMatch(detail);
   });
 
+  it("names the rule, the action and every outside address", () => {
+    const rules: MessageRule[] = [
+      {
+        id: "r",
+        displayName: null,
+        isEnabled: true,
+        actions: { redirectTo: [...to("a@gmail.com"), ...to("office@st-john-payne.sch.uk"), ...to("b@icloud.com")] },
+      },
+    ];
+    expect(externalForwarding.run(context({ rules }))).toEqual([
+      { status: "fail", detail: 'Inbox rule "(unnamed)" redirects mail to a@gmail.com, b@icloud.com.' },
+    ]);
+  });
+
   it("reports each forwarding action of each rule", () => {
     const rules = [
       rule({ forwardTo: to("a@gmail.com"), redirectTo: to("b@gmail.com") }),

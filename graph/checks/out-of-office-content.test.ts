@@ -74,6 +74,19 @@ describe("out-of-office-content", () => {
     expect(outOfOfficeContent.run(context({ replies: setting }))).toEqual([]);
   });
 
+  it("names every internal detail in one warning", () => {
+    const results = outOfOfficeContent.run(
+      context({ replies: replies({ externalReplyMessage: "<p>Away. Plans on \\\\srv\\staff and ext. 2345.</p>" }) }),
+    );
+    expect(results).toEqual([
+      {
+        status: "warn",
+        detail:
+          "The external reply goes to anyone who writes in and gives a network share path, an internal phone extension.",
+      },
+    ]);
+  });
+
   it("is not evaluated, with the reason, when the replies cannot be read", () => {
     expect(outOfOfficeContent.run(context({ replies: { unread: "gone" } }))).toEqual([
       { status: "not-evaluated", detail: "gone" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outOfOffice } from "./out-of-office.js";
+import { describeAbsence, outOfOffice } from "./out-of-office.js";
 import { context, DAY, replies, stDunstans, weekAway } from "./test-context.js";
 
 const utc = (ms: number) => ({ dateTime: new Date(ms).toISOString().slice(0, 19) + ".0000000", timeZone: "UTC" });
@@ -181,5 +181,51 @@ describe("out-of-office", () => {
           "Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (5 working days, from the calendar); The mailbox settings could not be read: Access denied.",
       },
     ]);
+  });
+});
+
+describe("out-of-office: how the absence and the problem are told", () => {
+  it.each([
+    [
+      { ...weekAway, workingDays: 1, end: weekAway.start + DAY },
+      "Away Mon 30 Nov 2026 (1 working day, from the calendar)",
+    ],
+    [
+      { ...weekAway, workingDays: 2.5, sources: ["calendar", "leave file"] as const },
+      "Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (2.5 working days, from the calendar and leave file)",
+    ],
+  ])("describes %o", (absence, text) => {
+    expect(describeAbsence({ ...absence, sources: [...absence.sources] })).toBe(text);
+  });
+
+  it("names both empty messages at once", () => {
+    expect(
+      outOfOffice.run(context({ replies: replies({ internalReplyMessage: null, externalReplyMessage: " " }) })),
+    ).toEqual([
+      {
+        status: "fail",
+        detail:
+          "Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (5 working days, from the calendar); the internal and external reply message is empty.",
+      },
+    ]);
+  });
+
+  it("says a schedule with only a start has no dates, and gives the dates of a schedule that ends early", () => {
+    const onlyStart = outOfOffice.run(
+      context({ replies: replies({ status: "scheduled", scheduledStartDateTime: utc(weekAway.start) }) }),
+    );
+    expect(onlyStart[0]?.detail).toMatch(/scheduled without dates, leaving 5 working days uncovered\.$/);
+    const early = outOfOffice.run(
+      context({
+        replies: replies({
+          status: "scheduled",
+          scheduledStartDateTime: utc(weekAway.start),
+          scheduledEndDateTime: utc(weekAway.end - 2 * DAY),
+        }),
+      }),
+    );
+    expect(early[0]?.detail).toBe(
+      "Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (5 working days, from the calendar); automatic replies are scheduled Mon 30 Nov 2026 to Thu 3 Dec 2026, leaving 2 working days uncovered.",
+    );
   });
 });

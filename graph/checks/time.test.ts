@@ -3,6 +3,7 @@ import {
   addDays,
   formatLocalDate,
   ianaZone,
+  InvalidDateTimeError,
   isWorkingDay,
   localDate,
   localInstant,
@@ -112,5 +113,85 @@ describe("school days", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2027-03-01", -1)).toBe("2027-02-28");
     expect(formatLocalDate(Date.parse("2026-06-30T23:30:00Z"), "Europe/London")).toBe("Wed 1 Jul 2026");
+  });
+});
+
+describe("zones and spellings", () => {
+  // Offsets on 1 December 2026 as published (northern winter, southern summer).
+  it.each([
+    ["Greenwich Standard Time", "12:00:00.000Z"],
+    ["Romance Standard Time", "11:00:00.000Z"],
+    ["Central Europe Standard Time", "11:00:00.000Z"],
+    ["Central European Standard Time", "11:00:00.000Z"],
+    ["E. Europe Standard Time", "10:00:00.000Z"],
+    ["GTB Standard Time", "10:00:00.000Z"],
+    ["FLE Standard Time", "10:00:00.000Z"],
+    ["Turkey Standard Time", "09:00:00.000Z"],
+    ["Eastern Standard Time", "17:00:00.000Z"],
+    ["Central Standard Time", "18:00:00.000Z"],
+    ["Mountain Standard Time", "19:00:00.000Z"],
+    ["India Standard Time", "06:30:00.000Z"],
+    ["China Standard Time", "04:00:00.000Z"],
+    ["Tokyo Standard Time", "03:00:00.000Z"],
+    ["AUS Eastern Standard Time", "01:00:00.000Z"],
+    ["New Zealand Standard Time", "2026-11-30T23:00:00.000Z"],
+  ])("noon in %s", (zone, expected) => {
+    const instant = new Date(toInstant({ dateTime: "2026-12-01T12:00:00", timeZone: zone })).toISOString();
+    expect(instant).toBe(expected.includes("T") ? expected : `2026-12-01T${expected}`);
+  });
+
+  it.each([
+    ["utc"],
+    ["GMT"],
+    ["Etc/UTC"],
+    ["Etc/GMT"],
+    ["Z"],
+    ["Coordinated Universal Time"],
+    ["tzone://Microsoft/Utc"],
+    [" UTC "],
+    [null],
+  ])("%s is UTC", (zone) => {
+    expect(ianaZone(zone)).toBeUndefined();
+    expect(toInstant({ dateTime: "2026-07-01T12:00:00", timeZone: zone })).toBe(Date.parse("2026-07-01T12:00:00Z"));
+  });
+
+  it("trims spaces around the zone and the date-time, and reads offsets with minutes", () => {
+    expect(toInstant({ dateTime: " 2026-07-01T12:00:00 ", timeZone: " Europe/London " })).toBe(
+      Date.parse("2026-07-01T11:00:00Z"),
+    );
+    expect(toInstant({ dateTime: "2026-12-01T12:00:00+05:30" })).toBe(Date.parse("2026-12-01T06:30:00Z"));
+    expect(toInstant({ dateTime: "2026-12-01T12:00:00-03:30" })).toBe(Date.parse("2026-12-01T15:30:00Z"));
+    expect(toInstant({ dateTime: "2026-12-01T12:00:00Z", timeZone: "Tokyo Standard Time" })).toBe(
+      Date.parse("2026-12-01T12:00:00Z"),
+    );
+    expect(toInstant({ dateTime: "2026-12-01T12:00", timeZone: "UTC" })).toBe(Date.parse("2026-12-01T12:00:00Z"));
+  });
+
+  it.each([
+    ["x2026-12-01"],
+    ["2026-12-01x"],
+    ["x2026-12-01T09:00:00"],
+    ["2026-12-01T09:00:00Zjunk"],
+    ["2026-12-01T09"],
+  ])("refuses %s", (dateTime) => {
+    expect(() => toInstant({ dateTime })).toThrow(InvalidDateTimeError);
+  });
+
+  it("names its errors", () => {
+    expect(new UnknownTimeZoneError("x").name).toBe("UnknownTimeZoneError");
+    expect(new InvalidDateTimeError("x").name).toBe("InvalidDateTimeError");
+  });
+
+  const london = (dateTime: string) => toInstant({ dateTime, timeZone: "Europe/London" });
+  it.each([
+    ["exactly three quarters of the school day", "2026-12-01T08:30:00", "2026-12-01T13:45:00", 1],
+    ["just under three quarters", "2026-12-01T08:30:00", "2026-12-01T13:44:00", 0.5],
+    ["exactly a quarter", "2026-12-01T08:30:00", "2026-12-01T10:15:00", 0.5],
+    ["just under a quarter", "2026-12-01T08:30:00", "2026-12-01T10:14:00", 0],
+    ["an evening and the next morning", "2026-12-01T18:00:00", "2026-12-02T12:00:00", 0.5],
+    ["a reversed interval", "2026-12-02T00:00:00", "2026-12-01T00:00:00", 0],
+    ["up to midnight, not the next day", "2026-12-01T12:00:00", "2026-12-02T00:00:00", 0.5],
+  ])("%s", (_label, start, end, expected) => {
+    expect(workingDays(london(start), london(end), UK_SCHOOL)).toBe(expected);
   });
 });

@@ -41,3 +41,51 @@ describe("leave file", () => {
     expect(leaveDate("12/31/2026")).toBeUndefined();
   });
 });
+
+describe("leave file, the edges", () => {
+  it("reads quoted and spaced cells, skips blank and comma-only lines, and sees a header only on the first line", () => {
+    const entries = parseLeaveCsv(
+      ' "A@School.Example" , "2026-12-01" , " 02/12/2026 "\n,,\n  \nb@school.example,1/2/2027,01/02/2027',
+    );
+    expect(
+      entries.map((entry) => [
+        entry.userPrincipalName,
+        new Date(entry.start).toISOString(),
+        new Date(entry.end).toISOString(),
+      ]),
+    ).toEqual([
+      ["a@school.example", "2026-12-01T00:00:00.000Z", "2026-12-03T00:00:00.000Z"],
+      ["b@school.example", "2027-02-01T00:00:00.000Z", "2027-02-02T00:00:00.000Z"],
+    ]);
+    expect(() => parseLeaveCsv("a@school.example,2026-12-01,2026-12-01\nupn,start,end")).toThrow(
+      /line 2: "upn" is not a user principal name/,
+    );
+  });
+
+  it.each([
+    ["two @", "a@b@school.example"],
+    ["a space inside", "a b@school.example"],
+    ["nothing before @", "@school.example"],
+    ["nothing after @", "a@"],
+  ])("refuses a upn with %s", (_label, upn) => {
+    expect(() => parseLeaveCsv(`upn,start,end\n${upn},2026-12-01,2026-12-01`)).toThrow(/is not a user principal name/);
+  });
+
+  it.each([
+    ["2026-12-1"],
+    ["2026-12-01x"],
+    ["x2026-12-01"],
+    ["01/12/2026x"],
+    ["x01/12/2026"],
+    ["1/12/26"],
+    ["31/11/2026"],
+    ["00/12/2026"],
+    [""],
+  ])("refuses the date %s", (text) => {
+    expect(leaveDate(text)).toBeUndefined();
+  });
+
+  it("names its error", () => {
+    expect(new LeaveFileError("x").name).toBe("LeaveFileError");
+  });
+});
