@@ -2,6 +2,7 @@ import {
   GIVEN_NAMES,
   NOT_GIVEN_NAMES,
   NOT_SURNAMES,
+  SUBJECT_NOT_NAMES,
   PERSON_CONTEXT,
   STAFF_ROLES,
   TITLES,
@@ -35,14 +36,26 @@ const TITLED_NAME = new RegExp(`\\b(?:${TITLES.join("|")})\\.? [A-Z](?:'[A-Z])?[
  * Scottish, Dutch or Arabic particles) doing something or placed in a class, for names no list has. The
  * particle alternatives end in a space, so the match stays linear.
  */
-const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE";
-const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF";
+const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F";
+const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F";
+const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F";
 const NAME_WORD = `[${UPPER}](?:'[${UPPER}])?[${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?`;
 const NAME_BEFORE_VERB = new RegExp(
-  `(?:^|[^${UPPER}${LOWER}])(${NAME_WORD}) (?:(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap) )?${NAME_WORD}(?= (?:has|is|was|had|will|and|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d)|\\((?:Year|Y\\d))\\b|'s\\b|,)`,
+  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap) )?${NAME_WORD}(?= (?:has|is|was|had|will|and|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d)|\\((?:Year|Y\\d))\\b|'s\\b|,)`,
   "g",
 );
 const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
+/**
+ * In a subject line or a file name, a name stands between separators: "CP concern - Amira Khalil (Y3)",
+ * "Ioana Popescu - CAMHS referral", "Fw: Medication change - Oliwia Nowak". Two or three capitalised
+ * words (any Latin letters, particles allowed) with a separator or the end on both sides.
+ */
+const SUBJECT_NAME = new RegExp(
+  `(?:^|[-:\\u2013|(\\]] ?)(${NAME_WORD}(?: (?:N\\u00ED|Nic|Mac|Mc|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap))? ${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(,]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{1,2}\\b))`,
+  "g",
+);
+/** Capitalised words that head subject lines but are no one's name. */
+const SUBJECT_WORDS = new Set(SUBJECT_NOT_NAMES);
 const GIVEN_NAME_SET = new Set(GIVEN_NAMES);
 const SURNAME_BEFORE = /([A-Z][a-z]+) $/;
 /**
@@ -117,6 +130,16 @@ export function findNames(scan: Scan): NameCandidate[] {
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] ?? "")) return;
     push(start, start + name.length, name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
   });
+  if (scan.location === "subject") {
+    forEachMatch(SUBJECT_NAME, text, (match) => {
+      const name = match[1] ?? "";
+      const start = match.index + match[0].indexOf(name);
+      const words = name.split(" ");
+      if (words.some((word) => SUBJECT_WORDS.has(word.toLowerCase()) || NOT_GIVEN_NAME_SET.has(word))) return;
+      if (names.some((known) => known.start < start + name.length && start < known.end)) return;
+      push(start, start + name.length, true, 0.8);
+    });
+  }
   // Last, and only where nothing above matched: unknown names acting in a sentence.
   const known = names.slice().sort((a, b) => a.start - b.start);
   let cursor = 0;
