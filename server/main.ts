@@ -96,7 +96,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const log = jsonLogger();
   try {
     const service = await startService({ log });
+    let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
       log("info", "signal", { signal });
       service.close().then(
         () => process.exit(0),
@@ -106,7 +109,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         },
       );
     };
-    // A second signal (npm and tsx relay the first) must not cut the drain short: close() runs once.
+    // A second signal (npm and tsx relay the first) must not cut the drain short: stop once, on any.
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   } catch (error) {

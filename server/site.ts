@@ -89,11 +89,17 @@ function cacheFor(file: string): MiddlewareHandler {
   };
 }
 
-/** Behind a TLS-terminating proxy the app sees http: the forwarded scheme says what the browser used. */
+/**
+ * Behind a TLS-terminating proxy the app sees http: the forwarded scheme says what the browser used.
+ * Only a proxy that says "http" is redirected; a request without the header (a probe on the private
+ * port) is answered, so a proxy that never sends it cannot cause a redirect loop.
+ */
 const httpsOnly: MiddlewareHandler = async (c, next) => {
   const url = new URL(c.req.url);
-  if (url.protocol === "http:" && url.pathname !== "/healthz" && url.pathname !== "/readyz") {
+  const forwarded = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  if (forwarded === "http" && url.pathname !== "/healthz" && url.pathname !== "/readyz") {
     url.protocol = "https:";
+    url.port = "";
     return c.redirect(url.toString(), 308);
   }
   await next();
