@@ -54,6 +54,8 @@ const SUBJECT_NAME = new RegExp(
   `(?:^|[-:\\u2013|(\\]] ?)(${NAME_WORD}(?: (?:N\\u00ED|Nic|Mac|Mc|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap))? ${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(,]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{1,2}\\b))`,
   "g",
 );
+/** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */
+const FILE_NAME_PAIR = new RegExp(`(?:^|[^${LETTER}])(${NAME_WORD} ${NAME_WORD})(?![${LETTER}])`, "g");
 /** Capitalised words that head subject lines but are no one's name. */
 const SUBJECT_WORDS = new Set(SUBJECT_NOT_NAMES);
 const GIVEN_NAME_SET = new Set(GIVEN_NAMES);
@@ -130,8 +132,8 @@ export function findNames(scan: Scan): NameCandidate[] {
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] ?? "")) return;
     push(start, start + name.length, name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
   });
-  if (scan.location === "subject") {
-    forEachMatch(SUBJECT_NAME, text, (match) => {
+  if (scan.location === "subject" || scan.location === "attachments") {
+    forEachMatch(scan.location === "subject" ? SUBJECT_NAME : FILE_NAME_PAIR, text, (match) => {
       const name = match[1] ?? "";
       const start = match.index + match[0].indexOf(name);
       const words = name.split(" ");

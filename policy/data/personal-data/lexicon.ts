@@ -14,6 +14,9 @@ import type { SensitiveCategory } from "../../pack/vocabulary.js";
  */
 export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string[]>> = {
   health: [
+    "fit note",
+    "sick note",
+    "diagnoses",
     "seizure",
     "seizures",
     "eczema",
@@ -81,6 +84,10 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
   safeguarding: [
     "cp",
     "cp concern",
+    "cp file",
+    "body map",
+    "positive handling",
+    "mash",
     "cp referral",
     "prevent referral",
     "channel referral",
@@ -174,6 +181,7 @@ export const NOT_SENSITIVE_PHRASES: readonly string[] = [
  */
 export const CAPITALS_ONLY_TERMS: readonly string[] = [
   "cp",
+  "mash",
   "sen",
   "send",
   "ehcp",
