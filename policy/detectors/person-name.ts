@@ -153,6 +153,8 @@ export function findNames(scan: Scan): NameCandidate[] {
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(first) || NOT_GIVEN_NAME_SET.has(first)) return;
     const surname = text.slice(start + first.length + 1, end).toLowerCase();
     if (NOT_SURNAMES.indexOf(surname) !== -1) return;
+    // "Following Tuesday's INSET", "Next Monday is": days, months and sentence openers are no one's name.
+    if (SUBJECT_WORDS.has(first.toLowerCase()) || surname.split(" ").some((word) => SUBJECT_WORDS.has(word))) return;
     while (cursor < known.length && (known[cursor]?.end ?? 0) <= start) cursor++;
     if (cursor < known.length && (known[cursor]?.start ?? Infinity) < end) return;
     push(start, end, true, 0.75);
