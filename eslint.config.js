@@ -21,7 +21,18 @@ const importBoundary = (self) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "test-results/", ".artifacts/", "manifests/generated/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "coverage/",
+      "test-results/",
+      ".artifacts/",
+      "manifests/generated/",
+      "reports/",
+      ".stryker-tmp*/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   regexp.configs["flat/recommended"],
