@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { analyzeDraft } from "../policy/engine/analyze.js";
 import { buildMessage } from "../policy/engine/message.js";
 import { normalizeDraft } from "../policy/engine/draft.js";
-import { featuresOf, type LinearModel } from "../policy/model/text-classifier.js";
+import { featuresOfParts, type LinearModel } from "../policy/model/text-classifier.js";
 import { loadPolicy } from "../policy/pack/load.js";
 import type { PolicyPack } from "../policy/pack/schema.js";
 import { ownSubject } from "../policy/rules/text.js";
@@ -48,7 +48,7 @@ function examplesFor(label: Label): Example[] {
     const subject = label === "tone" ? ownSubject(message.subject.text) : message.subject.text;
     const analysis = analyzeDraft(draft, pack, { models: false });
     out.push({
-      features: featuresOf(`${subject}\n${message.own}`),
+      features: featuresOfParts([subject, message.own]),
       positive: expected,
       rules: analysis.findings.some((finding) => finding.category === label),
     });

@@ -36,13 +36,32 @@ export function featuresOf(text: string): string[] {
   return [...seen];
 }
 
-/** The model's probability that `text` carries its label: the logistic of bias + the sum of weights present. */
-export function probability(model: LinearModel, text: string): number {
+/**
+ * Features of a text in parts (the subject, the body): each part's features, no pair across parts. The
+ * last few parts' features are remembered, so two models reading the same body tokenise it once.
+ */
+const recent = new Map<string, readonly string[]>();
+export function featuresOfParts(parts: readonly string[]): string[] {
+  const all = new Set<string>();
+  for (const part of parts) {
+    let features = recent.get(part);
+    if (features === undefined) {
+      features = featuresOf(part);
+      if (recent.size >= 4) recent.delete(recent.keys().next().value ?? "");
+      recent.set(part, features);
+    }
+    for (const feature of features) all.add(feature);
+  }
+  return [...all];
+}
+
+/** The model's probability for text given in parts: the logistic of bias + the sum of weights present. */
+export function probability(model: LinearModel, ...parts: readonly string[]): number {
   let score = model.bias;
-  for (const feature of featuresOf(text)) score += model.weights[feature] ?? 0;
+  for (const feature of featuresOfParts(parts)) score += model.weights[feature] ?? 0;
   return 1 / (1 + Math.exp(-score));
 }
 
-export function predicts(model: LinearModel, text: string): boolean {
-  return probability(model, text) >= model.threshold;
+export function predicts(model: LinearModel, ...parts: readonly string[]): boolean {
+  return probability(model, ...parts) >= model.threshold;
 }

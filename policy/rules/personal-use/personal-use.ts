@@ -101,7 +101,7 @@ export default defineRule({
     const toWebmailOnly =
       message.recipients.length > 0 &&
       message.recipients.every((entry) => webmail.indexOf(domainOf(entry.recipient.address)) !== -1);
-    const byModel = models && predicts(personalUseModel, `${message.subject.text}\n${message.own}`);
+    const byModel = models && predicts(personalUseModel, message.subject.text, message.own);
     if (verdict.score < (toWebmailOnly ? 1 : 2) && !byModel) return [];
     const kind = verdict.kinds[0] ?? "social";
     const forbidden = personalUse.mode === "prohibited" ? [] : personalUse.forbiddenKinds;

@@ -16,15 +16,23 @@ import { findAll, isParagraphEnd, ownSubject, phrasePattern } from "../text.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
 const KINDS = Object.keys(STRONG) as HostilityKind[];
-const STRONG_PATTERNS = KINDS.map((kind) => ({
-  kind,
-  pattern: phrasePattern([...(STRONG[kind] ?? []), ...(HOSTILE_PHRASES[kind] ?? [])]),
-}));
-const OTHER_SCHOOLS = phrasePattern(HOSTILE_PHRASES["other-schools"] ?? []);
-const INSULT = phrasePattern(INSULTS);
-const PERSON_INSULT = phrasePattern(PERSON_INSULT_NOUNS);
+/**
+ * Every phrase the rule looks for, in one alternation (longest first, so "a joke of a" wins over "a joke"),
+ * and what each one is: a strong kind, "other-schools", a person-naming insult, an insult that needs a
+ * target, or a reporting verb. One regex pass per text instead of one per list keeps the send path fast.
+ */
+type PhraseRole = HostilityKind | "other-schools" | "person-insult" | "insult" | "reporting";
+const ROLE_OF = new Map<string, PhraseRole>();
+const addRole = (phrases: readonly string[], role: PhraseRole) => {
+  for (const phrase of phrases) if (!ROLE_OF.has(phrase)) ROLE_OF.set(phrase, role);
+};
+for (const kind of KINDS) addRole([...(STRONG[kind] ?? []), ...(HOSTILE_PHRASES[kind] ?? [])], kind);
+addRole(HOSTILE_PHRASES["other-schools"] ?? [], "other-schools");
+addRole(PERSON_INSULT_NOUNS, "person-insult");
+addRole(INSULTS, "insult");
+addRole(REPORTING_VERBS, "reporting");
+const ALL = phrasePattern([...ROLE_OF.keys()].sort((x, y) => y.length - x.length));
 const EXCEPTIONS = phrasePattern(HOSTILE_EXCEPTIONS);
-const REPORTING = phrasePattern(REPORTING_VERBS);
 const PERSON = new Set(PERSON_TARGETS);
 const THING = new Set(THING_TARGETS);
 const PRONOUNS = new Set([
@@ -163,47 +171,77 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
     spans.push({ start, end });
     if (kinds.indexOf(kind) === -1) kinds.push(kind);
   };
-  let start = 0;
-  for (let index = 0; index <= lower.length; index++) {
+  // Sentence starts, once: a sentence ends at . ? ! ; or a paragraph break (not at a wrapped line).
+  const starts: number[] = [0];
+  for (let index = 0; index < lower.length; index++) {
     const char = lower.charAt(index);
-    if (
-      index < lower.length &&
-      char !== "." &&
-      char !== "?" &&
-      char !== "!" &&
-      char !== ";" &&
-      !isParagraphEnd(lower, index)
-    )
-      continue;
-    const sentence = lower.slice(start, index);
-    if (/[a-z]/.test(sentence)) {
-      const reported = findAll(REPORTING, sentence).length > 0;
-      const marks = reported ? quoteMarks(sentence) : [];
-      const counts = (offset: number) => !(reported && insideQuotes(marks, offset));
-      for (const { kind, pattern } of STRONG_PATTERNS) {
-        for (const hit of findAll(pattern, sentence))
-          if (counts(hit.start)) add(kind, start + hit.start, start + hit.end);
-      }
-      for (const hit of findAll(OTHER_SCHOOLS, sentence)) add("other-schools", start + hit.start, start + hit.end);
-      MASKED.lastIndex = 0;
-      let masked: RegExpExecArray | null;
-      while ((masked = MASKED.exec(sentence)) !== null) {
-        const word = masked[1] ?? "";
-        const at = masked.index + masked[0].length - word.length;
-        if (counts(at)) add("obscene", start + at, start + at + word.length);
-      }
-      for (const hit of findAll(PERSON_INSULT, sentence)) {
-        if (counts(hit.start)) add("insult", start + hit.start, start + hit.end);
-      }
-      const insults = findAll(INSULT, sentence);
-      const tokens = insults.length > 0 ? tokensOf(sentence) : [];
-      for (const hit of insults) {
-        if (counts(hit.start) && aimedAtPerson(tokens, hit.start, hit.end)) {
-          add("insult", start + hit.start, start + hit.end);
-        }
-      }
+    if (char === "." || char === "?" || char === "!" || char === ";" || isParagraphEnd(lower, index)) {
+      starts.push(index + 1);
     }
-    start = index + 1;
+  }
+  const sentenceOf = (offset: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  interface SentenceFacts {
+    readonly start: number;
+    readonly text: string;
+    reported: boolean;
+    marks?: number[];
+    tokens?: Token[];
+  }
+  const facts = new Map<number, SentenceFacts>();
+  const factsOf = (index: number): SentenceFacts => {
+    let known = facts.get(index);
+    if (known === undefined) {
+      const start = starts[index] ?? 0;
+      const end = starts[index + 1] ?? lower.length;
+      known = { start, text: lower.slice(start, end), reported: false };
+      facts.set(index, known);
+    }
+    return known;
+  };
+  const hits: { role: PhraseRole; start: number; end: number; sentence: number }[] = [];
+  for (const hit of findAll(ALL, lower)) {
+    const role = ROLE_OF.get(hit.text.replace(/\s+/g, " "));
+    if (role === undefined) continue;
+    const sentence = sentenceOf(hit.start);
+    if (role === "reporting") factsOf(sentence).reported = true;
+    else hits.push({ role, start: hit.start, end: hit.end, sentence });
+  }
+  MASKED.lastIndex = 0;
+  let masked: RegExpExecArray | null;
+  while ((masked = MASKED.exec(lower)) !== null) {
+    const word = masked[1] ?? "";
+    const at = masked.index + masked[0].length - word.length;
+    hits.push({ role: "obscene", start: at, end: at + word.length, sentence: sentenceOf(at) });
+  }
+  // Words in quotation marks in a sentence that reports speech are evidence, not the sender's tone.
+  const counts = (sentence: number, offset: number) => {
+    const known = factsOf(sentence);
+    if (!known.reported) return true;
+    known.marks ??= quoteMarks(known.text);
+    return !insideQuotes(known.marks, offset - known.start);
+  };
+  for (const hit of hits) {
+    if (hit.role === "other-schools") {
+      add("other-schools", hit.start, hit.end);
+      continue;
+    }
+    if (!counts(hit.sentence, hit.start)) continue;
+    if (hit.role === "person-insult") add("insult", hit.start, hit.end);
+    else if (hit.role === "insult") {
+      const known = factsOf(hit.sentence);
+      known.tokens ??= tokensOf(known.text);
+      if (aimedAtPerson(known.tokens, hit.start - known.start, hit.end - known.start))
+        add("insult", hit.start, hit.end);
+    } else add(hit.role, hit.start, hit.end);
   }
   spans.sort((a, b) => a.start - b.start);
   return { spans, kinds };
@@ -240,7 +278,7 @@ export default defineRule({
       }
     }
     // What no phrase caught, the trained model may: contempt and prejudice in ordinary words.
-    if (reports.length === 0 && models && predicts(toneModel, `${ownSubject(message.subject.text)}\n${message.own}`)) {
+    if (reports.length === 0 && models && predicts(toneModel, ownSubject(message.subject.text), message.own)) {
       reports.push({ messageId: "likely", location: "body" });
     }
     return reports;
