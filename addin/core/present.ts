@@ -1,35 +1,12 @@
-import type { Analysis, Category, Finding, Severity } from "../../policy/engine/types.js";
+import { byImportance } from "../../policy/engine/analyze.js";
+import type { Analysis, Category, Finding } from "../../policy/engine/types.js";
 import { describeEntities, sensitiveEntities } from "../../policy/rules/personal-data/sensitive.js";
 import { TASKPANE_COMMAND_ID } from "./ids.js";
 
 /** How findings are presented at send and while composing. Pure: the Office edge only carries the result. */
 
-const SEVERITY_RANK: Record<Severity, number> = { block: 0, nudge: 1, info: 2 };
-
-/**
- * Most severe first; at equal severity, harm first, as the engine orders its findings (policy/engine/
- * analyze.ts): data breaches, then words that hurt people, then who it goes to and what is attached,
- * then etiquette.
- */
-const CATEGORY_RANK: Record<Category, number> = {
-  "personal-data": 0,
-  "personal-data-in-subject": 1,
-  tone: 2,
-  recipients: 3,
-  attachments: 4,
-  commitment: 5,
-  "personal-use": 6,
-  "chain-mail": 7,
-  shouting: 8,
-  punctuation: 9,
-  greeting: 10,
-  closing: 11,
-  disclaimer: 12,
-};
-
-export function byImportance(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || CATEGORY_RANK[a.category] - CATEGORY_RANK[b.category];
-}
+/** Most severe first, then most harmful: the engine's own order (policy/engine/analyze.ts). */
+export { byImportance };
 
 export const CATEGORY_TITLES: Record<Category, string> = {
   "personal-data": "Personal data",

@@ -54,6 +54,11 @@ export interface AnalyzeOptions {
   readonly models?: boolean;
 }
 
+/** Most severe first; at equal severity, most harmful first (HARM_RANK). The surfaces order by it too. */
+export function byImportance(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || HARM_RANK[a.category] - HARM_RANK[b.category];
+}
+
 /** Reads a draft against a school's pack and returns what the sender should be nudged about. */
 export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: AnalyzeOptions = {}): Analysis {
   const draft = normalizeDraft(input);
@@ -101,9 +106,8 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
     }
   }
   // Stable: equal findings keep the registry's order.
-  findings.sort(
-    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || HARM_RANK[a.category] - HARM_RANK[b.category],
-  );
+  // Stable: equal findings keep the registry's order.
+  findings.sort(byImportance);
   const worst = findings[0]?.severity;
   // Info findings are tips for the task pane: they never stop or prompt a send.
   const verdict = worst === "block" ? "block" : worst === "nudge" ? "nudge" : "ok";

@@ -1,7 +1,7 @@
 import type { Attachment, Draft, Recipient, SentBefore } from "./types.js";
 import type { PolicyPack } from "../pack/schema.js";
 import { deepFreeze } from "../pack/freeze.js";
-import { classifyRecipient } from "./message.js";
+import { classifyRecipient, domainOf } from "./message.js";
 
 /** Input as it arrives from the CLI, the add-in or a test: missing arrays mean empty. */
 export interface DraftInput {
@@ -35,15 +35,7 @@ export function normalizeDraft(input: DraftInput): Draft {
   return deepFreeze(draft);
 }
 
-export function domainOf(address: string): string {
-  const at = address.lastIndexOf("@");
-  return at === -1
-    ? ""
-    : address
-        .slice(at + 1)
-        .trim()
-        .toLowerCase();
-}
+export { domainOf };
 
 /**
  * Internal means one of the school's own domains or a subdomain of one, or an Exchange X500 address;

@@ -49,7 +49,8 @@ export function isX500(address: string): boolean {
   return /^\/o=/i.test(address.trim());
 }
 
-function domainOf(address: string): string {
+/** The domain of an address, lower case; "" for an address without "@" (X500, contact groups). */
+export function domainOf(address: string): string {
   const at = address.lastIndexOf("@");
   return at === -1
     ? ""
