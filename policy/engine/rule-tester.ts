@@ -6,7 +6,7 @@ import { isPresetId, presetPath, type PresetId } from "../presets/index.js";
 import { analyzeDraft } from "./analyze.js";
 import type { DraftInput } from "./draft.js";
 import { htmlToText } from "./html-to-text.js";
-import type { Location, RuleModule } from "./types.js";
+import type { Fix, Location, RuleModule, Severity } from "./types.js";
 
 /**
  * A small ESLint-RuleTester for policy rules: table-driven `valid` / `invalid` drafts. Like ESLint's,
@@ -59,6 +59,12 @@ export interface RuleTestCase {
 export interface ExpectedReport {
   readonly messageId: string;
   readonly location?: Location;
+  /** The finding's severity after the pack is applied (info, nudge, block). */
+  readonly severity?: Severity;
+  /** Data the message template is filled with (each key given must match; others may be present). */
+  readonly data?: Readonly<Record<string, string | number>>;
+  /** The fix's kind ("prefix-subject", "move-to-bcc", …); `null` when the finding must carry no fix. */
+  readonly fixKind?: Fix["kind"] | null;
   /** The text each span covers, in order, read from the subject or the converted body. */
   readonly spanTexts?: readonly string[];
 }
@@ -159,9 +165,12 @@ export function testRule(rule: RuleModule, table: RuleTestTable): void {
           testCase.errors.forEach((expected, index) => {
             const finding = analysis.findings[index];
             if (finding === undefined) return;
-            const template = rule.meta.messages[expected.messageId] ?? "";
-            const fixedPart = template.split("{{")[0] ?? "";
-            expect(finding.message.startsWith(fixedPart)).toBe(true);
+            // The message id itself, not a prefix of its text: five templates begin with a placeholder.
+            expect(finding.messageId).toBe(expected.messageId);
+            expect(finding.message, "a placeholder was left unfilled").not.toMatch(/\{\{\w+\}\}/);
+            if (expected.severity !== undefined) expect(finding.severity).toBe(expected.severity);
+            if (expected.data !== undefined) expect(finding.data ?? {}).toMatchObject(expected.data);
+            if (expected.fixKind !== undefined) expect(finding.fix?.kind ?? null).toBe(expected.fixKind);
             if (expected.location !== undefined) expect(finding.location).toBe(expected.location);
             if (expected.spanTexts !== undefined) {
               const source = finding.location === "subject" ? (testCase.draft.subject ?? "") : bodyTextOf(testCase);

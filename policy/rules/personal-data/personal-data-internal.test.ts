@@ -39,12 +39,12 @@ ruleTester(rule, {
     {
       name: "special-category details about a named pupil to colleagues",
       draft: { subject: "Amy", body: sen, to: [colleague], from },
-      errors: [{ messageId: "internal", location: "body" }],
+      errors: [{ messageId: "internal", location: "body", severity: "info", fixKind: null }],
     },
     {
       name: "colleagues addressed by X500 are inside the school",
       draft: { subject: "Amy", body: sen, to: [x500], from },
-      errors: [{ messageId: "internal", location: "body" }],
+      errors: [{ messageId: "internal", location: "body", severity: "info", fixKind: null }],
     },
     {
       name: "a date of birth with its context after it",
@@ -54,7 +54,7 @@ ruleTester(rule, {
         to: [colleague],
         from,
       },
-      errors: [{ messageId: "internal", location: "body" }],
+      errors: [{ messageId: "internal", location: "body", severity: "info", fixKind: null }],
     },
   ],
 });

@@ -40,6 +40,15 @@ ruleTester(rule, {
       pack: loadPolicy("delius"),
       draft: { subject: "Tonight", body: personalBody, bodyType: "text" },
     },
+    {
+      name: "school business outweighs selling words (PTA raffle for the summer fair)",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Summer fair",
+        body: "Dear all, the PTA is selling raffle tickets for the summer fair on behalf of the school. Thank you for your support.",
+        bodyType: "text",
+      },
+    },
   ],
   invalid: [
     {
@@ -58,7 +67,40 @@ ruleTester(rule, {
       name: "personal mail prohibited",
       pack: loadPolicy("palfrey"),
       draft: { subject: "Personal: tonight", body: personalBody, bodyType: "text" },
-      errors: [{ messageId: "prohibited", location: "body" }],
+      errors: [{ messageId: "prohibited", location: "body", fixKind: null }],
+    },
+    {
+      name: "selling where personal mail is allowed but personal business is not (Delius)",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Ford Focus for sale",
+        body: "Hi all, I'm selling my Ford Focus, full service history, low mileage, £3,500 ono. Message me if interested.",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "selling something" } }],
+    },
+    {
+      name: "personal advertising is not allowed even when labelled (St John Payne)",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Personal: my little business",
+        body: "Hi everyone, I've started selling Scentsy from home - use my code SJP10 for 10% off!",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "a side business" } }],
+    },
+    {
+      name: "one personal sign is enough when it goes only to personal webmail",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Saturday",
+        body: "Are the kids still coming round on Saturday?",
+        bodyType: "text",
+        to: [{ name: "Gemma", address: "gemma.r@gmail.com" }],
+      },
+      errors: [
+        { messageId: "unlabelled", location: "subject", fixKind: "prefix-subject", data: { label: "personal" } },
+      ],
     },
   ],
 });

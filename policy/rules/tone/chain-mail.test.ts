@@ -9,8 +9,28 @@ ruleTester(rule, {
   valid: [
     { draft: body("Please forward this to the Year 6 team.") },
     { draft: body("Could you share the minutes with governors?") },
+    {
+      name: "a joke to one colleague",
+      draft: {
+        ...body("Ha, this made me laugh - a funny one for Friday."),
+        to: [{ address: "j.smith@st-john-payne.sch.uk" }],
+      },
+    },
   ],
   invalid: [
+    {
+      name: "pass it on to everyone",
+      draft: body("Please pass this on to everyone in your address book before Friday."),
+      errors: [{ messageId: "chain", location: "body" }],
+    },
+    {
+      name: "a joke to all staff",
+      draft: {
+        ...body("Friday funny - had to share this one!"),
+        to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
+      },
+      errors: [{ messageId: "chain", location: "body" }],
+    },
     {
       draft: body("Forward this to everyone you know or bad luck will follow!"),
       errors: [{ messageId: "chain", location: "body" }],

@@ -9,8 +9,24 @@ ruleTester(rule, {
   valid: [
     { draft: body("Could you send a quote for the minibus hire? I will pass it to the business manager.") },
     { draft: body("I agree with your point about the timetable.") },
+    {
+      name: "held back by a condition",
+      draft: body("Once the business manager has approved it, we will accept the quote."),
+    },
+    { name: "a refusal", draft: body("We will not be accepting the renewal price of £2,400 this year.") },
+    {
+      name: "the supplier's acceptance quoted below a reply is not the sender's",
+      draft: body(
+        "Thanks, noted.\n\nOn Mon, 3 Mar 2025 at 10:02, Sales <sales@example.com> wrote:\n> We accept your order and agree to the price of £900.",
+      ),
+    },
   ],
   invalid: [
+    {
+      name: "acceptance and a commercial object in one sentence",
+      draft: body("We are happy to accept your quotation of £4,200 and go ahead with the three-year contract."),
+      errors: [{ messageId: "commitment", location: "body" }],
+    },
     {
       draft: body("We accept your quote of £1,200 and will pay on delivery."),
       errors: [{ messageId: "commitment", location: "body" }],

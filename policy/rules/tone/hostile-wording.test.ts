@@ -11,8 +11,35 @@ ruleTester(rule, {
     { draft: body("The old printer is slow; IT are replacing it.") },
     { draft: body("I was disappointed with the outcome, and I'd like to talk it through.") },
     { name: "medical term", draft: body("Sam has a lazy eye and needs to sit near the front.") },
+    { name: "frustration with a thing", draft: body("The photocopier is hopeless again, it jammed twice before 9.") },
+    {
+      name: "reported speech in a safeguarding note",
+      draft: body('At break Jay called Sam a "useless idiot" and told him to "f*** off". I have logged it on CPOMS.'),
+    },
+    { name: "a medical term that contains a slur", draft: body("Lily has spastic quadriplegic cerebral palsy.") },
+    { name: "an insult word about the weather", draft: body("The weather is awful, so PE is in the hall.") },
   ],
   invalid: [
+    {
+      name: "an insult aimed at a person, without swearing",
+      draft: body("Honestly her deputy is useless and never answers."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "aimed at a person" } }],
+    },
+    {
+      name: "a person-naming insult needs no target",
+      draft: body("Absolute amateurs. Nobody knew where to go."),
+      errors: [{ messageId: "hostile", location: "body", spanTexts: ["amateurs"] }],
+    },
+    {
+      name: "sarcasm aimed at the reader",
+      draft: body("Do you actually read your emails? I sent this three times."),
+      errors: [{ messageId: "hostile", location: "body" }],
+    },
+    {
+      name: "masked swearing",
+      draft: body("This f***ing rota again."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "obscene" } }],
+    },
     {
       name: "calls someone incompetent",
       draft: body("Frankly the new head of maths is incompetent."),
