@@ -125,9 +125,6 @@ export const HOSTILE_PHRASES: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** Phrases whose words look hostile but are ordinary school usage. */
-export const HOSTILE_EXCEPTIONS: readonly string[] = ["lazy eye", "stupid mistake of mine", "or else we"];
-
 /** Agreeing terms or contractual commitments by e-mail (the policies: contracts must not be formed by e-mail). */
 export const COMMITMENT_PHRASES: readonly string[] = [
   "we accept your quote",

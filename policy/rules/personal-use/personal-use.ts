@@ -56,10 +56,6 @@ export function personalUseScore(subject: string, own: string): PersonalUseVerdi
   return { score, kinds };
 }
 
-export function looksPersonal(subject: string, own: string): boolean {
-  return personalUseScore(subject, own).score >= 2;
-}
-
 const KIND_WORDS: Readonly<Record<PersonalUseKind, string>> = {
   selling: "selling something",
   "side-business": "a side business",
