@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { launchChromium } from "../support/chromium.js";
+import { sendFromHarness } from "../support/harness.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -108,19 +109,6 @@ function pane(page: Page): Frame {
 /** The pane re-checks on its own (poll): wait for a category section to appear or go. */
 async function waitForCategory(page: Page, category: string, state: "visible" | "detached" = "visible") {
   await pane(page).locator(`section[data-category="${category}"]`).first().waitFor({ state, timeout: 8000 });
-}
-
-async function send(page: Page) {
-  await page.locator("#h-send").click();
-  await page.waitForFunction(() => {
-    const status = document.getElementById("h-status")?.textContent ?? "";
-    return status === "Sent." || status === "Not sent yet." || status.startsWith("Send handler failed");
-  });
-  return page.evaluate(
-    () =>
-      (window as unknown as { spgHarness: { lastSmartAlert?: { options?: Record<string, unknown> } } }).spgHarness
-        .lastSmartAlert?.options,
-  );
 }
 
 async function axeViolations(frame: Frame): Promise<string[]> {
@@ -276,13 +264,13 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
       body: `${GOOD_BODY}\n\nThis email is confidential to St John Payne School.`,
       to: [`office@${DOMAIN}`],
     });
-    expect(await send(page)).toEqual({ allowEvent: true });
+    expect(await sendFromHarness(page)).toEqual({ allowEvent: true });
 
     await loadDraft(page, {
       ...CATEGORY_DRAFTS.punctuation!,
       body: `${CATEGORY_DRAFTS.punctuation!.body}\n\nThis email is confidential to St John Payne School.`,
     });
-    const prompted = await send(page);
+    const prompted = await sendFromHarness(page);
     expect(prompted).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
     await page.locator("#h-dialog-send").waitFor({ state: "visible" });
     await page.screenshot({ path: "test-results/addin-smart-alert-prompt.png" });
@@ -290,7 +278,7 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
     await page.locator("body[data-sent='2']").waitFor(); // the clean draft was the first
 
     await loadDraft(page, CATEGORY_DRAFTS["personal-data"]!);
-    const blocked = await send(page);
+    const blocked = await sendFromHarness(page);
     expect(blocked).toMatchObject({ allowEvent: false, cancelLabel: "Review and fix" });
     expect(blocked).not.toHaveProperty("sendModeOverride");
     expect(await page.locator("#h-dialog-send").isVisible()).toBe(false);
@@ -306,7 +294,7 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
     await openHarness(page);
     await loadDraft(page, CATEGORY_DRAFTS["personal-data"]!);
     await page.locator("#h-broken").check();
-    expect(await send(page)).toEqual({ allowEvent: true });
+    expect(await sendFromHarness(page)).toEqual({ allowEvent: true });
     const failOpen = await page.evaluate(
       () =>
         (window as unknown as { schoolPolicyGuardFailOpen: { count: number; lastReason: string } })
@@ -362,7 +350,7 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
     });
     await waitForCategory(page, "recipients");
     await pane(page).locator('section[data-category="recipients"]').getByRole("button").first().click();
-    await send(page);
+    await sendFromHarness(page);
     await page.locator("#h-dialog-cancel").click();
     await pane(page).locator("main").waitFor();
     await page.waitForTimeout(1600); // one more poll of the pane

@@ -5,6 +5,7 @@ import { type Browser, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlayground, type Playground } from "../../scripts/start.js";
 import { launchChromium } from "../support/chromium.js";
+import { sendFromHarness } from "../support/harness.js";
 
 /**
  * Issue 12, "Fewer, truer nudges", in the playground as `npm start` serves it (St John Payne's pack, the
@@ -89,19 +90,6 @@ const banners = (page: Page) => page.locator("#h-notes .h-note");
 
 async function waitForSummary(page: Page, text: RegExp): Promise<void> {
   await summary(page).filter({ hasText: text }).waitFor({ timeout: 10_000 });
-}
-
-async function send(page: Page): Promise<Record<string, unknown> | undefined> {
-  await page.locator("#h-send").click();
-  await page.waitForFunction(() => {
-    const status = document.getElementById("h-status")?.textContent ?? "";
-    return status === "Sent." || status === "Not sent yet." || status.startsWith("Send handler failed");
-  });
-  return page.evaluate(
-    () =>
-      (window as unknown as { spgHarness: { lastSmartAlert?: { options?: Record<string, unknown> } } }).spgHarness
-        .lastSmartAlert?.options,
-  );
 }
 
 const regards = "\n\nKind regards,\nA Teacher";
@@ -221,7 +209,7 @@ describe("issue 12: fewer, truer nudges, in the playground", () => {
       body: "Dear Mrs Example,\n\nOliver Example has an EHCP and a diagnosis of autism, and frankly your attitude is pathetic!!!\n\nJo",
       to: ["ayesha.example@gmail.com"],
     });
-    const alert = await send(page);
+    const alert = await sendFromHarness(page);
     expect(alert).toMatchObject({ allowEvent: false });
     const text = String(alert?.errorMessage);
     expect(text.length).toBeLessThanOrEqual(500);
