@@ -1,15 +1,12 @@
+import { isX500 } from "../../policy/engine/message.js";
+
 /**
  * Who is inside the school. Internal means the tenant's verified domains (from Graph) and the
  * pack's own domains, subdomains included; an Exchange X500 address (a legacyExchangeDN such as
  * "/o=ExchangeLabs/ou=…/cn=Recipients/cn=…", or its "IMCEAEX-" encapsulation) names a recipient in
  * the organisation's own directory and can never leave it.
  */
-export function isX500(address: string): boolean {
-  const text = address.trim().toLowerCase();
-  return (
-    text.startsWith("/o=") || text.startsWith("x500:/o=") || text.startsWith("imceaex-") || text.startsWith("ex:/o=")
-  );
-}
+export { isX500 };
 
 export function domainOf(address: string): string | undefined {
   const at = address.lastIndexOf("@");

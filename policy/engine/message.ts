@@ -44,9 +44,16 @@ export interface Message {
   readonly recipients: readonly ClassifiedRecipient[];
 }
 
-/** An X500 / legacyExchangeDN address ("/o=ExchangeLabs/ou=…/cn=Recipients/cn=…") names a mailbox in the tenant. */
+/**
+ * An Exchange X500 address (a legacyExchangeDN such as "/o=ExchangeLabs/ou=…/cn=Recipients/cn=…", with or
+ * without an "X500:" or "EX:" prefix, or its "IMCEAEX-" encapsulation) names a mailbox in the tenant's own
+ * directory. One definition for the add-in and the sweep.
+ */
 export function isX500(address: string): boolean {
-  return /^\/o=/i.test(address.trim());
+  const text = address.trim().toLowerCase();
+  return (
+    text.startsWith("/o=") || text.startsWith("x500:/o=") || text.startsWith("imceaex-") || text.startsWith("ex:/o=")
+  );
 }
 
 /** The domain of an address, lower case; "" for an address without "@" (X500, contact groups). */
