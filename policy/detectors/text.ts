@@ -1,3 +1,4 @@
+import { PhraseSet } from "../engine/phrase-set.js";
 import type { Entity, EntityType } from "../engine/types.js";
 
 /** One text a detector scans: the subject, the body or the attachment names joined by "\n". */
@@ -93,7 +94,19 @@ export function hasNear(sorted: readonly number[], position: number, distance: n
   return low < sorted.length && (sorted[low] ?? Infinity) < position + distance;
 }
 
-/** The phrases that occur anywhere in `lower`: later per-match context checks need only try these. */
+/**
+ * The phrases that occur as whole words in `lower`: later per-match context checks need only try these.
+ * Found with one word index of the text (`PhraseSet`), not one `indexOf` scan of it per phrase.
+ */
 export function presentPhrases(lower: string, phrases: readonly string[]): readonly string[] {
-  return phrases.filter((phrase) => lower.indexOf(phrase) !== -1);
+  let set = PHRASE_SETS.get(phrases);
+  if (set === undefined) {
+    set = new PhraseSet(phrases);
+    PHRASE_SETS.set(phrases, set);
+  }
+  const seen = new Set<string>();
+  for (const hit of set.findAll(lower)) seen.add(hit.text.replace(/\s+/g, " "));
+  return phrases.filter((phrase) => seen.has(phrase));
 }
+
+const PHRASE_SETS = new WeakMap<readonly string[], PhraseSet>();

@@ -1,4 +1,5 @@
 /** Text helpers shared by rules. Linear, no regex backtracking, ES2016-safe. */
+import { PhraseSet } from "../engine/phrase-set.js";
 
 /**
  * The subject as the sender's own words: "RE:"/"FW:" subjects were written by someone else (an angry
@@ -16,13 +17,17 @@ export function nonEmptyLines(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
-/** Lower-case phrase list → one case-insensitive, word-bounded alternation (phrases are literal). */
-export function phrasePattern(phrases: readonly string[]): RegExp {
-  const escaped = phrases.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
-  return new RegExp(`\\b(?:${escaped.join("|")})\\b`, "gi");
+/**
+ * Lower-case phrase list → a case-insensitive, word-bounded matcher (phrases are literal, a space matches
+ * any whitespace). A `PhraseSet`, not one big alternation regex: linear in the text on 1 MB bodies.
+ */
+export function phrasePattern(phrases: readonly string[]): PhraseSet {
+  return new PhraseSet(phrases);
 }
 
-export function findAll(pattern: RegExp, text: string): { start: number; end: number; text: string }[] {
+/** Every match of a phrase set or a global regex in `text`, left to right, not overlapping. */
+export function findAll(pattern: RegExp | PhraseSet, text: string): { start: number; end: number; text: string }[] {
+  if (pattern instanceof PhraseSet) return pattern.findAll(text);
   const found: { start: number; end: number; text: string }[] = [];
   pattern.lastIndex = 0;
   let match: RegExpExecArray | null;

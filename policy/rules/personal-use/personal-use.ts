@@ -39,10 +39,10 @@ export interface PersonalUseVerdict {
  * words, each counted once at its weight, less one per distinct sign of school business. Personal at 2.
  */
 export function personalUseScore(subject: string, own: string): PersonalUseVerdict {
-  const text = `${subject}\n${own}`;
+  // Subject and body searched apart (the body is the same string other rules search: one word index).
   const seen = new Map<string, number>();
   const kindWeight = new Map<PersonalUseKind, number>();
-  for (const hit of findAll(SIGN_PATTERN, text)) {
+  for (const hit of [...findAll(SIGN_PATTERN, subject), ...findAll(SIGN_PATTERN, own)]) {
     const phrase = hit.text.toLowerCase().replace(/\s+/g, " ");
     const sign = SIGN_BY_PHRASE.get(phrase);
     if (sign === undefined || seen.has(phrase)) continue;
@@ -51,7 +51,8 @@ export function personalUseScore(subject: string, own: string): PersonalUseVerdi
   }
   let score = 0;
   for (const weight of seen.values()) score += weight;
-  score -= new Set(findAll(BUSINESS, text).map((hit) => hit.text.toLowerCase())).size;
+  const business = [...findAll(BUSINESS, subject), ...findAll(BUSINESS, own)];
+  score -= new Set(business.map((hit) => hit.text.toLowerCase().replace(/\s+/g, " "))).size;
   const kinds = [...kindWeight.entries()].sort((a, b) => b[1] - a[1]).map(([kind]) => kind);
   return { score, kinds };
 }

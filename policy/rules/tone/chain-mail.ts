@@ -25,12 +25,15 @@ export function toAllStaff(message: Message): boolean {
  */
 export function chainMailSpans(text: string, allStaff: boolean): Span[] {
   const spans: Span[] = findAll(PHRASES, text).map(({ start, end }) => ({ start, end }));
-  const lower = text.toLowerCase();
-  for (const verb of findAll(PASS_ON, lower)) {
-    const after = lower.slice(verb.end, verb.end + 60);
-    if (findAll(TO_EVERYONE, after).length > 0) spans.push({ start: verb.start, end: verb.end });
+  // The lists are case-insensitive: searched in `text` itself, each once, so a 1 MB body stays linear.
+  const everyone = findAll(TO_EVERYONE, text);
+  let next = 0;
+  for (const verb of findAll(PASS_ON, text)) {
+    while ((everyone[next]?.start ?? Infinity) < verb.end) next++;
+    const target = everyone[next];
+    if (target !== undefined && target.end <= verb.end + 60) spans.push({ start: verb.start, end: verb.end });
   }
-  if (allStaff) for (const joke of findAll(JOKE, lower)) spans.push({ start: joke.start, end: joke.end });
+  if (allStaff) for (const joke of findAll(JOKE, text)) spans.push({ start: joke.start, end: joke.end });
   return spans.sort((a, b) => a.start - b.start);
 }
 

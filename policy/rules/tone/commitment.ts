@@ -18,35 +18,52 @@ const OBJECTS = phrasePattern(COMMERCIAL_OBJECTS.filter((object) => object !== "
 export function commitmentSpans(own: string): Span[] {
   const spans: Span[] = [];
   for (const hit of findAll(PATTERN, own)) spans.push({ start: hit.start, end: hit.end });
+  const explicit = spans.length;
+  // Each list is searched once over the whole text (not once per sentence) and its hits walked in step
+  // with the sentences: linear on a 1 MB body.
+  const accepts = findAll(ACCEPT, own);
+  const objects = findAll(OBJECTS, own);
+  const notYet = findAll(NOT_YET, own);
+  const cursor = { accept: 0, object: 0, notYet: 0, explicit: 0 };
+  const firstIn = (hits: readonly Span[], key: "accept" | "object" | "notYet", from: number, to: number) => {
+    while ((hits[cursor[key]]?.start ?? Infinity) < from) cursor[key]++;
+    const hit = hits[cursor[key]];
+    return hit !== undefined && hit.start < to && hit.end <= to ? hit : undefined;
+  };
   let start = 0;
   for (let index = 0; index <= own.length; index++) {
-    const char = own.charAt(index);
+    const code = own.charCodeAt(index);
+    // Not a sentence end: . ? ! ; or a paragraph end (only a newline can be one).
     if (
       index < own.length &&
-      char !== "." &&
-      char !== "?" &&
-      char !== "!" &&
-      char !== ";" &&
-      !isParagraphEnd(own, index)
+      code !== 46 &&
+      code !== 63 &&
+      code !== 33 &&
+      code !== 59 &&
+      !(code === 10 && isParagraphEnd(own, index))
     )
       continue;
-    const sentence = own.slice(start, index);
-    const isQuestion = char === "?";
-    if (!isQuestion && sentence.length > 8 && sentence.length < 400) {
-      const lower = sentence.toLowerCase();
-      const accept = findAll(ACCEPT, lower)[0];
+    const length = index - start;
+    if (code !== 63 && length > 8 && length < 400) {
+      const accept = firstIn(accepts, "accept", start, index);
       if (
         accept !== undefined &&
-        (lower.indexOf("£") !== -1 || findAll(OBJECTS, lower).length > 0) &&
-        findAll(NOT_YET, lower).length === 0 &&
-        !spans.some((span) => span.start >= start && span.start < index)
+        (own.slice(start, index).indexOf("£") !== -1 || firstIn(objects, "object", start, index) !== undefined) &&
+        firstIn(notYet, "notYet", start, index) === undefined &&
+        !hasExplicit(spans, explicit, cursor, start, index)
       ) {
-        spans.push({ start: start + accept.start, end: start + accept.end });
+        spans.push({ start: accept.start, end: accept.end });
       }
     }
     start = index + 1;
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Is one of the first `count` spans (the explicit phrases, in text order) inside [from, to)? */
+function hasExplicit(spans: readonly Span[], count: number, cursor: { explicit: number }, from: number, to: number) {
+  while (cursor.explicit < count && (spans[cursor.explicit]?.start ?? Infinity) < from) cursor.explicit++;
+  return cursor.explicit < count && (spans[cursor.explicit]?.start ?? Infinity) < to;
 }
 
 export default defineRule({

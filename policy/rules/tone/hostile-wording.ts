@@ -174,8 +174,9 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
   // Sentence starts, once: a sentence ends at . ? ! ; or a paragraph break (not at a wrapped line).
   const starts: number[] = [0];
   for (let index = 0; index < lower.length; index++) {
-    const char = lower.charAt(index);
-    if (char === "." || char === "?" || char === "!" || char === ";" || isParagraphEnd(lower, index)) {
+    const code = lower.charCodeAt(index);
+    // . ? ! ; or a paragraph end (only a newline can be one: the test is skipped for every other character)
+    if (code === 46 || code === 63 || code === 33 || code === 59 || (code === 10 && isParagraphEnd(lower, index))) {
       starts.push(index + 1);
     }
   }
