@@ -2,17 +2,13 @@ import { defaultCitation, defineRule } from "../define.js";
 import { ownSubject } from "../text.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
+/** Runs of "!" and "?" longer than `maxRepeated` (a regex finds the runs: a per-character loop was slower). */
 function repeatedPunctuation(text: string, maxRepeated: number): Span[] {
   const spans: Span[] = [];
-  let runStart = -1;
-  for (let index = 0; index <= text.length; index++) {
-    const char = text.charAt(index);
-    const isMark = char === "!" || char === "?";
-    if (isMark && runStart === -1) runStart = index;
-    if (!isMark && runStart !== -1) {
-      if (index - runStart > maxRepeated) spans.push({ start: runStart, end: index });
-      runStart = -1;
-    }
+  const runs = /[!?]+/g;
+  let run: RegExpExecArray | null;
+  while ((run = runs.exec(text)) !== null) {
+    if (run[0].length > maxRepeated) spans.push({ start: run.index, end: run.index + run[0].length });
   }
   return spans;
 }

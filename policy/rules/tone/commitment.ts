@@ -30,6 +30,15 @@ export function commitmentSpans(own: string): Span[] {
     const hit = hits[cursor[key]];
     return hit !== undefined && hit.start < to && hit.end <= to ? hit : undefined;
   };
+  // The next "£" at or after an offset; sentences come in order, so each "£" is searched for once.
+  let pound = -1;
+  const poundAtOrAfter = (from: number) => {
+    if (pound < from && pound !== Infinity) {
+      const at = own.indexOf("£", from);
+      pound = at === -1 ? Infinity : at;
+    }
+    return pound;
+  };
   let start = 0;
   for (let index = 0; index <= own.length; index++) {
     const code = own.charCodeAt(index);
@@ -48,7 +57,7 @@ export function commitmentSpans(own: string): Span[] {
       const accept = firstIn(accepts, "accept", start, index);
       if (
         accept !== undefined &&
-        (own.slice(start, index).indexOf("£") !== -1 || firstIn(objects, "object", start, index) !== undefined) &&
+        (poundAtOrAfter(start) < index || firstIn(objects, "object", start, index) !== undefined) &&
         firstIn(notYet, "notYet", start, index) === undefined &&
         !hasExplicit(spans, explicit, cursor, start, index)
       ) {
