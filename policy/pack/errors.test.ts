@@ -218,8 +218,41 @@ describe("parsePolicy", () => {
       "school.emailDomains.0",
       "school.name",
     ]);
-    expect(error.message).toContain("three-problems.json");
-    expect(error.message).toContain("school.emailDomains.0: must be a domain name");
+    expect(error.name).toBe("PolicyPackError");
+    expect(error.source).toBe("three-problems.json");
+    // One line per problem under a heading naming the pack.
+    const lines = error.message.split("\n");
+    expect(lines[0]).toBe("Invalid policy pack three-problems.json:");
+    expect(lines.slice(1).sort()).toEqual([
+      '  - (root): unknown key "extra"',
+      "  - school.emailDomains.0: must be a domain name such as school.org.uk",
+      expect.stringMatching(/^ {2}- school\.name: .+/) as string,
+    ]);
+  });
+
+  it("names several unknown keys in one problem", () => {
+    const problems = problemsOf(() =>
+      parsePolicy(
+        withChange((p) => {
+          p.colour = "blue";
+          p.size = 3;
+        }),
+      ),
+    );
+    expect(problems).toEqual([{ path: "(root)", message: 'unknown keys "colour", "size"' }]);
+  });
+
+  it("calls a pack given without a source (inline)", () => {
+    const error = (() => {
+      try {
+        parsePolicy(withChange((p) => (p.colour = "blue")));
+      } catch (caught) {
+        return caught as PolicyPackError;
+      }
+      throw new Error("expected a PolicyPackError");
+    })();
+    expect(error.source).toBe("(inline)");
+    expect(error.message).toMatch(/^Invalid policy pack \(inline\):\n/);
   });
 
   it("rejects a severity for a rule that does not exist", () => {
@@ -251,6 +284,13 @@ describe("loadPolicy", () => {
     expect(problemsOf(() => loadPolicy("no-such-school"))).toEqual([
       { path: "(file)", message: "no such preset or file" },
     ]);
+  });
+
+  it("says why a path that exists cannot be read", () => {
+    const problems = problemsOf(() => loadPolicy(folder)); // a folder, not a file
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe("(file)");
+    expect(problems[0]?.message).toMatch(/EISDIR/);
   });
 
   it("reports the field paths of an invalid pack file", () => {
