@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { loadPolicy } from "../pack/load.js";
+import { normalizeDraft, type DraftInput } from "./draft.js";
+import { buildMessage, classifyRecipient, domainOf, externalOf, isX500 } from "./message.js";
+import type { Recipient } from "./types.js";
+
+const pack = loadPolicy("st-john-payne"); // emailDomains: ["st-john-payne.sch.uk"]
+
+describe("isX500", () => {
+  it.each([
+    ["a legacyExchangeDN", "/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=jo.hart"],
+    ["an X500: proxy address", "X500:/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=jo"],
+    ["an EX: address", "EX:/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=JO"],
+    ["its IMCEAEX encapsulation", "IMCEAEX-_o=ExchangeLabs_ou=Exchange+20Administrative_cn=jo@school.sch.uk"],
+    ["one with spaces around it", "  /o=ExchangeLabs/cn=jo  "],
+  ])("recognises %s", (_, address) => {
+    expect(isX500(address)).toBe(true);
+  });
+
+  it.each([
+    ["an e-mail address", "jo.hart@st-john-payne.sch.uk"],
+    ["a contact group's name", "Year 6 Parents"],
+    ["an o= not at the start", "cn=jo/o=ExchangeLabs"],
+    ["X500 without the slash", "x500:o=ExchangeLabs"],
+  ])("does not take %s for one", (_, address) => {
+    expect(isX500(address)).toBe(false);
+  });
+});
+
+describe("domainOf", () => {
+  it.each([
+    ["jo@st-john-payne.sch.uk", "st-john-payne.sch.uk"],
+    ["Jo.Hart@Gmail.COM ", "gmail.com"],
+    ['"a@b"@example.org', "example.org"],
+    ["Year 6 Parents", ""],
+  ])("%s → %s", (address, domain) => {
+    expect(domainOf(address)).toBe(domain);
+  });
+});
+
+describe("classifyRecipient", () => {
+  it.each<[string, Recipient, string, string]>([
+    ["no address", { address: "" }, "unknown", "no address"],
+    ["only spaces", { address: "   " }, "unknown", "no address"],
+    ["an X500 address", { address: "/o=ExchangeLabs/cn=jo" }, "internal", "Exchange X500 address"],
+    [
+      "a contact group",
+      { name: "Year 6 Parents", address: "Year 6 Parents" },
+      "unknown",
+      "no e-mail address (a contact group?)",
+    ],
+    ["the school's domain", { address: "jo@st-john-payne.sch.uk" }, "internal", "school domain"],
+    ["the school's domain in capitals", { address: " JO@ST-JOHN-PAYNE.SCH.UK " }, "internal", "school domain"],
+    ["a subdomain of the school's", { address: "it@mail.st-john-payne.sch.uk" }, "internal", "school domain"],
+    [
+      "a domain ending in the school's name",
+      { address: "jo@notst-john-payne.sch.uk" },
+      "external",
+      "outside the school's domains",
+    ],
+    ["a webmail address", { address: "jo@gmail.com" }, "external", "outside the school's domains"],
+    [
+      "a mailbox Outlook reports as a user",
+      { address: "jo@trust.org.uk", recipientType: "user" },
+      "internal",
+      "Outlook reports user",
+    ],
+    [
+      "an Exchange group",
+      { address: "staff@trust.org.uk", recipientType: "distributionList" },
+      "internal",
+      "Outlook reports distributionList",
+    ],
+    [
+      "an external user",
+      { address: "jo@trust.org.uk", recipientType: "externalUser" },
+      "external",
+      "outside the school's domains",
+    ],
+    ["type other", { address: "jo@trust.org.uk", recipientType: "other" }, "external", "outside the school's domains"],
+  ])("%s", (_, recipient, standing, reason) => {
+    expect(classifyRecipient(recipient, pack)).toEqual({ standing, reason });
+  });
+});
+
+function message(input: Partial<DraftInput>, maxBodyChars?: number) {
+  return buildMessage(normalizeDraft({ subject: "Homework", body: "", ...input }), pack, maxBodyChars);
+}
+
+describe("buildMessage", () => {
+  it("classifies the recipients field by field, To then Cc then Bcc", () => {
+    const built = message({
+      to: [{ address: "jo@st-john-payne.sch.uk" }, { address: "kerry@gmail.com" }],
+      cc: [{ address: "Year 6 Parents" }],
+      bcc: [{ address: "sam@yahoo.co.uk" }],
+    });
+    expect(built.recipients.map((entry) => [entry.field, entry.recipient.address, entry.standing])).toEqual([
+      ["to", "jo@st-john-payne.sch.uk", "internal"],
+      ["to", "kerry@gmail.com", "external"],
+      ["cc", "Year 6 Parents", "unknown"],
+      ["bcc", "sam@yahoo.co.uk", "external"],
+    ]);
+    expect(externalOf(built).map((recipient) => recipient.address)).toEqual(["kerry@gmail.com", "sam@yahoo.co.uk"]);
+  });
+
+  it("reads an HTML body as text and folds subject and body for matching", () => {
+    const built = message({ subject: "Trip\u00a0money", body: "<p>Fish &amp; chips</p>", bodyType: "html" });
+    expect(built.bodyText.trim()).toBe("Fish & chips");
+    expect(built.subject.text).toBe("Trip money");
+    expect(built.bodyTruncated).toBe(false);
+  });
+
+  it("keeps the whole body when no limit is given", () => {
+    const body = `${"A long line of text.\n".repeat(2_000)}End`;
+    expect(message({ body }).bodyText).toBe(body);
+  });
+
+  it("cuts a long body at the last line break past half the limit", () => {
+    // "aaaa\nbbbb\ncccc": the limit 12 falls in "cccc"; the break at 9 is past 6.
+    const built = message({ body: "aaaa\nbbbb\ncccc" }, 12);
+    expect(built.bodyText).toBe("aaaa\nbbbb");
+    expect(built.bodyTruncated).toBe(true);
+  });
+
+  it("cuts at the limit itself when the last line break is not past half of it", () => {
+    // Limit 8: the only break is at 4, which is not past 4.
+    expect(message({ body: "aaaa\nbbbbbbbb" }, 8).bodyText).toBe("aaaa\nbbb");
+    expect(message({ body: "a\nbbbbbbbbbb" }, 8).bodyText).toBe("a\nbbbbbb");
+  });
+
+  it("does not cut a body exactly as long as the limit", () => {
+    const built = message({ body: "aaaa\nbbbb" }, 9);
+    expect(built.bodyText).toBe("aaaa\nbbbb");
+    expect(built.bodyTruncated).toBe(false);
+  });
+
+  it("reads at most four times the limit of HTML, and says the body was cut", () => {
+    // 9 characters of text, then 130 of empty markup: only the first 40 characters of HTML are read.
+    const body = `<p>hi</p>${"<span></span>".repeat(10)}`;
+    const built = message({ body, bodyType: "html" }, 10);
+    expect(built.bodyText.trim()).toBe("hi");
+    expect(built.bodyTruncated).toBe(true);
+    expect(message({ body, bodyType: "html" }, 40).bodyTruncated).toBe(false);
+  });
+
+  describe("the sender's own words", () => {
+    const body =
+      "Dear Mrs Lane,\nThank you, I will look into it.\n\nKind regards\nJo Hart\n\n" +
+      "From: Kerry Lane <kerry.lane@example.com>\nSent: 11 March 2025 21:14\nTo: Jo Hart <j.hart@st-john-payne.sch.uk>\n" +
+      "Subject: Homework\n\nTHIS IS UNACCEPTABLE!!!";
+    const built = message({
+      subject: "RE: Homework",
+      body,
+      from: { name: "Jo Hart", address: "j.hart@st-john-payne.sch.uk" },
+    });
+
+    it("blanks what others wrote, keeping length and line breaks", () => {
+      expect(built.segments.map((segment) => segment.kind)).toEqual(["own", "signature", "quoted"]);
+      for (const view of [built.own, built.ownAndForwarded, built.ownWithSignOff]) {
+        expect(view).toHaveLength(body.length);
+        expect(view.split("\n")).toHaveLength(body.split("\n").length);
+        expect(view).not.toContain("UNACCEPTABLE");
+        expect(view).toContain("Thank you, I will look into it.");
+      }
+      expect(built.own).not.toContain("Kind regards");
+      expect(built.ownWithSignOff).toContain("Kind regards\nJo Hart");
+      expect(built.own.slice(body.indexOf("From:"))).toMatch(/^[ \n]+$/);
+    });
+
+    it("gives the signature block's place", () => {
+      expect(body.slice(built.signature.start, built.signature.end)).toMatch(/^Kind regards\nJo Hart\s*$/);
+    });
+
+    it("keeps a forwarded message in ownAndForwarded only", () => {
+      const forwarded =
+        "Please see below.\n\n---------- Forwarded message ---------\nFrom: Head <head@example.com>\n\nSend this to ten people.";
+      const fwd = message({ subject: "FW: Luck", body: forwarded });
+      expect(fwd.segments.map((segment) => segment.kind)).toEqual(["own", "forwarded"]);
+      expect(fwd.ownAndForwarded).toBe(forwarded);
+      expect(fwd.own).not.toContain("ten people");
+      expect(fwd.ownWithSignOff).not.toContain("ten people");
+    });
+
+    it("is the body itself when the sender wrote all of it, and the signature is empty at its end", () => {
+      const plain = message({ body: "Dear all,\nThe trip is on Friday." });
+      expect(plain.own).toBe("Dear all,\nThe trip is on Friday.");
+      expect(plain.signature).toEqual({ start: plain.body.text.length, end: plain.body.text.length });
+    });
+  });
+});
