@@ -139,6 +139,157 @@ describe("analyzeDraft", () => {
     expect(span && body.slice(span.start, span.end)).toBe("AB");
   });
 
+  it("orders every category at one severity as the harm ranking says", () => {
+    // Data breaches, then words that hurt people, then recipients and attachments, then etiquette.
+    const order: RuleModule["meta"]["category"][] = [
+      "personal-data",
+      "personal-data-in-subject",
+      "tone",
+      "recipients",
+      "attachments",
+      "commitment",
+      "personal-use",
+      "chain-mail",
+      "shouting",
+      "punctuation",
+      "greeting",
+      "closing",
+      "disclaimer",
+    ];
+    const rules = [...order].reverse().map((category) => {
+      const base = rule(category, () => [{ messageId: "hit", data: { what: category }, location: "body" }]);
+      return { ...base, meta: { ...base.meta, category } };
+    });
+    expect(analyzeDraft(draft, pack, { rules }).findings.map((f) => f.category)).toEqual(order);
+  });
+
+  it.each([
+    [["info"], "ok"],
+    [["info", "nudge"], "nudge"],
+    [["nudge", "block", "info"], "block"],
+  ] as const)("the worst of %j gives the verdict %s", (severities, verdict) => {
+    const rules = severities.map((severity, index) =>
+      rule(`r${index}`, () => [{ messageId: "hit", data: { what: severity }, location: "body" }], severity),
+    );
+    const analysis = analyzeDraft(draft, pack, { rules });
+    expect(analysis.verdict).toBe(verdict);
+    expect(analysis.findings.map((f) => f.severity)).toEqual(
+      [...severities].sort((a, b) => ["block", "nudge", "info"].indexOf(a) - ["block", "nudge", "info"].indexOf(b)),
+    );
+  });
+
+  it("lets the school's severity for a rule win over the rule's own, and off silence it", () => {
+    const report = () => [
+      { messageId: "hit", data: { what: "x" }, location: "body" as const, severity: "block" as const },
+    ];
+    const school = { ...pack, rules: { ...pack.rules, a: "info", b: "off" } } as typeof pack;
+    const analysis = analyzeDraft(draft, school, { rules: [rule("a", report), rule("b", report), rule("c", report)] });
+    expect(analysis.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ["c", "block"],
+      ["a", "info"],
+    ]);
+  });
+
+  it("cites the school's own sentence for the rule's clause when the pack has one", () => {
+    const cited = { ...rule("t", () => [{ messageId: "hit", data: { what: "x" }, location: "body" }]) };
+    const withClause = { ...cited, meta: { ...cited.meta, clause: "shouting" } };
+    const clause = pack.clauses.shouting;
+    expect(clause).toBeDefined();
+    const finding = analyzeDraft(draft, pack, { rules: [withClause] }).findings[0];
+    expect(finding?.policyRef).toEqual({ section: `${clause?.document} — ${clause?.section}`, quote: clause?.quote });
+  });
+
+  it("leaves out data and spans a report does not have, and keeps a fix", () => {
+    const analysis = analyzeDraft(draft, pack, {
+      rules: [
+        rule("r", () => [
+          {
+            messageId: "hit",
+            data: { what: "x" },
+            location: "attachments",
+            spans: [],
+            fix: { kind: "remove-attachments", names: ["a.exe"] },
+          },
+        ]),
+      ],
+    });
+    expect(analysis.findings[0]).not.toHaveProperty("spans");
+    expect(analysis.findings[0]?.fix).toEqual({ kind: "remove-attachments", names: ["a.exe"] });
+    const bare = analyzeDraft(draft, pack, {
+      rules: [
+        {
+          ...rule("s", () => [{ messageId: "plain", location: "body" }]),
+          meta: { ...rule("s", () => []).meta, messages: { plain: "Plain." } },
+        },
+      ],
+    });
+    expect(bare.findings[0]).not.toHaveProperty("data");
+    expect(bare.findings[0]?.message).toBe("Plain.");
+  });
+
+  it("maps subject spans and a remove-subject-spans fix back to the draft's subject", () => {
+    // The zero-width space is folded away: "Mia" is at 2 in the folded subject, 3 in the draft's.
+    const subject = "Re\u200b Mia Patel";
+    const analysis = analyzeDraft({ ...draft, subject }, pack, {
+      rules: [
+        rule("s", ({ message }) => {
+          const at = message.subject.text.indexOf("Mia");
+          const spans = [{ start: at, end: at + 3 }];
+          return [
+            {
+              messageId: "hit",
+              data: { what: "Mia" },
+              location: "subject",
+              spans,
+              fix: { kind: "remove-subject-spans", spans },
+            },
+          ];
+        }),
+      ],
+    });
+    const finding = analysis.findings[0];
+    expect(finding?.spans).toEqual([{ start: 4, end: 7 }]);
+    expect(finding?.fix).toEqual({ kind: "remove-subject-spans", spans: [{ start: 4, end: 7 }] });
+    expect(subject.slice(4, 7)).toBe("Mia");
+  });
+
+  it("gives personal data at the draft's offsets", () => {
+    const body = "Dear Sam,\n\nHer\u00a0NHS\u200b number is 943 476 5919.\n\nJo";
+    const analysis = analyzeDraft({ ...draft, body }, loadPolicy("delius"), { rules: [] });
+    const nhs = analysis.personalData.find((entity) => entity.type === "nhs-number");
+    expect(nhs && body.slice(nhs.start, nhs.end)).toBe("943 476 5919");
+  });
+
+  it("says when only part of a long body was read, and only then", () => {
+    const body = `Dear all,\n${"The trip is on Friday.\n".repeat(100)}`;
+    expect(analyzeDraft({ ...draft, body }, pack, { rules: [], maxBodyChars: 100 }).bodyTruncated).toBe(true);
+    expect(analyzeDraft({ ...draft, body }, pack, { rules: [] })).not.toHaveProperty("bodyTruncated");
+  });
+
+  it("lets rules use their models unless told not to", () => {
+    const seen: boolean[] = [];
+    const look = rule("m", ({ models }) => {
+      seen.push(models);
+      return [];
+    });
+    analyzeDraft(draft, pack, { rules: [look] });
+    analyzeDraft(draft, pack, { rules: [look], models: false });
+    expect(seen).toEqual([true, false]);
+  });
+
+  it("goes on when a report cannot be formatted, without telling anyone if no one asked", () => {
+    const analysis = analyzeDraft(draft, pack, {
+      rules: [
+        rule("bad", () => [{ messageId: "missing", location: "body" }]),
+        rule("boom", () => {
+          throw new Error("bad rule");
+        }),
+        rule("fine", () => [{ messageId: "hit", data: { what: "ok" }, location: "body" }]),
+      ],
+    });
+    expect(analysis.findings.map((f) => f.rule)).toEqual(["fine"]);
+  });
+
   it("analyses with the registered rules by default", () => {
     const analysis = analyzeDraft(
       { ...draft, body: "Dear all,\n\nWHY IS THE PRINTER ALWAYS BROKEN ON MONDAYS???\n\nThanks,\nJo" },
