@@ -5,12 +5,22 @@ import { forEachMatch, hasPhrase, windowAfter, windowBefore, type Candidate, typ
 /**
  * Dates of birth: a date WITH birth context ("DOB", "date of birth", "born on", "birthday") shortly
  * before it, or "(DOB)" right after it. Every other date (trips, meetings, deadlines) is not one.
+ * In a subject line, a full date at least `SUBJECT_BIRTH_YEARS` years back needs no birth word ("Leo
+ * Sanchez 14/08/2010"): subjects carry the dates of what is coming or just happened, not of years ago.
+ *
+ * @param now the date "years back" counts from (the time of the check; a parameter for tests).
  */
-export function detectDatesOfBirth(scan: Scan, out: Candidate[]): void {
-  // Cheap prefilter: no birth word anywhere, no date of birth.
-  if (!mentionsBirth(scan.lower)) return;
-  const visit = (start: number, end: number, day: number, month: number) => {
+export function detectDatesOfBirth(scan: Scan, out: Candidate[], now: Date = new Date()): void {
+  const subject = scan.location === "subject";
+  // Cheap prefilter: no birth word anywhere, no date of birth (except the subject's old dates).
+  if (!subject && !mentionsBirth(scan.lower)) return;
+  const latestBirthYear = now.getFullYear() - SUBJECT_BIRTH_YEARS;
+  const visit = (start: number, end: number, day: number, month: number, year?: number) => {
     if (day < 1 || day > 31 || month < 1 || month > 12) return;
+    if (subject && year !== undefined && year > 1900 && year <= latestBirthYear) {
+      out.push({ type: "date-of-birth", start, end, confidence: 0.8 });
+      return;
+    }
     const before = windowBefore(scan.lower, start, 30);
     // Context after the date too: "04/06/2016 is her birthday", "12.9.15 (DOB)".
     const after = windowAfter(scan.lower, end, 30);
@@ -19,20 +29,25 @@ export function detectDatesOfBirth(scan: Scan, out: Candidate[]): void {
     }
     out.push({ type: "date-of-birth", start, end, confidence: 0.95 });
   };
+  // A two-digit year is not a year the subject rule can trust ("14/08/10" may be a form's date).
+  const fullYear = (text: string | undefined) => (text !== undefined && text.length === 4 ? Number(text) : undefined);
   forEachMatch(NUMERIC_DATE, scan.text, (match) => {
-    visit(match.index, match.index + match[0].length, Number(match[1]), Number(match[2]));
+    visit(match.index, match.index + match[0].length, Number(match[1]), Number(match[2]), fullYear(match[3]));
   });
   forEachMatch(ISO_DATE, scan.text, (match) => {
-    visit(match.index, match.index + match[0].length, Number(match[3]), Number(match[2]));
+    visit(match.index, match.index + match[0].length, Number(match[3]), Number(match[2]), fullYear(match[1]));
   });
   // Month names are checked by the pattern; day 1 of the month stands in for the month check.
   forEachMatch(DAY_MONTH_DATE, scan.text, (match) => {
-    visit(match.index, match.index + match[0].length, Number(match[1]), 1);
+    visit(match.index, match.index + match[0].length, Number(match[1]), 1, fullYear(match[2]));
   });
   forEachMatch(MONTH_DAY_DATE, scan.text, (match) => {
-    visit(match.index, match.index + match[0].length, Number(match[1]), 1);
+    visit(match.index, match.index + match[0].length, Number(match[1]), 1, fullYear(match[2]));
   });
 }
+
+/** How many years back a subject's date must be to be read as a date of birth (pupils are 2 to 19). */
+const SUBJECT_BIRTH_YEARS = 2;
 
 const AFTER_CONTEXT = ["dob", "d.o.b", "date of birth", "birthday", "born"];
 

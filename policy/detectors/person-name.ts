@@ -8,6 +8,7 @@ import {
   TITLES,
 } from "../data/personal-data/lexicon.js";
 import { CAPITALISED_WORD, SURNAME_AFTER } from "../data/personal-data/patterns.js";
+import { findSubjectPeople } from "./subject-people.js";
 import {
   forEachMatch,
   hasPhrase,
@@ -51,7 +52,7 @@ const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
  * words (any Latin letters, particles allowed) with a separator or the end on both sides.
  */
 const SUBJECT_NAME = new RegExp(
-  `(?:^|[-:\\u2013|(\\]] ?)(${NAME_WORD}(?: (?:N\\u00ED|Nic|Mac|Mc|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap))? ${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(,]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{1,2}\\b))`,
+  `(?:^|[-:\\u2013|(\\]] ?|(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: (?:N\\u00ED|Nic|Mac|Mc|O'|De|Di|Da|Du|Del|Della|Le|La|Van|Von|El|Al|Bin|Ibn|Ben|Ap|de|da|di|du|del|della|le|la|van|von|der|den|al|el|bin|ibn|ap))? ${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(,]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{1,2}\\b))`,
   "g",
 );
 /** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */
@@ -133,14 +134,24 @@ export function findNames(scan: Scan): NameCandidate[] {
     push(start, start + name.length, name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
   });
   if (scan.location === "subject" || scan.location === "attachments") {
+    // In a subject or file name a longer name wins over a given name alone inside it ("Mia" in
+    // "Mia-Rose Kettering", "Harper" in "Reece Harper"): the part stands for one person.
+    const claim = (start: number, end: number, confidence: number) => {
+      const overlapping = names.filter((known) => known.start < end && start < known.end);
+      if (overlapping.some((known) => known.full)) return;
+      for (const known of overlapping) names.splice(names.indexOf(known), 1);
+      push(start, end, true, confidence);
+    };
     forEachMatch(scan.location === "subject" ? SUBJECT_NAME : FILE_NAME_PAIR, text, (match) => {
       const name = match[1] ?? "";
       const start = match.index + match[0].indexOf(name);
       const words = name.split(" ");
       if (words.some((word) => SUBJECT_WORDS.has(word.toLowerCase()) || NOT_GIVEN_NAME_SET.has(word))) return;
-      if (names.some((known) => known.start < start + name.length && start < known.end)) return;
-      push(start, start + name.length, true, 0.8);
+      claim(start, start + name.length, 0.8);
     });
+    if (scan.location === "subject") {
+      for (const person of findSubjectPeople(text)) claim(person.start, person.end, person.confidence);
+    }
   }
   // Last, and only where nothing above matched: unknown names acting in a sentence.
   const known = names.slice().sort((a, b) => a.start - b.start);

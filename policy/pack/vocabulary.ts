@@ -32,6 +32,7 @@ export const SENSITIVE_CATEGORIES = [
   "religion",
   "sexual-orientation",
   "criminal",
+  "financial",
 ] as const;
 export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 

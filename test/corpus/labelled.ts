@@ -67,11 +67,18 @@ export interface SetMetrics {
   readonly errors: { id: string; label: string; kind: "fp" | "fn"; note: string; detail: string }[];
 }
 
+/** An entity as the files write it: its type, or `{ type, location }` (part D of the held-out set). */
+type EntityLabel = string | { readonly type: string; readonly location?: string };
+
 function readJsonl(path: string): LabelledDraft[] {
   return readFileSync(path, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as LabelledDraft);
+    .map((line) => {
+      const entry = JSON.parse(line) as Omit<LabelledDraft, "entities"> & { entities?: readonly EntityLabel[] };
+      const types = (entry.entities ?? []).map((entity) => (typeof entity === "string" ? entity : entity.type));
+      return { ...entry, entities: [...new Set(types)] };
+    });
 }
 
 function jsonlIn(dir: string): string[] {
@@ -83,10 +90,17 @@ function jsonlIn(dir: string): string[] {
     : [];
 }
 
+/** The files of a set, in order; `[]` when absent (a clean checkout has no ../shared). */
+export function setFiles(name: "dev" | "heldout"): string[] {
+  return name === "dev" ? [SHARED_SAMPLE, ...jsonlIn(DEV_DIR)].filter((path) => existsSync(path)) : jsonlIn(HELDOUT_DIR);
+}
+
+/** The drafts of one file of a set. */
+export { readJsonl as readPart };
+
 /** The drafts of a set; `[]` when its files are absent (a clean checkout has no ../shared). */
 export function readSet(name: "dev" | "heldout"): LabelledDraft[] {
-  const files = name === "dev" ? [SHARED_SAMPLE, ...jsonlIn(DEV_DIR)].filter((path) => existsSync(path)) : jsonlIn(HELDOUT_DIR);
-  return files.flatMap(readJsonl);
+  return setFiles(name).flatMap(readJsonl);
 }
 
 /** A look-alike of a domain: two adjacent letters of its first label swapped ("st-jhon-payne.sch.uk"). */

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ENCRYPT_WORTHY_TYPES } from "../../policy/rules/personal-data/sensitive.js";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeDraft } from "../../policy/engine/analyze.js";
 import { htmlToText } from "../../policy/engine/html-to-text.js";
@@ -13,7 +13,7 @@ import { CATEGORIES, type Analysis } from "../../policy/engine/types.js";
 import { loadPolicy } from "../../policy/pack/load.js";
 import type { PolicyPack } from "../../policy/pack/schema.js";
 import type { CorpusEntry } from "./generate.js";
-import { formatSet, readSet, scoreSet } from "./labelled.js";
+import { formatSet, readPart, readSet, scoreSet, setFiles } from "./labelled.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_PATH = join(here, "drafts.jsonl");
@@ -165,6 +165,10 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     }
     const scored = scoreSet(name, drafts);
     console.log(formatSet(scored) + "\n");
+    // --by-part: each file of the set scored on its own (a part written later is fresh evidence).
+    if (process.argv.includes("--by-part")) {
+      for (const file of setFiles(name)) console.log(formatSet(scoreSet(`${name} ${basename(file)}`, readPart(file))) + "\n");
+    }
     if (wantErrors && name === "dev") {
       for (const error of scored.errors) console.log(`${error.label}\t${error.kind}\t${error.id}\t${error.note}\t${error.detail}`);
     }

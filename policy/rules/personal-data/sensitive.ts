@@ -59,6 +59,7 @@ const CATEGORY_WORDS: Readonly<Record<SensitiveCategory, string>> = {
   religion: "religion",
   "sexual-orientation": "sexual orientation",
   criminal: "police or offending",
+  financial: "financial circumstances",
 };
 
 const TERM_CATEGORY = new Map<string, SensitiveCategory>();

@@ -1,0 +1,154 @@
+import {
+  GIVEN_NAMES,
+  NOT_GIVEN_NAMES,
+  SENSITIVE_TERMS,
+  SUBJECT_FUNCTION_WORDS,
+  SUBJECT_NOT_NAMES,
+  TITLES,
+} from "../data/personal-data/lexicon.js";
+import { SENSITIVE_CATEGORIES } from "../pack/vocabulary.js";
+
+/**
+ * People in a subject line, recognised from how staff write them there rather than from a name list
+ * (issue 11: "fsm - leo williams", "Re: Kacper N (Class 3)", "J. Okonkwo 11H", "Nowak, Zofia – SALT
+ * report", "MARAC - Collins family"). A subject is short and built from parts between separators
+ * (" - ", ":", "(…)", ","), so structure carries what capitals carry in a sentence:
+ * - a word and an initial ("Kacper N", "amara o.", "jack t.");
+ * - an initial and a surname ("J. Okonkwo");
+ * - "Surname, Given" where the given name is a known one ("Nowak, Zofia");
+ * - "<Surname> family";
+ * - a part that is only two or three name-like words, in any case, one of them a known given name
+ *   ("leo williams", "Kayden Moore").
+ * A word is name-like when it is none of the subject's ordinary words (`SUBJECT_NOT_NAMES`, function
+ * words, words of sensitive terms, titles and the "not a given name" openers).
+ */
+export interface SubjectPerson {
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+}
+
+const LETTERS = "a-z\\u00DF-\\u00F6\\u00F8-\\u017F"; // with the i flag: À-Þ too
+/** A word of a subject: letters with inner hyphens or apostrophes ("Mia-Rose", "O'Neill"), or one letter with a dot. */
+const TOKEN = new RegExp(
+  `[${LETTERS}](?:[${LETTERS}]|['\\u2019-](?=[${LETTERS}]))*\\.?|[-\\u2013\\u2014:|/()[\\],;&+]|\\d\\w*`,
+  "gi",
+);
+const SEPARATOR = /^[-\u2013\u2014:|/()[\],;&+]$/;
+
+const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
+const ORDINARY = new Set<string>([
+  ...SUBJECT_NOT_NAMES,
+  ...SUBJECT_FUNCTION_WORDS,
+  ...NOT_GIVEN_NAMES.map((word) => word.toLowerCase()),
+  ...TITLES.map((title) => title.toLowerCase()),
+]);
+for (const category of SENSITIVE_CATEGORIES)
+  for (const term of SENSITIVE_TERMS[category])
+    for (const word of term.split(/[^a-z]+/)) if (word.length > 1) ORDINARY.add(word);
+
+interface Token {
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+  readonly separator: boolean;
+  readonly code: boolean;
+}
+
+function tokensOf(subject: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN.exec(subject)) !== null) {
+    const text = match[0];
+    tokens.push({
+      text,
+      lower: text.toLowerCase().replace(/\.$/, ""),
+      start: match.index,
+      end: match.index + text.length,
+      separator: SEPARATOR.test(text),
+      code: /^\d/.test(text),
+    });
+  }
+  return tokens;
+}
+
+const isInitial = (token: Token | undefined) => token !== undefined && /^[a-z]\.?$/i.test(token.text);
+const isNameLike = (token: Token | undefined) =>
+  token !== undefined &&
+  !token.separator &&
+  !token.code &&
+  token.lower.length > 1 &&
+  !/\.$/.test(token.text) &&
+  !ORDINARY.has(token.lower);
+const isCapitalised = (token: Token | undefined) => token !== undefined && /^[A-Z\u00C0-\u00DE]/.test(token.text);
+/** Is the token the last of its part (a separator, a class code or the end follows)? */
+const endsPart = (token: Token | undefined) => token === undefined || token.separator || token.code;
+
+/** Reply and forward prefixes ("RE:", "Fw:") are not part of the subject's own words. */
+const PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs)\s?(?:\[\d+\])?\s?:\s*)+/i;
+
+/** People written in a subject the ways above, with offsets into `subject`. */
+export function findSubjectPeople(subject: string): SubjectPerson[] {
+  const prefix = PREFIX.exec(subject)?.[0].length ?? 0;
+  const tokens = tokensOf(subject).filter((token) => token.start >= prefix);
+  const people: SubjectPerson[] = [];
+  const add = (from: Token, to: Token, confidence: number) =>
+    people.push({ start: from.start, end: to.end, confidence });
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    const next = tokens[index + 1];
+    const after = tokens[index + 2];
+    // "Kacper N", "amara o.", "jack t." — a name-like word and an initial that ends the name.
+    if (isNameLike(token) && isInitial(next) && (endsPart(after) || !isNameLike(after))) {
+      add(token, next as Token, GIVEN.has(token.lower) || isCapitalised(token) ? 0.85 : 0.8);
+      index++;
+      continue;
+    }
+    // "J. Okonkwo", "J Okonkwo" — an initial (not the words "A" or "I" without a dot) and a surname.
+    if (
+      isInitial(token) &&
+      (token.text.length === 2 || !/^[ai]$/i.test(token.text)) &&
+      isCapitalised(token) &&
+      isCapitalised(next) &&
+      isNameLike(next)
+    ) {
+      add(token, next as Token, 0.85);
+      index++;
+      continue;
+    }
+    // "Nowak, Zofia" — a surname, a comma and a given name: a known one, or a whole part of two words.
+    const startsPart = index === 0 || (tokens[index - 1]?.separator ?? false) || (tokens[index - 1]?.code ?? false);
+    if (
+      isCapitalised(token) &&
+      isNameLike(token) &&
+      next?.text === "," &&
+      after !== undefined &&
+      isCapitalised(after) &&
+      isNameLike(after) &&
+      (GIVEN.has(after.lower) || (startsPart && endsPart(tokens[index + 3])))
+    ) {
+      add(token, after, 0.85);
+      index += 2;
+      continue;
+    }
+    // "Collins family"
+    if (isCapitalised(token) && isNameLike(token) && next?.lower === "family") {
+      add(token, next, 0.85);
+      index++;
+      continue;
+    }
+    // A part that is only two or three name-like words, one a known given name: "leo williams".
+    if (startsPart && isNameLike(token)) {
+      let last = index;
+      while (last + 1 < tokens.length && last - index < 2 && isNameLike(tokens[last + 1])) last++;
+      const words = tokens.slice(index, last + 1);
+      if (words.length >= 2 && endsPart(tokens[last + 1]) && words.some((word) => GIVEN.has(word.lower))) {
+        add(token, tokens[last] as Token, 0.8);
+        index = last;
+      }
+    }
+  }
+  return people;
+}
