@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadPolicy } from "../pack/load.js";
 import { analyzeDraft } from "./analyze.js";
-import { applyFix } from "./fix.js";
+import { applyFix, removeSpans } from "./fix.js";
 import type { DraftInput } from "./draft.js";
 import type { Fix } from "./types.js";
 
@@ -45,6 +45,124 @@ describe("applyFix", () => {
     const input = JSON.parse(JSON.stringify(base)) as typeof base;
     applyFix(input, { kind: "move-to-bcc", addresses: ["a@gmail.com"] });
     expect(input).toEqual(base);
+  });
+});
+
+describe("applyFix: each kind, exactly", () => {
+  const draft: DraftInput = {
+    subject: "Trip",
+    body: "Dear all",
+    to: [{ address: "a@gmail.com" }],
+    cc: [{ address: "B@gmail.com" }],
+    attachments: [
+      { name: "setup.exe", size: 10 },
+      { name: "letter.pdf", size: 20 },
+    ],
+  };
+
+  it("prefixes the subject once, whatever the case it is already in", () => {
+    expect(applyFix(draft, { kind: "prefix-subject", text: "Personal:" }).subject).toBe("Personal: Trip");
+    expect(
+      applyFix({ ...draft, subject: "PERSONAL: Trip" }, { kind: "prefix-subject", text: "Personal:" }).subject,
+    ).toBe("PERSONAL: Trip");
+    expect(applyFix({ ...draft, subject: "" }, { kind: "prefix-subject", text: "Personal:" }).subject).toBe(
+      "Personal:",
+    );
+  });
+
+  it("applies each encryption mechanism", () => {
+    const tag = { kind: "subject-tag", tag: "[secure]" } as const;
+    expect(applyFix(draft, { kind: "apply-encryption", mechanism: tag }).subject).toBe("[secure] Trip");
+    expect(applyFix({ ...draft, subject: "[Secure] Trip" }, { kind: "apply-encryption", mechanism: tag }).subject).toBe(
+      "[Secure] Trip",
+    );
+    const label = {
+      kind: "sensitivity-label",
+      labelId: "9f3c1c52-3f5e-4a52-9f44-2b7f0c0a1d11",
+      labelName: "Encrypt",
+    } as const;
+    const labelled = applyFix(draft, { kind: "apply-encryption", mechanism: label });
+    expect(labelled.sensitivityLabelId).toBe("9f3c1c52-3f5e-4a52-9f44-2b7f0c0a1d11");
+    expect(labelled.subject).toBe("Trip");
+    const header = { kind: "header", name: "x-encrypt", value: "yes" } as const;
+    expect(applyFix(draft, { kind: "apply-encryption", mechanism: header }).headers).toEqual({ "x-encrypt": "yes" });
+    expect(
+      applyFix({ ...draft, headers: { "x-other": "1" } }, { kind: "apply-encryption", mechanism: header }).headers,
+    ).toEqual({ "x-other": "1", "x-encrypt": "yes" });
+  });
+
+  it("appends a disclaimer or a line after a blank line, HTML-escaped in an HTML body", () => {
+    for (const kind of ["append-disclaimer", "append-line"] as const) {
+      expect(applyFix(draft, { kind, text: "A & B <x>\nC" }).body).toBe("Dear all\n\nA & B <x>\nC");
+      expect(
+        applyFix({ ...draft, body: "<p>Dear all</p>", bodyType: "html" }, { kind, text: "A & B <x>\nC" }).body,
+      ).toBe("<p>Dear all</p><br><br>A &amp; B &lt;x&gt;<br>C");
+    }
+  });
+
+  it("adds Cc recipients once, whatever their case", () => {
+    const fixed = applyFix(draft, {
+      kind: "add-cc",
+      recipients: [{ address: "b@GMAIL.com" }, { address: "head@school.sch.uk" }, { address: "HEAD@school.sch.uk" }],
+    });
+    expect(fixed.cc.map((recipient) => recipient.address)).toEqual(["B@gmail.com", "head@school.sch.uk"]);
+  });
+
+  it("removes the named attachments only", () => {
+    expect(applyFix(draft, { kind: "remove-attachments", names: ["setup.exe"] }).attachments).toEqual([
+      { name: "letter.pdf", size: 20 },
+    ]);
+  });
+
+  it("replaces the subject", () => {
+    expect(applyFix(draft, { kind: "replace-subject", text: "Pupil matter" }).subject).toBe("Pupil matter");
+  });
+
+  it("removes subject spans", () => {
+    expect(
+      applyFix(
+        { ...draft, subject: "Re: Olivia, EHCP" },
+        { kind: "remove-subject-spans", spans: [{ start: 4, end: 10 }] },
+      ).subject,
+    ).toBe("Re: EHCP");
+  });
+});
+
+describe("removeSpans", () => {
+  it.each([
+    ["a name and the comma after it", "Re: Olivia, EHCP", [[4, 10]], "Re: EHCP"],
+    ["a name at the start and the dash it leaves", "Olivia Smith - EHCP review", [[0, 12]], "EHCP review"],
+    ["a name in brackets, and the brackets", "EHCP review (Olivia Smith)", [[13, 25]], "EHCP review"],
+    ["a name at the end and the dash before it", "Trip \u2013 Mia", [[7, 10]], "Trip"],
+    [
+      "two names, given in either order",
+      "Mia Patel; Tom Ash: trip",
+      [
+        [0, 9],
+        [11, 18],
+      ],
+      "trip",
+    ],
+    [
+      "two names, the later first",
+      "Mia Patel; Tom Ash: trip",
+      [
+        [11, 18],
+        [0, 9],
+      ],
+      "trip",
+    ],
+    ["a span past the end", "Trip", [[2, 99]], "Tr"],
+    ["a span before the start", "Trip", [[-5, 2]], "ip"],
+    ["nothing, tidying double spaces", "Mia  and  Tom", [], "Mia and Tom"],
+    ["a name between semicolons", "Trip; Mia; Friday", [[6, 9]], "Trip; Friday"],
+  ] as const)("%s", (_what, subject, spans, expected) => {
+    expect(
+      removeSpans(
+        subject,
+        spans.map(([start, end]) => ({ start, end })),
+      ),
+    ).toBe(expected);
   });
 });
 
