@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { htmlToStructuredText } from "./html-to-text.js";
 import { foldForMatching } from "./normalize.js";
-import { segmentBody, type SegmentKind } from "./segments.js";
+import { segmentBody, signatureStart, type SegmentKind } from "./segments.js";
 
 /** The kinds in order and the text of the first non-own segment's start, for a plain or HTML body. */
 function segmentsOf(body: string, subject = "RE: Homework", html = false) {
@@ -145,5 +145,233 @@ describe("foldForMatching", () => {
     expect(view.text).toBe(folded);
     // Every folded span maps back onto the source characters it came from.
     expect(source.slice(view.toSource(0), view.toSource(view.text.length))).toBe(source);
+  });
+});
+
+/** [kinds in order, sender of the first history segment] for an own line, then `history`. */
+function historyOf(history: string, subject = "RE: Homework") {
+  const text = `Noted, I will look into it.\n\n${history}\n\nTHE OLD MESSAGE`;
+  const segments = segmentBody(text, { subject });
+  return { kinds: segments.map((segment) => segment.kind), sender: segments[1]?.sender };
+}
+
+describe("segmentBody: Outlook header blocks in each display language", () => {
+  // Outlook writes "From:", "Sent:", "To:", "Subject:" in the user's language; any From label with any
+  // Sent label and a To or Subject label within the next lines is a header.
+  it.each(["from", "de", "von", "van", "da", "oddi wrth", "från", "fra"])("From label %s", (label) => {
+    expect(historyOf(`${label}: Kerry Lane\nSent: 11 March 2025\nTo: Jo Hart`)).toEqual({
+      kinds: ["own", "quoted"],
+      sender: "kerry lane",
+    });
+  });
+
+  it.each([
+    "sent",
+    "date",
+    "envoyé",
+    "gesendet",
+    "datum",
+    "enviado",
+    "fecha",
+    "inviato",
+    "data",
+    "verzonden",
+    "anfonwyd",
+    "skickat",
+    "sendt",
+  ])("Sent label %s", (label) => {
+    expect(historyOf(`From: Kerry Lane\n${label}: 11 March 2025\nTo: Jo Hart`).kinds).toEqual(["own", "quoted"]);
+  });
+
+  it.each(["to", "à", "an", "aan", "para", "a", "at", "till", "til"])("To label %s", (label) => {
+    expect(historyOf(`From: Kerry Lane\nSent: 11 March 2025\n${label}: Jo Hart`).kinds).toEqual(["own", "quoted"]);
+  });
+
+  it.each(["subject", "objet", "betreff", "asunto", "oggetto", "onderwerp", "assunto", "pwnc", "ämne", "emne"])(
+    "Subject label %s",
+    (label) => {
+      expect(historyOf(`From: Kerry Lane\nSent: 11 March 2025\n${label}: Homework`).kinds).toEqual(["own", "quoted"]);
+    },
+  );
+
+  it.each([
+    ["without a Sent line", "From: Kerry Lane\nTo: Jo Hart\nSubject: Homework"],
+    ["without a To or Subject line", "From: Kerry Lane\nSent: 11 March 2025\nCc: Sam"],
+    ["with the Sent line seven lines down", "From: Kerry Lane\nTo: Jo Hart\nb\nc\nd\ne\nf\nSent: 11 March 2025"],
+    ["with an unknown label", "Sender: Kerry Lane\nSent: 11 March 2025\nTo: Jo Hart"],
+    ["with a label too long to be one", "A very long label here: Kerry\nSent: 11 March 2025\nTo: Jo Hart"],
+  ])("not a header %s", (_what, block) => {
+    expect(historyOf(block).kinds).toEqual(["own"]);
+  });
+
+  it("reads bold labels and the French space before the colon", () => {
+    expect(historyOf("*From:* Kerry Lane\n*Sent:* 11 March 2025\n*To:* Jo Hart")).toEqual({
+      kinds: ["own", "quoted"],
+      sender: "kerry lane",
+    });
+    expect(historyOf("De : Kerry Lane\nEnvoyé : mardi 11 mars 2025\nÀ : Jo Hart").sender).toBe("kerry lane");
+  });
+
+  it("finds the Sent line six lines down, not seven", () => {
+    expect(historyOf("From: Kerry Lane\nTo: Jo Hart\nb\nc\nd\ne\nSent: 11 March 2025").kinds).toEqual([
+      "own",
+      "quoted",
+    ]);
+  });
+});
+
+describe("segmentBody: separator, forward and attribution lines", () => {
+  it.each([
+    "-----Original Message-----",
+    "----- Ursprüngliche Nachricht -----",
+    "-----Message d'origine-----",
+    "-----Mensaje original-----",
+    "-----Messaggio originale-----",
+    "-----Oorspronkelijk bericht-----",
+    "-----Mensagem original-----",
+    "-----Neges wreiddiol-----",
+  ])("%s starts a quoted message, with the sender below it", (line) => {
+    expect(historyOf(`${line}\nFrom: Kerry Lane\nSent: 11 March 2025`)).toEqual({
+      kinds: ["own", "quoted"],
+      sender: "kerry lane",
+    });
+  });
+
+  it("an original-message line under a forward subject is a forward", () => {
+    expect(historyOf("-----Original Message-----", "FW: Homework").kinds).toEqual(["own", "forwarded"]);
+  });
+
+  it.each([
+    "---------- Forwarded message ---------",
+    "-------- Forwarded Message --------",
+    "----- Forwarded message follows -----",
+    "---------- Weitergeleitete Nachricht ----------",
+    "-------- Message transféré --------",
+    "---------- Mensaje reenviado ----------",
+    "---------- Messaggio inoltrato ----------",
+    "---------- Doorgestuurd bericht ----------",
+    "Begin forwarded message:",
+    "Begin forwarded message",
+    "Start of forwarded message:",
+    "----- Forwarded by Jo Hart/School on 11/03/2025 -----",
+  ])("%s starts a forwarded message", (line) => {
+    expect(historyOf(`${line}\nFrom: Head <head@example.com>`, "Trip")).toEqual({
+      kinds: ["own", "forwarded"],
+      sender: "head <head@example.com>",
+    });
+  });
+
+  it.each([
+    [
+      "Gmail",
+      "On Tue, 11 Mar 2025 at 21:14, Kerry Lane <kerry@example.com> wrote:",
+      "tue, 11 mar 2025 at 21:14, kerry lane <kerry@example.com>",
+    ],
+    ["French", "Le mar. 11 mars 2025 à 21:14, Kerry Lane a écrit :", "mar. 11 mars 2025 à 21:14, kerry lane"],
+    // German and Dutch clients put the name after the verb ("Am … schrieb Kerry Lane:"), which the pattern
+    // does not read; it reads the verb last, as here.
+    ["German", "Am 11.03.2025 um 21:14 Kerry Lane schrieb:", "11.03.2025 um 21:14 kerry lane"],
+    ["Spanish", "El mar, 11 mar 2025 a las 21:14, Kerry Lane escribió:", undefined],
+    ["Italian", "Il giorno mar 11 mar 2025 alle ore 21:14 Kerry Lane ha scritto:", undefined],
+    ["Dutch", "Op di 11 mrt 2025 om 21:14 Kerry Lane schreef:", undefined],
+    ["Portuguese", "Em ter., 11 de mar. de 2025 às 21:14, Kerry Lane escreveu:", undefined],
+  ])("a %s attribution line starts a quoted message", (_language, line, sender) => {
+    const found = historyOf(line);
+    expect(found.kinds).toEqual(["own", "quoted"]);
+    if (sender !== undefined) expect(found.sender).toBe(sender);
+  });
+
+  it("an attribution Gmail wrapped over two lines", () => {
+    expect(historyOf("On Tue, 11 Mar 2025 at 21:14, Kerry Lane <\nkerry@example.com> wrote:").kinds).toEqual([
+      "own",
+      "quoted",
+    ]);
+  });
+
+  it.each([
+    ["a sentence that says someone wrote", "As Kerry wrote: we need to talk"],
+    ["an attribution too short to be one", "On it wrote:"],
+    ["a rule of fewer than 20 underscores", "___________________\nFrom: Kerry Lane"],
+    ["a dashed line that is not a separator", "----- Notes -----"],
+  ])("not %s", (_what, line) => {
+    expect(historyOf(line).kinds).toEqual(["own"]);
+  });
+
+  it("Outlook's underscore rule with a header block under it", () => {
+    expect(historyOf("________________________________\nFrom: Kerry Lane\nSent: 11 March 2025\nTo: Jo Hart")).toEqual({
+      kinds: ["own", "quoted"],
+      sender: "kerry lane",
+    });
+    expect(historyOf("________________________________\nSee you then").kinds).toEqual(["own"]);
+  });
+
+  it.each(["FW: Trip", "Fwd: Trip", "TR: Sortie", "WG: Ausflug", "RV: Viaje", "I: Gita", "Doorst: Uitje", "fw : Trip"])(
+    "under the subject %s an Outlook header block is a forward",
+    (subject) => {
+      expect(historyOf("From: Kerry Lane\nSent: 11 March 2025\nTo: Jo Hart", subject).kinds).toEqual([
+        "own",
+        "forwarded",
+      ]);
+    },
+  );
+
+  it.each(["RE: Trip", "Fwding the notes", "Info: trip"])("under the subject %s it is a reply", (subject) => {
+    expect(historyOf("From: Kerry Lane\nSent: 11 March 2025\nTo: Jo Hart", subject).kinds).toEqual(["own", "quoted"]);
+  });
+});
+
+describe("signatureStart", () => {
+  it.each([
+    ["Kind regards,\nJo", "Kind regards"],
+    ["Thanks again!\nJo", "Thanks again"],
+    ["Many thanks in advance\nJo", "Many thanks in advance"],
+    ["Thanks, Jo", "Thanks, Jo"],
+    ["Best\nJo", "Best"],
+    ["Thanks so much.", "Thanks so much."],
+    ["Thanks all", "Thanks all"],
+    ["Thanks xx", "Thanks xx"],
+  ])("a sign-off: %j", (signOff, startsWith) => {
+    const text = `Dear all,\nThe trip is on Friday.\n${signOff}`;
+    expect(text.slice(signatureStart(text, text.length))).toMatch(new RegExp(`^${startsWith}`));
+  });
+
+  it.each([
+    ["a sentence starting with thanks", "Thanks for sorting Jack's EHCP, it is attached."],
+    ["thanks with a full stop after a word", "Thanks, noted."],
+    ["a longer line", "Kind regards to everyone who came to the fair on Saturday"],
+    ["a word that starts like a closing", "Bestow the prizes on Friday."],
+    ["Thanksgiving", "Thanksgiving is on Thursday"],
+    ["thanks and two more words", "Thanks, Jo and Sam"],
+  ])("not a sign-off: %s", (_what, line) => {
+    const text = `Dear all,\nThe trip is on Friday.\n${line}`;
+    expect(signatureStart(text, text.length)).toBe(text.length);
+  });
+
+  it("looks no further up than twelve lines above the end", () => {
+    const near = `Dear all,\nKind regards\n${"line\n".repeat(10)}end`;
+    expect(signatureStart(near, near.length)).toBe("Dear all,\n".length);
+    const far = `Dear all,\nKind regards\n${"line\n".repeat(12)}end`;
+    expect(signatureStart(far, far.length)).toBe(far.length);
+  });
+
+  it("looks no further up than 600 characters above the end", () => {
+    const text = `Kind regards\n${"x".repeat(600)}`;
+    expect(signatureStart(text, text.length)).toBe(text.length);
+  });
+
+  it("skips blank lines before the end", () => {
+    const text = "Dear all,\nKind regards\nJo\n\n\n";
+    expect(signatureStart(text, text.length)).toBe("Dear all,\n".length);
+  });
+
+  it("falls back to the sender's name opening a line near the end", () => {
+    const text = "Dear all,\nThe trip is on Friday.\nJo Hart\nYear 3 teacher";
+    expect(signatureStart(text, text.length, "Jo Hart")).toBe(text.indexOf("Jo Hart"));
+    expect(signatureStart(text, text.length, " Jo Hart ")).toBe(text.indexOf("Jo Hart"));
+    const midSentence = "Dear all,\nAs Jo Hart said, the trip is on Friday.";
+    expect(signatureStart(midSentence, midSentence.length, "Jo Hart")).toBe(midSentence.length);
+    expect(signatureStart("Jo\nThe trip.", 11, "Jo")).toBe(11); // two letters: too short to trust
+    const atStart = "Jo Hart\nYear 3 teacher";
+    expect(signatureStart(atStart, atStart.length, "Jo Hart")).toBe(0);
   });
 });
