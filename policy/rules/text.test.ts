@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { findAll, isParagraphEnd, nonEmptyLines, ownSubject, phrasePattern } from "./text.js";
+
+describe("ownSubject", () => {
+  it.each([
+    "RE: Homework",
+    "Re: Homework",
+    "re:Homework",
+    "  RE : Homework",
+    "Re[2]: Homework",
+    "RE [3]: Homework",
+    "FW: Trip",
+    "Fwd: Trip",
+    "AW: Ausflug",
+    "WG: Ausflug",
+    "TR: Sortie",
+    "RV: Viaje",
+    "SV: Utflykt",
+    "VS: Retki",
+  ])("%s was written by someone else", (subject) => {
+    expect(ownSubject(subject)).toBe("");
+  });
+
+  it.each(["Homework", "Reading list", "Re homework", "Trip: RE: forms", "Fwding: notes"])(
+    "%s is the sender's own",
+    (subject) => {
+      expect(ownSubject(subject)).toBe(subject);
+    },
+  );
+});
+
+describe("nonEmptyLines", () => {
+  it("trims lines and drops the blank ones", () => {
+    expect(nonEmptyLines(" Dear all, \n\n\t\nThe trip\n  \nJo ")).toEqual(["Dear all,", "The trip", "Jo"]);
+    expect(nonEmptyLines("")).toEqual([]);
+  });
+});
+
+describe("findAll", () => {
+  it("finds every match of a global regex, left to right", () => {
+    expect(findAll(/an/g, "banana")).toEqual([
+      { start: 1, end: 3, text: "an" },
+      { start: 3, end: 5, text: "an" },
+    ]);
+  });
+
+  it("starts again from the beginning each time", () => {
+    const pattern = /an/g;
+    findAll(pattern, "banana");
+    pattern.lastIndex = 4;
+    expect(findAll(pattern, "banana")).toHaveLength(2);
+  });
+
+  it("steps past empty matches instead of looping", () => {
+    expect(findAll(/x*/g, "ab")).toEqual([
+      { start: 0, end: 0, text: "" },
+      { start: 1, end: 1, text: "" },
+      { start: 2, end: 2, text: "" },
+    ]);
+  });
+
+  it("finds the phrases of a phrase set", () => {
+    expect(findAll(phrasePattern(["kind regards"]), "Kind  regards, Jo").map((match) => match.start)).toEqual([0]);
+  });
+});
+
+describe("isParagraphEnd", () => {
+  it.each([
+    ["a blank line", "a\n\nb", 1],
+    ["a line of spaces and tabs", "a\n \t\nb", 1],
+    ["the end of the text", "a\n", 1],
+    ["the end after trailing spaces", "a\n  ", 1],
+    ["a hyphen bullet", "a\n- b", 1],
+    ["an asterisk bullet", "a\n* b", 1],
+    ["a bullet character", "a\n  \u2022 b", 1],
+  ])("a paragraph ends at %s", (_what, text, index) => {
+    expect(isParagraphEnd(text, index)).toBe(true);
+  });
+
+  it.each([
+    ["a wrapped line", "a\nb", 1],
+    ["an indented wrapped line", "a\n  b", 1],
+    ["a character that is not a newline", "a b", 1],
+    ["a numbered line", "a\n1. b", 1],
+  ])("not at %s", (_what, text, index) => {
+    expect(isParagraphEnd(text, index)).toBe(false);
+  });
+});
