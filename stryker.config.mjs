@@ -1,6 +1,34 @@
 // Mutation testing of the core and the sweep's checks: `npm run mutate` (not part of `npm test`).
 // Incremental: results are kept in reports/stryker-incremental.json, so a re-run only tests the
 // mutants whose code or covering tests changed.
+//
+// One folder at a time: `STRYKER_FOLDER=policy/engine npm run mutate` mutates only that folder (or part of
+// one: policy/rules/tone) and keeps its own incremental file and JSON/HTML report
+// (reports/mutation/policy-engine.json…), so the folders can be run apart, and a run stopped part way
+// loses only its folder; `npx tsx scripts/mutation-summary.ts reports/mutation/*.json` merges them.
+const folder = process.env.STRYKER_FOLDER;
+const slug = folder?.replaceAll(/[^a-z0-9]+/gi, "-");
+const all = [
+  "policy/engine/**/*.ts",
+  "policy/detectors/**/*.ts",
+  "policy/rules/**/*.ts",
+  "policy/pack/**/*.ts",
+  "graph/checks/**/*.ts",
+  "graph/leave.ts",
+];
+const inside = (glob) => folder !== undefined && (glob === folder || glob.startsWith(`${folder}/`));
+const under = folder !== undefined && all.some((glob) => folder.startsWith(glob.replace("/**/*.ts", "/")));
+/** A whole root, several, or a part of one (`STRYKER_FOLDER=policy/rules/tone`, or one file). */
+const selected =
+  folder === undefined
+    ? all
+    : all.some(inside)
+      ? all.filter(inside)
+      : under
+        ? [folder.endsWith(".ts") ? folder : `${folder}/**/*.ts`]
+        : [];
+if (selected.length === 0) throw new Error(`STRYKER_FOLDER=${folder} is not in ${all.join(", ")}`);
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   packageManager: "npm",
@@ -9,12 +37,7 @@ export default {
   plugins: ["@stryker-mutator/vitest-runner"],
   coverageAnalysis: "perTest",
   mutate: [
-    "policy/engine/**/*.ts",
-    "policy/detectors/**/*.ts",
-    "policy/rules/**/*.ts",
-    "policy/pack/**/*.ts",
-    "graph/checks/**/*.ts",
-    "graph/leave.ts",
+    ...selected,
     "!**/*.test.ts",
     "!**/types.ts",
     "!graph/checks/test-context.ts",
@@ -23,11 +46,12 @@ export default {
   ],
   ignorePatterns: ["dist", "coverage", "reports", "test-results", ".artifacts", "manifests/generated"],
   incremental: true,
-  incrementalFile: "reports/stryker-incremental.json",
+  incrementalFile: slug === undefined ? "reports/stryker-incremental.json" : `reports/stryker-incremental-${slug}.json`,
   reporters: ["clear-text", "html", "json", "progress"],
-  htmlReporter: { fileName: "reports/mutation/mutation.html" },
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
-  concurrency: 2,
+  htmlReporter: { fileName: `reports/mutation/${slug ?? "mutation"}.html` },
+  jsonReporter: { fileName: `reports/mutation/${slug ?? "mutation"}.json` },
+  // One test runner: on the 2-core machine the other core stays free for its other work.
+  concurrency: 1,
   timeoutMS: 20000,
   tempDirName: ".stryker-tmp",
   cleanTempDir: true,

@@ -102,7 +102,9 @@ function line(name: string, tally: Tally): string {
 }
 
 function main(): void {
-  const paths = process.argv.length > 2 ? process.argv.slice(2) : ["reports/mutation/mutation.json"];
+  // `STRYKER_FOLDER=policy/engine npm run mutate` writes reports/mutation/policy-engine.json (stryker.config.mjs).
+  const slug = process.env.STRYKER_FOLDER?.replaceAll(/[^a-z0-9]+/gi, "-") ?? "mutation";
+  const paths = process.argv.length > 2 ? process.argv.slice(2) : [`reports/mutation/${slug}.json`];
   const files: MutationReport["files"] = {};
   for (const path of paths) {
     const report = JSON.parse(readFileSync(resolve(path), "utf8")) as MutationReport;
@@ -116,7 +118,8 @@ function main(): void {
   }
   console.log("");
   for (const [name, tally] of groups) console.log(line(name, tally));
-  console.log(`\nHTML report: ${resolve("reports/mutation/mutation.html")}`);
+  const html = paths.map((path) => resolve(path.replace(/\.json$/, ".html")));
+  console.log(`\nHTML report${html.length > 1 ? "s" : ""}: ${html.join(", ")}`);
 }
 
 main();
