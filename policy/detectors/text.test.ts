@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import {
+  digitsOf,
+  forEachMatch,
+  hasNear,
+  hasPhrase,
+  inSignature,
+  makeScan,
+  presentPhrases,
+  windowAfter,
+  windowBefore,
+} from "./text.js";
+
+describe("makeScan and inSignature", () => {
+  const scan = makeScan("Dear Sam,\nKind regards\nJo", "body", { start: 10, end: 25 }, 9);
+
+  it("keeps the text, its lower case and the signature's place", () => {
+    expect(scan).toEqual({
+      text: "Dear Sam,\nKind regards\nJo",
+      lower: "dear sam,\nkind regards\njo",
+      location: "body",
+      signatureAt: 10,
+      signatureEnd: 25,
+      greetingEnd: 9,
+    });
+  });
+
+  it.each([
+    [9, false],
+    [10, true],
+    [24, true],
+    [25, false],
+  ])("offset %i is in the signature: %s", (offset, inside) => {
+    expect(inSignature(scan, offset)).toBe(inside);
+  });
+});
+
+describe("forEachMatch", () => {
+  it("visits every match from the start, whatever lastIndex was", () => {
+    const pattern = /\d+/g;
+    pattern.lastIndex = 5;
+    const seen: string[] = [];
+    forEachMatch(pattern, "12 ab 345 6", (match) => seen.push(match[0]));
+    expect(seen).toEqual(["12", "345", "6"]);
+  });
+
+  it("steps past empty matches", () => {
+    const seen: number[] = [];
+    forEachMatch(/x*/g, "ab", (match) => seen.push(match.index));
+    expect(seen).toEqual([0, 1, 2]);
+  });
+});
+
+describe("windows", () => {
+  it("takes up to `size` characters before and after, clipped to the text", () => {
+    expect(windowBefore("date of birth: 04/07/2016", 14, 6)).toBe("birth:");
+    expect(windowBefore("dob 04/07/2016", 4, 10)).toBe("dob ");
+    expect(windowAfter("04/07/2016 (dob)", 10, 4)).toBe(" (do");
+    expect(windowAfter("04/07/2016", 10, 4)).toBe("");
+  });
+});
+
+describe("hasPhrase", () => {
+  it.each([
+    ["the phrase alone", "born", ["born"]],
+    ["at the start", "born on 4 july", ["born"]],
+    ["at the end", "she was born", ["born"]],
+    ["between punctuation", "(born)", ["born"]],
+    ["after a letter-run elsewhere", "newborn, born on", ["born"]],
+    ["any of several phrases", "date of birth", ["dob", "date of birth"]],
+    ["next to digits", "dob04/07/2016", ["dob"]],
+  ])("finds %s", (_what, window, phrases) => {
+    expect(hasPhrase(window, phrases)).toBe(true);
+  });
+
+  it.each([
+    ["inside a word", "newborn", ["born"]],
+    ["before letters", "borne out", ["born"]],
+    ["capital letters around it", "NEWborn", ["born"]],
+    ["after capitals", "bornE", ["born"]],
+    ["nowhere", "on 4 july", ["born"]],
+  ])("not %s", (_what, window, phrases) => {
+    expect(hasPhrase(window, phrases)).toBe(false);
+  });
+});
+
+describe("digitsOf", () => {
+  it("keeps only the digits", () => {
+    expect(digitsOf("943 476-5919")).toBe("9434765919");
+    expect(digitsOf("AB 12 34 56 C")).toBe("123456");
+  });
+});
+
+describe("hasNear", () => {
+  const sorted = [10, 50, 100];
+  // Near means in [position - distance, position + distance).
+  it.each([
+    [60, 10, true], // 50 is 10 before
+    [40, 10, false], // 50 is 10 after
+    [41, 10, true], // 50 is 9 after
+    [75, 20, false],
+    [0, 10, false], // 10 is 10 after
+    [105, 5, true], // 100 is 5 before
+    [200, 50, false],
+    [100, 1, true],
+  ])("a position at %i within %i: %s", (position, distance, near) => {
+    expect(hasNear(sorted, position, distance)).toBe(near);
+  });
+
+  it("finds nothing in an empty list", () => {
+    expect(hasNear([], 5, 100)).toBe(false);
+  });
+});
+
+describe("presentPhrases", () => {
+  it("lists the phrases found as whole words, in the list's order, spaces matching any whitespace", () => {
+    const phrases = ["date of birth", "dob", "born"];
+    expect(presentPhrases("her dob, date  of\nbirth: 04/07/2016", phrases)).toEqual(["date of birth", "dob"]);
+    expect(presentPhrases("newborn", phrases)).toEqual([]);
+  });
+});
