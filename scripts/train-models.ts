@@ -19,6 +19,7 @@ import { featuresOfParts, type LinearModel } from "../policy/model/text-classifi
 import { loadPolicy } from "../policy/pack/load.js";
 import type { PolicyPack } from "../policy/pack/schema.js";
 import { ownSubject } from "../policy/rules/text.js";
+import { personalUseContext } from "../policy/rules/personal-use/context.js";
 import { fillPlaceholders, readSet, type Label } from "../test/corpus/labelled.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,7 +50,11 @@ function examplesFor(label: Label): Example[] {
     const subject = label === "tone" ? ownSubject(message.subject.text) : message.subject.text;
     const analysis = analyzeDraft(draft, pack, { models: false });
     out.push({
-      features: featuresOfParts([subject, message.own]),
+      // Personal use also reads whom the mail goes to and how the sender speaks (context.ts).
+      features: [
+        ...featuresOfParts([subject, message.own]),
+        ...(label === "personal-use" ? personalUseContext(message, pack) : []),
+      ],
       positive: expected,
       rules: analysis.findings.some((finding) => finding.category === label),
     });

@@ -57,8 +57,17 @@ export function featuresOfParts(parts: readonly string[]): string[] {
 
 /** The model's probability for text given in parts: the logistic of bias + the sum of weights present. */
 export function probability(model: LinearModel, ...parts: readonly string[]): number {
+  return probabilityWith(model, [], ...parts);
+}
+
+/**
+ * As `probability`, with structural features beside the words (names starting with "@", e.g.
+ * "@to:company"): the logistic of bias + the weights of the words present + those of `extra`.
+ */
+export function probabilityWith(model: LinearModel, extra: readonly string[], ...parts: readonly string[]): number {
   let score = model.bias;
   for (const feature of featuresOfParts(parts)) score += model.weights[feature] ?? 0;
+  for (const feature of extra) score += model.weights[feature] ?? 0;
   return 1 / (1 + Math.exp(-score));
 }
 

@@ -4,7 +4,8 @@ import { PERSONAL_SIGNS, SCHOOL_BUSINESS, type PersonalUseKind } from "../../dat
 import { findAll, phrasePattern } from "../text.js";
 import { domainOf } from "../../engine/draft.js";
 import { personalUseModel } from "../../data/models/personal-use.js";
-import { predicts } from "../../model/text-classifier.js";
+import { probabilityWith } from "../../model/text-classifier.js";
+import { personalUseContext } from "./context.js";
 
 const SIGN_PATTERN = phrasePattern(PERSONAL_SIGNS.map((sign) => sign.phrase));
 const SIGN_BY_PHRASE = new Map(PERSONAL_SIGNS.map((sign) => [sign.phrase, sign]));
@@ -98,7 +99,10 @@ export default defineRule({
     const toWebmailOnly =
       message.recipients.length > 0 &&
       message.recipients.every((entry) => webmail.indexOf(domainOf(entry.recipient.address)) !== -1);
-    const byModel = models && predicts(personalUseModel, message.subject.text, message.own);
+    const context = models ? personalUseContext(message, pack) : [];
+    const byModel =
+      models &&
+      probabilityWith(personalUseModel, context, message.subject.text, message.own) >= personalUseModel.threshold;
     if (verdict.score < (toWebmailOnly ? 1 : 2) && !byModel) return [];
     const kind = verdict.kinds[0] ?? "social";
     const forbidden = personalUse.mode === "prohibited" ? [] : personalUse.forbiddenKinds;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { buildMessage } from "../../engine/message.js";
+import { normalizeDraft, type DraftInput } from "../../engine/draft.js";
+import { loadPolicy } from "../../pack/load.js";
+import { personalUseContext } from "./context.js";
+
+const pack = loadPolicy("st-john-payne");
+const domain = pack.school.emailDomains[0] ?? "";
+const context = (draft: Partial<DraftInput>) =>
+  personalUseContext(buildMessage(normalizeDraft({ subject: "", body: "", bodyType: "text", ...draft }), pack), pack);
+
+describe("personalUseContext", () => {
+  it.each([
+    [
+      "a first-person note to a garage",
+      {
+        subject: "Re: Car MOT",
+        body: "Hi, can I book the Corsa in on Saturday? Thanks",
+        to: [{ address: "service@garage-example.co.uk" }],
+      },
+      ["@to:company", "@first-person", "@no-school-words", "@short"],
+    ],
+    [
+      "a supplier order for the school",
+      {
+        subject: "Order for Year 5",
+        body: "Hello, please send 30 glue sticks for our Year 5 classes to the school office. The order number is on the PO.",
+        to: [{ address: "sales@supplies-example.co.uk" }],
+      },
+      ["@to:company", "@school-words", "@short"],
+    ],
+    [
+      "a note to the council about a pupil",
+      {
+        subject: "Transport",
+        body: "The pupil's transport needs changing.",
+        to: [{ address: "transport@county.gov.uk" }],
+      },
+      ["@to:public-sector", "@few-school-words", "@short"],
+    ],
+    [
+      "a friend's webmail",
+      { subject: "Saturday", body: "I'll bring a pudding x", to: [{ address: "friend@gmail.com" }] },
+      ["@to:webmail", "@first-person", "@no-school-words", "@short"],
+    ],
+    [
+      "a colleague",
+      { subject: "Lift", body: "Are you free after school?", to: [{ address: `jo@${domain}` }] },
+      ["@to:colleagues", "@few-school-words", "@short"],
+    ],
+    [
+      "all staff",
+      {
+        subject: "Sofa",
+        body: "Anyone want a sofa?",
+        to: Array.from({ length: 12 }, (_, index) => ({ address: `staff${index}@${domain}` })),
+      },
+      ["@to:all-staff", "@no-school-words", "@short"],
+    ],
+  ] as [string, Partial<DraftInput>, string[]][])("%s", (_name, draft, expected) => {
+    expect(context(draft)).toEqual(expected);
+  });
+
+  it("says long for a long body, and first person only for the sender's own I, not 'Mi' or 'Ime'", () => {
+    expect(context({ body: "Mi casa. Ime. ".repeat(40) })).toEqual(["@no-school-words", "@long"]);
+  });
+});

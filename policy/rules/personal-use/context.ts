@@ -1,0 +1,93 @@
+import { domainOf } from "../../engine/draft.js";
+import type { Message } from "../../engine/message.js";
+import type { PolicyPack } from "../../pack/schema.js";
+import { SCHOOL_BUSINESS } from "../../data/personal-use/topics.js";
+import { findAll, phrasePattern } from "../text.js";
+
+/**
+ * Structure the personal-use model reads beside the words: whom the mail goes to and how the sender
+ * speaks. A teacher booking an MOT, a hotel or a loan writes a short first-person note to a company;
+ * school business to a supplier says "we", names pupils, classes or orders and often goes to a council,
+ * another school or the NHS. Word features alone miss the first kind when no topic word is on a list
+ * ("can I book the Corsa in on Saturday?"). Features start with "@" so they never collide with words.
+ *
+ * Shape: a list of feature names (presence features), e.g. ["@to:company", "@first-person", "@no-school-words"].
+ */
+export function personalUseContext(message: Message, pack: PolicyPack): string[] {
+  const features: string[] = [];
+  const webmail = pack.recipients.personalWebmailDomains;
+  const external = message.recipients.filter((entry) => entry.standing === "external");
+  const domains = external.map((entry) => domainOf(entry.recipient.address));
+  const recipients = message.recipients;
+  if (recipients.length > 0 && external.length === 0)
+    features.push(recipients.length >= 10 ? "@to:all-staff" : "@to:colleagues");
+  else if (external.length > 0 && domains.every((domain) => webmail.indexOf(domain) !== -1))
+    features.push("@to:webmail");
+  else if (domains.some(isPublicSector)) features.push("@to:public-sector");
+  else if (external.length > 0) features.push("@to:company");
+  const own = message.own;
+  FIRST_PERSON.lastIndex = 0;
+  if (FIRST_PERSON.test(own)) features.push("@first-person");
+  const schoolWords = findAll(SCHOOL_WORDS, `${message.subject.text}\n${own}`).length;
+  features.push(schoolWords === 0 ? "@no-school-words" : schoolWords < 3 ? "@few-school-words" : "@school-words");
+  features.push(own.length < 400 ? "@short" : "@long");
+  return features;
+}
+
+/** I, my, me, I'm, I'll, I'd, I've: the sender speaking for themselves, not for the school ("we"). */
+const FIRST_PERSON = /(?:^|[^a-z])(?:i|my|me|i'm|i'll|i'd|i've|myself)(?![a-z])/gi;
+
+/**
+ * Words of school life beyond `SCHOOL_BUSINESS`: classes, year groups, lessons and roles. Source: the
+ * words of the schools' policies and the corpus README's school-business examples.
+ */
+const SCHOOL_WORDS = phrasePattern([
+  ...SCHOOL_BUSINESS,
+  "school",
+  "class",
+  "classes",
+  "year 1",
+  "year 2",
+  "year 3",
+  "year 4",
+  "year 5",
+  "year 6",
+  "year 7",
+  "year 8",
+  "year 9",
+  "year 10",
+  "year 11",
+  "year 12",
+  "year 13",
+  "reception",
+  "nursery",
+  "teacher",
+  "teachers",
+  "head",
+  "headteacher",
+  "senco",
+  "dsl",
+  "slt",
+  "department",
+  "term",
+  "assembly",
+  "exam",
+  "exams",
+  "governor",
+  "trust",
+  "academy",
+  "parents",
+  "parent",
+  "child",
+  "children",
+  "order number",
+  "our order",
+  "the order",
+  "delivery",
+  "quote",
+]);
+
+/** Domains of councils, schools, universities, the NHS and the police: school business goes there. */
+function isPublicSector(domain: string): boolean {
+  return /(?:^|\.)(?:sch|gov|ac|nhs|police|mod|parliament)\.uk$|(?:^|\.)nhs\.net$/.test(domain);
+}
