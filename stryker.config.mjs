@@ -18,7 +18,7 @@ const all = [
 ];
 const inside = (glob) => folder !== undefined && (glob === folder || glob.startsWith(`${folder}/`));
 const under = folder !== undefined && all.some((glob) => folder.startsWith(glob.replace("/**/*.ts", "/")));
-/** A whole root, several, or a part of one (`STRYKER_FOLDER=policy/rules/tone`, or one file). */
+/** A whole root, several, or a part of one (`policy/rules/tone`, one file, or a glob: `policy/rules/*.ts`). */
 const selected =
   folder === undefined
     ? all
