@@ -17,8 +17,8 @@ import { SENSITIVE_CATEGORIES } from "../pack/vocabulary.js";
  * - an initial and a surname ("J. Okonkwo");
  * - "Surname, Given" where the given name is a known one ("Nowak, Zofia");
  * - "<Surname> family";
- * - a part that is only two or three name-like words, in any case, one of them a known given name
- *   ("leo williams", "Kayden Moore").
+ * - a part that opens with two or three name-like words, in any case, one of them a known given name,
+ *   and then ends or goes on in ordinary words ("leo williams", "isla mcgregor anaphylaxis").
  * A word is name-like when it is none of the subject's ordinary words (`SUBJECT_NOT_NAMES`, function
  * words, words of sensitive terms, titles and the "not a given name" openers).
  */
@@ -144,7 +144,10 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       let last = index;
       while (last + 1 < tokens.length && last - index < 2 && isNameLike(tokens[last + 1])) last++;
       const words = tokens.slice(index, last + 1);
-      if (words.length >= 2 && endsPart(tokens[last + 1]) && words.some((word) => GIVEN.has(word.lower))) {
+      // The part may run on into what is said about them: "isla mcgregor anaphylaxis".
+      const following = tokens[last + 1];
+      const ends = endsPart(following) || ORDINARY.has(following?.lower ?? "");
+      if (words.length >= 2 && ends && words.some((word) => GIVEN.has(word.lower))) {
         add(token, tokens[last] as Token, 0.8);
         index = last;
       }

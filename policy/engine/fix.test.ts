@@ -271,6 +271,9 @@ describe("every fix kind clears its finding and raises nothing new", () => {
     const after = analyzeDraft(applyFix(draft, finding.fix), pack);
     expect(after.findings.map(key)).not.toContain(key(finding));
     const earlier = new Set(before.findings.map(key));
-    expect(after.findings.filter((entry) => !earlier.has(key(entry))).map(key)).toEqual([]);
+    // Nothing new that asks anything of the sender: information may stay ("you have asked for
+    // confirmation of safe receipt; check each address"), as issue 11 wants a line wherever personal data is.
+    const raised = after.findings.filter((entry) => !earlier.has(key(entry)) && entry.severity !== "info");
+    expect(raised.map(key)).toEqual([]);
   });
 });

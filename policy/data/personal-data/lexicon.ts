@@ -100,6 +100,12 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "migraines",
     "medical appointment",
     "gp appointment",
+    "phased return",
+    "wheelchair",
+    "disability",
+    "disabled",
+    "mitigating circumstances",
+    "special consideration",
   ],
   sen: [
     "send",
@@ -195,7 +201,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "pep",
     "special guardianship",
   ],
-  "free-school-meals": ["free school meals", "fsm", "pupil premium", "eligible for fsm"],
+  "free-school-meals": ["free school meals", "fsm", "pupil premium", "eligible for fsm", "pp"],
   exclusion: [
     "exclusion",
     "excluded from school",
@@ -338,6 +344,7 @@ export const CAPITALS_ONLY_TERMS: readonly string[] = [
   "pep",
   "asd",
   "yot",
+  "pp",
 ];
 
 /**

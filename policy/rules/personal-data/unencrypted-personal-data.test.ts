@@ -78,21 +78,6 @@ ruleTester(rule, {
       draft: { subject: "Referral", body: nhsBody, bodyType: "text", to: external, headers: { "X-Encrypt": "yes" } },
     },
     {
-      name: "confirmation of safe receipt already asked for",
-      pack: loadPolicy("st-john-payne"),
-      draft: {
-        subject: "Oliver",
-        body: senBody.replace("Kind regards", "Please could you confirm safe receipt?\nKind regards"),
-        bodyType: "text",
-        to: external,
-      },
-    },
-    {
-      name: "the school's named header route applied",
-      pack: { encryption: { secureRoute: HEADER } },
-      draft: { subject: "Oliver", body: senBody, bodyType: "text", to: external, headers: { "x-encrypt": "yes" } },
-    },
-    {
       name: "a bare email address and a date that is not a birthday",
       pack: loadPolicy("delius"),
       draft: {
@@ -104,6 +89,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "confirmation of safe receipt already asked for",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Oliver",
+        body: senBody.replace("Kind regards", "Please could you confirm safe receipt?\nKind regards"),
+        bodyType: "text",
+        to: external,
+      },
+      // Still a finding (issue 11: always one where personal data is present), but only information.
+      errors: [{ messageId: "stepsTaken", location: "body", severity: "info" }],
+    },
+    {
+      name: "the school's named header route applied",
+      pack: { encryption: { secureRoute: HEADER } },
+      draft: { subject: "Oliver", body: senBody, bodyType: "text", to: external, headers: { "x-encrypt": "yes" } },
+      errors: [{ messageId: "routeTaken", location: "body", severity: "info" }],
+    },
     {
       name: "the wrong sensitivity label",
       pack: { encryption: { required: true, mechanism: LABEL } },
@@ -173,13 +176,14 @@ describe("unencrypted-personal-data fix and severity", () => {
       packFor("st-john-payne", { encryption: { secureRoute: { kind: "subject-tag", tag: "[encrypt]" } } }),
       "apply-encryption",
     ],
-  ] as const)("without an encryption requirement, %s is a fix that clears it", (_label, pack, kind) => {
+  ] as const)("without an encryption requirement, %s is a fix that leaves only information", (_label, pack, kind) => {
     const draft = { subject: "Oliver", body: senBody, bodyType: "text" as const, to: external };
     const [finding] = runRule(rule, draft, pack).findings;
     expect(finding?.severity).toBe("nudge");
     expect(finding?.fix?.kind).toBe(kind);
     if (!finding?.fix) return;
-    expect(runRule(rule, applyFix(normalizeDraft(draft), finding.fix), pack).findings).toEqual([]);
+    const after = runRule(rule, applyFix(normalizeDraft(draft), finding.fix), pack).findings;
+    expect(after.map((left) => [left.severity, left.fix])).toEqual([["info", undefined]]);
   });
 
   it("only nudges where the school does not demand encryption", () => {

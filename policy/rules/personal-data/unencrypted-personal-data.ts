@@ -43,7 +43,10 @@ function routeWords(route: Exclude<SecureRoute, { kind: "secure-portal" }>): str
 function considerReport(draft: Draft, bodyText: string, pack: PolicyPack, what: string, spans: Span[]): RuleReport[] {
   const route = pack.encryption.secureRoute;
   if (route === undefined) {
-    if (ASKS_FOR_RECEIPT.test(bodyText)) return [];
+    // The school's steps already taken: still worth a line in the pane (always a finding where personal
+    // data goes out), never a prompt.
+    if (ASKS_FOR_RECEIPT.test(bodyText))
+      return [{ messageId: "stepsTaken", data: { what }, location: "body", severity: "info" }];
     return [
       {
         messageId: "steps",
@@ -54,7 +57,8 @@ function considerReport(draft: Draft, bodyText: string, pack: PolicyPack, what: 
       },
     ];
   }
-  if (routeApplied(draft, route)) return [];
+  if (routeApplied(draft, route))
+    return [{ messageId: "routeTaken", data: { what }, location: "body", severity: "info" }];
   if (route.kind === "secure-portal") {
     return [
       { messageId: "portal", data: { what, portal: route.name, address: route.address }, location: "body", spans },
@@ -89,6 +93,10 @@ export default defineRule({
       route: "This email contains {{what}} and is going outside the school. Send it securely: apply {{mechanism}}.",
       portal:
         "This email contains {{what}} and is going outside the school. Share it through {{portal}} ({{address}}) rather than by email.",
+      stepsTaken:
+        "This email contains {{what}} and is going outside the school. You have asked for confirmation of safe receipt; check each address is right and that everyone copied needs it.",
+      routeTaken:
+        "This email contains {{what}} and is going outside the school by the school's secure route. Check each address is right.",
     },
   },
   check({ draft, pack, bodyText, personalData }) {
