@@ -190,6 +190,107 @@ describe("parsePolicy", () => {
       /documents folder/,
     ],
     ["severity not in the list", withChange((p) => (p.rules = { shouting: "warn" })), "rules.shouting", /./],
+    [
+      "school id not a short lower-case id",
+      withChange((p) => (section(p, "school").id = "Oak Lane")),
+      "school.id",
+      /^must be a short lower-case id such as st-dunstans$/,
+    ],
+    [
+      "disclaimer required with only spaces",
+      withChange((p) => (p.etiquette = { disclaimer: { required: true, text: "   " } })),
+      "etiquette.disclaimer.text",
+      /^text is required when the disclaimer is required$/,
+    ],
+    [
+      "blocked extension with its dot",
+      withChange((p) => (p.attachments = { blockedExtensions: [".exe"] })),
+      "attachments.blockedExtensions.0",
+      /^must be a lower-case extension without the dot$/,
+    ],
+    [
+      "sensitivity label id not a GUID",
+      withChange(
+        (p) => (p.encryption = { mechanism: { kind: "sensitivity-label", labelId: "Encrypt", labelName: "E" } }),
+      ),
+      "encryption.mechanism.labelId",
+      /^must be the label's GUID$/,
+    ],
+    [
+      "header name without x-",
+      withChange((p) => (p.encryption = { mechanism: { kind: "header", name: "Encrypt", value: "yes" } })),
+      "encryption.mechanism.name",
+      /^must be an x- internet header name$/,
+    ],
+    [
+      "document date not YYYY-MM-DD",
+      withChange(
+        (p) =>
+          (p.acknowledgements = {
+            documents: [
+              {
+                ...{
+                  id: "aup",
+                  title: "AUP",
+                  version: "1",
+                  effectiveDate: "2024-09-01",
+                  file: "aup.md",
+                  sha256: "a".repeat(64),
+                },
+                effectiveDate: "1/9/2024",
+              },
+            ],
+          }),
+      ),
+      "acknowledgements.documents.0.effectiveDate",
+      /^must be a date as YYYY-MM-DD$/,
+    ],
+    [
+      "document file not a .md path",
+      withChange(
+        (p) =>
+          (p.acknowledgements = {
+            documents: [
+              {
+                ...{
+                  id: "aup",
+                  title: "AUP",
+                  version: "1",
+                  effectiveDate: "2024-09-01",
+                  file: "aup.md",
+                  sha256: "a".repeat(64),
+                },
+                file: "aup.pdf",
+              },
+            ],
+          }),
+      ),
+      "acknowledgements.documents.0.file",
+      /^must be a relative path to a .md file$/,
+    ],
+    [
+      "due day not MM-DD",
+      withChange((p) => (p.acknowledgements = { cadence: { dueMonthDay: "30-09" } })),
+      "acknowledgements.cadence.dueMonthDay",
+      /^must be MM-DD$/,
+    ],
+    [
+      "unknown key in a secure portal route",
+      withChange(
+        (p) =>
+          (p.encryption = {
+            secureRoute: { kind: "secure-portal", name: "Egress", address: "https://x.example", colour: 1 },
+          }),
+      ),
+      "encryption.secureRoute",
+      /unknown key "colour"/,
+    ],
+    [
+      "unknown key under personal use prohibited",
+      withChange((p) => (p.personalUse = { mode: "prohibited", label: "Personal" })),
+      "personalUse",
+      /unknown key "label"/,
+    ],
   ];
 
   it.each(badPacks)("rejects %s, naming the field", (_what, pack, path, message) => {
@@ -253,6 +354,58 @@ describe("parsePolicy", () => {
     })();
     expect(error.source).toBe("(inline)");
     expect(error.message).toMatch(/^Invalid policy pack \(inline\):\n/);
+  });
+
+  it("accepts every personal-use mode, encryption mechanism and secure route, as written", () => {
+    const label = { kind: "sensitivity-label", labelId: "9f3c1c52-3f5e-4a52-9f44-2b7f0c0a1d11", labelName: "Encrypt" };
+    const header = { kind: "header", name: "X-Encrypt", value: "yes" };
+    const portal = { kind: "secure-portal", name: "the Egress portal", address: "https://egress.example" };
+    const cases: [Pack, (pack: ReturnType<typeof parsePolicy>) => unknown, unknown][] = [
+      [withChange((p) => (p.personalUse = { mode: "prohibited" })), (pack) => pack.personalUse, { mode: "prohibited" }],
+      [
+        withChange((p) => (p.personalUse = { mode: "allowed", forbiddenKinds: ["gambling"] })),
+        (pack) => pack.personalUse,
+        { mode: "allowed", forbiddenKinds: ["gambling"] },
+      ],
+      [withChange((p) => (p.encryption = { mechanism: label })), (pack) => pack.encryption.mechanism, label],
+      [withChange((p) => (p.encryption = { mechanism: header })), (pack) => pack.encryption.mechanism, header],
+      [withChange((p) => (p.encryption = { secureRoute: portal })), (pack) => pack.encryption.secureRoute, portal],
+      [withChange((p) => (p.encryption = { secureRoute: header })), (pack) => pack.encryption.secureRoute, header],
+      [
+        withChange(
+          (p) => (p.etiquette = { sources: { tone: { document: "AUP", section: "3", quote: "Be kind.", note: "n" } } }),
+        ),
+        (pack) => pack.etiquette.sources?.tone,
+        { document: "AUP", section: "3", quote: "Be kind.", note: "n" },
+      ],
+    ];
+    for (const [input, read, expected] of cases) expect(read(parsePolicy(input))).toEqual(expected);
+  });
+
+  it("defaults to no trusted domains and the common UK personal webmail domains", () => {
+    const pack = parsePolicy(minimalPack);
+    expect(pack.recipients.trustedDomains).toEqual([]);
+    expect(pack.recipients.personalWebmailDomains).toEqual([
+      "gmail.com",
+      "googlemail.com",
+      "hotmail.com",
+      "hotmail.co.uk",
+      "outlook.com",
+      "live.com",
+      "live.co.uk",
+      "yahoo.com",
+      "yahoo.co.uk",
+      "icloud.com",
+      "me.com",
+      "aol.com",
+      "btinternet.com",
+      "sky.com",
+      "virginmedia.com",
+      "protonmail.com",
+      "proton.me",
+      "gmx.com",
+      "mail.com",
+    ]);
   });
 
   it("rejects a severity for a rule that does not exist", () => {
