@@ -97,3 +97,68 @@ describe("required-cc says why it fired", () => {
     expect(runRule(rule, applyFix(normalizeDraft(draft), finding.fix), pack).findings).toEqual([]);
   });
 });
+
+describe("required-cc: the words of a complaint", () => {
+  const about = (sentence: string) => ({
+    subject: "Trip",
+    body: `Dear Mrs Khan,\n\n${sentence} I will look into it this week.\n\nKind regards,\nJo Hart`,
+    to: parent,
+  });
+
+  it.each([
+    ["complaint", "Thank you for your complaint about the trip."],
+    ["complaints procedure", "I attach our complaints procedure."],
+    ["complain", "Parents may complain to the governors."],
+    ["complained", "Mrs Khan complained about the coach."],
+    ["complaining", "I understand you are complaining about the coach."],
+    ["grievance", "I understand this is now a grievance."],
+    ["ombudsman", "You may also write to the ombudsman."],
+    ["solicitor", "Your solicitor has written to us."],
+    ["solicitors", "Your solicitors have written to us."],
+    ["legal action", "Your letter mentions legal action."],
+    ["tribunal", "I note the date of the tribunal."],
+    ["appeal against", "I have your appeal against the decision."],
+    ["unacceptable", "You wrote that the delay was unacceptable."],
+    ["deeply unhappy", "I am sorry you are deeply unhappy with the decision."],
+    ["very unhappy", "I am sorry you are very unhappy with the decision."],
+    ["extremely disappointed", "I am sorry you are extremely disappointed with the decision."],
+    ["very disappointed", "I am sorry you are very disappointed with the decision."],
+    ["not good enough", "You feel the response was not good enough."],
+    ["disgusted", "You wrote that you were disgusted by the delay."],
+  ])("%s", (_phrase, sentence) => {
+    const findings = runRule(rule, about(sentence), pack).findings;
+    expect(findings.map((finding) => finding.data?.reason)).toEqual(["complaint"]);
+  });
+
+  it("in the parent's message being answered, which the tone check does not read", () => {
+    const reply = {
+      subject: "RE: Coach",
+      body: "Dear Mrs Khan,\n\nI will look into it this week.\n\nKind regards,\nJo Hart\n\n-----Original Message-----\nFrom: Ayesha Khan\nSent: 11 March 2025\nTo: Jo Hart\n\nThe delay is disgraceful.",
+      to: parent,
+    };
+    expect(runRule(rule, reply, pack).findings.map((finding) => finding.data?.reason)).toEqual(["complaint"]);
+  });
+
+  it.each([
+    ["no complaints", "We have had no complaints about the coach."],
+    ["not a complaint", "This is not a complaint, you said, just a question."],
+    ["no complaint", "There was no complaint from the other parents."],
+  ])("not when it says %s", (_phrase, sentence) => {
+    expect(runRule(rule, about(sentence), pack).findings).toEqual([]);
+  });
+
+  it("a complaint named as well as negated is still one", () => {
+    const findings = runRule(
+      rule,
+      about("There was no complaint before, but this is a formal complaint now."),
+      pack,
+    ).findings;
+    expect(findings.map((finding) => finding.data?.reason)).toEqual(["complaint"]);
+  });
+
+  it("reads the subject, but not a subject someone else wrote", () => {
+    const quiet = "Thank you for your note about the coach.";
+    expect(runRule(rule, { ...about(quiet), subject: "Complaint about the coach" }, pack).findings).toHaveLength(1);
+    expect(runRule(rule, { ...about(quiet), subject: "RE: Complaint about the coach" }, pack).findings).toEqual([]);
+  });
+});
