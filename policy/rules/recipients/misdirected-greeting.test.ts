@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./misdirected-greeting.js";
-import { greetedNames } from "./recipient-names.js";
+import { greetedNames, recipientWords } from "./recipient-names.js";
 import { NICKNAMES } from "./nicknames.js";
 
 const body = (greeting: string) => `${greeting}\n\nThank you for your email about Friday.\n\nKind regards,\nJo Hart`;
@@ -257,5 +257,158 @@ describe("misdirected-greeting: every short form fits its full names", () => {
 
   it("and not another name", () => {
     expect(runRule(rule, mail("Hi Sue,", [{ address: "robert.jones@gmail.com" }]), pack).findings).toHaveLength(1);
+  });
+});
+
+describe("greetedNames: titles, groups and roles", () => {
+  it.each(["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Rev", "Cllr", "Sir", "Madam", "Master"])(
+    "%s is a title, not a name",
+    (title) => {
+      expect(greetedNames(`Dear ${title} Khan,\n\nText`)?.names).toEqual(["khan"]);
+      expect(greetedNames(`Dear ${title}. Khan,\n\nText`)?.names).toEqual(["khan"]);
+    },
+  );
+
+  it("joins two people with 'and' or '&'", () => {
+    expect(greetedNames("Dear Mr and Mrs Khan,\n\nText")?.names).toEqual(["khan"]);
+    expect(greetedNames("Dear Mr & Mrs Khan,\n\nText")?.names).toEqual(["khan"]);
+  });
+
+  // Groups and roles staff greet, capitalised as they are written at the start of a letter.
+  it.each([
+    "All",
+    "Everyone",
+    "Everybody",
+    "Team",
+    "Colleagues",
+    "Colleague",
+    "Parents",
+    "Parent",
+    "Carers",
+    "Carer",
+    "Families",
+    "Family",
+    "Staff",
+    "Governors",
+    "Governor",
+    "There",
+    "Both",
+    "Guys",
+    "Folks",
+    "Friends",
+    "Friend",
+    "Year",
+    "Class",
+    "Tutors",
+    "Tutor",
+    "Department",
+    "Whom",
+    "Concern",
+    "Ladies",
+    "Gentlemen",
+    "Teachers",
+    "Teacher",
+    "Members",
+    "You",
+    "Again",
+    "Headteacher",
+    "Head",
+    "Principal",
+    "Sirs",
+    "Madams",
+    "Committee",
+    "Panel",
+    "Board",
+    "Office",
+    "Admissions",
+    "Finance",
+    "Reception",
+    "Sales",
+    "Accounts",
+    "Support",
+    "Service",
+    "Services",
+    "Officer",
+    "Manager",
+    "Coordinator",
+    "Senco",
+    "Dsl",
+    "Chair",
+    "Clerk",
+    "Trustees",
+    "Partners",
+    "Mum",
+    "Mom",
+    "Dad",
+    "Mother",
+    "Father",
+    "Grandma",
+    "Grandad",
+    "Nan",
+    "Guardian",
+    "Home",
+  ])("Dear %s names no one", (word) => {
+    expect(greetedNames(`Dear ${word},\n\nText`)).toBeUndefined();
+  });
+});
+
+describe("recipientWords: role addresses say nothing about who reads them", () => {
+  const entry = (address: string, name?: string) => ({
+    recipient: name === undefined ? { address } : { name, address },
+    field: "to" as const,
+    standing: "external" as const,
+    reason: "domain",
+  });
+
+  it.each([
+    "office",
+    "admin",
+    "info",
+    "enquiries",
+    "enquiry",
+    "head",
+    "headteacher",
+    "reception",
+    "senco",
+    "finance",
+    "hr",
+    "bursar",
+    "school",
+    "contact",
+    "mail",
+    "noreply",
+    "clerk",
+    "governors",
+    "accounts",
+    "team",
+    "support",
+    "it",
+    "helpdesk",
+    "dsl",
+    "safeguarding",
+    "sen",
+    "attendance",
+    "parents",
+    "sales",
+    "admissions",
+    "hello",
+    "staff",
+    "allstaff",
+    "exams",
+    "trips",
+    "payroll",
+    "invoices",
+    "orders",
+    "bookings",
+    "transport",
+  ])("%s@…", (local) => {
+    expect(recipientWords(entry(`${local}@county.gov.uk`)).informative).toBe(false);
+  });
+
+  it("a person's address or name does", () => {
+    expect(recipientWords(entry("sarah.jones@county.gov.uk")).informative).toBe(true);
+    expect(recipientWords(entry("office@county.gov.uk", "Sarah Jones")).informative).toBe(true);
+    expect(recipientWords(entry("jaydensdad@gmail.com")).informative).toBe(false);
+    expect(recipientWords(entry("k.lane@gmail.com", "Oliver's Mum")).informative).toBe(false);
   });
 });
