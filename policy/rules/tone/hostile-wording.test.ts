@@ -33,7 +33,7 @@ ruleTester(rule, {
     {
       name: "sarcasm aimed at the reader",
       draft: body("Do you actually read your emails? I sent this three times."),
-      errors: [{ messageId: "hostile", location: "body" }],
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "sarcastic or contemptuous" } }],
     },
     {
       name: "masked swearing",
@@ -43,22 +43,32 @@ ruleTester(rule, {
     {
       name: "calls someone incompetent",
       draft: body("Frankly the new head of maths is incompetent."),
-      errors: [{ messageId: "hostile", location: "body" }],
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "calling someone incompetent" } }],
     },
     {
       name: "abusive",
       draft: body("Only an idiot would book the hall twice."),
-      errors: [{ messageId: "hostile", location: "body" }],
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "abusive" } }],
     },
     {
       name: "threatening",
       draft: body("Fix it by Friday or else."),
-      errors: [{ messageId: "hostile", location: "body" }],
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "threatening" } }],
     },
     {
       name: "criticising another school",
       draft: body("Between us, that school is a joke and their teachers are useless."),
-      errors: [{ messageId: "hostile", location: "body" }],
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "criticising another school" } }],
+    },
+    {
+      name: "a discriminatory slur",
+      draft: body("He is a retard."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "discriminatory" } }],
+    },
+    {
+      name: "derogatory and aimed at a person, both named",
+      draft: body("She is a stupid cow."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "derogatory, aimed at a person" } }],
     },
     {
       name: "obscene in subject",
