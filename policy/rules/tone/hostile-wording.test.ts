@@ -1,4 +1,5 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./hostile-wording.js";
 
@@ -76,4 +77,30 @@ ruleTester(rule, {
       errors: [{ messageId: "hostile", location: "subject" }],
     },
   ],
+});
+
+describe("hostile-wording: a pronoun after an insult begins the next clause, a noun there is its target", () => {
+  const pack = loadPolicy("st-john-payne");
+  const findings = (text: string) => runRule(rule, body(text), pack).findings;
+
+  it.each([
+    "Useless, you said to the teachers.",
+    "Useless, he told the teachers.",
+    "Useless, she told the teachers.",
+    "Useless, they told the teachers.",
+    "Useless, it said to the teachers.",
+    "Useless, you're right, the teachers say.",
+    "Useless, they're telling the teachers.",
+    "Useless, them teachers said.",
+    "Useless, him and the teachers said.",
+    "Useless, her teachers said.",
+  ])("%s", (text) => {
+    expect(findings(text)).toEqual([]);
+  });
+
+  it("useless teachers", () => {
+    expect(findings("Useless teachers, the lot of them.").map((finding) => finding.data?.kinds)).toEqual([
+      "aimed at a person",
+    ]);
+  });
 });
