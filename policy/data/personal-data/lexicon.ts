@@ -151,6 +151,18 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "stress-related",
     "hospitalised",
     "admitted to hospital",
+    "nosebleed",
+    "vomiting",
+    "sickness bug",
+    "stomach bug",
+    "fever",
+    "high temperature",
+    "rash",
+    "stitches",
+    "sprain",
+    "sprained",
+    "hearing test",
+    "eye test",
   ],
   sen: [
     "send",
@@ -415,6 +427,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "food parcel",
     "food vouchers",
     "service pupil premium",
+    "free meals",
   ],
   criminal: [
     "police involvement",
@@ -454,6 +467,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "police report",
     "knife crime",
     "weapon",
+    "drug use",
   ],
 };
 
@@ -528,7 +542,6 @@ export const GENERIC_FOLLOWERS: readonly string[] = [
   "department",
   "education",
   "network",
-  "conference",
   "newsletter",
   "funding",
   "budget",
