@@ -18,6 +18,7 @@ ruleTester(rule, {
       draft: body('At break Jay called Sam a "useless idiot" and told him to "f*** off". I have logged it on CPOMS.'),
     },
     { name: "a medical term that contains a slur", draft: body("Lily has spastic quadriplegic cerebral palsy.") },
+    { name: "a letter and an asterisk in a formula", draft: body("Use A*B for the area of the rectangle.") },
     { name: "an insult word about the weather", draft: body("The weather is awful, so PE is in the hall.") },
   ],
   invalid: [
@@ -60,6 +61,41 @@ ruleTester(rule, {
       name: "criticising another school",
       draft: body("Between us, that school is a joke and their teachers are useless."),
       errors: [{ messageId: "hostile", location: "body", data: { kinds: "criticising another school" } }],
+    },
+    {
+      name: "masked swearing: sh*t",
+      draft: body("The rota is sh*t again."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "obscene" }, spanTexts: ["sh*t"] }],
+    },
+    {
+      name: "masked swearing: b*stard",
+      draft: body("He is a b*stard."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "obscene" }, spanTexts: ["b*stard"] }],
+    },
+    {
+      name: "masked swearing: c**t",
+      draft: body("What a c**t."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "obscene" }, spanTexts: ["c**t"] }],
+    },
+    {
+      name: "masked swearing: tw@t",
+      draft: body("What a tw@t."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "obscene" }, spanTexts: ["tw@t"] }],
+    },
+    {
+      name: "masked swearing: D*mn",
+      draft: body("D*mn this printer."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "obscene" }, spanTexts: ["D*mn"] }],
+    },
+    {
+      name: "masked swearing: F###",
+      draft: body("F### this rota."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "obscene" }, spanTexts: ["F###"] }],
+    },
+    {
+      name: "masked swearing: f%king",
+      draft: body("This f%king rota."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "obscene" }, spanTexts: ["f%king"] }],
     },
     {
       name: "a discriminatory slur",
