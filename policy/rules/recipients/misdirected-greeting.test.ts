@@ -28,6 +28,19 @@ ruleTester(rule, {
     { name: "a short form of the first name", draft: mail("Hi Sam,", [{ address: "samantha.jones@county.gov.uk" }]) },
     { name: "a name line", draft: mail("Julie,", [{ name: "Julie Thwaite", address: "head@st-john-payne.sch.uk" }]) },
     { name: "a group greeting", draft: mail("Dear parents,", [{ address: "sarah.jones@gmail.com" }]) },
+    { name: "a greeting to the lads", draft: mail("Lads,", [{ address: "davefenton@gmail.com" }]) },
+    {
+      name: "a person greeted at a company's shared mailbox",
+      draft: mail("Hi Sophie,", [{ name: "Boreham House Events", address: "events@boreham-house-example.co.uk" }]),
+    },
+    {
+      name: "the organisation named in its domain",
+      draft: mail("Dear HMRC,", [{ address: "paye.enquiries@hmrc.gov.uk" }]),
+    },
+    {
+      name: "Pippa for Philippa",
+      draft: mail("Hi Pippa,", [{ name: "Philippa Grant", address: "admissions@county.gov.uk" }]),
+    },
     { name: "all", draft: mail("Hi all,", [{ address: "sarah.jones@gmail.com" }, { address: "mo.ali@gmail.com" }]) },
     { name: "initials we cannot read", draft: mail("Dear Mrs Khan,", [{ address: "ak1982@gmail.com" }]) },
     { name: "a role address", draft: mail("Dear Mrs Khan,", [{ address: "office@county.gov.uk" }]) },

@@ -67,6 +67,7 @@ export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   pat: ["patricia", "patrick"],
   pete: ["peter"],
   phil: ["philip", "phillip"],
+  pippa: ["philippa"],
   ray: ["raymond"],
   rob: ["robert"],
   ron: ["ronald"],

@@ -10,6 +10,14 @@ ruleTester(rule, {
   valid: [
     { name: "a parent's gmail", draft: { ...draft, to: [{ name: "Mrs Khan", address: "ak1982@gmail.com" }] } },
     { name: "own school address", draft: { ...draft, to: [from] } },
+    {
+      name: "labelled personal mail to one's own webmail",
+      draft: {
+        ...draft,
+        subject: "Personal: syndicate numbers",
+        to: [{ name: "Jo Hart", address: "jojo77@gmail.com" }],
+      },
+    },
   ],
   invalid: [
     {

@@ -1,4 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
+import { isPersonalMail } from "./contentious.js";
 import { allRecipients, domainOf } from "../../engine/draft.js";
 import type { Recipient } from "../../engine/types.js";
 
@@ -35,9 +36,11 @@ export default defineRule({
       own: "{{address}} looks like your personal account. School business should stay in your school email.",
     },
   },
-  check({ draft, pack }) {
+  check(context) {
+    const { draft, pack } = context;
     const from = draft.from;
-    if (!from) return [];
+    // Personal mail to one's own webmail is not school business leaving the school.
+    if (!from || isPersonalMail(context)) return [];
     const webmail = pack.recipients.personalWebmailDomains;
     return allRecipients(draft)
       .filter(

@@ -98,6 +98,14 @@ const GENERIC = new Set([
   "nan",
   "guardian",
   "home",
+  "lads",
+  "girls",
+  "boys",
+  "gang",
+  "peeps",
+  "mate",
+  "mates",
+  "hun",
 ]);
 /** Address local parts that name a role, not a person. */
 const ROLE_LOCAL = new Set([
@@ -141,6 +149,30 @@ const ROLE_LOCAL = new Set([
   "orders",
   "bookings",
   "transport",
+  // A company's shared mailboxes: whoever is greeted ("Hi Sophie") may read them.
+  "events",
+  "booking",
+  "reservations",
+  "customerservice",
+  "customerservices",
+  "customer",
+  "service",
+  "services",
+  "lettings",
+  "claims",
+  "billing",
+  "payments",
+  "help",
+  "care",
+  "careers",
+  "jobs",
+  "recruitment",
+  "press",
+  "marketing",
+  "paye",
+  "returns",
+  "applications",
+  "hr",
 ]);
 
 const TRAILING = ",!.:; \t";
@@ -200,13 +232,25 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
   const personLike = (token: string) => token.length >= 3 && !ROLE_LOCAL.has(token) && !GENERIC.has(token);
   // "Oliver's Mum", "jaydensdad@": a relation to a pupil, not the person's own name.
   const relation = /'s\b/i.test(name ?? "") || /mum|mom|dad|mother|father|nanna|grandma|grandad/.test(local);
-  const informative = !relation && (nameTokens.some(personLike) || localTokens.some(personLike));
+  // A shared mailbox (events@, customerservice@) shown with the organisation's name ("Boreham House
+  // Events") is read by whoever is greeted; shown with a person's name ("Sarah Jones") it is theirs.
+  const sharedMailbox =
+    localTokens.length > 0 &&
+    localTokens.every((token) => ROLE_LOCAL.has(token)) &&
+    (nameTokens.length === 0 || nameTokens.some((token) => ROLE_LOCAL.has(token) || GENERIC.has(token)));
+  const informative = !relation && !sharedMailbox && (nameTokens.some(personLike) || localTokens.some(personLike));
+  // The organisation's own name is in its domain: "Dear HMRC" to …@hmrc.gov.uk, "Hi Ryanair" to …@ryanair.com.
+  const domainTokens =
+    (at === -1 ? "" : address.slice(at + 1).toLowerCase())
+      .split(".")[0]
+      ?.split(/[^a-z]+/)
+      .filter((token) => token.length >= 3) ?? [];
   const initials = localTokens.filter((token) => token.length === 1);
   // "sjones@" with no display name may be Sarah Jones: the first letter is all the address tells.
   if (nameTokens.length === 0 && localTokens.length === 1) initials.push(local.charAt(0));
   return {
     initials,
-    tokens: [...nameTokens, ...localTokens],
+    tokens: [...nameTokens, ...localTokens, ...domainTokens],
     letters: `${local.replace(/[^a-z]/g, "")} ${(name ?? "").toLowerCase().replace(/[^a-z]/g, "")}`,
     informative,
   };

@@ -40,6 +40,15 @@ ruleTester(rule, {
       draft: { ...complaint, to: [{ address: "deputy@st-john-payne.sch.uk" }] },
     },
     {
+      name: "personal mail by its content (a dispute with a builder), not school business",
+      draft: {
+        ...heated,
+        subject: "Re: our extension",
+        body: "Dear Mr Cole,\n\nYou are useless. Our builder has still not finished my kitchen and I want my deposit back.\n\nJo",
+        to: parent,
+      },
+    },
+    {
       name: "labelled personal, to a friend",
       draft: { ...heated, subject: "Personal: saturday", to: [{ address: "friend@hotmail.co.uk" }] },
     },

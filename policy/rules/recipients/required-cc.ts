@@ -1,7 +1,7 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { domainOf } from "../../engine/draft.js";
 import { externalOf } from "../../engine/message.js";
-import { CONTENTION_WORDS, contentionOf, isLabelledPersonal } from "./contentious.js";
+import { CONTENTION_WORDS, contentionOf, isPersonalMail } from "./contentious.js";
 
 /**
  * The copy the school asks for on mail to parents or outside organisations "where appropriate" (St John
@@ -29,7 +29,7 @@ export default defineRule({
     const rule = pack.recipients.ccOnExternalToParents;
     if (!rule.required) return [];
     const outside = externalOf(message);
-    if (outside.length === 0 || isLabelledPersonal(context)) return [];
+    if (outside.length === 0 || isPersonalMail(context)) return [];
     const present = new Set(message.recipients.map((entry) => entry.recipient.address.trim().toLowerCase()));
     const missing = rule.cc.filter((person) => !present.has(person.address.toLowerCase()));
     // The sender is the person the school asks to be copied (the head writing herself).
