@@ -255,7 +255,12 @@ describe("issue 12: fewer, truer nudges, in the playground", () => {
     expect(await finding.textContent()).toContain("ask for confirmation of safe receipt");
     await page.screenshot({ path: `${SHOTS}/9-no-encryption-steps.png` });
     await finding.getByRole("button", { name: /confirm/ }).click();
-    await finding.waitFor({ state: "detached", timeout: 10_000 });
+    // The step taken, the nudge goes; a line of information stays (issue 11: always a finding where
+    // personal data goes out), with nothing left to click.
+    const info = pane(page).locator('[data-rule="unencrypted-personal-data"][data-severity="info"]');
+    await info.waitFor({ timeout: 10_000 });
+    expect(await info.textContent()).toContain("You have asked for confirmation of safe receipt");
+    expect(await pane(page).locator('[data-rule="unencrypted-personal-data"][data-severity="nudge"]').count()).toBe(0);
     expect((await state(page)).body.content).toContain("Please confirm that you have received this email safely.");
     await page.close();
   });
