@@ -212,3 +212,54 @@ describe("the pack's filters", () => {
     expect(typesIn(`NHS ${nhs}`, "", strict)).toEqual(["body:nhs-number"]);
   });
 });
+
+describe("which identifiers single a person out", () => {
+  // Each identifier with a detail and no name: the detail is someone's only when the identifier identifies.
+  it.each([
+    ["an NI number (HMRC's example)", "NI number AB 12 34 56 C. Has an EHCP.", "body:ni-number"],
+    ["a UPN (worked example)", "UPN B801200005001. Has an EHCP.", "body:upn"],
+    ["a ULN (worked example)", "ULN 9276308686. Has an EHCP.", "body:uln"],
+    ["a date of birth", "DOB: 04/07/2016. Has an EHCP.", "body:date-of-birth"],
+    ["a home address", "Lives at 14 Mill Lane, Leeds LS6 9XA. Has an EHCP.", "body:postal-address"],
+    ["a passport number", "Passport number 123456789. Has an EHCP.", "body:passport-number"],
+    ["a driving licence (DVLA's specimen)", "Licence MORGA753116SM9IJ. Has an EHCP.", "body:driving-licence"],
+  ])("%s", (_what, body, identifier) => {
+    expect(typesIn(body)).toEqual([identifier, "body:special-category"]);
+  });
+
+  it("not a phone number, nor an identifier below the threshold", () => {
+    expect(typesIn("Mobile 07700 900123. Has an EHCP.")).toEqual(["body:phone-number"]);
+    // A bare postcode is 0.6, under the pack's 0.7: not reported, and it identifies no one.
+    expect(typesIn("The LS6 9XA area. Has an EHCP.")).toEqual([]);
+  });
+
+  it("not an identifier type the pack does not look for", () => {
+    const noNi = packFor("delius", { personalData: { identifiers: ["nhs-number", "upn"] } });
+    expect(typesIn("NI number AB 12 34 56 C. Has an EHCP.", "", noNi)).toEqual([]);
+    const noUpn = packFor("delius", { personalData: { identifiers: ["ni-number"] } });
+    expect(typesIn("UPN B801200005001. Has an EHCP.", "", noUpn)).toEqual([]);
+  });
+});
+
+describe("detectPersonalData: what it returns", () => {
+  it("people and identifiers in text order, with their places and confidences", () => {
+    const bodyText = "Mrs Patel has NHS number 943 476 5919.";
+    expect(
+      detect({ bodyText }).map((entity) => [
+        entity.location,
+        entity.type,
+        bodyText.slice(entity.start, entity.end),
+        entity.confidence,
+      ]),
+    ).toEqual([
+      ["body", "person-name", "Mrs Patel", 0.9],
+      ["body", "nhs-number", "943 476 5919", 0.97],
+    ]);
+  });
+
+  it("keeps an entity exactly at the threshold", () => {
+    const at08 = packFor("delius", { personalData: { confidenceThreshold: 0.8 } });
+    // A landline is 0.8.
+    expect(typesIn("Her gran: 0113 496 0123", "", at08)).toEqual(["body:phone-number"]);
+  });
+});
