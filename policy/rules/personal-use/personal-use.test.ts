@@ -36,9 +36,14 @@ ruleTester(rule, {
       },
     },
     {
+      // Delius allows "limited reasonable personal use" but not "personal business or financial interests".
       name: "personal mail allowed",
       pack: loadPolicy("delius"),
-      draft: { subject: "Tonight", body: personalBody, bodyType: "text" },
+      draft: {
+        subject: "Tonight",
+        body: "Hi, are we still on for dinner tonight? I've booked the table for 7. x",
+        bodyType: "text",
+      },
     },
     {
       name: "school business outweighs selling words (PTA raffle for the summer fair)",
@@ -68,6 +73,16 @@ ruleTester(rule, {
       pack: loadPolicy("palfrey"),
       draft: { subject: "Personal: tonight", body: personalBody, bodyType: "text" },
       errors: [{ messageId: "prohibited", location: "body", fixKind: null }],
+    },
+    {
+      name: "pursuing a personal financial interest where the school forbids it (Delius)",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Re: mortgage application",
+        body: "Hi, I've uploaded my payslips for the mortgage offer. Can the mortgage adviser call me after 4?",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "personal finance" } }],
     },
     {
       name: "selling where personal mail is allowed but personal business is not (Delius)",
