@@ -97,7 +97,8 @@ function line(name: string, tally: Tally): string {
   const shown = value === undefined ? "   n/a" : `${value.toFixed(2).padStart(6)}%`;
   return (
     `${name.padEnd(30)} ${shown}  killed ${tally.killed}, timeout ${tally.timeout}, ` +
-    `survived ${tally.survived}, no coverage ${tally.noCoverage}, errors ${tally.invalid}`
+    `survived ${tally.survived}, no coverage ${tally.noCoverage}, errors ${tally.invalid}` +
+    (tally.ignored > 0 ? `, not run ${tally.ignored} (static, STRYKER_IGNORE_STATIC)` : "")
   );
 }
 
