@@ -37,6 +37,9 @@ describe("detectPhoneNumbers", () => {
     ["a mobile one digit short", "Mobile 07700 90012"],
     ["a landline too short", "Home 0113 496 01"],
     ["a number of 12 digits", "Mobile 07700 9001234"],
+    ["a London number with a digit too many", "Call 020 7946 01234"],
+    ["an 03 number with a digit too many", "Call 0300 555 01234"],
+    ["a mobile behind a London code", "Call 020 7700 900123"],
   ])("not %s", (_what, text) => {
     expect(phones(text)).toEqual([]);
   });
@@ -57,7 +60,10 @@ describe("detectPhoneNumbers", () => {
 function bank(text: string): string[] {
   const out: Candidate[] = [];
   detectBankDetails(makeScan(text, "body", { start: text.length, end: text.length }, 0), out);
-  return out.map((found) => `${text.slice(found.start, found.end)} ${found.confidence}`);
+  return out.map(
+    (found) =>
+      `${found.type === "bank-details" ? "" : found.type}${text.slice(found.start, found.end)} ${found.confidence}`,
+  );
 }
 
 describe("detectBankDetails", () => {
