@@ -60,22 +60,23 @@ describe("detectPhoneNumbers", () => {
 function bank(text: string): string[] {
   const out: Candidate[] = [];
   detectBankDetails(makeScan(text, "body", { start: text.length, end: text.length }, 0), out);
-  return out.map(
-    (found) =>
-      `${found.type === "bank-details" ? "" : found.type}${text.slice(found.start, found.end)} ${found.confidence}`,
-  );
+  return out.map((found) => `${found.type} ${text.slice(found.start, found.end)} ${found.confidence}`);
 }
 
 describe("detectBankDetails", () => {
   it.each([
-    ["a sort code", "Sort code: 20-00-00, thanks", ["20-00-00 0.95"]],
-    ["a sort code with spaces, as s/c", "s/c 20 00 00", ["20 00 00 0.95"]],
-    ["an account number", "Account number 55779911", ["55779911 0.85"]],
-    ["an account number as a/c", "a/c 55779911", ["55779911 0.85"]],
+    ["a sort code", "Sort code: 20-00-00, thanks", ["bank-details 20-00-00 0.95"]],
+    ["a sort code with spaces, as s/c", "s/c 20 00 00", ["bank-details 20 00 00 0.95"]],
+    ["an account number", "Account number 55779911", ["bank-details 55779911 0.85"]],
+    ["an account number as a/c", "a/c 55779911", ["bank-details 55779911 0.85"]],
     // The UK IBAN from the ECBS/SWIFT IBAN registry example.
-    ["a GB IBAN", "IBAN GB82 WEST 1234 5698 7654 32", ["GB82 WEST 1234 5698 7654 32 0.97"]],
-    ["a GB IBAN written together", "GB82WEST12345698765432", ["GB82WEST12345698765432 0.97"]],
-    ["sort code and account together", "Sort code 20-00-00 and account 55779911", ["20-00-00 0.95", "55779911 0.85"]],
+    ["a GB IBAN", "IBAN GB82 WEST 1234 5698 7654 32", ["bank-details GB82 WEST 1234 5698 7654 32 0.97"]],
+    ["a GB IBAN written together", "GB82WEST12345698765432", ["bank-details GB82WEST12345698765432 0.97"]],
+    [
+      "sort code and account together",
+      "Sort code 20-00-00 and account 55779911",
+      ["bank-details 20-00-00 0.95", "bank-details 55779911 0.85"],
+    ],
   ])("finds %s", (_what, text, found) => {
     expect(bank(text)).toEqual(found);
   });
