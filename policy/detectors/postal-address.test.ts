@@ -41,7 +41,8 @@ describe("detectPostalAddresses", () => {
 
   it.each([
     ["the school's own postcode", "Send it to the school, BD3 9ZZ."],
-    ["the school's own street line", "Come to reception at 1 Example Lane, lives at the school."],
+    ["the school's own street line", "Her address is 1 Example Lane."],
+    ["the school's own street line with a comma", "Her address is 1, Example Lane."],
     ["a street without context or postcode", "We walked along 14 Mill Lane to the park."],
     ["a postcode with a letter never used inward (C)", "LS6 9CA"],
   ])("not %s", (_what, text) => {
@@ -56,6 +57,16 @@ describe("detectPostalAddresses", () => {
   it("does not join a street to a postcode more than 80 characters on", () => {
     const text = `Lives at 14 Mill Lane. ${"x".repeat(80)} LS6 9XA`;
     expect(addresses(text)).toEqual(["LS6 9XA 0.6", "14 Mill Lane 0.8"]);
+  });
+
+  it("a street on a line of the school's address without a number is not the school's", () => {
+    // "Bradford" is the school's town line: only its numbered line can match a street.
+    expect(addresses("Her address is 14 Bradford Road.")).toEqual(["14 Bradford Road 0.8"]);
+  });
+
+  it("joins a street to a postcode exactly 80 characters on", () => {
+    const text = `14 Mill Lane ${"x".repeat(66)} LS6 9XA`;
+    expect(addresses(text)).toEqual([`${text} 0.95`]);
   });
 
   it("joins a street to the first postcode after it only", () => {
