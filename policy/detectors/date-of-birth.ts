@@ -17,6 +17,8 @@ export function detectDatesOfBirth(scan: Scan, out: Candidate[], now: Date = new
   const latestBirthYear = now.getFullYear() - SUBJECT_BIRTH_YEARS;
   const visit = (start: number, end: number, day: number, month: number, year?: number) => {
     if (day < 1 || day > 31 || month < 1 || month > 12) return;
+    // "Shakespeare was born on 23 April 1564": no one living, so no one's personal data.
+    if (year !== undefined && year < 1900) return;
     if (subject && year !== undefined && year > 1900 && year <= latestBirthYear) {
       out.push({ type: "date-of-birth", start, end, confidence: 0.8 });
       return;

@@ -154,6 +154,20 @@ describe("detectPersonalData: must not find", () => {
     expect(typesIn("Dear Oliver,\n\nPlease send the minutes to the office.")).toEqual([]);
   });
 
+  it("a date of birth centuries ago is no one's personal data", () => {
+    expect(typesIn("Shakespeare Day: he was born on 23 April 1564 (probably!).")).toEqual([]);
+  });
+
+  it("the sender signing with title and surname does not make topic talk personal", () => {
+    const bodyText = "Dear students,\n\nApplications for the Hardship Fund are now open.\n\nMiss Shah";
+    const from = { name: "Priya Shah", address: "p.shah@delius-school.sch.uk" };
+    const found = detect({ bodyText, from }).filter((entity) => entity.type === "special-category");
+    expect(found).toEqual([]);
+    // Someone else signing off the same way would be named in the mail.
+    const other = detect({ bodyText, from: { name: "Jo Hart", address: "j.hart@delius-school.sch.uk" } });
+    expect(other.filter((entity) => entity.type === "special-category").length).toBeGreaterThan(0);
+  });
+
   it("a greeting's addressee does not make SEN policy talk personal", () => {
     expect(typesIn("Dear Mrs Patel,\n\nOur SEN policy is on the website.")).toEqual([]);
     expect(typesIn("Hi Jack,\n\nThe SEN policy is due for review; the SENCO welcomes comments.")).toEqual([]);

@@ -71,10 +71,16 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
 
   const found = scans.map((scan) => (scan.text.length === 0 ? [] : detectIdentifiers(scan, facts)));
   const people = scans.map((scan) => (scan.text.length === 0 ? [] : findNames(scan)));
+  // The sender signing with title and surname ("Miss Shah" from Priya Shah) is not whom the mail is about,
+  // even where the signature block was not recognised.
+  const senderSurname = (input.from?.name ?? "").trim().toLowerCase().split(/\s+/).pop() ?? "";
+  const isSender = (scan: Scan, name: NameCandidate) =>
+    senderSurname.length > 1 &&
+    scan.text.slice(name.start, name.end).toLowerCase().split(/\s+/).pop() === senderSurname;
   const aboutSomeone = (name: NameCandidate) => name.full && !name.staff && !name.addressee;
   const identifiedIn = scans.map(
     (scan, index) =>
-      (people[index] ?? []).some(aboutSomeone) ||
+      (people[index] ?? []).some((name) => aboutSomeone(name) && !isSender(scan, name)) ||
       (found[index] ?? []).some((entity) => IDENTIFYING.has(entity.type) && entity.confidence >= facts.threshold) ||
       (facts.customIdentifiers.length > 0 && findCustomIdentifiers(scan, facts.customIdentifiers).length > 0),
   );
@@ -87,7 +93,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     const candidates = found[index] ?? [];
     const named = people[index] ?? [];
     const who: Identification = {
-      fullNames: named.filter(aboutSomeone).map((name) => name.start),
+      fullNames: named.filter((name) => aboutSomeone(name) && !isSender(scan, name)).map((name) => name.start),
       givenNames: named.filter((name) => !name.full && !name.staff && !name.addressee).map((name) => name.start),
       identified: scan.location === "body" ? identifiedAnywhere : identifiedIn[index] === true,
     };
