@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { detectDatesOfBirth } from "./date-of-birth.js";
+import { makeScan, type Candidate, type Scan } from "./text.js";
+
+// "Now" for the subject rule: 11 March 2025, so a subject's date of 2023 or earlier is two years back.
+const NOW = new Date("2025-03-11T12:00:00Z");
+
+function dates(text: string, location: Scan["location"] = "body"): string[] {
+  const out: Candidate[] = [];
+  detectDatesOfBirth(makeScan(text, location, { start: text.length, end: text.length }, 0), out, NOW);
+  return out.map((found) => `${found.type} ${text.slice(found.start, found.end)} ${found.confidence}`);
+}
+
+describe("detectDatesOfBirth in a body", () => {
+  it.each([
+    ["DOB before a numeric date", "DOB: 04/07/2016.", "04/07/2016"],
+    ["D.O.B. alone", "D.O.B. 04/07/2016", "04/07/2016"],
+    ["born before an ISO date", "She was born 2016-07-04 in Leeds.", "2016-07-04"],
+    ["born on, day and month name", "She was born on 4 July 2016.", "4 July 2016"],
+    ["birthday, month name first", "Birthday: July 4th, 2016", "July 4th, 2016"],
+    ["(DOB) after the date", "Jack Smith 04/07/2016 (DOB)", "04/07/2016"],
+    ["birthday after the date", "04/07/2016 is her birthday.", "04/07/2016"],
+    ["the first day of the first month", "DOB 1/1/2015", "1/1/2015"],
+    ["the last day of the last month", "DOB 31/12/2015", "31/12/2015"],
+    ["the year 1900", "Born 01/01/1900", "01/01/1900"],
+    [
+      "a form label holding the context",
+      "Name: Jack Smith\nChild's date of birth (as on the certificate): 04/07/2016",
+      "04/07/2016",
+    ],
+  ])("%s", (_what, text, date) => {
+    expect(dates(text)).toEqual([`date-of-birth ${date} 0.95`]);
+  });
+
+  it.each([
+    ["a date with no birth word", "We met on 14/08/2010."],
+    [
+      "a date with a birth word elsewhere",
+      "Birthday cards are in the office by the stairs. The trip is on 04/07/2025.",
+    ],
+    ["day 0", "DOB 00/07/2016"],
+    ["day 32", "DOB 32/07/2016"],
+    ["month 0", "DOB 04/00/2016"],
+    ["month 13", "DOB 04/13/2016"],
+    ["no one living", "Shakespeare was born on 23 April 1564."],
+    ["a label without a colon", "Child's date of birth as on the certificate is 04/07/2016"],
+    [
+      "a label longer than 80 characters",
+      `Child's date of birth (${"as written on the certificate the registrar gave them ".repeat(2)}): 04/07/2016`,
+    ],
+  ])("not %s", (_what, text) => {
+    expect(dates(text)).toEqual([]);
+  });
+});
+
+describe("detectDatesOfBirth in a subject", () => {
+  it.each([
+    ["an old full date after a name", "Leo Sanchez 14/08/2010", ["date-of-birth 14/08/2010 0.8"]],
+    ["a full date exactly two years back", "Leo Sanchez 14/08/2023", ["date-of-birth 14/08/2023 0.8"]],
+    ["a recent date", "Trip 14/08/2024", []],
+    ["a two-digit year", "Form 14/08/10", []],
+    ["the year 1900", "Letter 01/01/1900", []],
+    ["a recent date with DOB", "DOB 14/08/2024", ["date-of-birth 14/08/2024 0.95"]],
+  ])("%s", (_what, subject, expected) => {
+    expect(dates(subject, "subject")).toEqual(expected);
+  });
+});
