@@ -74,7 +74,9 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // The sender signing with title and surname ("Miss Shah" from Priya Shah) is not whom the mail is about,
   // even where the signature block was not recognised.
   const senderSurname = (input.from?.name ?? "").trim().toLowerCase().split(/\s+/).pop() ?? "";
+  // Body only: a subject naming someone with the sender's surname is about them (a teacher's own child).
   const isSender = (scan: Scan, name: NameCandidate) =>
+    scan.location === "body" &&
     senderSurname.length > 1 &&
     scan.text.slice(name.start, name.end).toLowerCase().split(/\s+/).pop() === senderSurname;
   const aboutSomeone = (name: NameCandidate) => name.full && !name.staff && !name.addressee;
