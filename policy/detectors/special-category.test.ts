@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { SENSITIVE_CATEGORIES } from "../pack/vocabulary.js";
+import { compileSensitiveTerms, detectSpecialCategory, type Identification } from "./special-category.js";
+import { makeScan, type Candidate } from "./text.js";
+
+const terms = compileSensitiveTerms(SENSITIVE_CATEGORIES);
+const nobody: Identification = { fullNames: [], givenNames: [], identified: false };
+
+function details(text: string, who: Partial<Identification>, signatureAt = text.length): string[] {
+  const out: Candidate[] = [];
+  const scan = makeScan(text, "body", { start: signatureAt, end: text.length }, 0);
+  detectSpecialCategory(scan, terms, { ...nobody, ...who }, out);
+  return out.map((found) => `${found.type} ${text.slice(found.start, found.end)} ${found.confidence}`);
+}
+
+describe("detectSpecialCategory: how sure, by who is named", () => {
+  const text = "Oliver Ashdown has an EHCP.";
+
+  it.each<[string, Partial<Identification>, string[]]>([
+    ["a full name within 160 characters", { fullNames: [0], identified: true }, ["special-category EHCP 0.9"]],
+    ["a given name within 80", { givenNames: [0] }, ["special-category EHCP 0.8"]],
+    ["someone identified elsewhere", { identified: true }, ["special-category EHCP 0.75"]],
+    ["nobody", {}, []],
+  ])("%s", (_what, who, expected) => {
+    expect(details(text, who)).toEqual(expected);
+  });
+
+  it("a given name too far away, with nobody identified, makes it no one's", () => {
+    const far = `Oliver is new. ${"x".repeat(90)} He has an EHCP.`;
+    expect(details(far, { givenNames: [0] })).toEqual([]);
+  });
+
+  it("leaves the signature alone", () => {
+    const signed = "Oliver has an EHCP.\nKind regards\nJo, SENCO and EHCP lead";
+    expect(details(signed, { identified: true }, signed.indexOf("Kind"))).toEqual(["special-category EHCP 0.75"]);
+  });
+});
+
+describe("detectSpecialCategory: the term itself", () => {
+  it.each([
+    ["a term followed by a digit", "Oliver: EHCP2 attached.", ["special-category EHCP 0.75"]],
+    ["a term inside a longer word", "Oliver: ehcps attached.", []],
+    ["a capitals-only term in capitals", "Oliver is a CIN case.", ["special-category CIN 0.75"]],
+    ["a capitals-only term in lower case", "Oliver cin the park.", []],
+    ["the longest term that matches", "Oliver: CP concern raised.", ["special-category CP concern 0.75"]],
+  ])("%s", (_what, text, expected) => {
+    expect(details(text, { identified: true })).toEqual(expected);
+  });
+});
+
+describe("detectSpecialCategory: topic talk is no one's data", () => {
+  it.each([
+    ["our ... policy", "Oliver: see our SEN policy."],
+    ["a follower after a hyphen", "Oliver: see the SEN-policy."],
+    ["any ...", "Oliver: any allergies?"],
+    ["the school's ...", "Oliver: the school's safeguarding lead."],
+    ["our ... at the start", "our EHCP process is changing."],
+  ])("%s", (_what, text) => {
+    expect(details(text, { identified: true })).toEqual([]);
+  });
+
+  it.each([
+    ["a word ending in 'our'", "Oliver: your EHCP is ready.", "EHCP"],
+    ["a follower after two spaces", "Oliver has an EHCP  policy.", "EHCP"],
+    ["a longer word starting like a follower", "Oliver has an EHCP policyholder.", "EHCP"],
+  ])("still someone's: %s", (_what, text, term) => {
+    expect(details(text, { identified: true })).toEqual([`special-category ${term} 0.75`]);
+  });
+});
