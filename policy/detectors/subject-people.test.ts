@@ -69,3 +69,38 @@ describe("personal data in a subject, no name list needed", () => {
     expect(inSubject(subject)).toEqual([]);
   });
 });
+
+describe("findSubjectPeople: how sure, and where each form stops", () => {
+  const found = (subject: string) =>
+    findSubjectPeople(subject).map((person) => [subject.slice(person.start, person.end), person.confidence]);
+
+  it.each<[string, (string | number)[][]]>([
+    ["Kacper N - report", [["Kacper N", 0.85]]],
+    // An unknown word in lower case with an initial is less sure than a known or capitalised one.
+    ["zbig n - report", [["zbig n", 0.8]]],
+    ["amara o. - report", [["amara o.", 0.85]]],
+    ["J Okonkwo - exclusion", [["J Okonkwo", 0.85]]],
+    ["I. Khan - report", [["I. Khan", 0.85]]],
+    ["Nowak, Zbig – report", [["Nowak, Zbig", 0.85]]],
+    ["Nowak, Oliver and co", [["Nowak, Oliver", 0.85]]],
+    ["Collins family", [["Collins family", 0.85]]],
+    ["leo williams", [["leo williams", 0.8]]],
+    ["isla mcgregor anaphylaxis", [["isla mcgregor", 0.8]]],
+    ["leo williams jones - x", [["leo williams jones", 0.8]]],
+    ["RE: FW: leo williams", [["leo williams", 0.8]]],
+    ["leo williams 9X2", [["leo williams", 0.8]]],
+  ])("%s", (subject, expected) => {
+    expect(found(subject)).toEqual(expected);
+  });
+
+  it.each([
+    ["the word I, not an initial", "I Khan - report"],
+    ["an initial and a surname in lower case", "j. okonkwo - report"],
+    ["an unknown given name running on", "Nowak, Zbig and co"],
+    ["a family in lower case", "collins family"],
+    ["two words, neither a known given name", "zbig williams - x"],
+    ["four name-like words", "leo williams jones smith"],
+  ])("no one: %s", (_what, subject) => {
+    expect(found(subject)).toEqual([]);
+  });
+});
