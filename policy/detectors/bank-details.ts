@@ -1,5 +1,5 @@
 import { ACCOUNT_CONTEXT, SORT_CODE_CONTEXT } from "../data/personal-data/lexicon.js";
-import { ACCOUNT_NUMBER, IBAN_GB, SORT_CODE } from "../data/personal-data/patterns.js";
+import { ACCOUNT_NUMBER, IBAN_GB, SORT_CODE, SORT_CODE_AND_ACCOUNT } from "../data/personal-data/patterns.js";
 import { isValidIban } from "./check-digits.js";
 import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan } from "./text.js";
 
@@ -9,7 +9,7 @@ import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan } from
  */
 export function detectBankDetails(scan: Scan, out: Candidate[]): void {
   const lower = scan.lower;
-  const mentionsBank = lower.indexOf("sort") !== -1 || lower.indexOf("s/c") !== -1;
+  const mentionsBank = lower.indexOf("sort") !== -1 || lower.indexOf("s/c") !== -1 || lower.indexOf("bank") !== -1;
   const mentionsAccount = lower.indexOf("acc") !== -1 || lower.indexOf("a/c") !== -1;
   if (mentionsBank) {
     forEachMatch(SORT_CODE, scan.text, (match) => {
@@ -17,6 +17,12 @@ export function detectBankDetails(scan: Scan, out: Candidate[]): void {
       out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.95 });
     });
   }
+  // A sort code and an eight-digit account side by side ("20-45-77 / 41234567") need no words: a date is
+  // not followed by an account number.
+  forEachMatch(SORT_CODE_AND_ACCOUNT, scan.text, (match) => {
+    if (out.some((found) => found.start === match.index)) return;
+    out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
+  });
   if (mentionsAccount) {
     forEachMatch(ACCOUNT_NUMBER, scan.text, (match) => {
       if (!hasPhrase(windowBefore(lower, match.index, 30), ACCOUNT_CONTEXT)) return;

@@ -102,6 +102,12 @@ describe("detectPersonalData: must find", () => {
     expect(found.map((e) => [e.location, joined.slice(e.start, e.end)])).toEqual([["attachments", "EHCP"]]);
   });
 
+  it("bank details introduced as such, or a sort code beside an account number, with no other words", () => {
+    expect(typesIn("", "Mrs Patel bank details: 20-45-77")).toEqual(["subject:bank-details"]);
+    expect(typesIn("Refund to 20-45-77 / 41234567 please.")).toEqual(["body:bank-details"]);
+    expect(typesIn("The trip is on 12-03-25 for Year 6.")).toEqual([]);
+  });
+
   it("a street and its postcode are one entity", () => {
     const text = "New address: 14 Mill Lane, Leeds LS6 9XA";
     const found = detect({ bodyText: text }).filter((e) => e.type === "postal-address");

@@ -1143,7 +1143,14 @@ export const NHS_CONTEXT: readonly string[] = [
 ];
 
 /** Context for bank details. */
-export const SORT_CODE_CONTEXT: readonly string[] = ["sort code", "sort-code", "sortcode", "s/c"];
+export const SORT_CODE_CONTEXT: readonly string[] = [
+  "sort code",
+  "sort-code",
+  "sortcode",
+  "s/c",
+  "bank details",
+  "bank",
+];
 export const ACCOUNT_CONTEXT: readonly string[] = ["account", "acc no", "a/c", "acct"];
 
 /**

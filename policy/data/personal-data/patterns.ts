@@ -45,6 +45,8 @@ export const PHONE = /(?:\+44 ?(?:\(0\) ?)?|\(0|\b0)\d[\d ()-]{7,14}\d\b/g;
 /** Bank details: sort code (12-34-56 or 12 34 56), an eight-digit account number, a GB IBAN. */
 export const SORT_CODE = /\b\d{2}[- ]\d{2}[- ]\d{2}\b/g;
 export const ACCOUNT_NUMBER = /\b\d{8}\b/g;
+/** A sort code followed within a few separators by an eight-digit account number. */
+export const SORT_CODE_AND_ACCOUNT = /\b\d{2}-\d{2}-\d{2}[ ,/;:-]{1,5}\d{8}\b/g;
 export const IBAN_GB = /\bGB\d{2} ?[A-Z]{4}(?: ?\d{4}){3} ?\d{2}\b/g;
 
 /** Passport number (UK): nine digits. */
