@@ -44,6 +44,12 @@ describe("forEachMatch", () => {
     expect(seen).toEqual(["12", "345", "6"]);
   });
 
+  it("finds matches right next to each other", () => {
+    const seen: string[] = [];
+    forEachMatch(/\d/g, "123", (match) => seen.push(match[0]));
+    expect(seen).toEqual(["1", "2", "3"]);
+  });
+
   it("steps past empty matches", () => {
     const seen: number[] = [];
     forEachMatch(/x*/g, "ab", (match) => seen.push(match.index));
@@ -69,6 +75,11 @@ describe("hasPhrase", () => {
     ["after a letter-run elsewhere", "newborn, born on", ["born"]],
     ["any of several phrases", "date of birth", ["dob", "date of birth"]],
     ["next to digits", "dob04/07/2016", ["dob"]],
+    ["after @, just before A", "@born", ["born"]],
+    ["after [, just after Z", "[born", ["born"]],
+    ["after `, just before a", "`born", ["born"]],
+    ["after {, just after z", "{born", ["born"]],
+    ["at the end after a longer word", "record born", ["born"]],
   ])("finds %s", (_what, window, phrases) => {
     expect(hasPhrase(window, phrases)).toBe(true);
   });
@@ -78,6 +89,10 @@ describe("hasPhrase", () => {
     ["before letters", "borne out", ["born"]],
     ["capital letters around it", "NEWborn", ["born"]],
     ["after capitals", "bornE", ["born"]],
+    ["after z", "zborn", ["born"]],
+    ["after a", "aborn", ["born"]],
+    ["after Z", "Zborn", ["born"]],
+    ["after A", "Aborn", ["born"]],
     ["nowhere", "on 4 july", ["born"]],
   ])("not %s", (_what, window, phrases) => {
     expect(hasPhrase(window, phrases)).toBe(false);
