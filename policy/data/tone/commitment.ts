@@ -66,6 +66,20 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "please invoice",
   "invoice us",
   "invoice the school",
+  // The school or trust as the one agreeing ("St Dunstan's accepts your tender", "LT2 agrees to enter into").
+  "accepts",
+  "agrees to",
+  "enter into",
+  "happy to go with",
+  "we'll go with",
+  "we will go with",
+  "sign up to",
+  "happy to sign up",
+  "take this email as our",
+  "as our acceptance",
+  "as our order",
+  "as our agreement",
+  "pleased to confirm that",
 ];
 
 /** What is being agreed to: money, terms, a contract. */

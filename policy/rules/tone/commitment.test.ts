@@ -23,6 +23,23 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "the school as the one accepting (third person)",
+      draft: body(
+        "I am pleased to confirm that the school accepts your tender for coach hire at the rates in your schedule.",
+      ),
+      errors: [{ messageId: "commitment", location: "body" }],
+    },
+    {
+      name: "going with an option on a lease",
+      draft: body("We're happy to go with the Canon option on the 60-month lease at £612 per quarter."),
+      errors: [{ messageId: "commitment", location: "body" }],
+    },
+    {
+      name: "this email as the order",
+      draft: body("Please take this email as our order for the 24-month contract."),
+      errors: [{ messageId: "commitment", location: "body" }],
+    },
+    {
       name: "acceptance and a commercial object in one sentence",
       draft: body("We are happy to accept your quotation of £4,200 and go ahead with the three-year contract."),
       errors: [{ messageId: "commitment", location: "body" }],
