@@ -21,6 +21,9 @@ export const PASS_ON_VERBS: readonly string[] = [
   "share it with",
   "copy this",
   "repost",
+  "copy and paste this",
+  "pass it round",
+  "pass it around",
 ];
 
 /** To whom: everybody. */
@@ -48,10 +51,24 @@ export const EVERYONE: readonly string[] = [
   "all your friends",
   "all your colleagues",
   "your friends",
+  "to friends",
+  "all the teachers you know",
+  "everyone you love",
+  "people you love",
+  "women you love",
+  "10 women",
+  "10 amazing",
 ];
 
 /** Virus-hoax and chain-letter wording, each enough on its own. */
 export const HOAX_PHRASES: readonly string[] = [
+  // The copy-and-paste privacy notice and the "Bill Gates will pay you" letter, as hoax sites catalogue them.
+  "i do not give facebook",
+  "i do not give instagram",
+  "permission to use my pictures",
+  "bill gates is sharing",
+  "microsoft will pay you",
+  "not take this for a junk letter",
   "this is not a hoax",
   "this is not a joke",
   "not a hoax",

@@ -10,6 +10,10 @@ ruleTester(rule, {
     { draft: body("Please forward this to the Year 6 team.") },
     { draft: body("Could you share the minutes with governors?") },
     {
+      name: "passing a letter on to parents and friends of the PTA",
+      draft: body("Please pass on the letter to parents and friends of the PTA."),
+    },
+    {
       name: "a joke to one colleague",
       draft: {
         ...body("Ha, this made me laugh - a funny one for Friday."),
@@ -18,6 +22,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "the copy-and-paste privacy hoax",
+      draft: body(
+        "I do not give Instagram permission to use my pictures. Copy and paste this and send to all your friends.",
+      ),
+      errors: [{ messageId: "chain", location: "body" }],
+    },
+    {
+      name: "forwarded to friends for money",
+      draft: body("For every person you forward this e-mail to friends, Microsoft will pay you $245."),
+      errors: [{ messageId: "chain", location: "body" }],
+    },
     {
       name: "pass it on to everyone",
       draft: body("Please pass this on to everyone in your address book before Friday."),
