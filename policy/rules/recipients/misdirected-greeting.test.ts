@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./misdirected-greeting.js";
-import { greetedNames, recipientWords } from "./recipient-names.js";
+import { greetedNames, recipientWords, trimTrailing } from "./recipient-names.js";
 import { NICKNAMES } from "./nicknames.js";
 
 const body = (greeting: string) => `${greeting}\n\nThank you for your email about Friday.\n\nKind regards,\nJo Hart`;
@@ -423,5 +423,107 @@ describe("recipientWords: role addresses say nothing about who reads them", () =
     expect(recipientWords(entry("office@county.gov.uk", "Sarah Jones")).informative).toBe(true);
     expect(recipientWords(entry("jaydensdad@gmail.com")).informative).toBe(false);
     expect(recipientWords(entry("k.lane@gmail.com", "Oliver's Mum")).informative).toBe(false);
+  });
+});
+
+describe("greetedNames and recipientWords, exactly", () => {
+  it.each([
+    ["Dear Mrs Khan,\n\nText", { names: ["khan"], line: "Dear Mrs Khan,", addressed: "Mrs Khan" }],
+    ["  \n Hi Sam!\nText", { names: ["sam"], line: "Hi Sam!", addressed: "Sam" }],
+    ["Julie,\nText", { names: ["julie"], line: "Julie,", addressed: "Julie" }],
+    ["Julie Thwaite,\nText", { names: ["julie", "thwaite"], line: "Julie Thwaite,", addressed: "Julie Thwaite" }],
+    [
+      "Dear Mr Smith/Mrs Jones,",
+      { names: ["smith", "jones"], line: "Dear Mr Smith/Mrs Jones,", addressed: "Mr Smith/Mrs Jones" },
+    ],
+    ["Dear Dr. Patel,", { names: ["patel"], line: "Dear Dr. Patel,", addressed: "Dr. Patel" }],
+    ["Dear Mr K Li,", { names: ["li"], line: "Dear Mr K Li,", addressed: "Mr K Li" }],
+    ["Hello Kofi and Ama,", { names: ["kofi", "ama"], line: "Hello Kofi and Ama,", addressed: "Kofi and Ama" }],
+    [
+      "Dear Ms Okonkwo-Smith:",
+      { names: ["okonkwosmith"], line: "Dear Ms Okonkwo-Smith:", addressed: "Ms Okonkwo-Smith" },
+    ],
+    ["Good morning Sam,", { names: ["sam"], line: "Good morning Sam,", addressed: "Sam" }],
+  ])("%j", (text, expected) => {
+    expect(greetedNames(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["a name line in lower case", "julie,\nText"],
+    ["a relation", "Dear Oliver's Mum,"],
+    ["an initial alone", "Dear J,"],
+    ["a class", "Dear 3B,"],
+    ["a greeting line over 60 characters", "Dear Sam Lee, thanks for the long message about the trip next week"],
+    ["a name in lower case", "Dear sam,"],
+  ])("no one: %s", (_what, text) => {
+    expect(greetedNames(text)).toBeUndefined();
+  });
+
+  it("trims the punctuation and spaces that end a line", () => {
+    expect(trimTrailing("Dear Mrs Khan,!.:; \t")).toBe("Dear Mrs Khan");
+    expect(trimTrailing(",,")).toBe("");
+  });
+
+  const entry = (address: string, name?: string) => ({
+    recipient: name === undefined ? { address } : { name, address },
+    field: "to" as const,
+    standing: "external" as const,
+    reason: "domain",
+  });
+
+  it.each([
+    [
+      "sarah.jones@county.gov.uk",
+      undefined,
+      { initials: [], tokens: ["sarah", "jones", "county"], letters: "sarahjones ", informative: true },
+    ],
+    [
+      "SJones@County.gov.uk",
+      undefined,
+      { initials: ["s"], tokens: ["sjones", "county"], letters: "sjones ", informative: true },
+    ],
+    [
+      "s.jones@county.gov.uk",
+      "Sarah Jones",
+      {
+        initials: ["s"],
+        tokens: ["sarah", "jones", "s", "jones", "county"],
+        letters: "sjones sarahjones",
+        informative: true,
+      },
+    ],
+    [
+      "office@freshstart.co.uk",
+      "Fresh Start Catering",
+      {
+        initials: [],
+        tokens: ["fresh", "start", "catering", "office", "freshstart"],
+        letters: "office freshstartcatering",
+        informative: true,
+      },
+    ],
+    [
+      "Year 6 Parents",
+      undefined,
+      { initials: [], tokens: ["year", "parents"], letters: "yearparents ", informative: false },
+    ],
+    [
+      "k.o'neill@gmail.com",
+      "Kerry O'Neill-Smith",
+      {
+        initials: ["k", "o"],
+        tokens: ["kerry", "oneillsmith", "k", "o", "neill", "gmail"],
+        letters: "koneill kerryoneillsmith",
+        informative: true,
+      },
+    ],
+    [
+      "jo@hart-family.co.uk",
+      undefined,
+      { initials: ["j"], tokens: ["jo", "hart", "family"], letters: "jo ", informative: false },
+    ],
+    ["a.b@x.com", undefined, { initials: ["a", "b"], tokens: ["a", "b"], letters: "ab ", informative: false }],
+  ])("%s (%s)", (address, name, expected) => {
+    expect(recipientWords(entry(address, name))).toEqual(expected);
   });
 });
