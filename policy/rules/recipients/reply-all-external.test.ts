@@ -1,4 +1,5 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./reply-all-external.js";
 
@@ -84,4 +85,77 @@ ruleTester(rule, {
       errors: [{ messageId: "replyAll", location: "recipients" }],
     },
   ],
+});
+
+describe("reply-all-external: who is new, how they are listed, and which wording", () => {
+  const pack = loadPolicy("st-john-payne");
+  const what = "a named person's SEN and health details";
+  const withThread = (line: string) => `Ok.${thread.replace("Sam Lee <sam.lee@st-john-payne.sch.uk>", line)}`;
+  const found = (draft: Parameters<typeof runRule>[1]) =>
+    runRule(rule, draft, pack).findings.map((finding) => [finding.messageId, finding.data]);
+  const agency = (...names: string[]) => names.map((name) => ({ address: `${name}@agency.co.uk` }));
+
+  it.each([
+    [
+      "one added",
+      [{ address: "senco@st-john-payne.sch.uk" }, ...agency("tutor")],
+      [["added", { addresses: "tutor@agency.co.uk", what }]],
+    ],
+    [
+      "two added",
+      [{ address: "senco@st-john-payne.sch.uk" }, ...agency("a", "b")],
+      [["added", { addresses: "a@agency.co.uk and b@agency.co.uk", what }]],
+    ],
+    ["three added", agency("a", "b", "c"), [["added", { addresses: "a@agency.co.uk and 2 more", what }]]],
+    [
+      "reply all: two of three inside",
+      [...colleagues, ...agency("tutor")],
+      [["replyAll", { addresses: "tutor@agency.co.uk", what }]],
+    ],
+    [
+      "reply all: three of five inside",
+      [...colleagues, { address: "head@st-john-payne.sch.uk" }, ...agency("tutor", "x")],
+      [["replyAll", { addresses: "tutor@agency.co.uk and x@agency.co.uk", what }]],
+    ],
+    [
+      "not reply all: two of four inside",
+      [...colleagues, ...agency("tutor", "x")],
+      [["added", { addresses: "tutor@agency.co.uk and x@agency.co.uk", what }]],
+    ],
+  ] as const)("%s", (_what, to, expected) => {
+    expect(found({ ...reply("Thanks all."), to: [...to] })).toEqual(expected);
+  });
+
+  it("Bcc recipients do not make it a reply to all", () => {
+    expect(found({ ...reply("Thanks all."), to: colleagues, bcc: agency("tutor") })).toEqual([
+      ["added", { addresses: "tutor@agency.co.uk", what }],
+    ]);
+  });
+
+  it.each([
+    ["the address, in any case", withThread("Tutor <TUTOR@Agency.co.uk>"), { address: "tutor@agency.co.uk" }],
+    ["the display name", withThread("Ann Bell"), { name: "Ann Bell", address: "abell@county.gov.uk" }],
+    ["the name the address spells", withThread("Ann Bell"), { address: "ann.bell@county.gov.uk" }],
+  ])("the thread shows them by %s", (_what, body, recipient) => {
+    expect(found({ ...reply("Ok."), body, to: [recipient] })).toEqual([]);
+  });
+
+  it("a one-word name in the thread is not enough", () => {
+    expect(
+      found({ ...reply("Ok."), body: withThread("Ann"), to: [{ name: "Ann", address: "ann@county.gov.uk" }] }),
+    ).toEqual([["added", { addresses: "ann@county.gov.uk", what }]]);
+  });
+
+  it.each([
+    ["Re[2]:", "Re[2]: Oliver Ashdown", 1],
+    ["AW: (German)", "AW: Oliver Ashdown", 1],
+    ["FW: is a forward, not a reply", "FW: Oliver Ashdown", 0],
+  ])("subject %s", (_what, subject, count) => {
+    expect(runRule(rule, { ...reply("Adding."), subject, to: agency("tutor") }, pack).findings).toHaveLength(count);
+  });
+
+  it("not when a forwarded message is in the body", () => {
+    const body = `Fyi.\n\n---------- Forwarded message ---------\nFrom: X <x@y.com>\n\nOliver Ashdown's EHCP review is next week.${thread}`;
+    expect(found({ subject: "RE: Oliver", body, to: agency("tutor") })).toEqual([]);
+  });
 });
