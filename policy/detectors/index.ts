@@ -80,9 +80,13 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     senderSurname.length > 1 &&
     scan.text.slice(name.start, name.end).toLowerCase().split(/\s+/).pop() === senderSurname;
   const aboutSomeone = (name: NameCandidate) => name.full && !name.staff && !name.addressee;
+  // In a subject, a member of staff named with their role is what the subject is about ("Mr Greaves
+  // (caretaker) - off sick"), not whom to contact.
+  const aboutSomeoneIn = (scan: Scan, name: NameCandidate) =>
+    (scan.location === "subject" ? name.full && !name.addressee : aboutSomeone(name)) && !isSender(scan, name);
   const identifiedIn = scans.map(
     (scan, index) =>
-      (people[index] ?? []).some((name) => aboutSomeone(name) && !isSender(scan, name)) ||
+      (people[index] ?? []).some((name) => aboutSomeoneIn(scan, name)) ||
       (found[index] ?? []).some((entity) => IDENTIFYING.has(entity.type) && entity.confidence >= facts.threshold) ||
       (facts.customIdentifiers.length > 0 && findCustomIdentifiers(scan, facts.customIdentifiers).length > 0),
   );
@@ -95,7 +99,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     const candidates = found[index] ?? [];
     const named = people[index] ?? [];
     const who: Identification = {
-      fullNames: named.filter((name) => aboutSomeone(name) && !isSender(scan, name)).map((name) => name.start),
+      fullNames: named.filter((name) => aboutSomeoneIn(scan, name)).map((name) => name.start),
       givenNames: named.filter((name) => !name.full && !name.staff && !name.addressee).map((name) => name.start),
       identified: scan.location === "body" ? identifiedAnywhere : identifiedIn[index] === true,
     };

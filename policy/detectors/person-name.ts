@@ -42,7 +42,7 @@ const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F";
 const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F";
 const NAME_WORD = `[${UPPER}](?:'[${UPPER}])?[${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?`;
 const NAME_BEFORE_VERB = new RegExp(
-  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap) )?${NAME_WORD}(?= (?:has|is|was|had|will|and|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d)|\\((?:Year|Y\\d))\\b|'s\\b|,)`,
+  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap) )?${NAME_WORD}(?= (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d)|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
   "g",
 );
 const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
@@ -52,7 +52,7 @@ const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
  * words (any Latin letters, particles allowed) with a separator or the end on both sides.
  */
 const SUBJECT_NAME = new RegExp(
-  `(?:^|[-:\\u2013|(\\]&,] ?|(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: (?:N\\u00ED|Nic|Mac|Mc|O'|De|Di|Da|Du|Del|Della|Le|La|Van|Von|El|Al|Bin|Ibn|Ben|Ap|de|da|di|du|del|della|le|la|van|von|der|den|al|el|bin|ibn|ap))? ${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(,]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{1,2}\\b))`,
+  `(?:^|[-:\\u2013|(\\]&,] ?|(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: (?:N\\u00ED|Nic|Mac|Mc|O'|De|Di|Da|Du|Del|Della|Le|La|Van|Von|El|Al|Bin|Ibn|Ben|Ap|de|da|di|du|del|della|le|la|van|von|der|den|al|el|bin|ibn|ap))? ${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{1,2}\\b))`,
   "g",
 );
 /** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */

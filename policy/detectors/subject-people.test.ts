@@ -17,6 +17,12 @@ describe("findSubjectPeople", () => {
     ["Nowak, Zofia – SALT report", ["Nowak, Zofia"]],
     ["MARAC - Collins family (Tia, Class 2)", ["Collins family"]],
     ["Y4 Kacper N medical plan", ["Kacper N"]],
+    ["mrs okonjo - ks1 - ongoing chemo", ["mrs okonjo"]],
+    ["Re: Tommy's dad - been drinking at pick up again", ["Tommy's dad"]],
+    ["Re: Re: Re: Marcus (5B) – social worker visit", ["Marcus"]],
+    ["emergency foster placement - Leon (Y4) - new carers", ["Leon"]],
+    ["Child Protection conf - the Whitehouse twins", ["Whitehouse twins"]],
+    ["re: lily-rose jackson - domestic incident", ["lily-rose jackson"]],
   ])("%s → %j", (subject, expected) => {
     expect(people(subject)).toEqual(expected);
   });
@@ -32,6 +38,8 @@ describe("findSubjectPeople", () => {
     "Re: staff meeting notes",
     "Host family needed for exchange",
     "Summer term - key dates",
+    "Maths (Y4) - EHCP training",
+    "Swimming 5B - SEN support",
   ])("no one in %s", (subject) => {
     expect(people(subject)).toEqual([]);
   });

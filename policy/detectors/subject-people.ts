@@ -31,12 +31,39 @@ export interface SubjectPerson {
 const LETTERS = "a-z\\u00DF-\\u00F6\\u00F8-\\u017F"; // with the i flag: À-Þ too
 /** A word of a subject: letters with inner hyphens or apostrophes ("Mia-Rose", "O'Neill"), or one letter with a dot. */
 const TOKEN = new RegExp(
-  `[${LETTERS}](?:[${LETTERS}]|['\\u2019-](?=[${LETTERS}]))*\\.?|[-\\u2013\\u2014:|/()[\\],;&+]|\\d\\w*`,
+  `\\b(?:y|yr|year ?)\\d{1,2}\\b|[${LETTERS}](?:[${LETTERS}]|['\\u2019-](?=[${LETTERS}]))*\\.?|[-\\u2013\\u2014:|/()[\\],;&+]|\\d\\w*`,
   "gi",
 );
 const SEPARATOR = /^[-\u2013\u2014:|/()[\],;&+]$/;
 
 const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
+/** A known given name, or a hyphenated one starting with one ("lily-rose", "Tyler-James"). */
+const isGiven = (lower: string) => GIVEN.has(lower) || GIVEN.has(lower.split("-")[0] ?? "");
+const TITLE_WORDS = new Set(TITLES.map((title) => title.toLowerCase()));
+/** Who a pupil's family are: "Tommy's dad", "Chloe's mum" identify a parent through the child. */
+const RELATIONS = new Set([
+  "mum",
+  "mam",
+  "mom",
+  "dad",
+  "mother",
+  "father",
+  "nan",
+  "nana",
+  "gran",
+  "grandad",
+  "grandma",
+  "parents",
+  "carer",
+  "carers",
+  "sister",
+  "brother",
+  "stepdad",
+  "stepmum",
+]);
+/** A class or year code: "5B", "Y4", "10M", "9x2" (digits first), as tokens after a name. */
+const isClassCode = (token: Token | undefined) =>
+  token !== undefined && token.code && /^\d{1,2}[a-z]{1,2}\d?$/i.test(token.text);
 const ORDINARY = new Set<string>([
   ...SUBJECT_NOT_NAMES,
   ...SUBJECT_FUNCTION_WORDS,
@@ -68,12 +95,15 @@ function tokensOf(subject: string): Token[] {
       start: match.index,
       end: match.index + text.length,
       separator: SEPARATOR.test(text),
-      code: /^\d/.test(text),
+      code: /^\d/.test(text) || YEAR_TOKEN.test(text),
     });
   }
   return tokens;
 }
 
+/** "Y4", "Yr10", "Year 3": a year group (one token). */
+const YEAR_TOKEN = /^(?:y|yr|year ?)\d{1,2}$/i;
+const isYear = (token: Token | undefined) => token !== undefined && YEAR_TOKEN.test(token.text);
 const isInitial = (token: Token | undefined) => token !== undefined && /^[a-z]\.?$/i.test(token.text);
 const isNameLike = (token: Token | undefined) =>
   token !== undefined &&
@@ -102,7 +132,7 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
     const after = tokens[index + 2];
     // "Kacper N", "amara o.", "jack t." — a name-like word and an initial that ends the name.
     if (isNameLike(token) && isInitial(next) && (endsPart(after) || !isNameLike(after))) {
-      add(token, next as Token, GIVEN.has(token.lower) || isCapitalised(token) ? 0.85 : 0.8);
+      add(token, next as Token, isGiven(token.lower) || isCapitalised(token) ? 0.85 : 0.8);
       index++;
       continue;
     }
@@ -127,14 +157,42 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       after !== undefined &&
       isCapitalised(after) &&
       isNameLike(after) &&
-      (GIVEN.has(after.lower) || (startsPart && endsPart(tokens[index + 3])))
+      (isGiven(after.lower) || (startsPart && endsPart(tokens[index + 3])))
     ) {
       add(token, after, 0.85);
       index += 2;
       continue;
     }
-    // "Collins family"
-    if (isCapitalised(token) && isNameLike(token) && next?.lower === "family") {
+    // "mrs okonjo", "Dr Adeyemi" — a title and a surname, in any case.
+    if (TITLE_WORDS.has(token.lower) && isNameLike(next) && !isInitial(next)) {
+      add(token, next as Token, 0.85);
+      index++;
+      continue;
+    }
+    // "Tommy's dad", "Chloe's mum": a parent identified through their child.
+    if (isNameLike(token) && /['\u2019]s$/i.test(token.text) && RELATIONS.has(next?.lower ?? "")) {
+      add(token, next as Token, 0.85);
+      index++;
+      continue;
+    }
+    // "Marcus (5B)", "Leon (Y4)", "Oliwia 10M": a first name with the class or year it is in names one pupil
+    // (a known given name, or any capitalised name-like word in brackets before the code). A name-like word
+    // just before it ("Shannon Doyle (Y10)") belongs to the same name.
+    const bracketed = next?.text === "(";
+    const code = bracketed ? tokens[index + 2] : next;
+    if (
+      isNameLike(token) &&
+      (isGiven(token.lower) || (bracketed && isCapitalised(token))) &&
+      (isClassCode(code) || isYear(code))
+    ) {
+      const previous = tokens[index - 1];
+      const from =
+        isNameLike(previous) && isCapitalised(previous) && isCapitalised(token) ? (previous as Token) : token;
+      add(from, token, 0.8);
+      continue;
+    }
+    // "Collins family", "the Whitehouse twins"
+    if (isCapitalised(token) && isNameLike(token) && (next?.lower === "family" || next?.lower === "twins")) {
       add(token, next, 0.85);
       index++;
       continue;
@@ -147,7 +205,7 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       // The part may run on into what is said about them: "isla mcgregor anaphylaxis".
       const following = tokens[last + 1];
       const ends = endsPart(following) || ORDINARY.has(following?.lower ?? "");
-      if (words.length >= 2 && ends && words.some((word) => GIVEN.has(word.lower))) {
+      if (words.length >= 2 && ends && words.some((word) => isGiven(word.lower))) {
         add(token, tokens[last] as Token, 0.8);
         index = last;
       }
