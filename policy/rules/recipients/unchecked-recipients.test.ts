@@ -69,3 +69,44 @@ describe("unchecked-recipients", () => {
     expect(after.map((f) => [f.messageId, f.severity])).toEqual([["unchecked", "info"]]);
   });
 });
+
+describe("unchecked-recipients: how the entries are named", () => {
+  const pack = loadPolicy("st-john-payne");
+  const found = (input: Parameters<typeof runRule>[1]) =>
+    runRule(rule, { subject: "Trip", body: "Dear all,\n\nThe trip is on Friday.", ...input }, pack).findings.map(
+      (finding) => [finding.messageId, finding.data],
+    );
+
+  it("names up to three, then counts the rest", () => {
+    const groups = ["Book club", "Choir", "Chess", "Drama"].map((name) => ({ name, address: name }));
+    expect(found({ to: groups.slice(0, 3) })).toEqual([
+      ["unchecked", { names: "Book club, Choir, Chess", reason: "no e-mail address (a contact group?)" }],
+    ]);
+    expect(found({ to: groups })).toEqual([
+      ["unchecked", { names: "Book club, Choir, Chess and 1 more", reason: "no e-mail address (a contact group?)" }],
+    ]);
+  });
+
+  it("shows the address when there is no name, and says when there is neither", () => {
+    expect(found({ cc: [{ address: "Book club" }] })).toEqual([
+      ["unchecked", { names: "Book club", reason: "no e-mail address (a contact group?)" }],
+    ]);
+    expect(found({ cc: [{ name: " ", address: "" }] })).toEqual([
+      ["unchecked", { names: "(no name)", reason: "no address" }],
+    ]);
+  });
+
+  it("a list of parents in To or Cc by its name or, without one, its address", () => {
+    expect(found({ to: [{ name: "Year 6 Parents", address: "Year 6 Parents" }] })).toEqual([
+      ["mayHideParents", { names: "Year 6 Parents" }],
+    ]);
+    expect(found({ to: [{ address: "PTA committee" }] })).toEqual([["mayHideParents", { names: "PTA committee" }]]);
+    expect(found({ bcc: [{ name: "Year 6 Parents", address: "Year 6 Parents" }] })).toEqual([
+      ["unchecked", { names: "Year 6 Parents", reason: "no e-mail address (a contact group?)" }],
+    ]);
+  });
+
+  it("nothing when every address can be checked", () => {
+    expect(found({ to: [{ address: "a@gmail.com" }] })).toEqual([]);
+  });
+});
