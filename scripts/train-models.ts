@@ -28,7 +28,7 @@ const EPOCHS = 300;
 const RATE = 0.5;
 const L2 = 0.002;
 const MIN_COUNT = 2;
-const KEEP = 600;
+const KEEP = 500;
 
 interface Example {
   readonly features: readonly string[];
