@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester } from "../../engine/rule-tester.js";
+import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import { addSentTo, hashAddress, sha256Hex, wasSentTo } from "./address-hash.js";
 import rule, { MIN_HISTORY } from "./new-external-recipient.js";
@@ -71,5 +71,33 @@ describe("address hashes", () => {
     const capped = addSentTo({ salt, hashes: [] }, ["a@x.com", "b@x.com", "c@x.com"], 2);
     expect(wasSentTo(capped, "a@x.com")).toBe(false);
     expect(wasSentTo(capped, "c@x.com")).toBe(true);
+  });
+});
+
+describe("new-external-recipient: the message data and the history's size", () => {
+  const pack = loadPolicy("st-john-payne");
+  const data = (to: { address: string }[], sentBefore = history) =>
+    runRule(rule, { ...health, to, sentBefore }, pack).findings.map((finding) => finding.data);
+  const what = "a named person's SEN and health details";
+
+  it.each([
+    [["a@x.com"], "a@x.com"],
+    [["a@x.com", "b@x.com"], "a@x.com and b@x.com"],
+    [["a@x.com", "b@x.com", "c@x.com"], "a@x.com and 2 more"],
+  ])("%j → %s", (addresses, listed) => {
+    expect(data(addresses.map((address) => ({ address })))).toEqual([{ what, addresses: listed }]);
+  });
+
+  it("only the new addresses are listed", () => {
+    expect(data([{ address: "kate.ashdown@gmail.com" }, { address: "a@x.com" }])).toEqual([
+      { what, addresses: "a@x.com" },
+    ]);
+  });
+
+  it(`judges from a history of ${MIN_HISTORY} addresses, not one fewer`, () => {
+    const enough = addSentTo({ salt, hashes: [] }, known);
+    const tooFew = addSentTo({ salt, hashes: [] }, known.slice(1));
+    expect(data([{ address: "a@x.com" }], enough)).toHaveLength(1);
+    expect(data([{ address: "a@x.com" }], tooFew)).toEqual([]);
   });
 });
