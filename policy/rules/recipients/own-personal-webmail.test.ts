@@ -1,4 +1,5 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./own-personal-webmail.js";
 
@@ -31,4 +32,39 @@ ruleTester(rule, {
       errors: [{ messageId: "own", location: "recipients" }],
     },
   ],
+});
+
+describe("own-personal-webmail: what makes an account the sender's own", () => {
+  const pack = loadPolicy("st-john-payne");
+  const fires = (sender: { name?: string; address: string }, recipient: { name?: string; address: string }) =>
+    runRule(rule, { ...draft, from: sender, to: [recipient] }, pack).findings.length > 0;
+
+  it.each([
+    ["the same name in another case and spacing", from, { name: "JO  HART", address: "x1@gmail.com" }],
+    ["both parts of the name in the address, in capitals", from, { address: "HART.JO@Gmail.com" }],
+    [
+      "a four-letter name",
+      { name: "Jo Li", address: "j.li@st-john-payne.sch.uk" },
+      { name: "Jo Li", address: "x@gmail.com" },
+    ],
+  ])("%s", (_what, sender, recipient) => {
+    expect(fires(sender, recipient)).toBe(true);
+  });
+
+  it.each([
+    [
+      "a sender name under four letters",
+      { name: "Jo Y", address: "j.y@st-john-payne.sch.uk" },
+      { name: "Jo Y", address: "x@gmail.com" },
+    ],
+    ["one part of the name in the address", from, { address: "jo.smith@gmail.com" }],
+    [
+      "a one-letter part does not count as a part",
+      { name: "J Hartley", address: "j@st-john-payne.sch.uk" },
+      { address: "hartley@gmail.com" },
+    ],
+    ["no sender name", { address: "j.hart@st-john-payne.sch.uk" }, { address: "jo.hart@gmail.com" }],
+  ])("not %s", (_what, sender, recipient) => {
+    expect(fires(sender, recipient)).toBe(false);
+  });
 });
