@@ -171,3 +171,25 @@ describe("required-cc: the words of a complaint", () => {
     expect(runRule(rule, { ...about(quiet), subject: "RE: Complaint about the coach" }, pack).findings).toEqual([]);
   });
 });
+
+describe("required-cc: personal data, and mail marked personal", () => {
+  it("personal data that is not a special category is a reason too", () => {
+    const draft = {
+      subject: "Form",
+      body: "Dear Mrs Khan,\n\nZara Khan's date of birth on the form is 04/07/2016, DOB as on her certificate.\n\nKind regards,\nJo Hart",
+      to: parent,
+    };
+    expect(runRule(rule, draft, pack).findings.map((finding) => finding.data?.reason)).toEqual(["personal-data"]);
+  });
+
+  it.each([
+    ["a word containing the label", "Impersonal tone"],
+    ["the label running on into a word", "Personalised gifts"],
+  ])("not marked personal: %s", (_what, subject) => {
+    expect(runRule(rule, { ...heated, subject, to: parent }, pack).findings).toHaveLength(1);
+  });
+
+  it("marked personal with the label anywhere in the subject, in any case", () => {
+    expect(runRule(rule, { ...heated, subject: "Saturday (PERSONAL)", to: parent }, pack).findings).toEqual([]);
+  });
+});
