@@ -11,9 +11,11 @@ export function detectBankDetails(scan: Scan, out: Candidate[]): void {
   const lower = scan.lower;
   const mentionsBank = lower.indexOf("sort") !== -1 || lower.indexOf("s/c") !== -1 || lower.indexOf("bank") !== -1;
   const mentionsAccount = lower.indexOf("acc") !== -1 || lower.indexOf("a/c") !== -1;
+  let sortCodes = 0;
   if (mentionsBank) {
     forEachMatch(SORT_CODE, scan.text, (match) => {
       if (!hasPhrase(windowBefore(lower, match.index, 30), SORT_CODE_CONTEXT)) return;
+      sortCodes++;
       out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.95 });
     });
   }
@@ -25,7 +27,9 @@ export function detectBankDetails(scan: Scan, out: Candidate[]): void {
   });
   if (mentionsAccount) {
     forEachMatch(ACCOUNT_NUMBER, scan.text, (match) => {
-      if (!hasPhrase(windowBefore(lower, match.index, 30), ACCOUNT_CONTEXT)) return;
+      // "Account" alone is any account (council tax, a supplier's): a bank's only beside a sort code.
+      const before = windowBefore(lower, match.index, 30);
+      if (!hasPhrase(before, ACCOUNT_CONTEXT) && !(sortCodes > 0 && hasPhrase(before, ["account"]))) return;
       out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.85 });
     });
   }

@@ -106,6 +106,10 @@ describe("detectPersonalData: must find", () => {
     expect(typesIn("", "Mrs Patel bank details: 20-45-77")).toEqual(["subject:bank-details"]);
     expect(typesIn("Refund to 20-45-77 / 41234567 please.")).toEqual(["body:bank-details"]);
     expect(typesIn("The trip is on 12-03-25 for Year 6.")).toEqual([]);
+    // "Account" alone is any account; a bank's only beside a sort code or called one.
+    expect(typesIn("", "Re: Council Tax account 60128847")).toEqual([]);
+    expect(typesIn("Sort code 20-45-77, account 41234567.")).toEqual(["body:bank-details"]);
+    expect(typesIn("Bank account number 41234567.")).toEqual(["body:bank-details"]);
   });
 
   it("a street and its postcode are one entity", () => {

@@ -419,7 +419,6 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "fasting for ramadan",
     "buddhist",
     "religious observance",
-    "halal",
     "hijab",
     "mosque",
     "synagogue",
@@ -475,13 +474,16 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "dla",
     "disability living allowance",
     "child benefit",
-    "food bank",
-    "foodbank",
     "bursary",
     "change in circumstances",
     "unpaid fees",
     "uniform grant",
     "food parcel",
+    "food bank referral",
+    "food bank voucher",
+    "food bank vouchers",
+    "foodbank referral",
+    "foodbank voucher",
     "food vouchers",
     "service pupil premium",
     "free meals",
@@ -1208,7 +1210,14 @@ export const SORT_CODE_CONTEXT: readonly string[] = [
   "bank details",
   "bank",
 ];
-export const ACCOUNT_CONTEXT: readonly string[] = ["account", "acc no", "a/c", "acct"];
+export const ACCOUNT_CONTEXT: readonly string[] = [
+  "account number",
+  "account no",
+  "bank account",
+  "acc no",
+  "a/c",
+  "acct",
+];
 
 /**
  * Capitalised words that start or fill subject lines and file names without being anyone's name (lower
