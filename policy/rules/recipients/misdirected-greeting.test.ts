@@ -527,3 +527,53 @@ describe("greetedNames and recipientWords, exactly", () => {
     expect(recipientWords(entry(address, name))).toEqual(expected);
   });
 });
+
+describe("misdirected-greeting: when it speaks, and what it says", () => {
+  const pack = loadPolicy("st-john-payne");
+  const found = (draft: Parameters<typeof runRule>[1]) =>
+    runRule(rule, draft, pack).findings.map((finding) => [finding.data, finding.spans]);
+  const people = (...locals: string[]) => locals.map((local) => ({ address: `${local}@gmail.com` }));
+  const greetingSpan = [{ start: 0, end: "Dear Mrs Khan,".length }];
+
+  it.each([
+    [people("sarah.jones"), "sarah.jones@gmail.com"],
+    [people("sarah.jones", "tom.price"), "sarah.jones@gmail.com, tom.price@gmail.com"],
+    [people("sarah.jones", "tom.price", "amy.wood"), "sarah.jones@gmail.com, tom.price@gmail.com and 1 more"],
+    [
+      people("sarah.jones", "tom.price", "amy.wood", "ben.cole"),
+      "sarah.jones@gmail.com, tom.price@gmail.com and 2 more",
+    ],
+  ])("%j", (to, recipients) => {
+    expect(found(mail("Dear Mrs Khan,", to))).toEqual([[{ greeted: "Mrs Khan", recipients }, greetingSpan]]);
+  });
+
+  it("not to more than four", () => {
+    expect(found(mail("Dear Mrs Khan,", people("a.jones", "b.price", "c.wood", "d.cole", "e.hill")))).toEqual([]);
+  });
+
+  it("Bcc recipients are not who it goes to, but the person greeted may be among them", () => {
+    expect(found({ ...mail("Dear Mrs Khan,", people("sarah.jones")), bcc: people("tom.price") })).toEqual([
+      [{ greeted: "Mrs Khan", recipients: "sarah.jones@gmail.com" }, greetingSpan],
+    ]);
+    expect(found({ ...mail("Dear Mrs Khan,", people("sarah.jones")), bcc: people("ayesha.khan") })).toEqual([]);
+  });
+
+  it("inside the school only when the mail carries personal data", () => {
+    const colleague = [{ address: "sarah.jones@st-john-payne.sch.uk" }];
+    expect(found(mail("Dear Mrs Khan,", colleague))).toEqual([]);
+    const withData = {
+      ...mail("Dear Mrs Khan,", colleague),
+      body: "Dear Mrs Khan,\n\nOliver Ashdown has an EHCP.\n\nJo",
+    };
+    expect(found(withData)).toHaveLength(1);
+  });
+
+  it.each([
+    ["a contact group", [{ name: "Governors", address: "Governors" }, ...people("sarah.jones")]],
+    ["an Exchange group", [{ address: "staff@county.gov.uk", recipientType: "distributionList" as const }]],
+    ["a recipient it cannot tell by name", [{ address: "office@county.gov.uk" }, ...people("sarah.jones")]],
+    ["only recipients it cannot tell by name", [{ address: "office@county.gov.uk" }, { address: "ak1982@gmail.com" }]],
+  ])("not with %s", (_what, to) => {
+    expect(found(mail("Dear Mrs Khan,", to))).toEqual([]);
+  });
+});
