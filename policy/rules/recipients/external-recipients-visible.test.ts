@@ -1,4 +1,5 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { packFor, ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./external-recipients-visible.js";
 
@@ -27,4 +28,26 @@ ruleTester(rule, {
       errors: [{ messageId: "visible", location: "recipients" }],
     },
   ],
+});
+
+describe("external-recipients-visible: the count and the fix", () => {
+  it("counts the outside addresses in To and Cc and offers to move exactly those to Bcc", () => {
+    const [finding] = runRule(
+      rule,
+      { ...draft, to: [{ address: "office@st-john-payne.sch.uk" }, ...parents(2)], cc: parents(4).slice(2) },
+      loadPolicy("st-john-payne"),
+    ).findings;
+    expect(finding?.data).toEqual({ count: 4 });
+    expect(finding?.fix).toEqual({
+      kind: "move-to-bcc",
+      addresses: ["parent1@gmail.com", "parent2@gmail.com", "parent3@gmail.com", "parent4@gmail.com"],
+    });
+  });
+
+  it("leaves a trusted partner's addresses out of the count", () => {
+    const pack = packFor("st-john-payne", { recipients: { trustedDomains: ["county.gov.uk"] } });
+    const partners = Array.from({ length: 5 }, (_, i) => ({ address: `worker${i}@county.gov.uk` }));
+    expect(runRule(rule, { ...draft, to: [...partners, ...parents(3)] }, pack).findings).toEqual([]);
+    expect(runRule(rule, { ...draft, to: [...partners, ...parents(4)] }, pack).findings).toHaveLength(1);
+  });
 });
