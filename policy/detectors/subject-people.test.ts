@@ -23,6 +23,8 @@ describe("findSubjectPeople", () => {
     ["emergency foster placement - Leon (Y4) - new carers", ["Leon"]],
     ["Child Protection conf - the Whitehouse twins", ["Whitehouse twins"]],
     ["re: lily-rose jackson - domestic incident", ["lily-rose jackson"]],
+    ["Maisie (Ash) - school nurse referral", ["Maisie"]],
+    ["Ash class - Ayaan - chicken pox", ["Ayaan"]],
   ])("%s → %j", (subject, expected) => {
     expect(people(subject)).toEqual(expected);
   });

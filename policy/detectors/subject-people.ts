@@ -116,6 +116,9 @@ const isCapitalised = (token: Token | undefined) => token !== undefined && /^[A-
 /** Is the token the last of its part (a separator, a class code or the end follows)? */
 const endsPart = (token: Token | undefined) => token === undefined || token.separator || token.code;
 
+/** "Class 4", "Ash class", "Year 6", "Y6", "6B": the subject places someone in a class or year. */
+const CLASS_REFERENCE = /\b(?:class|year|yr|form) ?\d{1,2}\b|\b[A-Z][a-z]+ class\b|\bY\d{1,2}\b|\b\d{1,2}[A-Z]{1,2}\b/;
+
 /** Reply and forward prefixes ("RE:", "Fw:") are not part of the subject's own words. */
 const PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs)\s?(?:\[\d+\])?\s?:\s*)+/i;
 
@@ -124,6 +127,7 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
   const prefix = PREFIX.exec(subject)?.[0].length ?? 0;
   const tokens = tokensOf(subject).filter((token) => token.start >= prefix);
   const people: SubjectPerson[] = [];
+  const namesAClass = CLASS_REFERENCE.test(subject.slice(prefix));
   const add = (from: Token, to: Token, confidence: number) =>
     people.push({ start: from.start, end: to.end, confidence });
   for (let index = 0; index < tokens.length; index++) {
@@ -189,6 +193,29 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       const from =
         isNameLike(previous) && isCapitalised(previous) && isCapitalised(token) ? (previous as Token) : token;
       add(from, token, 0.8);
+      continue;
+    }
+    // "Maisie (Ash)", "Lacey-Mae in Ash": a known first name with its class, named as classes are (a tree, a
+    // colour, a house) in brackets or after "in".
+    if (
+      isGiven(token.lower) &&
+      isNameLike(token) &&
+      ((next?.text === "(" && isCapitalised(tokens[index + 2]) && tokens[index + 3]?.text === ")") ||
+        (next?.lower === "in" && isCapitalised(tokens[index + 2]) && isNameLike(tokens[index + 2])))
+    ) {
+      add(token, token, 0.75);
+      continue;
+    }
+    // "Ash class - Ayaan - chicken pox": a first name alone between separators, where the subject names a
+    // class ("Swimming 5B" is an activity and a class, not a name).
+    if (
+      namesAClass &&
+      isCapitalised(token) &&
+      isNameLike(token) &&
+      (index === 0 || (tokens[index - 1]?.separator ?? false)) &&
+      (next === undefined || next.separator)
+    ) {
+      add(token, token, 0.75);
       continue;
     }
     // "Collins family", "the Whitehouse twins"

@@ -70,7 +70,7 @@ describe("personal-data lexicon", () => {
   });
 
   it("stays small (it ships in the send-time bundle)", () => {
-    expect(JSON.stringify(lexicon).length).toBeLessThan(18_000);
+    expect(JSON.stringify(lexicon).length).toBeLessThan(20_000);
   });
 });
 

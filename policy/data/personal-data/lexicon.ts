@@ -192,6 +192,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "headlice",
     "nits",
     "lice",
+    "elsa",
   ],
   sen: [
     "send",
@@ -527,6 +528,11 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "knife crime",
     "weapon",
     "drug use",
+    "in court",
+    "at court",
+    "youth court",
+    "magistrates",
+    "crown court",
   ],
 };
 
@@ -572,6 +578,7 @@ export const CAPITALS_ONLY_TERMS: readonly string[] = [
   "grt",
   "nrpf",
   "sgo",
+  "elsa",
 ];
 
 /**
