@@ -52,22 +52,50 @@ ruleTester(rule, {
     {
       name: "a named pupil's SEN details to a parent's Gmail, unencrypted",
       draft: { subject: "Oliver", body: senBody, to: parentGmail },
-      errors: [{ messageId: "webmail", location: "recipients" }],
+      errors: [
+        {
+          messageId: "webmail",
+          location: "recipients",
+          severity: "nudge",
+          data: { what: "a named person's SEN and health details", addresses: "kate.ashdown@gmail.com" },
+        },
+      ],
     },
     {
       name: "an NHS number to an organisation outside the school",
       draft: { subject: "Referral", body: nhsBody, to: partner },
-      errors: [{ messageId: "external", location: "recipients" }],
+      errors: [
+        {
+          messageId: "external",
+          location: "recipients",
+          severity: "info",
+          data: { what: "an NHS number", addresses: "case.worker@county.gov.uk" },
+        },
+      ],
     },
     {
       name: "webmail among other external recipients is the one named",
       draft: { subject: "Oliver", body: senBody, to: partner, cc: parentGmail },
-      errors: [{ messageId: "webmail", location: "recipients" }],
+      errors: [
+        {
+          messageId: "webmail",
+          location: "recipients",
+          severity: "nudge",
+          data: { what: "a named person's SEN and health details", addresses: "kate.ashdown@gmail.com" },
+        },
+      ],
     },
     {
       name: "encrypted mail to a parent's Gmail is still worth a look",
       draft: { subject: "[secure] Oliver", body: senBody, to: parentGmail },
-      errors: [{ messageId: "webmail", location: "recipients" }],
+      errors: [
+        {
+          messageId: "webmail",
+          location: "recipients",
+          severity: "info",
+          data: { what: "a named person's SEN and health details", addresses: "kate.ashdown@gmail.com" },
+        },
+      ],
     },
   ],
 });
