@@ -27,12 +27,18 @@ ruleTester(rule, {
       draft: body(
         "I do not give Instagram permission to use my pictures. Copy and paste this and send to all your friends.",
       ),
-      errors: [{ messageId: "chain", location: "body" }],
+      errors: [
+        {
+          messageId: "chain",
+          location: "body",
+          spanTexts: ["I do not give Instagram", "permission to use my pictures", "Copy and paste this"],
+        },
+      ],
     },
     {
       name: "forwarded to friends for money",
       draft: body("For every person you forward this e-mail to friends, Microsoft will pay you $245."),
-      errors: [{ messageId: "chain", location: "body" }],
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["forward this", "Microsoft will pay you"] }],
     },
     {
       name: "pass it on to everyone",
@@ -45,7 +51,7 @@ ruleTester(rule, {
         ...body("Friday funny - had to share this one!"),
         to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
       },
-      errors: [{ messageId: "chain", location: "body" }],
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["Friday funny", "had to share"] }],
     },
     {
       draft: body("Forward this to everyone you know or bad luck will follow!"),
@@ -53,11 +59,11 @@ ruleTester(rule, {
     },
     {
       draft: body("Joke of the day: why did the teacher wear sunglasses?"),
-      errors: [{ messageId: "chain", location: "body" }],
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["Joke of the day"] }],
     },
     {
       draft: { subject: "Don't break the chain", body: "x", bodyType: "text" },
-      errors: [{ messageId: "chain", location: "subject" }],
+      errors: [{ messageId: "chain", location: "subject", spanTexts: ["Don't break the chain"] }],
     },
   ],
 });

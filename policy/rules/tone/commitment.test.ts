@@ -27,34 +27,40 @@ ruleTester(rule, {
       draft: body(
         "I am pleased to confirm that the school accepts your tender for coach hire at the rates in your schedule.",
       ),
-      errors: [{ messageId: "commitment", location: "body" }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["pleased to confirm that"] }],
     },
     {
       name: "going with an option on a lease",
       draft: body("We're happy to go with the Canon option on the 60-month lease at £612 per quarter."),
-      errors: [{ messageId: "commitment", location: "body" }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["happy to go with"] }],
     },
     {
       name: "this email as the order",
       draft: body("Please take this email as our order for the 24-month contract."),
-      errors: [{ messageId: "commitment", location: "body" }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["take this email as our"] }],
     },
     {
       name: "acceptance and a commercial object in one sentence",
       draft: body("We are happy to accept your quotation of £4,200 and go ahead with the three-year contract."),
-      errors: [{ messageId: "commitment", location: "body" }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["happy to accept"] }],
     },
     {
       draft: body("We accept your quote of £1,200 and will pay on delivery."),
-      errors: [{ messageId: "commitment", location: "body" }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["We accept your quote"] }],
     },
     {
       draft: body("Please take this email as confirmation of our order for 30 laptops."),
-      errors: [{ messageId: "commitment", location: "body" }],
+      errors: [
+        {
+          messageId: "commitment",
+          location: "body",
+          spanTexts: ["Please take this email as confirmation of our order"],
+        },
+      ],
     },
     {
       draft: body("We agree to the terms and are happy to proceed."),
-      errors: [{ messageId: "commitment", location: "body" }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["We agree to the terms"] }],
     },
   ],
 });
