@@ -15,18 +15,34 @@ ruleTester(rule, {
     {
       name: "three exclamation marks",
       draft: body("Thanks for NOTHING!!!"),
-      errors: [{ messageId: "repeated", location: "body" }],
+      errors: [{ messageId: "repeated", location: "body", data: { sample: "!!!" }, spanTexts: ["!!!"] }],
     },
     {
       name: "question marks",
       draft: body("Where is the register???"),
-      errors: [{ messageId: "repeated", location: "body" }],
+      errors: [{ messageId: "repeated", location: "body", data: { sample: "???" }, spanTexts: ["???"] }],
     },
-    { name: "mixed run", draft: body("Seriously?!?!"), errors: [{ messageId: "repeated", location: "body" }] },
+    {
+      name: "mixed run",
+      draft: body("Seriously?!?!"),
+      errors: [{ messageId: "repeated", location: "body", data: { sample: "?!?!" }, spanTexts: ["?!?!"] }],
+    },
     {
       name: "in the subject",
       draft: { subject: "Why??? again", body: "See below.", bodyType: "text" },
-      errors: [{ messageId: "repeated", location: "subject" }],
+      errors: [{ messageId: "repeated", location: "subject", data: { sample: "???" }, spanTexts: ["???"] }],
+    },
+  ],
+});
+
+ruleTester(rule, {
+  pack: loadPolicy("st-john-payne"),
+  valid: [{ name: "two marks are not a run", draft: body("Really?? Done!! And?!") }],
+  invalid: [
+    {
+      name: "a run among shorter ones",
+      draft: body("Why?? Really!!! And?!"),
+      errors: [{ messageId: "repeated", location: "body", data: { sample: "!!!" }, spanTexts: ["!!!"] }],
     },
   ],
 });

@@ -20,17 +20,31 @@ ruleTester(rule, {
     {
       name: "whole sentence in capitals",
       draft: body("Dear Mr Brown,\nI HAVE ASKED YOU THREE TIMES TO SEND THE REPORT.\nRegards"),
-      errors: [{ messageId: "body", location: "body" }],
+      errors: [
+        {
+          messageId: "body",
+          location: "body",
+          data: { count: 1 },
+          spanTexts: ["I HAVE ASKED YOU THREE TIMES TO SEND THE REPORT"],
+        },
+      ],
     },
     {
       name: "subject in capitals",
       draft: { subject: "READ THIS BEFORE TOMORROW MORNING", body: "See below.", bodyType: "text" },
-      errors: [{ messageId: "subject", location: "subject" }],
+      errors: [{ messageId: "subject", location: "subject", spanTexts: ["READ THIS BEFORE TOMORROW MORNING"] }],
     },
     {
       name: "capitals with acronyms inside still shout",
       draft: body("THE SENCO NEEDS THESE FORMS BACK IMMEDIATELY"),
-      errors: [{ messageId: "body", location: "body" }],
+      errors: [
+        {
+          messageId: "body",
+          location: "body",
+          data: { count: 1 },
+          spanTexts: ["THE SENCO NEEDS THESE FORMS BACK IMMEDIATELY"],
+        },
+      ],
     },
   ],
 });
