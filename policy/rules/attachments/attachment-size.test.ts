@@ -24,3 +24,29 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  pack: loadPolicy("st-dunstans"),
+  valid: [
+    { name: "exactly the limit", draft: draft([10 * MB]) },
+    { name: "inline images are not attachments", draft: draft([6 * MB, 6 * MB], true) },
+  ],
+  invalid: [
+    {
+      name: "the sizes in MB",
+      draft: draft([6 * MB, 6 * MB]),
+      errors: [{ messageId: "large", location: "attachments", data: { size: "12", limit: "10" } }],
+    },
+    {
+      name: "a negative size counts as nothing",
+      draft: {
+        ...draft([11 * MB]),
+        attachments: [
+          { name: "a.jpg", size: 11 * MB },
+          { name: "b.jpg", size: -5 * MB },
+        ],
+      },
+      errors: [{ messageId: "large", location: "attachments", data: { size: "11", limit: "10" } }],
+    },
+  ],
+});

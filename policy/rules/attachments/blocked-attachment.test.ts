@@ -1,4 +1,5 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./blocked-attachment.js";
 
@@ -21,4 +22,30 @@ ruleTester(rule, {
     },
     { name: "trailing dot", draft: draft("run.bat."), errors: [{ messageId: "blocked", location: "attachments" }] },
   ],
+});
+
+ruleTester(rule, {
+  pack: loadPolicy("st-john-payne"),
+  valid: [{ name: "a file whose name only contains exe", draft: draft("exe-timetable.pdf") }],
+  invalid: [
+    {
+      name: "every blocked file named, in any case, and the fix removes just those",
+      draft: draft("setup.exe", "letter.pdf", "run.BAT"),
+      errors: [
+        {
+          messageId: "blocked",
+          location: "attachments",
+          data: { names: "setup.exe, run.BAT" },
+          fixKind: "remove-attachments",
+        },
+      ],
+    },
+  ],
+});
+
+describe("blocked-attachment's fix", () => {
+  it("removes exactly the blocked files", () => {
+    const [finding] = runRule(rule, draft("setup.exe", "letter.pdf", "run.BAT"), loadPolicy("st-john-payne")).findings;
+    expect(finding?.fix).toEqual({ kind: "remove-attachments", names: ["setup.exe", "run.BAT"] });
+  });
 });
