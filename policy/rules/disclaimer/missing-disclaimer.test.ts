@@ -1,4 +1,5 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./missing-disclaimer.js";
 
@@ -26,4 +27,23 @@ ruleTester(rule, {
       errors: [{ messageId: "missing", location: "body" }],
     },
   ],
+});
+
+describe("missing-disclaimer: what counts as the disclaimer being there", () => {
+  const pack = loadPolicy("palfrey");
+  const findings = (body: string) => runRule(rule, { subject: "Hello", body, bodyType: "text" }, pack).findings;
+  // Its first 60 characters: "This email and any attachments are confidential and intended".
+  const opening = disclaimer.slice(0, 60);
+
+  it("its opening, reflowed by a mail system and in another case, is enough", () => {
+    expect(findings(`Dear all\n\n${opening.toUpperCase().replace(/ /g, "\n  ")} …`)).toEqual([]);
+  });
+
+  it("not one character short of the opening", () => {
+    expect(findings(`Dear all\n\n${opening.slice(0, 59)}`)).toHaveLength(1);
+  });
+
+  it("offers to append the school's own text", () => {
+    expect(findings("Dear all")[0]?.fix).toEqual({ kind: "append-disclaimer", text: disclaimer });
+  });
 });
