@@ -1,6 +1,7 @@
+import { describe, expect, it } from "vitest";
 import { ruleTester } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
-import rule from "./closing.js";
+import rule, { hasClosing } from "./closing.js";
 
 const body = (text: string) => ({ subject: "Reports", body: text, bodyType: "text" as const });
 
@@ -23,4 +24,19 @@ ruleTester(rule, {
       errors: [{ messageId: "missing", location: "body" }],
     },
   ],
+});
+
+describe("hasClosing", () => {
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i + 1} of the message.`).join("\n");
+  it.each([
+    ["Thanks.\nKind regards\nJo", true],
+    ["KIND REGARDS,\nJo", true],
+    [`Kind regards\n${filler(7)}`, true], // the eighth line from the end
+    [`Kind regards\n${filler(8)}`, false], // the ninth
+    [`Kind regards ${"x".repeat(48)}`, false], // 61 characters: a line, not a sign-off
+    [`Kind regards ${"x".repeat(47)}`, true], // exactly 60
+    ["The reports are ready.", false],
+  ])("%j → %s", (text, expected) => {
+    expect(hasClosing(text)).toBe(expected);
+  });
 });
