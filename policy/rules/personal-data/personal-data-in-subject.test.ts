@@ -17,17 +17,28 @@ ruleTester(rule, {
     {
       name: "named pupil and SEN",
       draft: { subject: "Oliver Reid EHCP and autism diagnosis", body: "Hello", bodyType: "text" },
-      errors: [{ messageId: "subject", location: "subject" }],
+      errors: [
+        {
+          messageId: "subject",
+          location: "subject",
+          data: { what: "a named person's SEN and health details" },
+          spanTexts: ["EHCP", "autism", "diagnosis"],
+        },
+      ],
     },
     {
       name: "NHS number",
       draft: { subject: "NHS 943 476 5919 referral", body: "Hello", bodyType: "text" },
-      errors: [{ messageId: "subject", location: "subject" }],
+      errors: [
+        { messageId: "subject", location: "subject", data: { what: "an NHS number" }, spanTexts: ["943 476 5919"] },
+      ],
     },
     {
       name: "date of birth",
       draft: { subject: "Amelia Khan DOB 12/03/2016", body: "Hello", bodyType: "text" },
-      errors: [{ messageId: "subject", location: "subject" }],
+      errors: [
+        { messageId: "subject", location: "subject", data: { what: "a date of birth" }, spanTexts: ["12/03/2016"] },
+      ],
     },
   ],
 });
