@@ -375,3 +375,78 @@ describe("signatureStart", () => {
     expect(signatureStart(atStart, atStart.length, "Jo Hart")).toBe(0);
   });
 });
+
+describe("segmentBody: quoted lines, HTML containers and several earlier messages", () => {
+  const parts = (text: string, options: Parameters<typeof segmentBody>[1] = {}) =>
+    segmentBody(text, options).map((segment) => [segment.kind, text.slice(segment.start, segment.end), segment.sender]);
+
+  it.each<[string, string, Parameters<typeof segmentBody>[1], unknown[]]>([
+    [
+      "'>' lines answered inline",
+      "Noted below.\n> old line\nMy answer\n> another",
+      {},
+      [
+        ["own", "Noted below.\n", undefined],
+        ["quoted", "> old line\n", undefined],
+        ["own", "My answer\n", undefined],
+        ["quoted", "> another", undefined],
+      ],
+    ],
+    [
+      "'>' lines under a forward subject",
+      "Noted below.\n> old line\nMy answer",
+      { subject: "FW: x" },
+      [
+        ["own", "Noted below.\n", undefined],
+        ["forwarded", "> old line\n", undefined],
+        ["own", "My answer", undefined],
+      ],
+    ],
+    [
+      "an HTML container at the very start of a text",
+      "Thanks, see below.",
+      { quoteStarts: [0] },
+      [["own", "Thanks, see below.", undefined]],
+    ],
+    ["an HTML container in an empty text", "   ", { quoteStarts: [0] }, [["quoted", "   ", undefined]]],
+    [
+      "an HTML container",
+      "Noted.\nOld message here",
+      { quoteStarts: [7] },
+      [
+        ["own", "Noted.\n", undefined],
+        ["quoted", "Old message here", undefined],
+      ],
+    ],
+    [
+      "an HTML container under a forward subject",
+      "Noted.\nOld message",
+      { quoteStarts: [7], subject: "FW: trip" },
+      [
+        ["own", "Noted.\n", undefined],
+        ["forwarded", "Old message", undefined],
+      ],
+    ],
+    [
+      "an HTML container opening above its header line",
+      "Noted.\nQuoted intro\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\nOld one",
+      { quoteStarts: [7] },
+      [
+        ["own", "Noted.\n", undefined],
+        ["quoted", "Quoted intro\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\nOld one", "kerry lane"],
+      ],
+    ],
+    [
+      "two earlier messages, each with its sender",
+      "Noted.\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\nOld one\nFrom: Sam Lee\nSent: 2 May\nTo: Kerry\n\nOlder one",
+      {},
+      [
+        ["own", "Noted.\n", undefined],
+        ["quoted", "From: Kerry Lane\nSent: 1 May\nTo: Jo\n\nOld one\n", "kerry lane"],
+        ["quoted", "From: Sam Lee\nSent: 2 May\nTo: Kerry\n\nOlder one", "sam lee"],
+      ],
+    ],
+  ])("%s", (_what, text, options, expected) => {
+    expect(parts(text, options)).toEqual(expected);
+  });
+});
