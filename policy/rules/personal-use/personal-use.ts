@@ -40,6 +40,16 @@ export interface PersonalUseVerdict {
  * words, each counted once at its weight, less one per distinct sign of school business. Personal at 2.
  */
 export function personalUseScore(subject: string, own: string): PersonalUseVerdict {
+  // The personal-use rule and the recipient rules that leave personal mail alone ask about the same draft.
+  if (lastScore !== undefined && lastScore.subject === subject && lastScore.own === own) return lastScore.verdict;
+  const verdict = scorePersonalUse(subject, own);
+  lastScore = { subject, own, verdict };
+  return verdict;
+}
+
+let lastScore: { subject: string; own: string; verdict: PersonalUseVerdict } | undefined;
+
+function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   // Subject and body searched apart (the body is the same string other rules search: one word index).
   const seen = new Map<string, number>();
   const kindWeight = new Map<PersonalUseKind, number>();
