@@ -8,6 +8,15 @@ ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
     {
+      name: "a price by the piece alone: the school trip's £5 each",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Trip",
+        body: "Dear parents, the Year 4 trip costs £5 each, payable on ParentPay.",
+        bodyType: "text",
+      },
+    },
+    {
       name: "labelled",
       pack: loadPolicy("st-dunstans"),
       draft: { subject: "personal: tonight", body: personalBody, bodyType: "text" },
@@ -73,6 +82,16 @@ ruleTester(rule, {
       pack: loadPolicy("palfrey"),
       draft: { subject: "Personal: tonight", body: personalBody, bodyType: "text" },
       errors: [{ messageId: "prohibited", location: "body", fixKind: null }],
+    },
+    {
+      name: "a price by the piece with another sign: a dog-walking business at Delius",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Dog walking",
+        body: "Hi all, I'm starting a little dog walking business at weekends, £10 per walk. Let me know! Kelly",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "forbiddenKind", location: "body" }],
     },
     {
       name: "pursuing a personal financial interest where the school forbids it (Delius)",

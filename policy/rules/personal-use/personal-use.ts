@@ -10,6 +10,8 @@ import { personalUseContext } from "./context.js";
 const SIGN_PATTERN = phrasePattern(PERSONAL_SIGNS.map((sign) => sign.phrase));
 const SIGN_BY_PHRASE = new Map(PERSONAL_SIGNS.map((sign) => [sign.phrase, sign]));
 const BUSINESS = phrasePattern(SCHOOL_BUSINESS);
+const PRICE_PER_UNIT =
+  /£\s?\d[\d,.]*\s?(?:each|ono|o\.n\.o|pcm|per (?:walk|session|hour|lesson|class|basket|bag|night|week|month|person|head|mile)|an hour|a (?:walk|session|lesson|class|basket|bag|night|week|month|mile|head))(?![a-z])/gi;
 
 /**
  * The subject carries the label as a label: at the start ("Personal: …", "Personal - …", "PERSONAL …")
@@ -59,6 +61,13 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
     if (sign === undefined || seen.has(phrase)) continue;
     seen.set(phrase, sign.weight);
     kindWeight.set(sign.kind, (kindWeight.get(sign.kind) ?? 0) + sign.weight);
+  }
+  // A price by the piece or the hour ("£900 each", "£10 per walk", "£8 a session", "£550 a month"): someone
+  // selling or offering a service. One sign, as a school trip's "£5 each" also has one.
+  PRICE_PER_UNIT.lastIndex = 0;
+  if (PRICE_PER_UNIT.test(own) && !seen.has("£ per unit")) {
+    seen.set("£ per unit", 1);
+    kindWeight.set("selling", (kindWeight.get("selling") ?? 0) + 1);
   }
   let score = 0;
   for (const weight of seen.values()) score += weight;
