@@ -1,4 +1,4 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { packFor, ruleTester } from "../../engine/rule-tester.js";
 import rule from "./personal-data-internal.js";
 
 const colleague = { name: "Sam Green", address: "s.green@st-john-payne.sch.uk" };
@@ -13,6 +13,12 @@ const sen =
 
 ruleTester(rule, {
   valid: [
+    {
+      name: "where internal mail is encrypted too, the encryption rule speaks",
+      pack: packFor("st-john-payne", { encryption: { required: true, internalToo: true } }),
+      draft: { subject: "Amy", body: sen, to: [colleague], from },
+    },
+
     {
       name: "no personal data",
       draft: { subject: "Cover", body: "Dear Sam,\nCan you cover 9R?\nThanks\nJo", to: [colleague], from },
@@ -37,14 +43,36 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "encryption required for outside mail only: still a tip inside",
+      pack: packFor("st-john-payne", { encryption: { required: true, internalToo: false } }),
+      draft: { subject: "Amy", body: sen, to: [colleague], from },
+      errors: [{ messageId: "internal", location: "body", severity: "info" }],
+    },
+    {
       name: "special-category details about a named pupil to colleagues",
       draft: { subject: "Amy", body: sen, to: [colleague], from },
-      errors: [{ messageId: "internal", location: "body", severity: "info", fixKind: null }],
+      errors: [
+        {
+          messageId: "internal",
+          location: "body",
+          severity: "info",
+          fixKind: null,
+          data: { what: "sensitive details (health, SEN, safeguarding…)" },
+        },
+      ],
     },
     {
       name: "colleagues addressed by X500 are inside the school",
       draft: { subject: "Amy", body: sen, to: [x500], from },
-      errors: [{ messageId: "internal", location: "body", severity: "info", fixKind: null }],
+      errors: [
+        {
+          messageId: "internal",
+          location: "body",
+          severity: "info",
+          fixKind: null,
+          data: { what: "sensitive details (health, SEN, safeguarding…)" },
+        },
+      ],
     },
     {
       name: "a date of birth with its context after it",
@@ -54,7 +82,9 @@ ruleTester(rule, {
         to: [colleague],
         from,
       },
-      errors: [{ messageId: "internal", location: "body", severity: "info", fixKind: null }],
+      errors: [
+        { messageId: "internal", location: "body", severity: "info", fixKind: null, data: { what: "a date of birth" } },
+      ],
     },
   ],
 });
