@@ -63,9 +63,10 @@ export function detectSpecialCategory(
 ): void {
   if (!who.identified && who.givenNames.length === 0) return;
   const { text, lower } = scan;
-  forEachMatch(WORD, text, (match) => {
+  // Words read from the lower-case copy (same offsets): no lower-casing per word on a 1 MB body.
+  forEachMatch(WORD, lower, (match) => {
     const start = match.index;
-    const terms = index.byFirstWord.get(match[0].toLowerCase());
+    const terms = index.byFirstWord.get(match[0]);
     if (terms === undefined || inSignature(scan, start)) return;
     const term = terms.find((candidate) => matchesAt(text, lower, start, candidate));
     if (term === undefined) return;
