@@ -18,6 +18,13 @@ ruleTester(rule, {
       draft: body('At break Jay called Sam a "useless idiot" and told him to "f*** off". I have logged it on CPOMS.'),
     },
     { name: "a medical term that contains a slur", draft: body("Lily has spastic quadriplegic cerebral palsy.") },
+    {
+      name: "a subject someone else wrote",
+      draft: { subject: "RE: wtf happened", body: "See below.", bodyType: "text" },
+    },
+    { name: "a target in another paragraph", draft: body("The teacher was here.\n\nUseless.") },
+    { name: "a thing before the insult, a person after it", draft: body("The printer is useless, the teacher said.") },
+    { name: "a quoted phrase reported", draft: body('Mr Brown said the trip was "a joke".') },
     { name: "a letter and an asterisk in a formula", draft: body("Use A*B for the area of the rectangle.") },
     { name: "an insult word about the weather", draft: body("The weather is awful, so PE is in the hall.") },
   ],
@@ -98,6 +105,25 @@ ruleTester(rule, {
       errors: [{ messageId: "hostile", location: "body", data: { kinds: "obscene" }, spanTexts: ["f%king"] }],
     },
     {
+      name: "an insult with its target before it in the sentence",
+      draft: body("The teacher was useless."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["useless"] },
+      ],
+    },
+    {
+      name: "two kinds in one sentence, each marked",
+      draft: body("You are an idiot and incompetent."),
+      errors: [
+        {
+          messageId: "hostile",
+          location: "body",
+          data: { kinds: "abusive, calling someone incompetent" },
+          spanTexts: ["idiot", "incompetent"],
+        },
+      ],
+    },
+    {
       name: "a discriminatory slur",
       draft: body("He is a retard."),
       errors: [{ messageId: "hostile", location: "body", data: { kinds: "discriminatory" } }],
@@ -110,7 +136,7 @@ ruleTester(rule, {
     {
       name: "obscene in subject",
       draft: { subject: "wtf happened", body: "See below.", bodyType: "text" },
-      errors: [{ messageId: "hostile", location: "subject" }],
+      errors: [{ messageId: "hostile", location: "subject", data: { kinds: "obscene" }, spanTexts: ["wtf"] }],
     },
   ],
 });
