@@ -7,6 +7,8 @@ const body = (text: string) => ({ subject: "Fwd", body: text, bodyType: "text" a
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
+    { name: "passing a message on to one person", draft: body("Pass this on to your class teacher, please.") },
+
     { draft: body("Please forward this to the Year 6 team.") },
     { draft: body("Could you share the minutes with governors?") },
     {

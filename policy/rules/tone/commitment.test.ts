@@ -7,6 +7,18 @@ const body = (text: string) => ({ subject: "Minibus hire", body: text, bodyType:
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
+    { name: "accepting a fact, not terms", draft: body("We accept that the trip was cancelled.") },
+    { name: "asking for a quote", draft: body("Could you send a quote for 30 laptops?") },
+    {
+      name: "proceeding with a trip, not a purchase",
+      draft: body("We are happy to proceed with the trip to the zoo."),
+    },
+    { name: "accepting an invitation", draft: body("I'd be happy to accept the invitation to speak.") },
+    {
+      name: "a supplier's acceptance in the message being answered",
+      draft: body("Dear all,\n\nThanks.\n\n-----Original Message-----\nFrom: Sales\n\nWe accept your quote of £1,200."),
+    },
+
     { draft: body("Could you send a quote for the minibus hire? I will pass it to the business manager.") },
     { draft: body("I agree with your point about the timetable.") },
     {
