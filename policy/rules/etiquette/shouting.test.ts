@@ -1,6 +1,7 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { packFor, ruleTester } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
-import rule from "./shouting.js";
+import rule, { shoutingSpans } from "./shouting.js";
 
 const body = (text: string) => ({ subject: "Year 5 trip", body: text, bodyType: "text" as const });
 
@@ -47,4 +48,32 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe("shoutingSpans (default pack: 12 capitals, 90 % of letters)", () => {
+  const pack = loadPolicy("st-john-payne");
+  const spans = (text: string, usePack = pack) =>
+    shoutingSpans(text, usePack).map((span) => text.slice(span.start, span.end));
+
+  it.each([
+    ["eleven capitals", "THIS IS NOT OK", []],
+    ["thirteen capitals", "THIS IS NOT OKAY", ["THIS IS NOT OKAY"]],
+    ["19 of 21 letters in capitals", "ABCDEFGHIJ KLMNOPQRS ab", ["ABCDEFGHIJ KLMNOPQRS ab"]],
+    ["13 of 15", "ABCDEF GHIJKLM ab", []],
+    ["one-letter words do not count", "I AM A TEACHER", []],
+    ["school acronyms do not count", "SENCO EHCP SEND PPA INSET", []],
+    [
+      "each sentence on its own, trimmed",
+      "  STOP DOING THIS AT ONCE! fine. WHY IS NOBODY LISTENING?\nPLEASE READ THE EMAIL ",
+      ["STOP DOING THIS AT ONCE", "WHY IS NOBODY LISTENING", "PLEASE READ THE EMAIL"],
+    ],
+  ])("%s", (_what, text, expected) => {
+    expect(spans(text)).toEqual(expected);
+  });
+
+  it("the school's own acronyms do not count either", () => {
+    const own = packFor("st-john-payne", { etiquette: { shouting: { acronyms: ["ABCDEFG", "hijklmn"] } } });
+    expect(spans("ABCDEFG HIJKLMN", own)).toEqual([]);
+    expect(spans("ABCDEFG HIJKLMN")).toEqual(["ABCDEFG HIJKLMN"]);
+  });
 });
