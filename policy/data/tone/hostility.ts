@@ -714,6 +714,12 @@ export const REPORTING_VERBS: readonly string[] = [
 
 /** Ordinary phrases whose words look hostile. */
 export const HOSTILE_EXCEPTIONS: readonly string[] = [
+  // Diabetes care: a finger-prick blood test, and the allergy clinic's skin-prick test.
+  "finger prick",
+  "finger-prick",
+  "finger pricks",
+  "prick test",
+  "skin prick",
   "spastic quadriplegia",
   "spastic quadriplegic",
   "spastic diplegia",

@@ -12,6 +12,10 @@ ruleTester(rule, {
     { draft: body("The old printer is slow; IT are replacing it.") },
     { draft: body("I was disappointed with the outcome, and I'd like to talk it through.") },
     { name: "medical term", draft: body("Sam has a lazy eye and needs to sit near the front.") },
+    {
+      name: "a diabetes check",
+      draft: body("Amara needs a finger prick test before lunch; her kit is in the office."),
+    },
     { name: "frustration with a thing", draft: body("The photocopier is hopeless again, it jammed twice before 9.") },
     {
       name: "reported speech in a safeguarding note",
