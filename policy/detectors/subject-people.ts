@@ -16,7 +16,10 @@ import { SENSITIVE_CATEGORIES } from "../pack/vocabulary.js";
  * - a word and an initial ("Kacper N", "amara o.", "jack t.");
  * - an initial and a surname ("J. Okonkwo");
  * - "Surname, Given" where the given name is a known one ("Nowak, Zofia");
- * - "<Surname> family";
+ * - "<Surname> family", "the <Surname> twins";
+ * - a title and a surname in any case ("mrs okonjo"), a parent through the child ("Tommy's dad");
+ * - a first name with its class or year ("Marcus (5B)", "Leon (Y4)", "Maisie (Ash)", "Lacey-Mae in
+ *   Ash"), or alone between separators where the subject names a class ("Ash class - Ayaan - …");
  * - a part that opens with two or three name-like words, in any case, one of them a known given name,
  *   and then ends or goes on in ordinary words ("leo williams", "isla mcgregor anaphylaxis").
  * A word is name-like when it is none of the subject's ordinary words (`SUBJECT_NOT_NAMES`, function
