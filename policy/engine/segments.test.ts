@@ -450,3 +450,25 @@ describe("segmentBody: quoted lines, HTML containers and several earlier message
     expect(parts(text, options)).toEqual(expected);
   });
 });
+
+describe("segmentBody: the sender under a separator line", () => {
+  const senderOf = (between: number) => {
+    const filler = Array.from({ length: between }, (_, i) => `line ${i + 1}`).join("\n");
+    const text = `Noted, I will look.\n\n-----Original Message-----\n${filler}\nFrom: Kerry Lane\n\nOld`;
+    return segmentBody(text, { subject: "RE: x" }).map((segment) => [segment.kind, segment.sender]);
+  };
+
+  it("is read from a From line up to four lines below it", () => {
+    expect(senderOf(3)).toEqual([
+      ["own", undefined],
+      ["quoted", "kerry lane"],
+    ]);
+  });
+
+  it("not five", () => {
+    expect(senderOf(4)).toEqual([
+      ["own", undefined],
+      ["quoted", undefined],
+    ]);
+  });
+});
