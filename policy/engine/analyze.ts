@@ -147,7 +147,7 @@ function entityToSource(entity: Entity, message: Message): Entity {
 }
 
 function toFinding(rule: RuleModule, report: RuleReport, severity: Severity, pack: PolicyPack): Finding {
-  const citation = citationFor(rule, pack);
+  const citation = citationFor(rule, pack, report.clause);
   return {
     rule: rule.meta.id,
     category: rule.meta.category,
@@ -162,9 +162,16 @@ function toFinding(rule: RuleModule, report: RuleReport, severity: Severity, pac
   };
 }
 
-/** The school's own sentence for the rule's clause, else the rule's documented fallback. */
-export function citationFor(rule: RuleModule, pack: PolicyPack): Citation {
-  return pack.clauses[rule.meta.clause] ?? rule.meta.fallbackCitation;
+/**
+ * The school's own sentence for the report's clause (when the rule names one for this report), else for the
+ * rule's clause, else the rule's documented fallback.
+ */
+export function citationFor(rule: RuleModule, pack: PolicyPack, clause?: string): Citation {
+  return (
+    (clause === undefined ? undefined : pack.clauses[clause]) ??
+    pack.clauses[rule.meta.clause] ??
+    rule.meta.fallbackCitation
+  );
 }
 
 export function formatMessage(rule: RuleModule, report: RuleReport): string {

@@ -146,6 +146,11 @@ export interface RuleReport {
   readonly fix?: Fix;
   /** A rule may raise its own default (e.g. block where the school demands encryption); the pack still wins. */
   readonly severity?: Severity;
+  /**
+   * The pack clause this report cites when it is not the rule's own: the school's steps for sending personal
+   * data ("personal-data") where the finding asks for those steps, not its encryption sentence.
+   */
+  readonly clause?: string;
 }
 
 /** One policy rule (ESLint-style): its meta and a pure check over a frozen draft and the pack. */

@@ -186,6 +186,15 @@ describe("unencrypted-personal-data fix and severity", () => {
     expect(after.map((left) => [left.severity, left.fix])).toEqual([["info", undefined]]);
   });
 
+  it("asking for the school's steps cites its steps for personal data, not its encryption sentence", () => {
+    const pack = loadPolicy("st-john-payne");
+    const draft = { subject: "Oliver", body: senBody, bodyType: "text" as const, to: external };
+    const [finding] = runRule(rule, draft, pack).findings;
+    expect(finding?.messageId).toBe("steps");
+    expect(finding?.policyRef.quote).toBe(pack.clauses["personal-data"]?.quote);
+    expect(finding?.policyRef.quote).not.toBe(pack.clauses["encryption"]?.quote);
+  });
+
   it("only nudges where the school does not demand encryption", () => {
     const draft = { subject: "Oliver", body: senBody, bodyType: "text" as const, to: external };
     expect(runRule(rule, draft, loadPolicy("st-dunstans")).findings.map((f) => f.severity)).toEqual(["nudge"]);

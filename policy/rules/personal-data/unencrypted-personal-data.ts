@@ -9,6 +9,9 @@ import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js
  * read or delivery receipt on any client (internet headers are for the add-in's own x- headers), so a
  * line in the body is the one way that works everywhere.
  */
+/** Where the school requires no encryption, its steps for sending personal data are what a finding cites. */
+const STEPS = "personal-data";
+
 export const CONFIRM_RECEIPT_LINE = "Please confirm that you have received this email safely.";
 const ASKS_FOR_RECEIPT = /\bconfirm\b[^.\n]{1,40}\brecei(?:pt|ved)\b/i;
 
@@ -46,7 +49,7 @@ function considerReport(draft: Draft, bodyText: string, pack: PolicyPack, what: 
     // The school's steps already taken: still worth a line in the pane (always a finding where personal
     // data goes out), never a prompt.
     if (ASKS_FOR_RECEIPT.test(bodyText))
-      return [{ messageId: "stepsTaken", data: { what }, location: "body", severity: "info" }];
+      return [{ messageId: "stepsTaken", data: { what }, location: "body", severity: "info", clause: STEPS }];
     return [
       {
         messageId: "steps",
@@ -54,6 +57,7 @@ function considerReport(draft: Draft, bodyText: string, pack: PolicyPack, what: 
         location: "body",
         spans,
         fix: { kind: "append-line", text: CONFIRM_RECEIPT_LINE },
+        clause: STEPS,
       },
     ];
   }
