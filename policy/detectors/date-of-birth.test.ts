@@ -24,6 +24,16 @@ describe("detectDatesOfBirth in a body", () => {
     ["the last day of the last month", "DOB 31/12/2015", "31/12/2015"],
     ["the year 1900", "Born 01/01/1900", "01/01/1900"],
     [
+      "a label without a colon, in one sentence",
+      "Child's date of birth as on the certificate is 04/07/2016",
+      "04/07/2016",
+    ],
+    [
+      "birth context further back in the same sentence",
+      "Jack's date of birth on our records is 03/05/2013.",
+      "03/05/2013",
+    ],
+    [
       "a form label holding the context",
       "Name: Jack Smith\nChild's date of birth (as on the certificate): 04/07/2016",
       "04/07/2016",
@@ -34,6 +44,7 @@ describe("detectDatesOfBirth in a body", () => {
 
   it.each([
     ["a date with no birth word", "We met on 14/08/2010."],
+    ["a birth word in the sentence before", "Jo's baby was born last week, a girl. The trip is on 04/07/2025."],
     [
       "a date with a birth word elsewhere",
       "Birthday cards are in the office by the stairs. The trip is on 04/07/2025.",
@@ -43,7 +54,11 @@ describe("detectDatesOfBirth in a body", () => {
     ["month 0", "DOB 04/00/2016"],
     ["month 13", "DOB 04/13/2016"],
     ["no one living", "Shakespeare was born on 23 April 1564."],
-    ["a label without a colon", "Child's date of birth as on the certificate is 04/07/2016"],
+    // A line that names the birth date but ends before the date: the date on the next line is another.
+    [
+      "a label without a colon, the date on its own line",
+      "Child's date of birth as on the certificate\nTrip 04/07/2026",
+    ],
     [
       "a label longer than 80 characters",
       `Child's date of birth (${"as written on the certificate the registrar gave them ".repeat(2)}): 04/07/2016`,

@@ -24,9 +24,16 @@ export function detectDatesOfBirth(scan: Scan, out: Candidate[], now: Date = new
       return;
     }
     const before = windowBefore(scan.lower, start, 30);
+    // Further back within the same sentence: "Jack's date of birth on our records is 03/05/2013".
+    const sentence = sentenceBefore(scan.lower, start, 60);
     // Context after the date too: "04/06/2016 is her birthday", "12.9.15 (DOB)".
     const after = windowAfter(scan.lower, end, 30);
-    if (!hasPhrase(before, BIRTH_CONTEXT) && !hasPhrase(after, AFTER_CONTEXT) && !isBirthLabel(scan.lower, start)) {
+    if (
+      !hasPhrase(before, BIRTH_CONTEXT) &&
+      !hasPhrase(sentence, BIRTH_CONTEXT) &&
+      !hasPhrase(after, AFTER_CONTEXT) &&
+      !isBirthLabel(scan.lower, start)
+    ) {
       return;
     }
     out.push({ type: "date-of-birth", start, end, confidence: 0.95 });
@@ -59,6 +66,20 @@ function isBirthLabel(lower: string, start: number): boolean {
   if (start - lineStart > 80) return false;
   const label = lower.slice(lineStart, start);
   return label.indexOf(":") !== -1 && hasPhrase(label, BIRTH_CONTEXT);
+}
+
+/** Up to `size` characters before `start`, from the start of their sentence (after ". ", "!", "?" or a line break). */
+function sentenceBefore(lower: string, start: number, size: number): string {
+  const window = windowBefore(lower, start, size);
+  let from = 0;
+  for (let at = window.length - 1; at >= 0; at--) {
+    const code = window.charCodeAt(at);
+    if (code === 10 || code === 33 || code === 63 || (code === 46 && window.charCodeAt(at + 1) === 32)) {
+      from = at + 1;
+      break;
+    }
+  }
+  return window.slice(from);
 }
 
 function mentionsBirth(lower: string): boolean {
