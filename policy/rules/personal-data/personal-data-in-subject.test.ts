@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normalizeDraft } from "../../engine/draft.js";
 import { analyzeDraft } from "../../engine/analyze.js";
 import { applyFix } from "../../engine/fix.js";
-import { ruleTester, runRule } from "../../engine/rule-tester.js";
+import { packFor, ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule, { NEUTRAL_SUBJECT } from "./personal-data-in-subject.js";
 
@@ -62,5 +62,33 @@ describe("personal-data-in-subject fix removes the whole identifying phrase", ()
     const after = analyzeDraft(fixed, pack);
     expect(after.findings.filter((f) => f.location === "subject")).toEqual([]);
     expect(after.personalData.filter((entity) => entity.location === "subject")).toEqual([]);
+  });
+});
+
+describe("personal-data-in-subject: the subject its fix leaves", () => {
+  const pack = loadPolicy("st-john-payne");
+  const fixed = (subject: string) => {
+    const draft = { subject, body: "Hello", bodyType: "text" as const };
+    const [finding] = runRule(rule, draft, pack).findings;
+    return finding?.fix ? applyFix(draft, finding.fix).subject : undefined;
+  };
+
+  it.each([
+    // The identifying phrase goes with the class code and labels around it; the rest still says what it is.
+    ["Year 3 trip to the zoo - Mia Patel medication", "Year 3 trip to the zoo"],
+    ["9R: Amy Shaw EHCP review meeting on Friday", "review meeting on Friday"],
+    ["Y3 Oliver Reid EHCP, review meeting on Friday", "review meeting on Friday"],
+    ["Trip forms - Oliver Reid, EHCP - for Friday's visit", "Trip forms for Friday's visit"],
+    // Nothing meaningful would be left: a neutral subject instead.
+    ["Oliver Reid EHCP", "Pupil matter"],
+  ])("%s → %s", (subject, after) => {
+    expect(fixed(subject)).toBe(after);
+  });
+
+  it("blocks where the school blocks personal data in subjects, else nudges", () => {
+    const draft = { subject: "Oliver Reid EHCP", body: "Hello", bodyType: "text" as const };
+    expect(runRule(rule, draft, pack).findings[0]?.severity).toBe("block");
+    const nudging = packFor("st-john-payne", { personalData: { blockInSubject: false } });
+    expect(runRule(rule, draft, nudging).findings[0]?.severity).toBe("nudge");
   });
 });
