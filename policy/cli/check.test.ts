@@ -91,3 +91,31 @@ describe("check command", () => {
     expect(lines[3]).toHaveProperty("verdict");
   });
 });
+
+describe("check --help (in process)", () => {
+  it("prints the usage and a draft's shape, and exits 0; a draft in that shape is accepted", async () => {
+    const { main, USAGE } = await import("./check.js");
+    let printed = "";
+    const code = main(
+      ["--help"],
+      () => "",
+      (text) => (printed += text),
+      () => undefined,
+    );
+    expect(code).toBe(0);
+    expect(printed).toBe(USAGE);
+    // The example in the usage is a valid draft once its "..." body and comment are taken out.
+    const example = JSON.parse(
+      USAGE.slice(USAGE.indexOf("{\n"), USAGE.lastIndexOf("}") + 1).replace(' (or "html")', ""),
+    ) as unknown;
+    let analysis = "";
+    const analysed = main(
+      ["--policy", "st-john-payne"],
+      () => JSON.stringify(example),
+      (text) => (analysis += text),
+      () => undefined,
+    );
+    expect(analysed).toBe(0);
+    expect(JSON.parse(analysis)).toHaveProperty("findings");
+  });
+});

@@ -70,6 +70,27 @@ interface CliOptions {
   readonly file: string;
 }
 
+/** What `--help` prints: the usage and the shape of a draft. */
+export const USAGE = `usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -]
+
+Analyses a draft e-mail as the Outlook add-in does, and prints the analysis as JSON.
+  --policy   a preset (st-john-payne, delius, palfrey, lt2, st-dunstans) or a policy pack file
+  --jsonl    one draft per line, one analysis per line (a bad line gives {"error": "..."})
+  FILE | -   the draft as JSON (default: standard input)
+
+A draft (missing arrays are empty):
+  {
+    "subject": "Jack Smith - EHCP review",
+    "body": "Dear Mrs Smith, ...",
+    "bodyType": "text",                       (or "html")
+    "from": { "name": "Jo Hart", "address": "j.hart@school.sch.uk" },
+    "to": [{ "name": "Sarah Smith", "address": "sarah@example.com" }],
+    "cc": [], "bcc": [],
+    "attachments": [{ "name": "plan.pdf", "size": 48000 }]
+  }
+Exit 0 when the input was analysed (whatever was found), 2 for bad input.
+`;
+
 function parseArgs(argv: readonly string[]): CliOptions {
   let policy: string | undefined;
   let jsonl = false;
@@ -91,7 +112,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   if (policy === undefined) {
-    throw new DraftInputError("usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -]");
+    throw new DraftInputError("usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -] (--help for more)");
   }
   return { policy, jsonl, file: file ?? "-" };
 }
@@ -120,6 +141,10 @@ export function main(
   out: (text: string) => void,
   err: (text: string) => void,
 ): number {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    out(USAGE);
+    return 0;
+  }
   try {
     const options = parseArgs(argv);
     const pack = loadPolicy(options.policy);

@@ -155,6 +155,10 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const setArg = process.argv.indexOf("--set");
   const only = setArg === -1 ? undefined : process.argv[setArg + 1];
   const wantErrors = process.argv.includes("--errors");
+  if (only !== undefined && only !== "dev" && only !== "heldout" && only !== "template") {
+    console.error(`corpus:metrics: unknown set "${only}" (dev, heldout or template)`);
+    process.exit(2);
+  }
   // Held-out drafts are scored, never shown: whoever tunes detection must not read them.
   for (const name of ["dev", "heldout"] as const) {
     if (only !== undefined && only !== name) continue;
