@@ -123,7 +123,8 @@ export function createApp(config: AppConfig, services: Services = createServices
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'", "https://login.microsoftonline.com"],
+        // teams-js v2 fetches its list of valid host domains from Microsoft's CDN when it initialises.
+        connectSrc: ["'self'", "https://login.microsoftonline.com", "https://res.cdn.office.net"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
