@@ -74,7 +74,7 @@ ruleTester(rule, {
     {
       name: "a complaint to a parent",
       draft: { ...complaint, to: parent },
-      errors: [{ messageId: "missing", location: "recipients" }],
+      errors: [{ messageId: "missing", location: "recipients", data: { who: "the Headteacher" } }],
     },
     { name: "a heated reply to a parent", draft: { ...heated, to: parent }, errors: [{ messageId: "missing" }] },
     { name: "SEN details of a named pupil", draft: { ...sen, to: parent }, errors: [{ messageId: "missing" }] },

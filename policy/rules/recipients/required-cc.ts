@@ -52,7 +52,12 @@ export default defineRule({
             ? "an outside organisation"
             : "outside organisations"
           : "parents and outside organisations";
-    const who = missing.map((person) => person.name ?? person.address).join(" and ");
+    // "the Headteacher" for a role, "Mrs Khan" for a person, the address when there is no name.
+    const who = missing
+      .map((person) =>
+        person.name === undefined ? person.address : /\s/.test(person.name.trim()) ? person.name : `the ${person.name}`,
+      )
+      .join(" and ");
     return [
       {
         messageId: "missing",
