@@ -23,10 +23,14 @@ async function main(): Promise<number> {
   let failures = 0;
   for (const file of files) {
     const name = file.replace(/\.bench\.ts$/, "");
+    // Progress on stderr (the whole run takes minutes; --json keeps stdout to the JSON).
+    process.stderr.write(`bench ${name}…\n`);
+    const started = performance.now();
     try {
       const module = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
       if (typeof module.run !== "function") throw new Error(`${file} exports no run()`);
       results[name] = await module.run();
+      process.stderr.write(`bench ${name}: ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
     } catch (error) {
       failures++;
       const message = error instanceof Error ? error.message : String(error);
