@@ -99,8 +99,13 @@ export const HOAX_PHRASES: readonly string[] = [
   "tell all your",
 ];
 
-/** A joke or funny thing, which matters when it goes to all staff. */
+/**
+ * A joke or funny thing, which matters when it goes to all staff ("jokes forwarded to all"): a joke for one
+ * colleague, or for the staff newsletter's editor, is not chain mail.
+ */
 export const JOKE_WORDS: readonly string[] = [
+  "joke of the day",
+  "here's a joke",
   "joke",
   "jokes",
   "funny",

@@ -191,11 +191,4 @@ export const CHAIN_MAIL_PHRASES: readonly string[] = [
   "chain letter",
   "bad luck for seven years",
   "bad luck will follow",
-  "joke of the day",
-  "here's a joke",
-  "here is a joke",
-  "a joke to brighten",
-  "funniest joke",
-  "you have to see this joke",
-  "this made me laugh so much",
 ];

@@ -12,6 +12,10 @@ ruleTester(rule, {
     { draft: body("Please forward this to the Year 6 team.") },
     { draft: body("Could you share the minutes with governors?") },
     {
+      name: "a joke for the newsletter's editor",
+      draft: { ...body("Here is a joke for the staff newsletter."), to: [{ address: "j.smith@st-john-payne.sch.uk" }] },
+    },
+    {
       name: "passing a letter on to parents and friends of the PTA",
       draft: body("Please pass on the letter to parents and friends of the PTA."),
     },
@@ -60,7 +64,11 @@ ruleTester(rule, {
       errors: [{ messageId: "chain", location: "body" }],
     },
     {
-      draft: body("Joke of the day: why did the teacher wear sunglasses?"),
+      name: "joke of the day to all staff",
+      draft: {
+        ...body("Joke of the day: why did the teacher wear sunglasses?"),
+        to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
+      },
       errors: [{ messageId: "chain", location: "body", spanTexts: ["Joke of the day"] }],
     },
     {

@@ -50,7 +50,8 @@ const PRONOUNS = new Set([
   "it",
 ]);
 /** Masked swearing: "f***", "f**king", "sh*t", "b*stard", "c**t" (a letter, then symbols standing for letters). */
-const MASKED = /(?:^|[^a-z])((?:[fbcd]|sh|tw)[*#@!%$]{1,4}[a-z]{0,5})/gi;
+// Two symbols at least, or one with letters after it: "Grade b* or above" and "Set C*" are not swearing.
+const MASKED = /(?:^|[^a-z])((?:[fbcd]|sh|tw)(?:[*#@!%$]{2,4}[a-z]{0,5}|[*#@!%$][a-z]{1,5}))/gi;
 const TOKEN = /[a-z][a-z'-]*/g;
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
