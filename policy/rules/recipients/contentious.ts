@@ -65,7 +65,6 @@ export function contentionOf(context: RuleContext): Contention | undefined {
   return undefined;
 }
 
-/** True when the subject carries the school's "personal" label (mail the sender marked as personal). */
 /**
  * Is this the sender's personal mail rather than school business: labelled personal, or reading as
  * personal by its signs (a dispute with a builder, a wedding booking)? The school's rules for copying the
@@ -75,6 +74,7 @@ export function isPersonalMail(context: RuleContext): boolean {
   return isLabelledPersonal(context) || personalUseScore(context.message.subject.text, context.message.own).score >= 2;
 }
 
+/** True when the subject carries the school's "personal" label (mail the sender marked as personal). */
 export function isLabelledPersonal(context: RuleContext): boolean {
   const personalUse = context.pack.personalUse;
   const label = (personalUse.mode === "allowed-if-labelled" ? personalUse.label : "personal").toLowerCase();
