@@ -16,18 +16,22 @@ const OBJECTS = phrasePattern(COMMERCIAL_OBJECTS.filter((object) => object !== "
  * neither a question nor held back ("once the business manager has approved", "we will not").
  */
 export function commitmentSpans(own: string): Span[] {
-  const spans: Span[] = [];
-  for (const hit of findAll(PATTERN, own)) spans.push({ start: hit.start, end: hit.end });
-  const explicit = spans.length;
+  const explicit: Span[] = findAll(PATTERN, own).map(({ start, end }) => ({ start, end }));
+  const spans: Span[] = explicit.slice();
   // Each list is searched once over the whole text (not once per sentence) and its hits walked in step
   // with the sentences: linear on a 1 MB body.
   const accepts = findAll(ACCEPT, own);
   const objects = findAll(OBJECTS, own);
   const notYet = findAll(NOT_YET, own);
   const cursor = { accept: 0, object: 0, notYet: 0, explicit: 0 };
-  const firstIn = (hits: readonly Span[], key: "accept" | "object" | "notYet", from: number, to: number) => {
+  /** The first of `hits` (in text order) starting at or after `from`; the walk resumes there next sentence. */
+  const nextFrom = (hits: readonly Span[], key: keyof typeof cursor, from: number): Span | undefined => {
     while ((hits[cursor[key]]?.start ?? Infinity) < from) cursor[key]++;
-    const hit = hits[cursor[key]];
+    return hits[cursor[key]];
+  };
+  /** The first of `hits` wholly inside [from, to). */
+  const firstIn = (hits: readonly Span[], key: keyof typeof cursor, from: number, to: number) => {
+    const hit = nextFrom(hits, key, from);
     return hit !== undefined && hit.start < to && hit.end <= to ? hit : undefined;
   };
   // The next "£" at or after an offset; sentences come in order, so each "£" is searched for once.
@@ -59,7 +63,7 @@ export function commitmentSpans(own: string): Span[] {
         accept !== undefined &&
         (poundAtOrAfter(start) < index || firstIn(objects, "object", start, index) !== undefined) &&
         firstIn(notYet, "notYet", start, index) === undefined &&
-        !hasExplicit(spans, explicit, cursor, start, index)
+        (nextFrom(explicit, "explicit", start)?.start ?? Infinity) >= index
       ) {
         spans.push({ start: accept.start, end: accept.end });
       }
@@ -67,12 +71,6 @@ export function commitmentSpans(own: string): Span[] {
     start = index + 1;
   }
   return spans.sort((a, b) => a.start - b.start);
-}
-
-/** Is one of the first `count` spans (the explicit phrases, in text order) inside [from, to)? */
-function hasExplicit(spans: readonly Span[], count: number, cursor: { explicit: number }, from: number, to: number) {
-  while (cursor.explicit < count && (spans[cursor.explicit]?.start ?? Infinity) < from) cursor.explicit++;
-  return cursor.explicit < count && (spans[cursor.explicit]?.start ?? Infinity) < to;
 }
 
 export default defineRule({
