@@ -454,3 +454,53 @@ export const SCHOOL_BUSINESS: readonly string[] = [
   "lesson",
   "lessons",
 ];
+
+/**
+ * Words of school life beyond `SCHOOL_BUSINESS`: classes, year groups, roles, the school's orders. The
+ * personal-use model counts them (with `SCHOOL_BUSINESS`) as a feature, never as a veto. Source: the words
+ * of the schools' policies and the corpus README's school-business examples.
+ */
+export const SCHOOL_LIFE_WORDS: readonly string[] = [
+  "school",
+  "class",
+  "classes",
+  "year 1",
+  "year 2",
+  "year 3",
+  "year 4",
+  "year 5",
+  "year 6",
+  "year 7",
+  "year 8",
+  "year 9",
+  "year 10",
+  "year 11",
+  "year 12",
+  "year 13",
+  "reception",
+  "nursery",
+  "teacher",
+  "teachers",
+  "head",
+  "headteacher",
+  "senco",
+  "dsl",
+  "slt",
+  "department",
+  "term",
+  "assembly",
+  "exam",
+  "exams",
+  "governor",
+  "trust",
+  "academy",
+  "parents",
+  "parent",
+  "child",
+  "children",
+  "order number",
+  "our order",
+  "the order",
+  "delivery",
+  "quote",
+];

@@ -1,7 +1,7 @@
 import { domainOf } from "../../engine/draft.js";
 import type { Message } from "../../engine/message.js";
 import type { PolicyPack } from "../../pack/schema.js";
-import { SCHOOL_BUSINESS } from "../../data/personal-use/topics.js";
+import { SCHOOL_BUSINESS, SCHOOL_LIFE_WORDS } from "../../data/personal-use/topics.js";
 import { findAll, phrasePattern } from "../text.js";
 
 /**
@@ -26,66 +26,18 @@ export function personalUseContext(message: Message, pack: PolicyPack): string[]
   else if (domains.some(isPublicSector)) features.push("@to:public-sector");
   else if (external.length > 0) features.push("@to:company");
   const own = message.own;
-  FIRST_PERSON.lastIndex = 0;
   if (FIRST_PERSON.test(own)) features.push("@first-person");
-  const schoolWords = findAll(SCHOOL_WORDS, `${message.subject.text}\n${own}`).length;
+  // Subject and body apart: the body's word index is the one the other rules already built (no copy of it).
+  const schoolWords = findAll(SCHOOL_WORDS, message.subject.text).length + findAll(SCHOOL_WORDS, own).length;
   features.push(schoolWords === 0 ? "@no-school-words" : schoolWords < 3 ? "@few-school-words" : "@school-words");
   features.push(own.length < 400 ? "@short" : "@long");
   return features;
 }
 
 /** I, my, me, I'm, I'll, I'd, I've: the sender speaking for themselves, not for the school ("we"). */
-const FIRST_PERSON = /(?:^|[^a-z])(?:i|my|me|i'm|i'll|i'd|i've|myself)(?![a-z])/gi;
+const FIRST_PERSON = /(?:^|[^a-z])(?:i|my|me|i'm|i'll|i'd|i've|myself)(?![a-z])/i;
 
-/**
- * Words of school life beyond `SCHOOL_BUSINESS`: classes, year groups, lessons and roles. Source: the
- * words of the schools' policies and the corpus README's school-business examples.
- */
-const SCHOOL_WORDS = phrasePattern([
-  ...SCHOOL_BUSINESS,
-  "school",
-  "class",
-  "classes",
-  "year 1",
-  "year 2",
-  "year 3",
-  "year 4",
-  "year 5",
-  "year 6",
-  "year 7",
-  "year 8",
-  "year 9",
-  "year 10",
-  "year 11",
-  "year 12",
-  "year 13",
-  "reception",
-  "nursery",
-  "teacher",
-  "teachers",
-  "head",
-  "headteacher",
-  "senco",
-  "dsl",
-  "slt",
-  "department",
-  "term",
-  "assembly",
-  "exam",
-  "exams",
-  "governor",
-  "trust",
-  "academy",
-  "parents",
-  "parent",
-  "child",
-  "children",
-  "order number",
-  "our order",
-  "the order",
-  "delivery",
-  "quote",
-]);
+const SCHOOL_WORDS = phrasePattern([...SCHOOL_BUSINESS, ...SCHOOL_LIFE_WORDS]);
 
 /** Domains of councils, schools, universities, the NHS and the police: school business goes there. */
 function isPublicSector(domain: string): boolean {
