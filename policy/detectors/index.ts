@@ -79,11 +79,10 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     scan.location === "body" &&
     senderSurname.length > 1 &&
     scan.text.slice(name.start, name.end).toLowerCase().split(/\s+/).pop() === senderSurname;
-  const aboutSomeone = (name: NameCandidate) => name.full && !name.staff && !name.addressee;
   // In a subject, a member of staff named with their role is what the subject is about ("Mr Greaves
   // (caretaker) - off sick"), not whom to contact.
   const aboutSomeoneIn = (scan: Scan, name: NameCandidate) =>
-    (scan.location === "subject" ? name.full && !name.addressee : aboutSomeone(name)) && !isSender(scan, name);
+    name.full && !name.addressee && (scan.location === "subject" || !name.staff) && !isSender(scan, name);
   const identifiedIn = scans.map(
     (scan, index) =>
       (people[index] ?? []).some((name) => aboutSomeoneIn(scan, name)) ||

@@ -1,4 +1,5 @@
 import {
+  FAMILY_RELATIONS,
   GIVEN_NAMES,
   NOT_GIVEN_NAMES,
   SENSITIVE_TERMS,
@@ -43,27 +44,7 @@ const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
 /** A known given name, or a hyphenated one starting with one ("lily-rose", "Tyler-James"). */
 const isGiven = (lower: string) => GIVEN.has(lower) || GIVEN.has(lower.split("-")[0] ?? "");
 const TITLE_WORDS = new Set(TITLES.map((title) => title.toLowerCase()));
-/** Who a pupil's family are: "Tommy's dad", "Chloe's mum" identify a parent through the child. */
-const RELATIONS = new Set([
-  "mum",
-  "mam",
-  "mom",
-  "dad",
-  "mother",
-  "father",
-  "nan",
-  "nana",
-  "gran",
-  "grandad",
-  "grandma",
-  "parents",
-  "carer",
-  "carers",
-  "sister",
-  "brother",
-  "stepdad",
-  "stepmum",
-]);
+const RELATIONS = new Set(FAMILY_RELATIONS);
 /** A class or year code: "5B", "Y4", "10M", "9x2" (digits first), as tokens after a name. */
 const isClassCode = (token: Token | undefined) =>
   token !== undefined && token.code && /^\d{1,2}[a-z]{1,2}\d?$/i.test(token.text);

@@ -863,6 +863,31 @@ export const NOT_SURNAMES: readonly string[] = [
 ];
 
 /**
+ * Family words after a child's name that identify a parent or relative through the child ("Tommy's dad",
+ * "Chloe's mum"). Source: how the corpus README's drafts and the schools' policies name parents and carers.
+ */
+export const FAMILY_RELATIONS: readonly string[] = [
+  "mum",
+  "mam",
+  "mom",
+  "dad",
+  "mother",
+  "father",
+  "nan",
+  "nana",
+  "gran",
+  "grandad",
+  "grandma",
+  "parents",
+  "carer",
+  "carers",
+  "sister",
+  "brother",
+  "stepdad",
+  "stepmum",
+];
+
+/**
  * Function words of subject lines ("re", "for", "and"): never part of a person's name there. Source: the
  * closed classes of English (articles, pronouns, prepositions, conjunctions, auxiliaries).
  */
