@@ -78,6 +78,14 @@ describe("PhraseSet", () => {
       [1405, 1413],
       [1415, 1421],
     ]);
-    expect(spans(set, text)).toEqual(spans(set, text.slice(0)));
+    // Asked again (the cached index) and about another long text: each answer is its own text's.
+    expect(spans(set, text)).toEqual([
+      [1405, 1413],
+      [1415, 1421],
+    ]);
+    expect(spans(set, "Nothing here. ".repeat(100) + "Sofa, no offers, for sale.")).toEqual([
+      [1409, 1415],
+      [1417, 1425],
+    ]);
   });
 });
