@@ -520,6 +520,26 @@ export const PERSON_INSULT_NOUNS: readonly string[] = [
   "a donkey",
 ];
 
+/**
+ * Pronouns that, right after an insult, usually begin the next clause rather than name its target ("the
+ * slings are a nightmare - they're all the wrong size"): after an insult only a noun names the target.
+ * Source: readme (frustration with things is not a tone finding).
+ */
+export const CLAUSE_PRONOUNS: readonly string[] = [
+  "you",
+  "you're",
+  "he",
+  "he's",
+  "she",
+  "she's",
+  "they",
+  "they're",
+  "them",
+  "him",
+  "her",
+  "it",
+];
+
 /** Who an insult may be aimed at: people, groups of people, another school and its staff. */
 export const PERSON_TARGETS: readonly string[] = [
   "you",

@@ -1,5 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import {
+  CLAUSE_PRONOUNS,
   HOSTILE_EXCEPTIONS,
   INSULTS,
   PERSON_INSULT_NOUNS,
@@ -35,20 +36,7 @@ const ALL = phrasePattern([...ROLE_OF.keys()].sort((x, y) => y.length - x.length
 const EXCEPTIONS = phrasePattern(HOSTILE_EXCEPTIONS);
 const PERSON = new Set(PERSON_TARGETS);
 const THING = new Set(THING_TARGETS);
-const PRONOUNS = new Set([
-  "you",
-  "you're",
-  "he",
-  "he's",
-  "she",
-  "she's",
-  "they",
-  "they're",
-  "them",
-  "him",
-  "her",
-  "it",
-]);
+const PRONOUNS = new Set(CLAUSE_PRONOUNS);
 /** Masked swearing: "f***", "f**king", "sh*t", "b*stard", "c**t" (a letter, then symbols standing for letters). */
 // Two symbols at least, or one with letters after it: "Grade b* or above" and "Set C*" are not swearing.
 const MASKED = /(?:^|[^a-z])((?:[fbcd]|sh|tw)(?:[*#@!%$]{2,4}[a-z]{0,5}|[*#@!%$][a-z]{1,5}))/gi;
