@@ -11,7 +11,7 @@ const SIGN_PATTERN = phrasePattern(PERSONAL_SIGNS.map((sign) => sign.phrase));
 const SIGN_BY_PHRASE = new Map(PERSONAL_SIGNS.map((sign) => [sign.phrase, sign]));
 const BUSINESS = phrasePattern(SCHOOL_BUSINESS);
 const PRICE_PER_UNIT =
-  /£\s?\d[\d,.]*\s?(?:each|ono|o\.n\.o|pcm|per (?:walk|session|hour|lesson|class|basket|bag|night|week|month|person|head|mile)|an hour|a (?:walk|session|lesson|class|basket|bag|night|week|month|mile|head))(?![a-z])/gi;
+  /£\s?\d[\d,.]*\s?(?:each|ono|o\.n\.o|pcm|per (?:walk|session|hour|lesson|class|basket|bag|night|week|month|person|head|mile)|an hour|a (?:walk|session|lesson|class|basket|bag|night|week|month|mile|head))(?![a-z])/i;
 
 /**
  * The subject carries the label as a label: at the start ("Personal: …", "Personal - …", "PERSONAL …")
@@ -64,8 +64,7 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   }
   // A price by the piece or the hour ("£900 each", "£10 per walk", "£8 a session", "£550 a month"): someone
   // selling or offering a service. One sign, as a school trip's "£5 each" also has one.
-  PRICE_PER_UNIT.lastIndex = 0;
-  if (PRICE_PER_UNIT.test(own) && !seen.has("£ per unit")) {
+  if (PRICE_PER_UNIT.test(own)) {
     seen.set("£ per unit", 1);
     kindWeight.set("selling", (kindWeight.get("selling") ?? 0) + 1);
   }
