@@ -46,7 +46,9 @@ export default {
     // A measuring script run by hand over the corpus (like write-json-schema.ts, not part of the core).
     "!policy/rules/recipients/measure-false-alarms.ts",
   ],
-  ignorePatterns: ["dist", "coverage", "reports", "test-results", ".artifacts", "manifests/generated"],
+  // ".stryker-tmp*": runs started side by side (`npx stryker run --tempDirName .stryker-tmp-<name>`) must not
+  // copy each other's sandboxes.
+  ignorePatterns: ["dist", "coverage", "reports", "test-results", ".artifacts", "manifests/generated", ".stryker-tmp*"],
   incremental: true,
   incrementalFile: slug === undefined ? "reports/stryker-incremental.json" : `reports/stryker-incremental-${slug}.json`,
   reporters: ["clear-text", "html", "json", "progress"],
