@@ -55,14 +55,13 @@ function isSpaceCode(code: number): boolean {
   );
 }
 
-/** 32-bit FNV-1a of an ASCII word run folded to lower case; a collision only costs a failed confirm. */
-function runHash(text: string, start: number, end: number): number {
+/**
+ * 32-bit FNV-1a of an ASCII word run of a lower-case text (a phrase's anchor, from `phrase.toLowerCase()`),
+ * as `buildIndex` hashes a text's runs folded to lower case; a collision only costs a failed confirm.
+ */
+function runHash(lower: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let at = start; at < end; at++) {
-    let code = text.charCodeAt(at);
-    if (code >= 65 && code <= 90) code += 32;
-    hash = Math.imul(hash ^ code, 0x01000193);
-  }
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ lower.charCodeAt(at), 0x01000193);
   return hash >>> 0;
 }
 
