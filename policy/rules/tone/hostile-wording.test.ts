@@ -62,6 +62,14 @@ ruleTester(rule, {
       draft: body("Well done to the staff.Awful news about the alarm, though."),
     },
     { name: "a target in the next sentence", draft: body("What awful news. Teachers, please check the rota.") },
+    {
+      name: "target in the sentence before the last, which has no full stop",
+      draft: body("Well done to the staff. Awful news about the alarm, though"),
+    },
+    {
+      name: "an insult in a later sentence with no target before it or just after it",
+      draft: body("Thank you all for coming to the meeting this morning. Awful news about the alarm for the children."),
+    },
     // Six words before the insult at most, three after.
     { name: "a target seven words before", draft: body("The teacher in charge of the drama was useless.") },
     { name: "a target four words after", draft: body("Useless for the new teachers.") },
@@ -220,6 +228,13 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "an insult in a later sentence, its target just after it",
+      draft: body("Thanks for coming. Useless teachers, the lot of them."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["Useless"] },
+      ],
+    },
+    {
       name: "a possessive names the target",
       draft: body("The deputy's plan is useless."),
       errors: [
@@ -242,7 +257,7 @@ ruleTester(rule, {
     },
     {
       name: "a target across a wrapped line",
-      draft: body("I think the new\nteachers are useless."),
+      draft: body("I think those teachers\nare useless."),
       errors: [
         { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["useless"] },
       ],
