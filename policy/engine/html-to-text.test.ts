@@ -111,6 +111,7 @@ describe("htmlToStructuredText: elements", () => {
 
   it("turns source line breaks of either kind into spaces", () => {
     expect(htmlToText("one\r\ntwo\rthree")).toBe("one  two three");
+    expect(htmlToText("a\rb")).toBe("a b");
   });
 });
 
