@@ -29,10 +29,12 @@ export function editDistance(a: string, b: string, limit: number): number {
         row.push(j);
         continue;
       }
+      // Stryker disable next-line ArrayDeclaration: row i - 1 was pushed before row i is built, so the fallback is never used
       const previous = rows[i - 1] ?? [];
       const cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
       let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+        // Stryker disable next-line OptionalChaining: i > 1 here, so row i - 2 always exists
         value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
       }
       row.push(value);
@@ -41,6 +43,7 @@ export function editDistance(a: string, b: string, limit: number): number {
     if (i > 0 && best > limit) return limit + 1;
     rows.push(row);
   }
+  // Stryker disable next-line OptionalChaining,ArithmeticOperator: every row up to a.length was pushed and has b.length + 1 cells, so the fallback is never used
   return rows[a.length]?.[b.length] ?? limit + 1;
 }
 
