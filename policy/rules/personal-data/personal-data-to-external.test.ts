@@ -144,6 +144,18 @@ describe("personal-data-to-external: trusted partners and the list of addresses"
     expect(found(to)).toEqual([["external", addresses]]);
   });
 
+  it("names the kind of detail found in an attachment's name", () => {
+    const draft = {
+      subject: "Files",
+      body: "Dear Sam,\n\nPlease see attached.\n\nKind regards,\nJo",
+      to: partner,
+      attachments: [{ name: "Oliver Ashdown EHCP.pdf", size: 1000 }],
+    };
+    expect(runRule(rule, draft, packFor("delius")).findings.map((finding) => finding.data)).toEqual([
+      { what: "a named person's SEN details", addresses: "case.worker@county.gov.uk" },
+    ]);
+  });
+
   it("nothing for encrypted mail to an organisation", () => {
     expect(found(partner, packFor("delius"), "[secure] Referral")).toEqual([]);
   });

@@ -258,6 +258,18 @@ describe("unencrypted-personal-data: what it asks for, and when", () => {
     expect(found(loadPolicy("st-dunstans"), draft)).toEqual([]);
   });
 
+  it("names the kind of detail found in an attachment's name", () => {
+    const draft = {
+      subject: "Files",
+      body: "Dear Sam,\nPlease see attached.\nKind regards",
+      bodyType: "text" as const,
+      to: external,
+      attachments: [{ name: "Oliver Ashdown EHCP.pdf", size: 1000 }],
+    };
+    const [finding] = runRule(rule, draft, loadPolicy("delius")).findings;
+    expect(finding?.data?.what).toBe("a named person's SEN details");
+  });
+
   it("marks the personal data in the body only, not in the subject", () => {
     const [finding] = runRule(rule, nhs({ subject: "NHS 943 476 5919", to: external }), loadPolicy("delius")).findings;
     const start = "Dear Sam,\nOlivia Taylor's NHS number is ".length;

@@ -196,6 +196,18 @@ describe("reply-all-external: who is new, how they are listed, and which wording
     expect(found({ ...draft, bodyType: "text", to: agency("tutor") })).toEqual([]);
   });
 
+  it("names the kind of detail found in an attachment's name", () => {
+    const draft = {
+      subject: "RE: Trip",
+      body: "Attached.\n\nFrom: Jo Hart <jo.hart@st-john-payne.sch.uk>\nSent: 12 March 2026\nTo: senco@st-john-payne.sch.uk\nSubject: Trip\n\nThe trip is on Friday.",
+      to: agency("tutor"),
+      attachments: [{ name: "Oliver Ashdown - epilepsy care plan.docx", size: 1000 }],
+    };
+    expect(found(draft)).toEqual([
+      ["added", { addresses: "tutor@agency.co.uk", what: "a named person's health details" }],
+    ]);
+  });
+
   it("a one-word name in the thread is not enough", () => {
     expect(
       found({ ...reply("Ok."), body: withThread("Ann"), to: [{ name: "Ann", address: "ann@county.gov.uk" }] }),
