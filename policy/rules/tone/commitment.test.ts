@@ -64,6 +64,10 @@ ruleTester(rule, {
     { name: "a question that accepts is still a question", draft: body("Shall we proceed with the quote for £900?") },
     { name: "a price in the next sentence", draft: body("We are happy to proceed with the trip. It costs £450.") },
     { name: "a sentence of 400 characters is not read", draft: body(afterThanks(400)) },
+    {
+      name: "a cue broken by a paragraph break belongs to neither sentence",
+      draft: body("Happy with the quote, so go\n\nahead."),
+    },
   ],
   invalid: [
     {
@@ -133,6 +137,11 @@ ruleTester(rule, {
         "Thanks for the figures for the coach, the minibus, the hall hire, the lunches and the staff cover, which we went through at length in the finance meeting on Tuesday with the business manager, the bursar and two governors, and which they all thought were fair for a trip of this size and for the time of year. We are happy to accept your quotation of £4,200.",
       ),
       errors: [{ messageId: "commitment", location: "body", spanTexts: ["happy to accept"] }],
+    },
+    {
+      name: "a go-ahead with no object, then another with one",
+      draft: body("We are happy to proceed with the trip. We are also happy to proceed with your quote."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed"] }],
     },
     {
       name: "a go-ahead before an explicit phrase, spans in text order",
