@@ -287,3 +287,38 @@ describe("detectPersonalData: what it returns", () => {
     expect(typesIn("Her gran: 0113 496 0123", "", at08)).toEqual(["body:phone-number"]);
   });
 });
+
+describe("whom a name stands for: the sender, staff, an addressee", () => {
+  const from = { name: "Priya Shah", address: "p.shah@delius-school.sch.uk" };
+  const sensitive = (input: Partial<PersonalDataInput>, usePack: PolicyPack = pack) =>
+    detect(input, usePack)
+      .filter((entity) => entity.type === "special-category")
+      .map((entity) => entity.location);
+
+  it("the sender's surname is read from the name without spaces around it", () => {
+    const bodyText = "Dear students,\n\nApplications for the Hardship Fund are now open.\n\nMiss Shah";
+    expect(sensitive({ bodyText, from: { ...from, name: " Priya Shah " } })).toEqual([]);
+  });
+
+  it("only a name ending in the sender's surname is the sender, not every name in a text ending in it", () => {
+    const bodyText = "Dear parents,\n\nOliver Ashdown has an EHCP.\n\nMiss Shah";
+    expect(sensitive({ bodyText, from })).toEqual(["body"]);
+  });
+
+  it("a subject naming someone with the sender's surname is about them (a teacher's own child)", () => {
+    expect(sensitive({ subject: "Amelia Shah - EHCP review", from })).toEqual(["subject"]);
+  });
+
+  it("in a subject, a member of staff named with their role is whom the subject is about", () => {
+    expect(sensitive({ subject: "Mr Greaves (caretaker) - epilepsy" })).toEqual(["subject"]);
+  });
+
+  it("a pack's custom identifier identifies only where it occurs", () => {
+    const withAdmission = packFor("delius", {
+      personalData: {
+        customIdentifiers: [{ id: "admission-number", label: "Admission no.", pattern: "\\bADM\\d{6}\\b" }],
+      },
+    });
+    expect(sensitive({ bodyText: "Has been diagnosed with epilepsy." }, withAdmission)).toEqual([]);
+  });
+});
