@@ -137,8 +137,8 @@ describe("findSubjectPeople: each form, where it applies and where it does not",
     // A first name alone between separators (or at either end) where the subject names a class.
     ["Ayaan - Ash class - chicken pox", [["Ayaan", 0.75]]],
     ["Ash class - Ayaan", [["Ayaan", 0.75]]],
-    // The reply prefix is not a part of the subject: "Fw" is no one.
-    ["Fw: Ash class - Ayaan - chicken pox", [["Ayaan", 0.75]]],
+    // The reply prefix is not a part of the subject: "AW" (German Outlook's "Re:") is no one.
+    ["AW: Ash class - Ayaan - chicken pox", [["Ayaan", 0.75]]],
     // A part may start after a class code.
     ["9X2 leo williams", [["leo williams", 0.8]]],
   ])("%s", (subject, expected) => {
@@ -164,6 +164,7 @@ describe("findSubjectPeople: each form, where it applies and where it does not",
     ["two words in the brackets", "Maisie (Ash Grove) - referral"],
     ["a given name alone", "Re: Maisie"],
     ["brackets left open at the end", "Re: Maisie (Ash"],
+    ["a stray closing bracket, no opening one", "Maisie - Ash) - referral"],
     ["a first name not at the start of its part", "Ash class - letter for Ayaan"],
   ])("no one: %s", (_what, subject) => {
     expect(found(subject)).toEqual([]);
