@@ -257,6 +257,15 @@ describe("which identifiers single a person out", () => {
     expect(typesIn("The LS6 9XA area. Has an EHCP.")).toEqual([]);
   });
 
+  it("an identifier exactly at the threshold identifies", () => {
+    // Without "licence" or "DVLA" nearby a driving licence number (DVLA's specimen) is 0.75.
+    const at075 = packFor("delius", { personalData: { confidenceThreshold: 0.75 } });
+    expect(typesIn("MORGA753116SM9IJ. Has an EHCP.", "", at075)).toEqual([
+      "body:driving-licence",
+      "body:special-category",
+    ]);
+  });
+
   it("not an identifier type the pack does not look for", () => {
     const noNi = packFor("delius", { personalData: { identifiers: ["nhs-number", "upn"] } });
     expect(typesIn("NI number AB 12 34 56 C. Has an EHCP.", "", noNi)).toEqual([]);
