@@ -266,6 +266,19 @@ describe("which identifiers single a person out", () => {
     ]);
   });
 
+  // With a pack that looks for none of them, each identifier is not looked for, so it identifies no one.
+  it.each([
+    ["an NHS number (published example)", "NHS number 943 476 5919. Has an EHCP."],
+    ["a ULN (worked example)", "ULN 9276308686. Has an EHCP."],
+    ["a date of birth", "DOB: 04/07/2016. Has an EHCP."],
+    ["a home address", "Lives at 14 Mill Lane, Leeds LS6 9XA. Has an EHCP."],
+    ["a passport number", "Passport number 123456789. Has an EHCP."],
+    ["a driving licence (DVLA's specimen)", "Licence MORGA753116SM9IJ. Has an EHCP."],
+  ])("not %s the pack does not look for", (_what, body) => {
+    const niOnly = packFor("delius", { personalData: { identifiers: ["ni-number"] } });
+    expect(typesIn(body, "", niOnly)).toEqual([]);
+  });
+
   it("not an identifier type the pack does not look for", () => {
     const noNi = packFor("delius", { personalData: { identifiers: ["nhs-number", "upn"] } });
     expect(typesIn("NI number AB 12 34 56 C. Has an EHCP.", "", noNi)).toEqual([]);
@@ -329,5 +342,23 @@ describe("whom a name stands for: the sender, staff, an addressee", () => {
       },
     });
     expect(sensitive({ bodyText: "Has been diagnosed with epilepsy." }, withAdmission)).toEqual([]);
+  });
+});
+
+describe("how sure a detail is someone's, by the name beside it", () => {
+  const confidences = (bodyText: string) =>
+    detect({ bodyText })
+      .filter((entity) => entity.type === "special-category")
+      .map((entity) => [bodyText.slice(entity.start, entity.end), entity.confidence]);
+
+  it.each<[string, string, (string | number)[][]]>([
+    ["a full name beside it", "Dear parents,\n\nOliver Ashdown has an EHCP.", [["EHCP", 0.9]]],
+    ["a given name alone beside it", "Dear parents,\n\nJack has an EHCP.", [["EHCP", 0.8]]],
+  ])("%s", (_what, bodyText, expected) => {
+    expect(confidences(bodyText)).toEqual(expected);
+  });
+
+  it("a text of digits alone is still read for identifiers", () => {
+    expect(typesIn("07700900123")).toEqual(["body:phone-number"]);
   });
 });
