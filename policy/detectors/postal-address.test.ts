@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { packFor } from "../engine/rule-tester.js";
 import { loadPolicy } from "../pack/load.js";
 import { compileCustomIdentifiers, findCustomIdentifiers } from "./custom-identifiers.js";
 import { packFacts } from "./pack-facts.js";
@@ -69,6 +70,16 @@ describe("detectPostalAddresses", () => {
   it("joins a street to a postcode exactly 80 characters on", () => {
     const text = `14 Mill Lane ${"x".repeat(66)} LS6 9XA`;
     expect(addresses(text)).toEqual([`${text} 0.95`]);
+  });
+
+  it("a street that is part of the school's own numbered line is the school's", () => {
+    const unit = packFacts(
+      packFor("delius", { school: { address: { lines: ["Unit 4, 12 Mill Lane", "Bradford"], postcode: "BD3 9ZZ" } } }),
+    );
+    const text = "Her address is 12 Mill Lane.";
+    const out: Candidate[] = [];
+    detectPostalAddresses(makeScan(text, "body", { start: text.length, end: text.length }, 0), unit, out);
+    expect(out).toEqual([]);
   });
 
   it("joins a street to the first postcode after it only", () => {
