@@ -55,8 +55,11 @@ function isSpaceCode(code: number): boolean {
   );
 }
 
-/** 32-bit FNV-1a of an ASCII word run folded to lower case; a collision only costs a failed confirm. */
-function runHash(text: string, start: number, end: number): number {
+/**
+ * 32-bit FNV-1a of `text[start, end)` with ASCII capitals folded to lower case: a word's key without
+ * slicing it out of a large text. A collision only costs the caller a failed confirm.
+ */
+export function runHash(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let at = start; at < end; at++) {
     let code = text.charCodeAt(at);
