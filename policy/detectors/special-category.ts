@@ -103,8 +103,9 @@ function isAsciiLetter(code: number): boolean {
 
 function matchesAt(text: string, lower: string, start: number, term: Term): boolean {
   const end = start + term.phrase.length;
-  const source = term.upper === undefined ? lower : text;
-  if (source.slice(start, end) !== (term.upper ?? term.phrase)) return false;
+  if (term.upper === undefined ? !lower.startsWith(term.phrase, start) : !text.startsWith(term.upper, start)) {
+    return false;
+  }
   const after = lower.charCodeAt(end);
   return Number.isNaN(after) || after < 97 || after > 122;
 }
