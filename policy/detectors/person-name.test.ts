@@ -124,3 +124,130 @@ describe("findNames: a word before a given name in a file name is a surname unle
     },
   );
 });
+
+describe("findNames: context words count only beside the name", () => {
+  it.each<[string, string, Row[]]>([
+    [
+      "a staff role far before a given name does not make it staff",
+      "Our SENCO will ring on Monday about the coach times. Oliver was upset.",
+      [["Oliver", false, false, false, 0.5]],
+    ],
+    [
+      "a family word more than 40 characters before a given name does not raise it",
+      "Her son starts on Monday and his forms are done. Jack was upset.",
+      [["Jack", false, false, false, 0.5]],
+    ],
+    [
+      "a surname is looked for only in the 30 characters after the given name",
+      "Yesterday after lunch in the hall Oliver Ashdown cried.",
+      [["Oliver Ashdown", true, false, false, 0.8]],
+    ],
+    [
+      "a place word after a given name is no surname",
+      "We met at Oliver House today.",
+      [["Oliver", false, false, false, 0.5]],
+    ],
+  ])("%s", (_what, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});
+
+describe("findNames: titled names, given names and unknown names together", () => {
+  it.each<[string, string, Row[]]>([
+    [
+      "a given name inside a titled name is not reported again",
+      "Today Mrs Grace Patel called.",
+      [["Mrs Grace", true, false, false, 0.9]],
+    ],
+    [
+      "a given name before a titled name; all in text order",
+      "Oliver met Mrs Patel.",
+      [
+        ["Oliver", false, false, false, 0.5],
+        ["Mrs Patel", true, false, false, 0.9],
+      ],
+    ],
+    [
+      "a surname that is also a given name counts as a given name too (only titled names are skipped)",
+      "Oliver Thomas was upset.",
+      [
+        ["Oliver Thomas", true, false, false, 0.8],
+        ["Thomas", false, false, false, 0.5],
+      ],
+    ],
+    [
+      "an unknown name mid-sentence starts after the character before it",
+      "Yesterday Kofi Mensah was absent.",
+      [["Kofi Mensah", true, false, false, 0.75]],
+    ],
+    [
+      "an unknown name after a known one",
+      "Oliver met us. Kofi Mensah was absent.",
+      [
+        ["Oliver", false, false, false, 0.5],
+        ["Kofi Mensah", true, false, false, 0.75],
+      ],
+    ],
+    [
+      "an unknown name before a known one",
+      "Kofi Mensah was absent, Oliver too.",
+      [
+        ["Kofi Mensah", true, false, false, 0.75],
+        ["Oliver", false, false, false, 0.5],
+      ],
+    ],
+    [
+      "an introduced name is not found again as an unknown name, even with a titled name after it",
+      "Her son Bartosz Nowak was upset, said Mrs Patel.",
+      [
+        ["Bartosz Nowak", true, false, false, 0.85],
+        ["Mrs Patel", true, false, false, 0.9],
+      ],
+    ],
+  ])("%s", (_what, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["a place after an unknown word", "Yesterday Mensah Road was closed."],
+    ["an ordinary subject word first", "Yesterday Cover Supervisor was absent."],
+    ["an ordinary subject word second", "Curriculum Review is due."],
+    ["an ordinary subject word after a particle", "Curriculum Van Review is due."],
+  ])("no one: %s", (_what, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it("an unknown name in the sender's signature is left out", () => {
+    const signed = "Thanks.\nKofi Mensah, Head of Year 5";
+    expect(names(signed, "body", 0, signed.indexOf("Kofi"))).toEqual([]);
+  });
+});
+
+describe("findNames: a name claimed in a subject or file name", () => {
+  it.each<[string, Scan["location"], Row[]]>([
+    // Three words with a particle: the subject pattern, not the file-name pair.
+    ["Re: Siobhán Ní Bhriain - SALT", "subject", [["Siobhán Ní Bhriain", true, false, false, 0.8]]],
+    // A claimed name replaces only the given names it overlaps, not one before or after it.
+    [
+      "Jack - Amira Khalil - CP concern",
+      "subject",
+      [
+        ["Jack", false, false, false, 0.5],
+        ["Amira Khalil", true, false, false, 0.8],
+      ],
+    ],
+    [
+      "Amira Khalil - Jack - CP concern",
+      "subject",
+      [
+        ["Amira Khalil", true, false, false, 0.8],
+        ["Jack", false, false, false, 0.5],
+      ],
+    ],
+    // The subject's own forms ("jack t.") are read in subjects only, not in file names.
+    ["jack t. notes.pdf", "attachments", []],
+    ["Re: jack t. - notes", "subject", [["jack t.", true, false, false, 0.85]]],
+  ])("%s (%s)", (text, location, expected) => {
+    expect(names(text, location)).toEqual(expected);
+  });
+});

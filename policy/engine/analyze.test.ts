@@ -298,3 +298,59 @@ describe("analyzeDraft", () => {
     expect(analysis.findings.map((f) => f.category)).toEqual(expect.arrayContaining(["shouting", "punctuation"]));
   });
 });
+
+describe("analyzeDraft: edges", () => {
+  it("does not run a rule that is off by default, even one whose reports carry their own severity", () => {
+    const errors: string[] = [];
+    const analysis = analyzeDraft(draft, pack, {
+      rules: [
+        rule("quiet", () => [{ messageId: "hit", data: { what: "x" }, location: "body", severity: "block" }], "off"),
+        rule(
+          "quiet-boom",
+          () => {
+            throw new Error("never run");
+          },
+          "off",
+        ),
+      ],
+      onRuleError: (id) => errors.push(id),
+    });
+    expect(analysis.findings).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("gives personal data in an attachment's name at the name's own offsets, '_' read as a space", () => {
+    // The body starts with two zero width spaces: body offsets move, attachment offsets must not.
+    const analysis = analyzeDraft(
+      {
+        ...draft,
+        body: "\u200b\u200bDear Sam,\n\nSee attached.\n\nJo",
+        attachments: [{ name: "NHS_943_476_5919.pdf", size: 1 }],
+      },
+      loadPolicy("delius"),
+      { rules: [] },
+    );
+    const nhs = analysis.personalData.find((entity) => entity.type === "nhs-number");
+    expect(nhs && [nhs.location, nhs.start, nhs.end]).toEqual(["attachments", 4, 16]);
+  });
+});
+
+describe("formatMessage", () => {
+  it("names the rule, the message and the missing placeholder", () => {
+    expect(() =>
+      formatMessage(
+        rule("r", () => []),
+        { messageId: "hit", location: "body" },
+      ),
+    ).toThrow('Rule r message "hit" lacks data "what"');
+  });
+
+  it("fills each placeholder", () => {
+    expect(
+      formatMessage(
+        rule("r", () => []),
+        { messageId: "hit", location: "body", data: { what: 3 } },
+      ),
+    ).toBe("Found 3 here.");
+  });
+});

@@ -156,6 +156,8 @@ describe("removeSpans", () => {
     ["a span before the start", "Trip", [[-5, 2]], "ip"],
     ["nothing, tidying double spaces", "Mia  and  Tom", [], "Mia and Tom"],
     ["a name between semicolons", "Trip; Mia; Friday", [[6, 9]], "Trip; Friday"],
+    ["a name with a space before the comma after it", "Re: Olivia , EHCP", [[4, 10]], "Re: EHCP"],
+    ["a name, and empty brackets already there", "Olivia: Trip ()", [[0, 6]], "Trip"],
   ] as const)("%s", (_what, subject, spans, expected) => {
     expect(
       removeSpans(
@@ -275,5 +277,15 @@ describe("every fix kind clears its finding and raises nothing new", () => {
     // confirmation of safe receipt; check each address"), as issue 11 wants a line wherever personal data is.
     const raised = after.findings.filter((entry) => !earlier.has(key(entry)) && entry.severity !== "info");
     expect(raised.map(key)).toEqual([]);
+  });
+});
+
+describe("applyFix: recipients added to Cc", () => {
+  it("drops an address already there in another case, and keeps two addresses that only fold alike in capitals", () => {
+    const fixed = applyFix(
+      { subject: "Trip", body: "Dear all", cc: [{ address: "strasse@example.de" }] },
+      { kind: "add-cc", recipients: [{ address: "STRASSE@example.de" }, { address: "straße@example.de" }] },
+    );
+    expect(fixed.cc.map((recipient) => recipient.address)).toEqual(["strasse@example.de", "straße@example.de"]);
   });
 });

@@ -111,6 +111,7 @@ describe("htmlToStructuredText: elements", () => {
 
   it("turns source line breaks of either kind into spaces", () => {
     expect(htmlToText("one\r\ntwo\rthree")).toBe("one  two three");
+    expect(htmlToText("a\rb")).toBe("a b");
   });
 });
 
@@ -226,5 +227,45 @@ describe("htmlToStructuredText: where quoted history starts", () => {
   it("records every container, in order", () => {
     const html = '<p>a</p><div class="gmail_quote">b<div class="gmail_quote">c</div></div>';
     expect(htmlToStructuredText(html)).toEqual({ text: "a\nb\nc\n", quoteStarts: [2, 4] });
+  });
+});
+
+describe("htmlToStructuredText: edges of comments, references and tag names", () => {
+  it.each([
+    ["a comment holding a '>'", "a<!-- x > y -->b", "ab"],
+    ["a '-->' in the text before a comment", "x-->a<!-- y -->b", "x-->ab"],
+    // A reference is letters, digits and '#' up to its ';': anything else before it leaves it as written.
+    ["a space before the semicolon", "&#65 x;", "&#65 x;"],
+    ["a letter beyond ASCII before the semicolon", "&#65\u00e9;", "&#65\u00e9;"],
+    ["a brace before the semicolon", "&#65{;", "&#65{;"],
+    ["a reference ending in the digit 9", "&#39;", "'"],
+    ["a reference with the digit 0", "&#40;", "("],
+    // '<' opens a tag only before an ASCII letter, '/', '!' or '?'.
+    ["'<' before a tilde", "a <~ b > c", "a <~ b > c"],
+    ["'<' before a letter beyond ASCII", "1 <\u00e9> 2", "1 <\u00e9> 2"],
+    // A tag's name is its ASCII letters and digits: '<p~>' and '<p:x>' are paragraphs, 'h10' is no heading.
+    ["a name ended by a tilde", "a<p~>b", "a\nb"],
+    ["a name ended by a colon", "a<p:x>b", "a\nb"],
+    ["a name running on with a digit 0", "a<h10>b", "ab"],
+    ["an unknown element whose name starts like a skipped one (z)", "<xmlz>a</xmlz>b", "ab"],
+    ["an unknown element whose name starts like a skipped one (9)", "<xml9>a</xml9>b", "ab"],
+  ])("%s", (_name, html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+
+  it("looks for a marker in the tag itself, not elsewhere in the body", () => {
+    const html = '<div>Mine</div><div class="gmail_quote">Old</div>';
+    expect(htmlToStructuredText(html)).toEqual({ text: "Mine\nOld\n", quoteStarts: [5] });
+  });
+
+  it("reads a marker in capitals", () => {
+    expect(htmlToStructuredText('<p>Thanks</p><DIV ID="divRplyFwdMsg">From: Kerry</DIV>').quoteStarts).toEqual([7]);
+  });
+
+  it.each([
+    ["Outlook's reply header", '<blockquote id="divRplyFwdMsg">'],
+    ["Yahoo's class", '<blockquote class="yahoo_quoted">'],
+  ])("a blockquote counts only when Gmail or cite marks it, not with %s", (_name, container) => {
+    expect(htmlToStructuredText(`<p>Thanks</p>${container}From: Kerry</blockquote>`).quoteStarts).toEqual([]);
   });
 });

@@ -96,6 +96,7 @@ export function htmlToStructuredText(html: string): StructuredText {
   const length = html.length;
   // Lower-cased once, lazily: searching for a skipped tag's end must not re-copy the body each time.
   let lower: string | undefined;
+  // Stryker disable next-line BooleanLiteral: read only once out is non-empty, and whatever first makes it non-empty (text or a reference) sets it false
   let endsWithNewline = false;
   while (index < length) {
     const char = html.charCodeAt(index);
@@ -172,8 +173,10 @@ function semicolonWithin(html: string, from: number, limit: number): number {
     if (code === 59) return at;
     // A reference is letters, digits and "#": anything else ends the search early.
     const letter = code | 32;
+    // Stryker disable next-line UnaryOperator: +1 makes the caller decode html.slice(index + 1, 1), which is "" (no reference), as for -1
     if (!((letter >= 97 && letter <= 122) || (code >= 48 && code <= 57) || code === 35)) return -1;
   }
+  // Stryker disable next-line UnaryOperator: +1 makes the caller decode html.slice(index + 1, 1), which is "" (no reference), as for -1
   return -1;
 }
 

@@ -189,3 +189,74 @@ describe("buildMessage", () => {
     });
   });
 });
+
+describe("classifyRecipient: a school with two domains", () => {
+  const twoDomains: typeof pack = {
+    ...pack,
+    school: { ...pack.school, emailDomains: ["st-john-payne.sch.uk", "payne-trust.org.uk"] },
+  };
+
+  it.each([
+    ["the first domain", "jo@st-john-payne.sch.uk", "internal"],
+    ["the second domain", "jo@payne-trust.org.uk", "internal"],
+    ["a subdomain of the second", "it@mail.payne-trust.org.uk", "internal"],
+    ["neither", "jo@gmail.com", "external"],
+  ])("%s", (_what, address, standing) => {
+    expect(classifyRecipient({ address }, twoDomains).standing).toBe(standing);
+  });
+});
+
+describe("buildMessage: blanking, exactly", () => {
+  it("blanks a quoted line longer than 256 characters to as many spaces", () => {
+    const long = "x".repeat(300);
+    const body = `Noted.\n\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\n${long}\nend`;
+    const built = message({ subject: "RE: Homework", body });
+    const history = body.indexOf("From:");
+    expect(built.own).toBe(body.slice(0, history) + body.slice(history).replace(/[^\n]/g, " "));
+  });
+
+  it("blanks the whole body when all of it is an earlier message", () => {
+    const body = "From: Kerry Lane\nSent: 1 May\nTo: Jo\n\nTHIS IS UNACCEPTABLE";
+    const built = message({ subject: "RE: Homework", body });
+    expect(built.segments.map((segment) => segment.kind)).toEqual(["quoted"]);
+    expect(built.own).toBe(body.replace(/[^\n]/g, " "));
+    expect(built.ownWithSignOff).toBe(body.replace(/[^\n]/g, " "));
+  });
+
+  it("blanks a '>' line between own words, keeping both", () => {
+    const body = "Noted.\n> old line\nMy answer";
+    const built = message({ subject: "RE: Homework", body });
+    expect(built.own).toBe("Noted.\n          \nMy answer");
+  });
+});
+
+describe("buildMessage: what the segments are read with", () => {
+  it("an Outlook header block under a FW: subject is a forward, kept in ownAndForwarded", () => {
+    const body = "See below.\n\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\nThe old message";
+    const built = message({ subject: "FW: Homework", body });
+    expect(built.segments.map((segment) => segment.kind)).toEqual(["own", "forwarded"]);
+    expect(built.ownAndForwarded).toBe(body);
+  });
+
+  it("the sender's name opening a line near the end starts the signature", () => {
+    const body = "The trip is on Friday.\nJo Hart\nYear 3 teacher";
+    const built = message({ body, from: { name: "Jo Hart", address: "j.hart@st-john-payne.sch.uk" } });
+    expect(built.signature).toEqual({ start: body.indexOf("Jo Hart"), end: body.length });
+    expect(built.ownWithSignOff).toBe(body);
+    expect(built.own).toBe(`The trip is on Friday.\n${" ".repeat(7)}\n${" ".repeat(14)}`);
+  });
+
+  it("an HTML quote container, its offset carried over folded characters", () => {
+    // The zero width space is folded away, so the container opens at 7 in the folded text, not 8.
+    const built = message({
+      subject: "RE: Homework",
+      body: '<div>Noted.\u200b</div><div class="gmail_quote">Old</div>',
+      bodyType: "html",
+    });
+    expect(built.body.text).toBe("Noted.\nOld\n");
+    expect(built.segments.map((segment) => [segment.kind, segment.start, segment.end])).toEqual([
+      ["own", 0, 7],
+      ["quoted", 7, 11],
+    ]);
+  });
+});

@@ -147,3 +147,16 @@ describe("foldForMatching: offsets", () => {
     expect(foldForMatching("\u00c9LODIE\u00a0SMITH").lower).toBe("\u00e9lodie smith");
   });
 });
+
+describe("foldForMatching: edges", () => {
+  it("reads U+FFFF as one UTF-16 unit, not a pair with the next character", () => {
+    const view = foldForMatching("a\uffffb");
+    expect(view.text).toBe("a\uffffb");
+    expect([0, 1, 2, 3].map(view.toSource)).toEqual([0, 1, 2, 3]);
+  });
+
+  it("lower-cases a final capital sigma as a final sigma when no letter grows", () => {
+    // String.prototype.toLowerCase reads context: "ΔΣ" is "δς" (final sigma), not "δσ".
+    expect(foldForMatching("\u0394\u03a3").lower).toBe("\u03b4\u03c2");
+  });
+});

@@ -117,6 +117,7 @@ export function foldForMatching(source: string): TextView {
   return {
     text,
     lower,
+    // Stryker disable next-line ArithmeticOperator: one past the last entry is undefined, and `?? source.length` gives the last entry's value (source.length)
     toSource: (offset) => toSourceTable[Math.max(0, Math.min(offset, toSourceTable.length - 1))] ?? source.length,
     fromSource: (offset) => firstAtOrAfter(toSourceTable, offset),
   };

@@ -89,3 +89,62 @@ describe("PhraseSet", () => {
     ]);
   });
 });
+
+describe("PhraseSet: word characters, spaces and case, edge by edge", () => {
+  it.each([
+    // The word characters are exactly [A-Za-z0-9_]: a phrase does not run on into a longer word.
+    [["quiz"], "quizzes", []],
+    [["QUIZ"], "QUIZZES", []],
+    [["quiz"], "QUIZ!", [[0, 4]]],
+    [["year 10"], "year 100", []],
+    [["snake_case"], "my_snake_case", []],
+    // Upper-case letters before the anchor word fold to lower case, A and Z included.
+    [["a quiz"], "A quiz", [[0, 6]]],
+    [["fizz buzzers"], "FIZZ BUZZERS", [[0, 12]]],
+    // Letters beyond ASCII before the anchor fold too.
+    [["café menu"], "CAFÉ menu", [[0, 9]]],
+    [["café menu"], "café menu", [[0, 9]]],
+    // The words before the anchor must all be there.
+    [["we accept"], "they accept", []],
+    [["£5 sale"], "5 sale", []],
+    // A space in a phrase needs whitespace in the text; a full stop is not whitespace.
+    [["Mr. Smith"], "Mr.Smith", []],
+    [["Mr. Smith"], "Mr. Smith", [[0, 9]]],
+  ] as [string[], string, [number, number][]][])("%j in %j", (phrases, text, expected) => {
+    expect(spans(new PhraseSet(phrases), text)).toEqual(expected);
+  });
+
+  // What JavaScript's \s matches, character by character, between "we" and the anchor "accept".
+  it.each([
+    ["tab", "\t"],
+    ["carriage return", "\r"],
+    ["ogham space mark", "\u1680"],
+    ["en quad", "\u2000"],
+    ["hair space", "\u200a"],
+    ["line separator", "\u2028"],
+    ["paragraph separator", "\u2029"],
+    ["narrow no-break space", "\u202f"],
+    ["medium mathematical space", "\u205f"],
+    ["ideographic space", "\u3000"],
+    ["byte order mark", "\ufeff"],
+  ])("a %s is whitespace", (_name, space) => {
+    expect(spans(new PhraseSet(["we accept"]), `we${space}accept`)).toEqual([[0, 9]]);
+  });
+
+  it.each([
+    ["hyphen", "-"],
+    ["zero-width space", "\u200b"],
+    ["word joiner", "\u2060"],
+  ])("a %s is not whitespace", (_name, notSpace) => {
+    expect(spans(new PhraseSet(["we accept"]), `we${notSpace}accept`)).toEqual([]);
+  });
+
+  it("at one start the earlier phrase in the list wins even when a later one was found first", () => {
+    // "bargains" and "big sofa bargains" share the anchor "bargains", "big sofa" is anchored on "sofa":
+    // as in the alternation (?:bargains|big sofa|big sofa bargains), "big sofa" wins at 0, then "bargains".
+    expect(spans(new PhraseSet(["bargains", "big sofa", "big sofa bargains"]), "big sofa bargains")).toEqual([
+      [0, 8],
+      [9, 17],
+    ]);
+  });
+});

@@ -472,3 +472,199 @@ describe("segmentBody: the sender under a separator line", () => {
     ]);
   });
 });
+
+describe("segmentBody: header labels, edge by edge", () => {
+  it.each<[string, string, { kinds: string[]; sender?: string }]>([
+    [
+      "a label padded so its colon is the 15th character",
+      `From${" ".repeat(10)}: Kerry Lane\nSent: 11 March 2025\nTo: Jo Hart`,
+      { kinds: ["own", "quoted"], sender: "kerry lane" },
+    ],
+    [
+      "a label padded one space further",
+      `From${" ".repeat(11)}: Kerry Lane\nSent: 11 March 2025\nTo: Jo Hart`,
+      { kinds: ["own"] },
+    ],
+    [
+      "a bold label padded so its colon is the 16th character, the 15th after the star",
+      `*From${" ".repeat(10)}: Kerry Lane\nSent: 11 March 2025\nTo: Jo Hart`,
+      { kinds: ["own", "quoted"], sender: "kerry lane" },
+    ],
+    [
+      "a bold label with the colon after the star",
+      "*From*: Kerry Lane\n*Sent*: 11 March 2025\n*To*: Jo Hart",
+      { kinds: ["own", "quoted"], sender: "kerry lane" },
+    ],
+    [
+      "stars inside the sender kept",
+      "From: Kerry Lane *Head*\nSent: 11 March 2025\nTo: Jo Hart",
+      { kinds: ["own", "quoted"], sender: "kerry lane *head*" },
+    ],
+    [
+      "an indented separator line",
+      "   -----Original Message-----\nFrom: Kerry Lane\nSent: 11 March 2025",
+      { kinds: ["own", "quoted"], sender: "kerry lane" },
+    ],
+    [
+      "an attribution with no space before 'wrote'",
+      "On Tue, 11 Mar 2025, Kerry Lane<kerry@example.com>wrote:",
+      { kinds: ["own", "quoted"], sender: "tue, 11 mar 2025, kerry lane<kerry@example.com>" },
+    ],
+    ["a Sent line above the From line", "Sent: 11 March 2025\nFrom: Kerry Lane\nTo: Jo Hart", { kinds: ["own"] }],
+    // Only "On", "Le" and "Am" attributions are read across two lines.
+    [
+      "a Spanish attribution wrapped over two lines",
+      "El 11 mar 2025 a las 21:14, Sam Lee <\nsam@example.com> escribió:",
+      { kinds: ["own"] },
+    ],
+    [
+      "a wrapped attribution whose first line is 200 characters",
+      `${"On Tue, 11 Mar 2025 at 21:14, Kerry Lane ".padEnd(200, "x")}\nwrote:`,
+      { kinds: ["own", "quoted"] },
+    ],
+    [
+      "a wrapped attribution whose first line is 201 characters",
+      `${"On Tue, 11 Mar 2025 at 21:14, Kerry Lane ".padEnd(201, "x")}\nwrote:`,
+      { kinds: ["own"] },
+    ],
+    [
+      "a wrapped attribution whose second line is 120 characters",
+      `On Tue, Kerry Lane <\n${"k".repeat(112)}> wrote:`,
+      { kinds: ["own", "quoted"] },
+    ],
+    [
+      "a wrapped attribution whose second line is 121 characters",
+      `On Tue, Kerry Lane <\n${"k".repeat(113)}> wrote:`,
+      { kinds: ["own"] },
+    ],
+  ])("%s", (_what, block, expected) => {
+    const found = historyOf(block);
+    expect(found.kinds).toEqual(expected.kinds);
+    if (expected.sender !== undefined) expect(found.sender).toBe(expected.sender);
+  });
+
+  it("does not read a From line above a separator as its sender", () => {
+    const text = "Noted.\nFrom: the office\n-----Original Message-----\nSent: 1 May\n\nOld";
+    expect(segmentBody(text, { subject: "RE: x" }).map((segment) => [segment.kind, segment.sender])).toEqual([
+      ["own", undefined],
+      ["quoted", undefined],
+    ]);
+  });
+
+  it.each([
+    ["an attribution-like last line", "Noted.\nOn Tuesday we go"],
+    ["an underscore rule as the last line", `Noted.\n${"_".repeat(32)}`],
+  ])("must not: %s is the sender's own", (_what, text) => {
+    expect(segmentBody(text, { subject: "RE: x" })).toEqual([{ kind: "own", start: 0, end: text.length }]);
+  });
+});
+
+describe("segmentBody: exact segments", () => {
+  const parts = (text: string, options: Parameters<typeof segmentBody>[1] = {}) =>
+    segmentBody(text, options).map((segment) => [segment.kind, text.slice(segment.start, segment.end), segment.sender]);
+  const rule = "_".repeat(32);
+
+  it.each<[string, string, Parameters<typeof segmentBody>[1], unknown[]]>([
+    [
+      "Outlook's underscore rule starts the quoted message",
+      `Noted.\n${rule}\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\nOld`,
+      {},
+      [
+        ["own", "Noted.\n", undefined],
+        ["quoted", `${rule}\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\nOld`, "kerry lane"],
+      ],
+    ],
+    [
+      "Outlook's underscore rule under a forward subject",
+      `Noted.\n${rule}\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\nOld`,
+      { subject: "FW: trip" },
+      [
+        ["own", "Noted.\n", undefined],
+        ["forwarded", `${rule}\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\nOld`, "kerry lane"],
+      ],
+    ],
+    [
+      "a '>' line first",
+      "> old line\nMy answer",
+      {},
+      [
+        ["quoted", "> old line\n", undefined],
+        ["own", "My answer", undefined],
+      ],
+    ],
+    [
+      "an indented '>' line",
+      "Noted.\n  > old line\nMy answer",
+      {},
+      [
+        ["own", "Noted.\n", undefined],
+        ["quoted", "  > old line\n", undefined],
+        ["own", "My answer", undefined],
+      ],
+    ],
+    [
+      "'>' lines in the history below a sign-off",
+      "My answer\nKind regards\nJo\n\nFrom: Kerry Lane\nSent: 1 May\nTo: Jo\n\n> old",
+      {},
+      [
+        ["own", "My answer\n", undefined],
+        ["signature", "Kind regards\nJo\n\n", undefined],
+        ["quoted", "From: Kerry Lane\nSent: 1 May\nTo: Jo\n\n> old", "kerry lane"],
+      ],
+    ],
+    ["a body of spaces, no options", "   ", undefined, [["own", "   ", undefined]]],
+  ])("%s", (_what, text, options, expected) => {
+    expect(parts(text, options)).toEqual(expected);
+  });
+});
+
+describe("signatureStart: edges", () => {
+  it("skips any number of blank lines before the end", () => {
+    const text = `Dear all,\nKind regards\nJo${"\n".repeat(15)}`;
+    expect(signatureStart(text, text.length)).toBe("Dear all,\n".length);
+  });
+
+  it("does not look at the thirteenth line above the end", () => {
+    const text = `Dear all,\nKind regards\n${"line\n".repeat(11)}end`;
+    expect(signatureStart(text, text.length)).toBe(text.length);
+  });
+
+  it("does not take a closing line that starts more than 600 characters above the end", () => {
+    const text = `Kind regards\n${"x".repeat(590)}`;
+    expect(signatureStart(text, text.length)).toBe(text.length);
+  });
+
+  it("takes a closing line that starts exactly 600 characters above the end", () => {
+    const text = `ab\nKind regards\n${"x".repeat(587)}`;
+    expect(signatureStart(text, text.length)).toBe(3);
+  });
+
+  it("reads an indented closing line", () => {
+    const text = "Dear all,\nThe trip is on Friday.\n   Kind regards\nJo";
+    expect(signatureStart(text, text.length)).toBe(text.indexOf("   Kind regards"));
+  });
+
+  it.each([
+    ["thirty-nine characters", `Thanks, ${"A".repeat(31)}`, true],
+    ["forty characters", `Thanks, ${"A".repeat(32)}`, false],
+    ["thanks with an exclamation mark", "Thanks!", true],
+    ["thanks with two exclamation marks", "Thanks!!", true],
+    ["a space before the comma", "Thanks , Jo", true],
+    ["thanks and a two-word name", "Thanks, Jo Hart", true],
+    ["thanks and a two-word name with two spaces", "Thanks, Jo  Hart", true],
+    ["a closing running into a word", "Thanksall", false],
+    ["a closing word opening a remark with a comma later", "Best bit, honestly", false],
+  ])("%s", (_what, line, signs) => {
+    const text = `Dear all,\nThe trip is on Friday.\n${line}`;
+    expect(signatureStart(text, text.length)).toBe(signs ? text.indexOf(line) : text.length);
+  });
+
+  it.each([
+    ["not past the end of the sender's words", "Hi\nJo Hart", 2, 2],
+    ["nowhere", "Dear all,\nThe trip.", 19, 19],
+    ["opening the second line", "\nJo Hart", 8, 1],
+    ["more than 600 characters above the end", `Jo Hart\n${"x".repeat(600)}`, 608, 608],
+  ])("the sender's name %s", (_what, text, end, expected) => {
+    expect(signatureStart(text, end, "Jo Hart")).toBe(expected);
+  });
+});

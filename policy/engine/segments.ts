@@ -129,6 +129,7 @@ interface Header {
 /** Is line `i` the start of a quoted or forwarded message header? */
 function headerAt(lines: readonly Line[], i: number, forwardSubject: boolean): Header | undefined {
   const line = lines[i];
+  // Stryker disable next-line LogicalOperator: line is never undefined here (i < lines.length), and an empty line matches no header pattern or label
   if (line === undefined || line.lower.length === 0) return undefined;
   const lower = line.lower;
   for (const pattern of FORWARD_LINES)
@@ -170,6 +171,7 @@ function outlookBlockAt(lines: readonly Line[], i: number): string | undefined {
   let sent = false;
   let addressed = false;
   for (let k = i + 1; k <= i + 6 && k < lines.length; k++) {
+    // Stryker disable next-line OptionalChaining,StringLiteral: the index is always in range (a header's line, or k < lines.length), so the element is defined
     const lower = lines[k]?.lower ?? "";
     if (labelled(lower, SENT_LABELS) !== undefined) sent = true;
     if (labelled(lower, TO_LABELS) !== undefined || labelled(lower, SUBJECT_LABELS) !== undefined) addressed = true;
@@ -179,6 +181,7 @@ function outlookBlockAt(lines: readonly Line[], i: number): string | undefined {
 
 function senderBelow(lines: readonly Line[], i: number): { sender?: string } {
   for (let k = i + 1; k <= i + 4 && k < lines.length; k++) {
+    // Stryker disable next-line OptionalChaining,StringLiteral: the index is always in range (a header's line, or k < lines.length), so the element is defined
     const sender = labelled(lines[k]?.lower ?? "", FROM_LABELS);
     if (sender !== undefined) return { sender };
   }
@@ -193,6 +196,7 @@ const FORWARD_SUBJECT = /^\s*(?:fw|fwd|tr|wg|rv|i|doorst)\s?:/i;
  */
 export function segmentBody(text: string, options: SegmentOptions = {}): Segment[] {
   const lines = linesOf(text);
+  // Stryker disable next-line StringLiteral: with no subject, "" and Stryker's replacement text both fail FORWARD_SUBJECT
   const forwardSubject = FORWARD_SUBJECT.test(options.subject ?? "");
   const headers: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -204,6 +208,7 @@ export function segmentBody(text: string, options: SegmentOptions = {}): Segment
     }
   }
   // Where the quoted history starts: the first header or HTML quote container, whichever comes first.
+  // Stryker disable next-line OptionalChaining: the index is always in range (a header's line, or k < lines.length), so the element is defined
   const firstHeaderAt = headers.length > 0 ? (lines[headers[0]?.line ?? 0]?.start ?? text.length) : text.length;
   const htmlQuoteAt = (options.quoteStarts ?? []).find((at) => at > 0 || text.trim().length === 0) ?? text.length;
   const historyAt = Math.min(firstHeaderAt, htmlQuoteAt);
@@ -217,6 +222,7 @@ export function segmentBody(text: string, options: SegmentOptions = {}): Segment
 
   // The history: one segment per header from there on; text before the first header (an HTML container
   // opening above its header line) belongs to the first message.
+  // Stryker disable next-line MethodExpression,OptionalChaining: historyAt is at most the first header's start, so every header is in the history; the line index is in range
   const inHistory = headers.filter((header) => (lines[header.line]?.start ?? 0) >= historyAt);
   const firstKind = inHistory[0]?.kind ?? (forwardSubject ? "forwarded" : "quoted");
   if (historyAt < text.length) {
@@ -224,8 +230,10 @@ export function segmentBody(text: string, options: SegmentOptions = {}): Segment
       segments.push({ kind: firstKind, start: historyAt, end: text.length });
     } else {
       inHistory.forEach((header, index) => {
+        // Stryker disable next-line OptionalChaining: the index is always in range (a header's line, or k < lines.length), so the element is defined
         const start = index === 0 ? historyAt : (lines[header.line]?.start ?? text.length);
         const next = inHistory[index + 1];
+        // Stryker disable next-line OptionalChaining: the index is always in range (a header's line, or k < lines.length), so the element is defined
         const end = next === undefined ? text.length : (lines[next.line]?.start ?? text.length);
         if (end > start) {
           segments.push({ kind: header.kind, start, end, ...(header.sender ? { sender: header.sender } : {}) });
@@ -245,6 +253,7 @@ function pushOwnWithQuotedLines(
   quotedKind: "quoted" | "forwarded",
 ): void {
   let runStart = from;
+  // Stryker disable next-line StringLiteral: the first line (at `from`) sets the run's kind without closing a run, since nothing precedes it
   let runKind: SegmentKind = "own";
   for (const line of lines) {
     if (line.start < from) continue;

@@ -9,6 +9,8 @@ describe("ownSubject", () => {
     "  RE : Homework",
     "Re[2]: Homework",
     "RE [3]: Homework",
+    "Re[12]: Homework",
+    "Re[2] : Homework",
     "FW: Trip",
     "Fwd: Trip",
     "AW: Ausflug",
@@ -81,6 +83,7 @@ describe("isParagraphEnd", () => {
     ["a wrapped line", "a\nb", 1],
     ["an indented wrapped line", "a\n  b", 1],
     ["a character that is not a newline", "a b", 1],
+    ["a letter just before a newline and a blank line", "a\n\nb", 0],
     ["a numbered line", "a\n1. b", 1],
   ])("not at %s", (_what, text, index) => {
     expect(isParagraphEnd(text, index)).toBe(false);

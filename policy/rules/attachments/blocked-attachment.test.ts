@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
-import rule from "./blocked-attachment.js";
+import rule, { extensionOf } from "./blocked-attachment.js";
 
 const draft = (...names: string[]) => ({
   subject: "Files",
@@ -47,5 +47,22 @@ describe("blocked-attachment's fix", () => {
   it("removes exactly the blocked files", () => {
     const [finding] = runRule(rule, draft("setup.exe", "letter.pdf", "run.BAT"), loadPolicy("st-john-payne")).findings;
     expect(finding?.fix).toEqual({ kind: "remove-attachments", names: ["setup.exe", "run.BAT"] });
+  });
+});
+
+describe("extensionOf", () => {
+  it.each([
+    ["report.pdf.exe", "exe"],
+    ["a.exe", "exe"],
+    ["Report.EXE. ", "exe"],
+    // A tab at the end is trimmed; a space before a trailing dot is ignored as Windows ignores it.
+    ["report.exe\t", "exe"],
+    ["report.exe .", "exe"],
+    ["report.exe. .", "exe"],
+    // No dot: no extension.
+    ["readme", ""],
+    ["...", ""],
+  ])("%j → %j", (name, extension) => {
+    expect(extensionOf(name)).toBe(extension);
   });
 });

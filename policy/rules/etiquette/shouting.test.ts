@@ -16,6 +16,14 @@ ruleTester(rule, {
     { name: "short capital heading", draft: body("AGENDA\nItem one: the GCSE results.") },
     { name: "DfE and CPOMS mixed case", draft: body("Log it on CPOMS as the DfE guidance says.") },
     { name: "subject acronyms", draft: { subject: "SEN / EHCP / LAC update", body: "Hello", bodyType: "text" } },
+    // Default pack: 12 capitals at least, in words of two letters or more, and 90 % of the letters.
+    { name: "eleven capitals in words, fourteen with the one-letter words", draft: body("I SAW A DOG IN A BOX") },
+    { name: "twelve capitals and two small letters, one a z", draft: body("QUIZ TOMORROW ok") },
+    {
+      name: "capitals at the start of every word",
+      draft: body("Please Ask Mrs Ahmed, Mr Brown, Ms Clark And Dr Davies To Join Us"),
+    },
+    { name: "a mixed-case word spelt like an acronym counts", draft: body("THE Senco MUST SIGN THESE FORMS") },
   ],
   invalid: [
     {
@@ -34,6 +42,38 @@ ruleTester(rule, {
       name: "subject in capitals",
       draft: { subject: "READ THIS BEFORE TOMORROW MORNING", body: "See below.", bodyType: "text" },
       errors: [{ messageId: "subject", location: "subject", spanTexts: ["READ THIS BEFORE TOMORROW MORNING"] }],
+    },
+    {
+      name: "exactly twelve capitals, with an A",
+      draft: body("PLEASE READ ON"),
+      errors: [{ messageId: "body", location: "body", data: { count: 1 }, spanTexts: ["PLEASE READ ON"] }],
+    },
+    {
+      name: "exactly twelve capitals, with a Z",
+      draft: body("QUIZ TOMORROW"),
+      errors: [{ messageId: "body", location: "body", data: { count: 1 }, spanTexts: ["QUIZ TOMORROW"] }],
+    },
+    {
+      name: "exactly 90 % of the letters",
+      draft: body("PLEASE STOP SHOUTING ok"),
+      errors: [{ messageId: "body", location: "body", data: { count: 1 }, spanTexts: ["PLEASE STOP SHOUTING ok"] }],
+    },
+    {
+      name: "an apostrophe is not a letter",
+      draft: body("YOU'RE SHOUTING AGAIN ok"),
+      errors: [{ messageId: "body", location: "body", data: { count: 1 }, spanTexts: ["YOU'RE SHOUTING AGAIN ok"] }],
+    },
+    {
+      name: "two shouted sentences in a row",
+      draft: body("STOP DOING THIS AT ONCE! WHY IS NOBODY LISTENING?"),
+      errors: [
+        {
+          messageId: "body",
+          location: "body",
+          data: { count: 2 },
+          spanTexts: ["STOP DOING THIS AT ONCE", "WHY IS NOBODY LISTENING"],
+        },
+      ],
     },
     {
       name: "capitals with acronyms inside still shout",

@@ -4,7 +4,8 @@ import { analyzeDraft } from "../../engine/analyze.js";
 import { applyFix } from "../../engine/fix.js";
 import { packFor, ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
-import rule, { NEUTRAL_SUBJECT } from "./personal-data-in-subject.js";
+import type { Entity } from "../../engine/types.js";
+import rule, { NEUTRAL_SUBJECT, identifyingPhrase, subjectWithout } from "./personal-data-in-subject.js";
 
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
@@ -90,5 +91,73 @@ describe("personal-data-in-subject: the subject its fix leaves", () => {
     expect(runRule(rule, draft, pack).findings[0]?.severity).toBe("block");
     const nudging = packFor("st-john-payne", { personalData: { blockInSubject: false } });
     expect(runRule(rule, draft, nudging).findings[0]?.severity).toBe("nudge");
+  });
+});
+
+describe("identifyingPhrase: the words holding personal data, widened over the labels beside them", () => {
+  const at = (start: number, end: number): Entity => ({
+    type: "special-category",
+    location: "subject",
+    start,
+    end,
+    confidence: 1,
+  });
+  // "ehcp" is marked in each; the phrase is given by hand as [start, end) of the folded subject.
+  it.each<[string, Entity[], { start: number; end: number }]>([
+    // A class code before, a label after; a plain word stops it either side.
+    ["trip 7c ehcp form notes", [at(8, 12)], { start: 5, end: 17 }],
+    // Class codes and year groups: one or two digits and up to two letters, or Y and one or two digits.
+    ["trip 10 ehcp", [at(8, 12)], { start: 5, end: 12 }],
+    ["trip 10b ehcp", [at(9, 13)], { start: 5, end: 13 }],
+    ["trip 7cd ehcp", [at(9, 13)], { start: 5, end: 13 }],
+    ["trip y10 ehcp", [at(9, 13)], { start: 5, end: 13 }],
+    // Punctuation alone, or a label with a comma, colon or semicolon after it.
+    ["trip ; ehcp", [at(7, 11)], { start: 5, end: 11 }],
+    ["trip dob: ehcp", [at(10, 14)], { start: 5, end: 14 }],
+    // Not labels: a letter before the digits, more than two letters after them, anything after Y's digits,
+    // punctuation before a label.
+    ["trip ab7c ehcp", [at(10, 14)], { start: 10, end: 14 }],
+    ["trip 7cde ehcp", [at(10, 14)], { start: 10, end: 14 }],
+    ["trip xy6 ehcp", [at(9, 13)], { start: 9, end: 13 }],
+    ["trip y6x ehcp", [at(9, 13)], { start: 9, end: 13 }],
+    ["trip ,dob ehcp", [at(10, 14)], { start: 10, end: 14 }],
+    // A word the entity only touches is not marked.
+    ["trip ehcp notes", [at(4, 9)], { start: 5, end: 9 }],
+    ["trip ehcp notes", [at(5, 10)], { start: 5, end: 9 }],
+    // A space before the first word: the phrase starts at the word.
+    [" ehcp notes", [at(1, 5)], { start: 1, end: 5 }],
+    // No word marked: an empty phrase, even beside a label.
+    ["dob notes", [], { start: 0, end: 0 }],
+  ])("%s %j", (folded, entities, phrase) => {
+    expect(identifyingPhrase(folded, entities)).toEqual(phrase);
+  });
+});
+
+describe("subjectWithout: at least two words of three letters must be left", () => {
+  it.each([
+    ["Oliver Reid trip forms", "trip forms"],
+    ["Oliver Reid on 3rd day", undefined],
+    ["Oliver Reid on a trip", undefined],
+  ])("%s without the name → %s", (subject, rest) => {
+    expect(subjectWithout(subject, { start: 0, end: "Oliver Reid".length })).toBe(rest);
+  });
+});
+
+describe("personal-data-in-subject reads only the subject's personal data", () => {
+  const pack = loadPolicy("st-john-payne");
+  const nhsFirst = "943 476 5919 is the NHS number on the form.";
+
+  it("nothing when the personal data is only in the body", () => {
+    expect(runRule(rule, { subject: "Trip forms", body: nhsFirst, bodyType: "text" }, pack).findings).toEqual([]);
+  });
+
+  it("the body's personal data does not widen the subject's phrase", () => {
+    const draft = {
+      subject: "Trip forms - Oliver Reid, EHCP - for Friday's visit",
+      body: nhsFirst,
+      bodyType: "text" as const,
+    };
+    const [finding] = runRule(rule, draft, pack).findings;
+    expect(finding?.fix && applyFix(draft, finding.fix).subject).toBe("Trip forms for Friday's visit");
   });
 });

@@ -113,3 +113,50 @@ describe("personal-data-to-external severity", () => {
     expect(severityOf({ subject: "Referral", body: nhsBody, to: partner })).toEqual(["info"]);
   });
 });
+
+describe("personal-data-to-external: trusted partners and the list of addresses", () => {
+  const trusting = packFor("delius", { recipients: { trustedDomains: ["county.gov.uk"] } });
+  const found = (to: { address: string }[], pack = packFor("delius"), subject = "Referral") =>
+    runRule(rule, { subject, body: nhsBody, to }, pack).findings.map((finding) => [
+      finding.messageId,
+      finding.data?.addresses,
+    ]);
+
+  it.each([
+    ["a subdomain of a trusted partner is trusted", [{ address: "x@social.county.gov.uk" }], []],
+    ["another organisation is not", [{ address: "x@other.org.uk" }], [["external", "x@other.org.uk"]]],
+    [
+      "a domain that only ends with the partner's name is not",
+      [{ address: "x@badcounty.gov.uk" }],
+      [["external", "x@badcounty.gov.uk"]],
+    ],
+  ])("%s", (_what, to, expected) => {
+    expect(found(to, trusting)).toEqual(expected);
+  });
+
+  const orgs = (...names: string[]) => names.map((name) => ({ address: `${name}@other.org.uk` }));
+  it.each([
+    [orgs("a", "b"), "a@other.org.uk, b@other.org.uk"],
+    [orgs("a", "b", "c"), "a@other.org.uk, b@other.org.uk, c@other.org.uk"],
+    [orgs("a", "b", "c", "d"), "a@other.org.uk, b@other.org.uk, c@other.org.uk and 1 more"],
+    [orgs("a", "b", "c", "d", "e"), "a@other.org.uk, b@other.org.uk, c@other.org.uk and 2 more"],
+  ])("lists %j as %s", (to, addresses) => {
+    expect(found(to)).toEqual([["external", addresses]]);
+  });
+
+  it("names the kind of detail found in an attachment's name", () => {
+    const draft = {
+      subject: "Files",
+      body: "Dear Sam,\n\nPlease see attached.\n\nKind regards,\nJo",
+      to: partner,
+      attachments: [{ name: "Oliver Ashdown EHCP.pdf", size: 1000 }],
+    };
+    expect(runRule(rule, draft, packFor("delius")).findings.map((finding) => finding.data)).toEqual([
+      { what: "a named person's SEN details", addresses: "case.worker@county.gov.uk" },
+    ]);
+  });
+
+  it("nothing for encrypted mail to an organisation", () => {
+    expect(found(partner, packFor("delius"), "[secure] Referral")).toEqual([]);
+  });
+});

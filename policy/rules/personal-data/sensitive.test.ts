@@ -91,6 +91,25 @@ describe("describeEntities", () => {
     ).toBe("a named person's police or offending and safeguarding details");
   });
 
+  it("reads the kind only from special-category entities, and skips a term it cannot place beside one it can", () => {
+    const body = "autism; xyzzy; ehcp";
+    const texts = entityTexts("", body, []);
+    // An identifier over a sensitive word (as given here) does not name a kind.
+    expect(
+      describeEntities([entity("nhs-number", "body", 0, 6), entity("special-category", "body", 15, 19)], texts),
+    ).toBe("an NHS number and a named person's SEN details");
+    expect(
+      describeEntities([entity("special-category", "body", 8, 13), entity("special-category", "body", 15, 19)], texts),
+    ).toBe("a named person's SEN details");
+  });
+
+  it("finds a term in the second attachment's name, after the line between names", () => {
+    const texts = entityTexts("", "", ["ab.pdf", "EHCP.pdf"]);
+    expect(describeEntities([entity("special-category", "attachments", 7, 11)], texts)).toBe(
+      "a named person's SEN details",
+    );
+  });
+
   it("falls back to general words for a term it cannot place", () => {
     const texts = entityTexts("", "Jo: xyzzy!", []);
     expect(describeEntities([entity("special-category", "body", 4, 10)], texts)).toBe(

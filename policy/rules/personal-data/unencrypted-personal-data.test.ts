@@ -200,3 +200,79 @@ describe("unencrypted-personal-data fix and severity", () => {
     expect(runRule(rule, draft, loadPolicy("st-dunstans")).findings.map((f) => f.severity)).toEqual(["nudge"]);
   });
 });
+
+describe("unencrypted-personal-data: what it asks for, and when", () => {
+  const TAG = { kind: "subject-tag", tag: "[encrypt]" } as const;
+  const found = (pack: Parameters<typeof runRule>[2], draft: Parameters<typeof runRule>[1]) =>
+    runRule(rule, draft, pack).findings.map((finding) => [finding.messageId, finding.data?.mechanism]);
+  const nhs = (extra: object = {}) => ({ subject: "Referral", body: nhsBody, bodyType: "text" as const, ...extra });
+
+  it.each([
+    ["the school's subject tag", loadPolicy("delius"), "the [secure] tag"],
+    [
+      "the school's sensitivity label",
+      packFor("delius", { encryption: { mechanism: LABEL } }),
+      'the "Confidential - Encrypt" label',
+    ],
+    ["the gateway's header", packFor("delius", { encryption: { mechanism: HEADER } }), "secure sending"],
+  ])("required: %s", (_what, pack, mechanism) => {
+    expect(found(pack, nhs({ to: external }))).toEqual([["required", mechanism]]);
+  });
+
+  it.each([
+    ["a subject tag", packFor("st-john-payne", { encryption: { secureRoute: TAG } }), "the [encrypt] tag"],
+    [
+      "a sensitivity label",
+      packFor("st-john-payne", { encryption: { secureRoute: LABEL } }),
+      'the "Confidential - Encrypt" label',
+    ],
+    ["a header", packFor("st-john-payne", { encryption: { secureRoute: HEADER } }), "secure sending"],
+  ])("not required, the school names %s", (_what, pack, mechanism) => {
+    expect(found(pack, nhs({ to: external }))).toEqual([["route", mechanism]]);
+  });
+
+  it.each([
+    ["the header's name with another value", { "X-Encrypt": "no" }],
+    ["another header with the value", { "x-other": "yes" }],
+  ])("the header route is not taken with %s", (_what, headers) => {
+    const pack = packFor("st-john-payne", { encryption: { secureRoute: HEADER } });
+    expect(found(pack, nhs({ to: external, headers }))).toEqual([["route", "secure sending"]]);
+  });
+
+  describe("where only mail leaving the school must be encrypted", () => {
+    const pack = packWith("delius", { encryption: { internalToo: false } });
+    const colleague = { address: "office@delius-school.sch.uk" };
+    it.each([
+      ["To and Cc inside", { to: [colleague], cc: [colleague] }],
+      ["Cc and Bcc inside", { cc: [colleague], bcc: [colleague] }],
+    ])("nothing with %s", (_what, recipients) => {
+      expect(found(pack, nhs(recipients))).toEqual([]);
+    });
+    it("required with no recipients yet: where it goes is not known", () => {
+      expect(found(pack, nhs())).toEqual([["required", "the [secure] tag"]]);
+    });
+  });
+
+  it("nothing where encryption is not required and the mail stays inside", () => {
+    const draft = nhs({ to: [{ address: "office@stdunstans-education.org.uk" }] });
+    expect(found(loadPolicy("st-dunstans"), draft)).toEqual([]);
+  });
+
+  it("names the kind of detail found in an attachment's name", () => {
+    const draft = {
+      subject: "Files",
+      body: "Dear Sam,\nPlease see attached.\nKind regards",
+      bodyType: "text" as const,
+      to: external,
+      attachments: [{ name: "Oliver Ashdown EHCP.pdf", size: 1000 }],
+    };
+    const [finding] = runRule(rule, draft, loadPolicy("delius")).findings;
+    expect(finding?.data?.what).toBe("a named person's SEN details");
+  });
+
+  it("marks the personal data in the body only, not in the subject", () => {
+    const [finding] = runRule(rule, nhs({ subject: "NHS 943 476 5919", to: external }), loadPolicy("delius")).findings;
+    const start = "Dear Sam,\nOlivia Taylor's NHS number is ".length;
+    expect(finding?.spans).toEqual([{ start, end: start + "943 476 5919".length }]);
+  });
+});

@@ -57,8 +57,65 @@ describe("personalUseContext", () => {
       },
       ["@to:all-staff", "@no-school-words", "@short"],
     ],
+    [
+      "ten colleagues are all staff",
+      {
+        subject: "Sofa",
+        body: "Anyone want a sofa?",
+        to: Array.from({ length: 10 }, (_, index) => ({ address: `staff${index}@${domain}` })),
+      },
+      ["@to:all-staff", "@no-school-words", "@short"],
+    ],
+    [
+      "nine colleagues are colleagues",
+      {
+        subject: "Sofa",
+        body: "Anyone want a sofa?",
+        to: Array.from({ length: 9 }, (_, index) => ({ address: `staff${index}@${domain}` })),
+      },
+      ["@to:colleagues", "@no-school-words", "@short"],
+    ],
+    [
+      "webmail and a company",
+      {
+        subject: "Sofa",
+        body: "Anyone want a sofa?",
+        to: [{ address: "friend@gmail.com" }, { address: "sales@sofas-example.co.uk" }],
+      },
+      ["@to:company", "@no-school-words", "@short"],
+    ],
+    [
+      "three school words",
+      { subject: "Sofa", body: "The pupils have homework on the timetable.", to: [{ address: `jo@${domain}` }] },
+      ["@to:colleagues", "@school-words", "@short"],
+    ],
+    [
+      "gov.uk itself",
+      { subject: "Sofa", body: "Anyone want a sofa?", to: [{ address: "info@gov.uk" }] },
+      ["@to:public-sector", "@no-school-words", "@short"],
+    ],
+    [
+      "nhs.net itself",
+      { subject: "Sofa", body: "Anyone want a sofa?", to: [{ address: "jo.bloggs@nhs.net" }] },
+      ["@to:public-sector", "@no-school-words", "@short"],
+    ],
+    [
+      "sch.uk inside a company's domain",
+      { subject: "Sofa", body: "Anyone want a sofa?", to: [{ address: "sales@sch.uk.example.com" }] },
+      ["@to:company", "@no-school-words", "@short"],
+    ],
+    [
+      "nhs.net inside a company's domain",
+      { subject: "Sofa", body: "Anyone want a sofa?", to: [{ address: "sales@nhs.net.example.com" }] },
+      ["@to:company", "@no-school-words", "@short"],
+    ],
   ] as [string, Partial<DraftInput>, string[]][])("%s", (_name, draft, expected) => {
     expect(context(draft)).toEqual(expected);
+  });
+
+  it("says long from 400 characters", () => {
+    expect(context({ body: "Sofa. ".repeat(66) + "Sofa" })).toEqual(["@no-school-words", "@long"]);
+    expect(context({ body: "Sofa. ".repeat(66) + "Sof" })).toEqual(["@no-school-words", "@short"]);
   });
 
   it("says long for a long body, and first person only for the sender's own I, not 'Mi' or 'Ime'", () => {

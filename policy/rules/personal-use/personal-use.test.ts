@@ -1,8 +1,25 @@
-import { ruleTester } from "../../engine/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./personal-use.js";
 
 const personalBody = "Hi, are we still on for dinner tonight? Also my mortgage offer came through! x";
+/** St Dunstan's asks for the label "personal" and forbids no kind. */
+const labelled = (subject: string, name = subject) => ({
+  name: `labelled: ${name}`,
+  pack: loadPolicy("st-dunstans"),
+  draft: { subject, body: personalBody, bodyType: "text" as const },
+});
+const unlabelled = (subject: string, name = subject) => ({
+  ...labelled(subject, name),
+  name: `not a label: ${name}`,
+  errors: [{ messageId: "unlabelled", location: "subject" as const }],
+});
+const dunstans = (body: string, name: string, to?: { address: string }[]) => ({
+  name,
+  pack: loadPolicy("st-dunstans"),
+  draft: { subject: "Saturday", body, bodyType: "text" as const, ...(to ? { to } : {}) },
+});
 
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
@@ -63,6 +80,26 @@ ruleTester(rule, {
         bodyType: "text",
       },
     },
+    labelled("(Personal) tonight"),
+    labelled("RE: Personal: tonight"),
+    labelled("RE: FW: Personal: tonight"),
+    labelled("Re:Personal: tonight"),
+    labelled("Personal"),
+    labelled("Personal tonight"),
+    labelled("Personal \u2014 tonight", "Personal, an em dash, tonight"),
+    labelled("Personal:development plan"),
+    dunstans("Are you free this weekend? If not this weekend, the next.", "one weak sign twice counts once"),
+    dunstans(
+      "Our wedding is this weekend, so I have set the homework for my pupils.",
+      "two distinct signs of school business take two off",
+    ),
+    dunstans("Are the kids still coming round?", "one weak sign to webmail and a colleague", [
+      { address: "gemma.r@gmail.com" },
+      { address: "j.smith@st-dunstans.example" },
+    ]),
+    dunstans("Are the kids still coming round?", "one weak sign to a colleague only", [
+      { address: "j.smith@st-dunstans.example" },
+    ]),
   ],
   invalid: [
     {
@@ -76,6 +113,20 @@ ruleTester(rule, {
       pack: loadPolicy("lt2"),
       draft: { subject: "Personal development", body: personalBody, bodyType: "text" },
       errors: [{ messageId: "unlabelled", location: "subject" }],
+    },
+    unlabelled("Personally speaking"),
+    unlabelled("Personal  development", "Personal, two spaces, development"),
+    {
+      ...dunstans("Can you feed the cat and walk the dog? It's our wedding.", "kinds of equal weight: the first seen"),
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: "family matters" } }],
+    },
+    {
+      ...dunstans("Are you free this weekend? Our wedding is at the Old Mill.", "the heavier kind first"),
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: "a wedding" } }],
+    },
+    {
+      ...dunstans("This weekend only: ironing done at £20 per hour.", "a price per unit adds to selling"),
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: "selling something" } }],
     },
     {
       name: "personal mail prohibited",
@@ -137,4 +188,25 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe("personal-use: the verdict and the fix", () => {
+  const pack = loadPolicy("st-dunstans");
+  const findings = (subject: string, body: string) =>
+    runRule(rule, { subject, body, bodyType: "text" }, pack).findings.map((finding) => finding.messageId);
+
+  it("is worked out again when only the subject changes", () => {
+    expect(findings("My birthday", "Are you free this weekend?")).toEqual(["unlabelled"]);
+    expect(findings("Cover", "Are you free this weekend?")).toEqual([]);
+  });
+
+  it("is worked out again when only the body changes", () => {
+    expect(findings("Cover", "Dinner tonight? Are you free this weekend?")).toEqual(["unlabelled"]);
+    expect(findings("Cover", "Are you free this weekend?")).toEqual([]);
+  });
+
+  it("prefixes the school's label to the subject", () => {
+    const [finding] = runRule(rule, { subject: "Tonight", body: personalBody, bodyType: "text" }, pack).findings;
+    expect(finding?.fix).toEqual({ kind: "prefix-subject", text: "personal:" });
+  });
 });

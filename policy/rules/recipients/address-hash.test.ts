@@ -26,6 +26,29 @@ describe("sha256Hex", () => {
   });
 });
 
+describe("sha256Hex: UTF-8 at the edges of each encoding length and of the surrogate ranges", () => {
+  it.each([
+    ["U+0080, the first two-byte code point", "\u0080"],
+    ["U+10000 (the pair D800 DC00), the first four-byte code point", "\ud800\udc00"],
+    ["U+10FC00 (the pair DBFF DC00)", "\udbff\udc00"],
+    ["U+FFFF, the last three-byte code point", "\uffff"],
+  ])("%s", (_what, text) => {
+    expect(sha256Hex(text)).toBe(reference(text));
+  });
+
+  // A surrogate that is not half of a pair is encoded alone, as three bytes (ED A0 80 for D800, ED B0 80
+  // for DC00, EE 80 80 for E000), worked out by hand and hashed by Node.
+  const bytesHash = (bytes: number[]) => createHash("sha256").update(Buffer.from(bytes)).digest("hex");
+  it.each([
+    ["a low surrogate after a letter", "a\udc00", [0x61, 0xed, 0xb0, 0x80]],
+    ["two low surrogates", "\udc00\udc00", [0xed, 0xb0, 0x80, 0xed, 0xb0, 0x80]],
+    ["a high surrogate before a letter", "\ud800a", [0xed, 0xa0, 0x80, 0x61]],
+    ["a high surrogate before U+E000", "\ud800\ue000", [0xed, 0xa0, 0x80, 0xee, 0x80, 0x80]],
+  ])("%s", (_what, text, bytes) => {
+    expect(sha256Hex(text)).toBe(bytesHash(bytes));
+  });
+});
+
 describe("hashAddress", () => {
   it("hashes the salt, a NUL and the trimmed, lower-case address", () => {
     expect(hashAddress("s4lt", "  Kate.Ashdown@Gmail.com ")).toBe(reference("s4lt\u0000kate.ashdown@gmail.com"));

@@ -11,6 +11,7 @@ ruleTester(rule, {
     { draft: to("head@st-john-payne.sch.uk") },
     { draft: to("parent@gmail.com") },
     { draft: to("x@st-peters.sch.uk") },
+    { name: "a subdomain of the school's own, two letters longer", draft: to("head@a.st-john-payne.sch.uk") },
   ],
   invalid: [
     {
@@ -47,6 +48,7 @@ describe("editDistance (optimal string alignment)", () => {
     ["flaw", "lawn", 2],
     ["abcd", "acbd", 1], // one transposition
     ["ab", "ba", 1],
+    ["xab", "yba", 2], // a substitution, then a transposition on top of it
     ["ca", "abc", 3], // OSA does not edit a transposed pair again (true Damerau-Levenshtein gives 2)
     ["", "abc", 3],
     ["abc", "", 3],
@@ -60,6 +62,8 @@ describe("editDistance (optimal string alignment)", () => {
     expect(editDistance("kitten", "sitting", 3)).toBe(3);
     expect(editDistance("abc", "abcdef", 2)).toBe(3);
     expect(editDistance("abc", "abcde", 2)).toBe(2);
+    // Lengths five apart with a limit of one: one more than the limit, not the distance itself.
+    expect(editDistance("a", "abcdef", 1)).toBe(2);
   });
 });
 

@@ -29,18 +29,24 @@ export function editDistance(a: string, b: string, limit: number): number {
         row.push(j);
         continue;
       }
+      // Stryker disable next-line ArrayDeclaration: row i - 1 was pushed before row i is built, so the fallback is never used
       const previous = rows[i - 1] ?? [];
       const cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
       let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+      // A transposition needs two characters each side: charAt(-1) is "", never equal to a character, so
+      // the comparisons are false at i = 1 or j = 1.
+      if (a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+        // Stryker disable next-line OptionalChaining: the comparisons hold only for i > 1, so row i - 2 always exists
         value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
       }
       row.push(value);
       if (value < best) best = value;
     }
-    if (i > 0 && best > limit) return limit + 1;
+    // Row 0's best is 0, never past a limit that got through the length check (limit >= 0).
+    if (best > limit) return limit + 1;
     rows.push(row);
   }
+  // Stryker disable next-line OptionalChaining,ArithmeticOperator: every row up to a.length was pushed and has b.length + 1 cells, so the fallback is never used
   return rows[a.length]?.[b.length] ?? limit + 1;
 }
 
@@ -52,7 +58,8 @@ export function imitatedDomain(domain: string, known: readonly string[]): string
   for (const genuine of known) {
     if (skeleton(domain) === skeleton(genuine)) return genuine;
     const limit = genuine.length >= 12 ? 2 : genuine.length >= 6 ? 1 : 0;
-    if (limit > 0 && editDistance(domain, genuine, limit) <= limit) return genuine;
+    // With limit 0 only an identical domain would pass, and that returned undefined above.
+    if (editDistance(domain, genuine, limit) <= limit) return genuine;
   }
   return undefined;
 }

@@ -573,7 +573,33 @@ describe("misdirected-greeting: when it speaks, and what it says", () => {
     ["an Exchange group", [{ address: "staff@county.gov.uk", recipientType: "distributionList" as const }]],
     ["a recipient it cannot tell by name", [{ address: "office@county.gov.uk" }, ...people("sarah.jones")]],
     ["only recipients it cannot tell by name", [{ address: "office@county.gov.uk" }, { address: "ak1982@gmail.com" }]],
+    ["an unresolved entry that shows a name", [{ name: "Sarah Jones", address: "Sarah Jones" }, ...people("mo.ali")]],
+    [
+      "an Exchange group that shows a name, beside an outsider",
+      [
+        { name: "Sarah Jones", address: "sarah.jones@gmail.com", recipientType: "distributionList" },
+        ...people("mo.ali"),
+      ],
+    ],
   ])("not with %s", (_what, to) => {
     expect(found(mail("Dear Mrs Khan,", to))).toEqual([]);
+  });
+
+  it("a colleague beside an outsider: the outsider is enough, no personal data needed", () => {
+    const to = [{ name: "Rebecca Lyons", address: "r.lyons@st-john-payne.sch.uk" }, ...people("sarah.jones")];
+    expect(found(mail("Dear Mrs Khan,", to))).toEqual([
+      [{ greeted: "Mrs Khan", recipients: "r.lyons@st-john-payne.sch.uk, sarah.jones@gmail.com" }, greetingSpan],
+    ]);
+  });
+
+  it("one of two people greeted is enough", () => {
+    expect(found(mail("Hi Sam / Alex,", people("sam.jones")))).toEqual([]);
+  });
+
+  it("the greeting's place when a space comes before it", () => {
+    const draft = { ...mail("Dear Mrs Khan,", people("sarah.jones")), body: " Dear Mrs Khan,\n\nThanks.\n\nJo" };
+    expect(found(draft)).toEqual([
+      [{ greeted: "Mrs Khan", recipients: "sarah.jones@gmail.com" }, [{ start: 1, end: 1 + "Dear Mrs Khan,".length }]],
+    ]);
   });
 });

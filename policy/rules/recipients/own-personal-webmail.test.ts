@@ -64,6 +64,18 @@ describe("own-personal-webmail: what makes an account the sender's own", () => {
       { address: "hartley@gmail.com" },
     ],
     ["no sender name", { address: "j.hart@st-john-payne.sch.uk" }, { address: "jo.hart@gmail.com" }],
+    // Single letters are not parts of a name, even when the address has them.
+    [
+      "an initial and one part",
+      { name: "J Hartley", address: "j@st-john-payne.sch.uk" },
+      { address: "jhartley@gmail.com" },
+    ],
+    // Only the address before the "@" is read, not the webmail's own name.
+    [
+      "the parts of the name only in the domain",
+      { name: "Mai Com", address: "m.com@st-john-payne.sch.uk" },
+      { address: "x@gmail.com" },
+    ],
   ])("not %s", (_what, sender, recipient) => {
     expect(fires(sender, recipient)).toBe(false);
   });

@@ -140,6 +140,74 @@ describe("reply-all-external: who is new, how they are listed, and which wording
     expect(found({ ...reply("Ok."), body, to: [recipient] })).toEqual([]);
   });
 
+  it.each([
+    ["initials are not a name", withThread("K Ashdown"), { address: "k.ashdown@gmail.com" }],
+    ["a name shorter than five characters", withThread("Al B"), { name: "Al B", address: "ab@county.gov.uk" }],
+    ["a one-word name of seven letters", withThread("Annabel"), { name: "Annabel", address: "annabel@county.gov.uk" }],
+  ])("the thread does not show them: %s", (_what, body, recipient) => {
+    expect(found({ ...reply("Ok."), body, to: [recipient] })).toEqual([
+      ["added", { addresses: recipient.address, what }],
+    ]);
+  });
+
+  it.each([
+    ["a five-character name", withThread("Jo Li"), { name: "Jo Li", address: "jl@county.gov.uk" }],
+    ["a name with an initial first", withThread("A Bell"), { name: "A Bell", address: "x9@county.gov.uk" }],
+    [
+      "an address with spaces around it",
+      withThread("Tutor <tutor@agency.co.uk>"),
+      { name: "Tutor", address: " Tutor@Agency.co.uk " },
+    ],
+    [
+      "a display name with spaces around it",
+      withThread("Ann Bell"),
+      { name: " Ann Bell ", address: "ab@county.gov.uk" },
+    ],
+  ])("the thread shows them by %s", (_what, body, recipient) => {
+    expect(found({ ...reply("Ok."), body, to: [recipient] })).toEqual([]);
+  });
+
+  it("an address only in the new text above the thread is still new to the thread", () => {
+    expect(
+      found({
+        ...reply("Adding tutor@agency.co.uk, who works with him."),
+        to: [{ address: "senco@st-john-payne.sch.uk" }, ...agency("tutor")],
+      }),
+    ).toEqual([["added", { addresses: "tutor@agency.co.uk", what }]]);
+  });
+
+  it.each([
+    [
+      "a reply subject with no earlier message quoted",
+      {
+        subject: "RE: Oliver Ashdown",
+        body: "Oliver Ashdown's EHCP review is next week; his autism assessment came back.",
+      },
+    ],
+    ["a quoted thread under a subject that is not a reply", { subject: "Oliver Ashdown", body: reply("Ok.").body }],
+    [
+      "a thread with nothing personal to a new outsider",
+      {
+        subject: "RE: Trip",
+        body: "Thanks.\n\nFrom: Jo Hart <jo.hart@st-john-payne.sch.uk>\nSent: 12 March 2026\nTo: senco@st-john-payne.sch.uk\nSubject: Trip\n\nThe trip is on Friday.",
+      },
+    ],
+  ])("nothing for %s", (_what, draft) => {
+    expect(found({ ...draft, bodyType: "text", to: agency("tutor") })).toEqual([]);
+  });
+
+  it("names the kind of detail found in an attachment's name", () => {
+    const draft = {
+      subject: "RE: Trip",
+      body: "Attached.\n\nFrom: Jo Hart <jo.hart@st-john-payne.sch.uk>\nSent: 12 March 2026\nTo: senco@st-john-payne.sch.uk\nSubject: Trip\n\nThe trip is on Friday.",
+      to: agency("tutor"),
+      attachments: [{ name: "Oliver Ashdown - epilepsy care plan.docx", size: 1000 }],
+    };
+    expect(found(draft)).toEqual([
+      ["added", { addresses: "tutor@agency.co.uk", what: "a named person's health details" }],
+    ]);
+  });
+
   it("a one-word name in the thread is not enough", () => {
     expect(
       found({ ...reply("Ok."), body: withThread("Ann"), to: [{ name: "Ann", address: "ann@county.gov.uk" }] }),

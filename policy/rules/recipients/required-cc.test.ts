@@ -193,3 +193,101 @@ describe("required-cc: personal data, and mail marked personal", () => {
     expect(runRule(rule, { ...heated, subject: "Saturday (PERSONAL)", to: parent }, pack).findings).toEqual([]);
   });
 });
+
+describe("required-cc: who is copied, to whom, and which wording", () => {
+  const deputy = { address: "deputy@st-john-payne.sch.uk" };
+  /** The school's rule with other people to copy, or switched off. */
+  const withCc = (cc: { name?: string; address: string }[], required = true) => ({
+    ...pack,
+    recipients: { ...pack.recipients, ccOnExternalToParents: { required, cc } },
+  });
+  const data = (draft: Parameters<typeof runRule>[1], policy = pack) =>
+    runRule(rule, draft, policy).findings.map((finding) => finding.data);
+  const org = (name: string) => ({ address: `${name}@county.gov.uk` });
+  const complaintWhy = "it is about a complaint";
+
+  it("not when the school does not require the copy, even with people named", () => {
+    expect(data({ ...complaint, to: parent }, withCc([head], false))).toEqual([]);
+  });
+
+  it.each([
+    ["one parent", parent, "a parent"],
+    ["two parents", [...parent, { address: "dkhan@hotmail.co.uk" }], "parents"],
+    ["one organisation", [org("admissions")], "an outside organisation"],
+    ["two organisations", [org("admissions"), org("transport")], "outside organisations"],
+    ["a parent and an organisation", [...parent, org("admissions")], "parents and outside organisations"],
+  ])("the audience: %s", (_what, to, audience) => {
+    expect(data({ ...complaint, to })).toEqual([
+      { audience, why: complaintWhy, who: "the Headteacher", reason: "complaint" },
+    ]);
+  });
+
+  it.each([
+    ["an address when there is no name", [deputy], "deputy@st-john-payne.sch.uk"],
+    ["a person's name as it is", [{ name: "Rachel Okafor", address: deputy.address }], "Rachel Okafor"],
+    ["a role after 'the', even with a space after it", [{ name: "Deputy ", address: deputy.address }], "the Deputy "],
+    [
+      "everyone missing, joined by 'and'",
+      [head, deputy],
+      "headteacher@st-john-payne.sch.uk and deputy@st-john-payne.sch.uk",
+    ],
+  ])("who to copy: %s", (_what, cc, who) => {
+    expect(data({ ...complaint, to: parent }, withCc(cc))).toEqual([
+      { audience: "a parent", why: complaintWhy, who, reason: "complaint" },
+    ]);
+  });
+
+  it("an address copied with spaces around it counts as copied", () => {
+    expect(data({ ...complaint, to: parent, cc: [{ address: " headteacher@st-john-payne.sch.uk " }] })).toEqual([]);
+  });
+
+  it("a sender who is not among those to copy still needs the copy", () => {
+    expect(
+      data({ ...complaint, from: { name: "Jo Hart", address: "jo.hart@st-john-payne.sch.uk" }, to: parent }),
+    ).toHaveLength(1);
+  });
+
+  it("a sender who is any one of those to copy needs no copy", () => {
+    const draft = { ...complaint, from: { name: "Deputy", address: deputy.address }, to: parent };
+    expect(data(draft, withCc([head, deputy]))).toEqual([]);
+  });
+
+  it("personal data sent to an organisation (not a parent) is routine work", () => {
+    const draft = {
+      subject: "Form",
+      body: "Dear Sir or Madam,\n\nZara Khan's date of birth on the form is 04/07/2016, DOB as on her certificate.\n\nKind regards,\nJo Hart",
+      bodyType: "text" as const,
+      to: [org("admissions")],
+    };
+    expect(data(draft)).toEqual([]);
+  });
+});
+
+describe("required-cc: the school's own label for personal mail", () => {
+  const labelled = (label: string) =>
+    pack.personalUse.mode === "allowed-if-labelled" ? { ...pack, personalUse: { ...pack.personalUse, label } } : pack;
+  const prohibited = { ...pack, personalUse: loadPolicy("palfrey").personalUse };
+  const count = (subject: string, policy: typeof pack) =>
+    runRule(rule, { ...heated, subject, to: parent }, policy).findings.length;
+
+  it.each([
+    ["the school's own label marks it personal", "Private: saturday", labelled("Private"), 0],
+    ["the word 'personal' is not that school's label", "Personal: saturday", labelled("Private"), 1],
+    ["with no label of its own, 'personal' still marks it", "Personal: saturday", prohibited, 0],
+    ["with no label of its own, other words do not", "Private: saturday", prohibited, 1],
+  ])("%s", (_what, subject, policy, findings) => {
+    expect(count(subject, policy)).toBe(findings);
+  });
+});
+
+describe("required-cc: a complaint before a 'no complaints'", () => {
+  it("is still a complaint", () => {
+    const draft = {
+      subject: "Trip",
+      body: "Dear Mrs Khan,\n\nThis is a formal complaint, although there were no complaints before.\n\nKind regards,\nJo Hart",
+      bodyType: "text" as const,
+      to: parent,
+    };
+    expect(runRule(rule, draft, pack).findings.map((finding) => finding.data?.reason)).toEqual(["complaint"]);
+  });
+});

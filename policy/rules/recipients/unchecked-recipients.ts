@@ -58,6 +58,7 @@ export default defineRule({
         messageId: "unchecked",
         data: {
           names: listOf(others.map((entry) => label(entry.recipient.name, entry.recipient.address))),
+          // Stryker disable next-line OptionalChaining,StringLiteral: others is not empty here, so others[0] always exists
           reason: others[0]?.reason ?? "no address",
         },
         location: "recipients",

@@ -3,6 +3,10 @@ import { loadPolicy } from "../../pack/load.js";
 import rule from "./chain-mail.js";
 
 const body = (text: string) => ({ subject: "Fwd", body: text, bodyType: "text" as const });
+/** `count` colleagues, none on a list named for the whole staff. */
+const colleagues = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({ address: `teacher${index + 1}@st-john-payne.sch.uk` }));
+const joke = "Ha, this made me laugh.";
 
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
@@ -25,6 +29,15 @@ ruleTester(rule, {
         ...body("Ha, this made me laugh - a funny one for Friday."),
         to: [{ address: "j.smith@st-john-payne.sch.uk" }],
       },
+    },
+    { name: "a joke to eleven colleagues", draft: { ...body(joke), to: colleagues(11) } },
+    {
+      name: "everyone before the verb, not after it",
+      draft: body("Hi everyone, please forward this to the Year 6 team."),
+    },
+    {
+      name: "everyone 61 characters after the verb",
+      draft: body("Please forward this to the governors, the parents, the office, and then everyone"),
     },
   ],
   invalid: [
@@ -70,6 +83,26 @@ ruleTester(rule, {
         to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
       },
       errors: [{ messageId: "chain", location: "body", spanTexts: ["Joke of the day"] }],
+    },
+    {
+      name: "a joke to twelve colleagues",
+      draft: { ...body(joke), to: colleagues(12) },
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["made me laugh"] }],
+    },
+    {
+      name: "a joke to a list whose name, not address, says all staff",
+      draft: { ...body(joke), to: [{ name: "Teaching Staff", address: "group-7@st-john-payne.sch.uk" }] },
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["made me laugh"] }],
+    },
+    {
+      name: "everyone before the verb and after it",
+      draft: body("Hi everyone, please share it with everybody you know."),
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["share it with"] }],
+    },
+    {
+      name: "everyone 60 characters after the verb",
+      draft: body("Please forward this to the governors, the parents, the office and then everyone"),
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["forward this"] }],
     },
     {
       draft: { subject: "Don't break the chain", body: "x", bodyType: "text" },

@@ -4,6 +4,10 @@ import rule from "./commitment.js";
 
 const body = (text: string) => ({ subject: "Minibus hire", body: text, bodyType: "text" as const });
 
+/** "Thanks." then a sentence of exactly `length` characters (its leading space counted, its full stop not) accepting a quote. */
+const afterThanks = (length: number) =>
+  "Thanks." + " We are happy to proceed with the quote, and so on".repeat(20).slice(0, length) + ".";
+
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
@@ -31,6 +35,38 @@ ruleTester(rule, {
       draft: body(
         "Thanks, noted.\n\nOn Mon, 3 Mar 2025 at 10:02, Sales <sales@example.com> wrote:\n> We accept your order and agree to the price of £900.",
       ),
+    },
+    // A sentence ends at . ! ; ? or a paragraph break: the cue and the object must share one.
+    {
+      name: "the object in the next sentence (full stop)",
+      draft: body("We are happy to proceed with the trip. The coach firm's quote is attached."),
+    },
+    {
+      name: "the object in the next sentence (exclamation mark)",
+      draft: body("We are happy to proceed with the trip! The coach firm's quote is attached."),
+    },
+    {
+      name: "the object in the next sentence (semicolon)",
+      draft: body("We are happy to proceed with the trip; the coach firm's quote is attached."),
+    },
+    {
+      name: "the object in the next paragraph",
+      draft: body("We are happy to proceed with the trip\n\nThe coach firm's quote is attached"),
+    },
+    {
+      name: "the object in the sentence before",
+      draft: body("The coach firm's quote is attached. We are happy to proceed with the trip."),
+    },
+    {
+      name: "a question about the quote, then a go-ahead",
+      draft: body("Did the quote arrive? We are happy to proceed."),
+    },
+    { name: "a question that accepts is still a question", draft: body("Shall we proceed with the quote for £900?") },
+    { name: "a price in the next sentence", draft: body("We are happy to proceed with the trip. It costs £450.") },
+    { name: "a sentence of 400 characters is not read", draft: body(afterThanks(400)) },
+    {
+      name: "a cue broken by a paragraph break belongs to neither sentence",
+      draft: body("Happy with the quote, so go\n\nahead."),
     },
   ],
   invalid: [
@@ -69,6 +105,48 @@ ruleTester(rule, {
           spanTexts: ["Please take this email as confirmation of our order"],
         },
       ],
+    },
+    {
+      name: "a price with no other object",
+      draft: body("We are happy to proceed at £450."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed"] }],
+    },
+    {
+      name: "the object as the last word of the sentence",
+      draft: body("We are happy to proceed with your quote."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed"] }],
+    },
+    {
+      name: "the last sentence without a full stop",
+      draft: body("Thanks for this. We are happy to proceed with your quote"),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed"] }],
+    },
+    {
+      name: "a sentence wrapped across a line",
+      draft: body("We are happy to proceed with the\nquotation for the minibus."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed"] }],
+    },
+    {
+      name: "a sentence of 399 characters is read",
+      draft: body(afterThanks(399)),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed"] }],
+    },
+    {
+      name: "a sentence after a long one",
+      draft: body(
+        "Thanks for the figures for the coach, the minibus, the hall hire, the lunches and the staff cover, which we went through at length in the finance meeting on Tuesday with the business manager, the bursar and two governors, and which they all thought were fair for a trip of this size and for the time of year. We are happy to accept your quotation of £4,200.",
+      ),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["happy to accept"] }],
+    },
+    {
+      name: "a go-ahead with no object, then another with one",
+      draft: body("We are happy to proceed with the trip. We are also happy to proceed with your quote."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed"] }],
+    },
+    {
+      name: "a go-ahead before an explicit phrase, spans in text order",
+      draft: body("We are happy to proceed with your quote. We accept the terms."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed", "We accept the terms"] }],
     },
     {
       draft: body("We agree to the terms and are happy to proceed."),

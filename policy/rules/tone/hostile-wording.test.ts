@@ -31,6 +31,48 @@ ruleTester(rule, {
     { name: "a quoted phrase reported", draft: body('Mr Brown said the trip was "a joke".') },
     { name: "a letter and an asterisk in a formula", draft: body("Use A*B for the area of the rectangle.") },
     { name: "an insult word about the weather", draft: body("The weather is awful, so PE is in the hall.") },
+    // Quotation marks in reported speech: straight, curly and single quotes; an apostrophe is not a mark.
+    { name: "single quotes in reported speech", draft: body("Jay said Sam's brother is an 'idiot'.") },
+    { name: "curly quotes in reported speech", draft: body("Jay called Sam an “idiot” at break.") },
+    {
+      name: "reported speech in a later sentence",
+      draft: body('Thanks for the update. Jay called Sam an "idiot" at break.'),
+    },
+    {
+      name: "the quote closing the sentence before is not counted in the next",
+      draft: body('Sam said "no". Jay then called him an "idiot".'),
+    },
+    // The target must be in the same sentence: each sentence end cuts the search.
+    { name: "target before a full stop", draft: body("Well done to the staff. Awful news about the alarm, though.") },
+    {
+      name: "target before a question mark",
+      draft: body("Well done to the staff? Awful news about the alarm, though."),
+    },
+    {
+      name: "target before an exclamation mark",
+      draft: body("Well done to the staff! Awful news about the alarm, though."),
+    },
+    { name: "target before a semicolon", draft: body("Well done to the staff; awful news about the alarm, though.") },
+    {
+      name: "target before a paragraph break",
+      draft: body("Well done to the staff\n\nAwful news about the alarm, though."),
+    },
+    {
+      name: "a new sentence with no space after the stop",
+      draft: body("Well done to the staff.Awful news about the alarm, though."),
+    },
+    { name: "a target in the next sentence", draft: body("What awful news. Teachers, please check the rota.") },
+    {
+      name: "target in the sentence before the last, which has no full stop",
+      draft: body("Well done to the staff. Awful news about the alarm, though"),
+    },
+    {
+      name: "an insult in a later sentence with no target before it or just after it",
+      draft: body("Thank you all for coming to the meeting this morning. Awful news about the alarm for the children."),
+    },
+    // Six words before the insult at most, three after.
+    { name: "a target seven words before", draft: body("The teacher in charge of the drama was useless.") },
+    { name: "a target four words after", draft: body("Useless for the new teachers.") },
   ],
   invalid: [
     {
@@ -136,6 +178,113 @@ ruleTester(rule, {
       name: "derogatory and aimed at a person, both named",
       draft: body("She is a stupid cow."),
       errors: [{ messageId: "hostile", location: "body", data: { kinds: "derogatory, aimed at a person" } }],
+    },
+    {
+      name: "a person-naming insult is aimed at a person",
+      draft: body("Honestly, absolute amateurs."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["amateurs"] },
+      ],
+    },
+    {
+      name: "words after the quotes of a reported sentence count",
+      draft: body("He called me a 'cow' and he is an idiot."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "abusive" }, spanTexts: ["idiot"] }],
+    },
+    {
+      name: "words after curly quotes of a reported sentence count",
+      draft: body("Jay called Sam a “cow” and he is an idiot."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "abusive" }, spanTexts: ["idiot"] }],
+    },
+    {
+      name: "scare quotes without a reporting verb are the sender's own",
+      draft: body('The new deputy is a total "clown".'),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["clown"] }],
+    },
+    {
+      name: "criticising another school counts even when quoted",
+      draft: body('A parent told me "that school is a joke".'),
+      errors: [
+        {
+          messageId: "hostile",
+          location: "body",
+          data: { kinds: "criticising another school" },
+          spanTexts: ["that school is a joke"],
+        },
+      ],
+    },
+    {
+      name: "an exception phrase earlier leaves the offsets alone",
+      draft: body("Amara has a finger prick test at ten. Her deputy is useless."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["useless"] },
+      ],
+    },
+    {
+      name: "an insult in a later sentence, its target before it",
+      draft: body("Thanks for this. Her deputy is useless."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["useless"] },
+      ],
+    },
+    {
+      name: "an insult in a later sentence, its target just after it",
+      draft: body("Thanks for coming. Useless teachers, the lot of them."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["Useless"] },
+      ],
+    },
+    {
+      name: "a possessive names the target",
+      draft: body("The deputy's plan is useless."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["useless"] },
+      ],
+    },
+    {
+      name: "a two-word target whose first word is a thing",
+      draft: body("Honestly, that lot are useless."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["useless"] },
+      ],
+    },
+    {
+      name: "a target six words before",
+      draft: body("The teacher in charge of drama was useless."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["useless"] },
+      ],
+    },
+    {
+      name: "a target across a wrapped line",
+      draft: body("I think those teachers\nare useless."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["useless"] },
+      ],
+    },
+    {
+      name: "a phrase with two spaces in it",
+      draft: body("Honestly, her deputy is a  joke."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["a  joke"] },
+      ],
+    },
+    {
+      name: "masked swearing before a phrase, spans in text order",
+      draft: body("What a f***ing idiot."),
+      errors: [
+        {
+          messageId: "hostile",
+          location: "body",
+          data: { kinds: "abusive, obscene" },
+          spanTexts: ["f***ing", "idiot"],
+        },
+      ],
+    },
+    {
+      name: "contempt in ordinary words, caught by the model",
+      draft: body("I have had it with your constant excuses. Frankly you make me sick."),
+      errors: [{ messageId: "likely", location: "body" }],
     },
     {
       name: "obscene in subject",
