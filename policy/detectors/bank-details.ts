@@ -9,7 +9,9 @@ import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan } from
  */
 export function detectBankDetails(scan: Scan, out: Candidate[]): void {
   const lower = scan.lower;
+  // Stryker disable next-line StringLiteral: a prefilter; every SORT_CODE_CONTEXT phrase contains "sort", "s/c" or "bank", so an always-true test changes only speed
   const mentionsBank = lower.indexOf("sort") !== -1 || lower.indexOf("s/c") !== -1 || lower.indexOf("bank") !== -1;
+  // Stryker disable next-line StringLiteral: a prefilter; every ACCOUNT_CONTEXT phrase and "account" contain "acc" or "a/c", so an always-true test changes only speed
   const mentionsAccount = lower.indexOf("acc") !== -1 || lower.indexOf("a/c") !== -1;
   let sortCodes = 0;
   if (mentionsBank) {
@@ -33,6 +35,7 @@ export function detectBankDetails(scan: Scan, out: Candidate[]): void {
       out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.85 });
     });
   }
+  // Stryker disable next-line StringLiteral: a prefilter; IBAN_GB starts with "GB", so an always-true test changes only speed
   if (scan.text.indexOf("GB") !== -1) {
     forEachMatch(IBAN_GB, scan.text, (match) => {
       if (!isValidIban(match[0].replace(/ /g, ""))) return;

@@ -158,6 +158,8 @@ describe("UPN (DfE check letter, mod 23)", () => {
     ["80120000500T", "N"],
     ["80120000500Z", "Y"],
     ["80120000500I", ""],
+    // Only the 12 characters after the check letter count: anything after them is not read.
+    ["801200005001Z", "B"],
   ])("the check letter of %s is %j", (body, letter) => {
     expect(upnCheckLetter(body)).toBe(letter);
   });
@@ -177,6 +179,9 @@ describe("UPN (DfE check letter, mod 23)", () => {
     ["too short", "B80120000500"],
     ["too long", "B8012000050011"],
     ["no check letter", "1801200005001"],
+    // B80120000500 after a first letter: B=1, so 1×2 + 8×3 + 1×5 + 2×6 + 5×11 = 98; 98 mod 23 = 6 → G. The
+    // letter is right for the characters after it, but a UPN has one letter before eleven digits.
+    ["two letters first", "GB801200005001"],
   ])("rejects %s", (_label, value) => {
     expect(isValidUpn(value)).toBe(false);
   });
@@ -205,6 +210,11 @@ describe("National Insurance number (HMRC prefix rules)", () => {
     ["NK123456A", false],
     ["TN123456A", false],
     ["ZZ123456A", false],
+    ["KN123456A", false],
+    ["NT123456A", false],
+    // The shape is the whole value: a letter before it or after it is no NI number.
+    ["XAB123456A", false],
+    ["AB123456AB", false],
     ["AB123456E", false],
     ["AB12345C", false],
   ])("%s → %s", (value, valid) => {
@@ -229,6 +239,12 @@ describe("IBAN (mod 97 = 1)", () => {
     ["GB82WEST12345698765431", false],
     ["GB82 WEST 1234 5698 7654 32", false],
     ["XX", false],
+    // Each of these passes the mod-97 sum (the letters and digits moved and counted as above), so only the
+    // shape rejects it: one check digit, too few characters, a character before the country, one after.
+    ["GB0WEST12345698765426", false],
+    ["GB0094123", false],
+    ["1GB82WEST123456987694", false],
+    ["GB82WEST12345698765467x", false],
   ])("%s → %s", (value, valid) => {
     expect(isValidIban(value)).toBe(valid);
   });

@@ -80,3 +80,29 @@ describe("detectDatesOfBirth in a subject", () => {
     expect(dates(subject, "subject")).toEqual(expected);
   });
 });
+
+describe("detectDatesOfBirth: where the birth words may stand", () => {
+  // The label is 80 characters up to the date: the longest a form label may be.
+  const label80 = `${"Child's date of birth (as on the certificate".padEnd(77, " ")}): `;
+
+  it.each([
+    // A word at index 1 of the text is still seen by the quick check for birth words.
+    ["birthday in brackets", "(birthday 04/07/2016)", "04/07/2016"],
+    ["born in brackets", "(born 04/07/2016)", "04/07/2016"],
+    ["dob in brackets", "(dob 04/07/2016)", "04/07/2016"],
+    ["d.o.b in brackets", "(d.o.b 04/07/2016)", "04/07/2016"],
+    // A two-digit year is no year before 1900: the date stands.
+    ["a two-digit year", "DOB: 04/07/16", "04/07/16"],
+    ["a label of exactly 80 characters", `${label80}04/07/2016`, "04/07/2016"],
+  ])("%s", (_what, text, date) => {
+    expect(dates(text)).toEqual([`date-of-birth ${date} 0.95`]);
+  });
+
+  it.each([
+    ["a label of 81 characters", `${label80} 04/07/2016`],
+    // The label is the date's own line: a birth label on the line before belongs to another date.
+    ["a label on the line before", "Date of birth: on the form we sent home last week.\nTrip: 04/07/2026"],
+  ])("not %s", (_what, text) => {
+    expect(dates(text)).toEqual([]);
+  });
+});

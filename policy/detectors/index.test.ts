@@ -257,6 +257,28 @@ describe("which identifiers single a person out", () => {
     expect(typesIn("The LS6 9XA area. Has an EHCP.")).toEqual([]);
   });
 
+  it("an identifier exactly at the threshold identifies", () => {
+    // Without "licence" or "DVLA" nearby a driving licence number (DVLA's specimen) is 0.75.
+    const at075 = packFor("delius", { personalData: { confidenceThreshold: 0.75 } });
+    expect(typesIn("MORGA753116SM9IJ. Has an EHCP.", "", at075)).toEqual([
+      "body:driving-licence",
+      "body:special-category",
+    ]);
+  });
+
+  // With a pack that looks for none of them, each identifier is not looked for, so it identifies no one.
+  it.each([
+    ["an NHS number (published example)", "NHS number 943 476 5919. Has an EHCP."],
+    ["a ULN (worked example)", "ULN 9276308686. Has an EHCP."],
+    ["a date of birth", "DOB: 04/07/2016. Has an EHCP."],
+    ["a home address", "Lives at 14 Mill Lane, Leeds LS6 9XA. Has an EHCP."],
+    ["a passport number", "Passport number 123456789. Has an EHCP."],
+    ["a driving licence (DVLA's specimen)", "Licence MORGA753116SM9IJ. Has an EHCP."],
+  ])("not %s the pack does not look for", (_what, body) => {
+    const niOnly = packFor("delius", { personalData: { identifiers: ["ni-number"] } });
+    expect(typesIn(body, "", niOnly)).toEqual([]);
+  });
+
   it("not an identifier type the pack does not look for", () => {
     const noNi = packFor("delius", { personalData: { identifiers: ["nhs-number", "upn"] } });
     expect(typesIn("NI number AB 12 34 56 C. Has an EHCP.", "", noNi)).toEqual([]);
@@ -285,5 +307,58 @@ describe("detectPersonalData: what it returns", () => {
     const at08 = packFor("delius", { personalData: { confidenceThreshold: 0.8 } });
     // A landline is 0.8.
     expect(typesIn("Her gran: 0113 496 0123", "", at08)).toEqual(["body:phone-number"]);
+  });
+});
+
+describe("whom a name stands for: the sender, staff, an addressee", () => {
+  const from = { name: "Priya Shah", address: "p.shah@delius-school.sch.uk" };
+  const sensitive = (input: Partial<PersonalDataInput>, usePack: PolicyPack = pack) =>
+    detect(input, usePack)
+      .filter((entity) => entity.type === "special-category")
+      .map((entity) => entity.location);
+
+  it("the sender's surname is read from the name without spaces around it", () => {
+    const bodyText = "Dear students,\n\nApplications for the Hardship Fund are now open.\n\nMiss Shah";
+    expect(sensitive({ bodyText, from: { ...from, name: " Priya Shah " } })).toEqual([]);
+  });
+
+  it("only a name ending in the sender's surname is the sender, not every name in a text ending in it", () => {
+    const bodyText = "Dear parents,\n\nOliver Ashdown has an EHCP.\n\nMiss Shah";
+    expect(sensitive({ bodyText, from })).toEqual(["body"]);
+  });
+
+  it("a subject naming someone with the sender's surname is about them (a teacher's own child)", () => {
+    expect(sensitive({ subject: "Amelia Shah - EHCP review", from })).toEqual(["subject"]);
+  });
+
+  it("in a subject, a member of staff named with their role is whom the subject is about", () => {
+    expect(sensitive({ subject: "Mr Greaves (caretaker) - epilepsy" })).toEqual(["subject"]);
+  });
+
+  it("a pack's custom identifier identifies only where it occurs", () => {
+    const withAdmission = packFor("delius", {
+      personalData: {
+        customIdentifiers: [{ id: "admission-number", label: "Admission no.", pattern: "\\bADM\\d{6}\\b" }],
+      },
+    });
+    expect(sensitive({ bodyText: "Has been diagnosed with epilepsy." }, withAdmission)).toEqual([]);
+  });
+});
+
+describe("how sure a detail is someone's, by the name beside it", () => {
+  const confidences = (bodyText: string) =>
+    detect({ bodyText })
+      .filter((entity) => entity.type === "special-category")
+      .map((entity) => [bodyText.slice(entity.start, entity.end), entity.confidence]);
+
+  it.each<[string, string, (string | number)[][]]>([
+    ["a full name beside it", "Dear parents,\n\nOliver Ashdown has an EHCP.", [["EHCP", 0.9]]],
+    ["a given name alone beside it", "Dear parents,\n\nJack has an EHCP.", [["EHCP", 0.8]]],
+  ])("%s", (_what, bodyText, expected) => {
+    expect(confidences(bodyText)).toEqual(expected);
+  });
+
+  it("a text of digits alone is still read for identifiers", () => {
+    expect(typesIn("07700900123")).toEqual(["body:phone-number"]);
   });
 });

@@ -40,6 +40,12 @@ describe("detectPhoneNumbers", () => {
     ["a London number with a digit too many", "Call 020 7946 01234"],
     ["an 03 number with a digit too many", "Call 0300 555 01234"],
     ["a mobile behind a London code", "Call 020 7700 900123"],
+    // Thirteen digits or more ending in a valid number: the patterns are anchored at both ends.
+    ["a mobile number behind two more digits", "Ring 01 07700 900123 now"],
+    ["a landline behind two more digits", "Ring 07 0113 496 0123 now"],
+    ["a landline with two digits too many", "Ring 0113 496 0123 45 now"],
+    ["an 03 number behind two more digits", "Ring 01 0300 555 0123 now"],
+    ["an 03 number with a digit too many, written apart", "Ring 0300 555 0123 4 now"],
   ])("not %s", (_what, text) => {
     expect(phones(text)).toEqual([]);
   });

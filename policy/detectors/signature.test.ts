@@ -9,6 +9,8 @@ describe("greetingLineEnd", () => {
     ["a first line of 51 characters", `${"a".repeat(51)}\nrest`, 0],
     ["a text of one line", "Dear Sam, thanks for the form.", 0],
     ["an empty text", "", 0],
+    // The 50 characters count from the line's own start, not from the start of the text.
+    ["a greeting after 30 blank lines", `${"\n".repeat(30)}Dear Mrs Patel and Mr Ashdown,\nrest`, 60],
   ])("%s", (_what, text, end) => {
     expect(greetingLineEnd(text)).toBe(end);
   });

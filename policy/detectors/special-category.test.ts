@@ -67,3 +67,18 @@ describe("detectSpecialCategory: topic talk is no one's data", () => {
     expect(details(text, { identified: true })).toEqual([`special-category ${term} 0.75`]);
   });
 });
+
+describe("detectSpecialCategory: where a term and the word after it end", () => {
+  it.each([
+    // A character past "z" (a dash) ends a phrase like a space does.
+    ["a phrase followed by a dash", "Oliver: CP concern—see notes.", ["special-category CP concern 0.75"]],
+    // Only a space or a hyphen is skipped before the next word: "/policy" is not "policy".
+    ["a slash before a follower", "Oliver: EHCP/policy review.", ["special-category EHCP 0.75"]],
+    ["a dash after a follower", "Oliver: the EHCP policy—see attached.", []],
+    ["a follower with a hyphen inside", "Oliver: ask the EHCP co-ordinator.", []],
+    // A character past "z" before a preceder is no letter of a longer word.
+    ["a dash before 'our'", "Oliver—our EHCP process is changing.", []],
+  ])("%s", (_what, text, expected) => {
+    expect(details(text, { identified: true })).toEqual(expected);
+  });
+});

@@ -114,3 +114,59 @@ describe("findSubjectPeople: how sure, and where each form stops", () => {
     expect(found(subject)).toEqual([]);
   });
 });
+
+describe("findSubjectPeople: each form, where it applies and where it does not", () => {
+  const found = (subject: string) =>
+    findSubjectPeople(subject).map((person) => [subject.slice(person.start, person.end), person.confidence]);
+
+  it.each<[string, (string | number)[][]]>([
+    // A known given name with a class code after it: digits first, one or two letters, maybe a digit.
+    ["Leo 10M - report", [["Leo", 0.8]]],
+    ["Leo 9x2 - report", [["Leo", 0.8]]],
+    ["Leo 10MB - report", [["Leo", 0.8]]],
+    // Any capitalised name in brackets before the class or year code.
+    ["Re: Marcus (5B) – visit", [["Marcus", 0.8]]],
+    ["Leon (Y4) - new carers", [["Leon", 0.8]]],
+    // The capitalised word before such a name is part of it; a lower-case one is not.
+    ["Re: Zbig Doyle (Y10) - report", [["Zbig Doyle", 0.8]]],
+    ["fw: zbig Doyle (Y10) - report", [["Doyle", 0.8]]],
+    // A title with a full stop.
+    ["Mrs. Okonjo - report", [["Mrs. Okonjo", 0.85]]],
+    // A known given name "in" a class named as classes are.
+    ["Maisie in Ash - nurse referral", [["Maisie", 0.75]]],
+    // A first name alone between separators (or at either end) where the subject names a class.
+    ["Ayaan - Ash class - chicken pox", [["Ayaan", 0.75]]],
+    ["Ash class - Ayaan", [["Ayaan", 0.75]]],
+    // The reply prefix is not a part of the subject: "AW" (German Outlook's "Re:") is no one.
+    ["AW: Ash class - Ayaan - chicken pox", [["Ayaan", 0.75]]],
+    // A part may start after a class code.
+    ["9X2 leo williams", [["leo williams", 0.8]]],
+  ])("%s", (subject, expected) => {
+    expect(found(subject)).toEqual(expected);
+  });
+
+  it.each([
+    ["a given name with no class after it", "Letter for Leo"],
+    ["a given name before a separator, no class named", "Leo - report"],
+    ["a code with more letters than a class has", "Leo 10Mabc - report"],
+    ["a code with three digits", "Leo 123M - report"],
+    ["a single letter before 'family'", "B family - support"],
+    ["an initial at the end", "Report for J"],
+    ["a lower-case word with a capital inside before 'family'", "macLeod family - support"],
+    ["two names that do not open their part", "report for leo williams"],
+    ["a surname in lower case before a comma", "nowak, Zofia – SALT report"],
+    ["a capitalised word at the end", "Report from Nowak"],
+    ["a word and a letter followed by another name-like word", "leo n williams - report"],
+    ["'s inside a name", "O'Sullivan dad - pickup"],
+    ["'s at the end, no relation after it", "Re: Tommy's"],
+    ["an unknown word with a bracketed class name", "Zbig (Ash) - school nurse referral"],
+    ["a bracketed class name in lower case", "Maisie (ash) - referral"],
+    ["two words in the brackets", "Maisie (Ash Grove) - referral"],
+    ["a given name alone", "Re: Maisie"],
+    ["brackets left open at the end", "Re: Maisie (Ash"],
+    ["a stray closing bracket, no opening one", "Maisie - Ash) - referral"],
+    ["a first name not at the start of its part", "Ash class - letter for Ayaan"],
+  ])("no one: %s", (_what, subject) => {
+    expect(found(subject)).toEqual([]);
+  });
+});

@@ -335,6 +335,22 @@ describe("analyzeDraft: edges", () => {
   });
 });
 
+describe("analyzeDraft: the sender", () => {
+  const body = "Dear Sam,\n\nMiss Shah has epilepsy and may be late.\n\nThanks";
+  const types = (input: Parameters<typeof analyzeDraft>[0]) =>
+    analyzeDraft(input, loadPolicy("delius"), { rules: [] }).personalData.map((entity) => entity.type);
+
+  it("a named person's health condition is special-category data", () => {
+    expect(types({ subject: "Note", body })).toEqual(["person-name", "special-category"]);
+  });
+
+  it("must not: not when the person is the sender, by title and surname", () => {
+    expect(types({ subject: "Note", body, from: { name: "Priya Shah", address: "p.shah@delius.sch.uk" } })).toEqual([
+      "person-name",
+    ]);
+  });
+});
+
 describe("formatMessage", () => {
   it("names the rule, the message and the missing placeholder", () => {
     expect(() =>

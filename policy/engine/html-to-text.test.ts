@@ -112,6 +112,7 @@ describe("htmlToStructuredText: elements", () => {
   it("turns source line breaks of either kind into spaces", () => {
     expect(htmlToText("one\r\ntwo\rthree")).toBe("one  two three");
     expect(htmlToText("a\rb")).toBe("a b");
+    expect(htmlToText("a\nb")).toBe("a b");
   });
 });
 

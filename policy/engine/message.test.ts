@@ -260,3 +260,19 @@ describe("buildMessage: what the segments are read with", () => {
     ]);
   });
 });
+
+describe("buildMessage: limits and blanking, at the edges", () => {
+  it.each([
+    ["shorter than the limit, with a line break past half of it", "aaaaaaaa\nb", 12],
+    ["exactly as long as the limit, with a line break past half of it", "aaaaaaa\nb", 9],
+  ])("does not cut a body %s", (_what, body, limit) => {
+    const built = message({ body }, limit);
+    expect(built.bodyText).toBe(body);
+    expect(built.bodyTruncated).toBe(false);
+  });
+
+  it("blanks a quoted line answered inline up to its own end, not into the next lines", () => {
+    const built = message({ subject: "RE: Homework", body: "Noted.\n> old line\nMy answer\nmore" });
+    expect(built.own).toBe(`Noted.\n${" ".repeat(10)}\nMy answer\nmore`);
+  });
+});

@@ -46,7 +46,8 @@ export function findAll(pattern: RegExp | PhraseSet, text: string): { start: num
 export function isParagraphEnd(text: string, index: number): boolean {
   if (text.charCodeAt(index) !== 10) return false;
   let next = index + 1;
-  while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
+  // Past the end charCodeAt is NaN, neither a space nor a tab: the loop stops there by itself.
+  while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) next++;
   if (next >= text.length) return true;
   const code = text.charCodeAt(next);
   return code === 10 || code === 45 || code === 42 || code === 8226;

@@ -5,7 +5,8 @@ export function extensionOf(name: string): string {
   // Windows ignores trailing dots and spaces ("report.exe. " runs as an .exe); trimmed by hand, linear.
   const lower = name.trim().toLowerCase();
   let end = lower.length;
-  while (end > 0 && (lower.charAt(end - 1) === "." || lower.charAt(end - 1) === " ")) end--;
+  // At end = 0, charAt(-1) is "": the loop stops there by itself.
+  while (lower.charAt(end - 1) === "." || lower.charAt(end - 1) === " ") end--;
   const trimmed = lower.slice(0, end);
   const dot = trimmed.lastIndexOf(".");
   return dot === -1 ? "" : trimmed.slice(dot + 1);

@@ -24,6 +24,7 @@ ruleTester(rule, {
       draft: body("Please Ask Mrs Ahmed, Mr Brown, Ms Clark And Dr Davies To Join Us"),
     },
     { name: "a mixed-case word spelt like an acronym counts", draft: body("THE Senco MUST SIGN THESE FORMS") },
+    { name: "eleven capitals in words and an apostrophe, which is not a capital", draft: body("I DON'T YELL NOW") },
   ],
   invalid: [
     {

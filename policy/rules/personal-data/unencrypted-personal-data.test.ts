@@ -234,6 +234,8 @@ describe("unencrypted-personal-data: what it asks for, and when", () => {
   it.each([
     ["the header's name with another value", { "X-Encrypt": "no" }],
     ["another header with the value", { "x-other": "yes" }],
+    // A header whose name is the word "undefined" is still not the school's header.
+    ["a header named 'undefined' with the value", { undefined: "yes" }],
   ])("the header route is not taken with %s", (_what, headers) => {
     const pack = packFor("st-john-payne", { encryption: { secureRoute: HEADER } });
     expect(found(pack, nhs({ to: external, headers }))).toEqual([["route", "secure sending"]]);

@@ -88,6 +88,9 @@ ruleTester(rule, {
     labelled("Personal tonight"),
     labelled("Personal \u2014 tonight", "Personal, an em dash, tonight"),
     labelled("Personal:development plan"),
+    labelled("  Personal: tonight", "Personal after blanks"),
+    labelled("Personal re: development plan"),
+    labelled("Personal / development review"),
     dunstans("Are you free this weekend? If not this weekend, the next.", "one weak sign twice counts once"),
     dunstans(
       "Our wedding is this weekend, so I have set the homework for my pupils.",
@@ -127,6 +130,25 @@ ruleTester(rule, {
     {
       ...dunstans("Are you free this weekend? Our wedding is at the Old Mill.", "the heavier kind first"),
       errors: [{ messageId: "unlabelled", location: "subject", data: { kind: "a wedding" } }],
+    },
+    {
+      ...dunstans("My old bike is for  sale.", "a sign written with two spaces"),
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: "selling something" } }],
+    },
+    {
+      ...dunstans("Free this weekend? Our wedding is this weekend, at the Old Mill.", "a weak sign twice weighs once"),
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: "a wedding" } }],
+    },
+    {
+      name: "a first-person booking with a hotel, no sign on the lists: caught by the model",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Room",
+        body: "Hi, is the double room still free for the 14th? I'd like to book two nights.",
+        bodyType: "text",
+        to: [{ address: "stay@hotel-example.co.uk" }],
+      },
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: "a social arrangement" } }],
     },
     {
       ...dunstans("This weekend only: ironing done at £20 per hour.", "a price per unit adds to selling"),

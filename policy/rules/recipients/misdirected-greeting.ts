@@ -28,7 +28,8 @@ export default defineRule({
     const greeting = greetedNames(message.own);
     if (greeting === undefined) return [];
     const visible = message.recipients.filter((entry) => entry.field !== "bcc");
-    if (visible.length === 0 || visible.length > 4) return [];
+    // No one visible: nothing below can speak (no recipient to tell by name).
+    if (visible.length > 4) return [];
     // The harm is data reaching the wrong person: mail going outside, or carrying personal data.
     if (!visible.some((entry) => entry.standing === "external") && sensitiveEntities(personalData).length === 0)
       return [];

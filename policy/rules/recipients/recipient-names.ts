@@ -194,8 +194,8 @@ export function greetedNames(own: string): { names: string[]; line: string; addr
   if (opening) rest = line.slice(opening[0].length);
   else if (/^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?,$/.test(line)) rest = line;
   else return undefined;
+  // An empty rest has no words, so no names: undefined below.
   rest = trimTrailing(rest);
-  if (rest.length === 0) return undefined;
   const words = rest.split(/[\s/]+/).filter((word) => word.length > 0);
   const names: string[] = [];
   for (const word of words) {

@@ -54,7 +54,6 @@ export default defineRule({
     const found = sensitiveEntities(personalData);
     if (found.length === 0) return [];
     const outside = externalOf(message);
-    if (outside.length === 0) return [];
     const thread = quoted.map((segment) => message.body.lower.slice(segment.start, segment.end)).join("\n");
     const what = describeEntities(
       found,
@@ -73,7 +72,8 @@ export default defineRule({
     if (added.length === 0) return [];
     const visible = message.recipients.filter((entry) => entry.field !== "bcc");
     const internal = visible.filter((entry) => entry.standing === "internal").length;
-    const replyAll = visible.length >= 3 && internal >= 2 && internal > visible.length / 2;
+    // At least three visible and more than half inside: at least two inside.
+    const replyAll = visible.length >= 3 && internal > visible.length / 2;
     return [
       { messageId: replyAll ? "replyAll" : "added", data: { addresses: list(added), what }, location: "recipients" },
     ];

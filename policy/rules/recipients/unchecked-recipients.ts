@@ -38,7 +38,6 @@ export default defineRule({
   },
   check({ message }) {
     const unknown = message.recipients.filter((entry) => entry.standing === "unknown");
-    if (unknown.length === 0) return [];
     const reports: RuleReport[] = [];
     const visibleLists = unknown.filter(
       (entry) => entry.field !== "bcc" && PARENT_LIST.test(entry.recipient.name ?? entry.recipient.address),

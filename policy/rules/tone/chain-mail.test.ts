@@ -95,6 +95,17 @@ ruleTester(rule, {
       errors: [{ messageId: "chain", location: "body", spanTexts: ["made me laugh"] }],
     },
     {
+      name: "a joke to a colleague and the all-staff list",
+      draft: {
+        ...body(joke),
+        to: [
+          { address: "j.smith@st-john-payne.sch.uk" },
+          { name: "All Staff", address: "allstaff@st-john-payne.sch.uk" },
+        ],
+      },
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["made me laugh"] }],
+    },
+    {
       name: "everyone before the verb and after it",
       draft: body("Hi everyone, please share it with everybody you know."),
       errors: [{ messageId: "chain", location: "body", spanTexts: ["share it with"] }],

@@ -33,16 +33,15 @@ export function commitmentSpans(own: string): Span[] {
     while ((hits[cursor[key]]?.start ?? Infinity) < from) cursor[key]++;
     return hits[cursor[key]];
   };
-  /** Is one of `hits` wholly inside [from, to)? */
+  /** Is one of `hits` wholly inside [from, to)? (The first starting at or after `from`: its end decides.) */
   const anyIn = (hits: readonly Span[], key: keyof typeof cursor, from: number, to: number) => {
     const hit = nextFrom(hits, key, from);
-    return hit !== undefined && hit.start < to && hit.end <= to;
+    return hit !== undefined && hit.end <= to;
   };
   // The next "£" at or after an offset; sentences come in order, so each "£" is searched for once.
   let pound = -1;
   const poundAtOrAfter = (from: number) => {
-    // Stryker disable next-line LogicalOperator: a cache only; searching again whenever the cached £ is finite finds the same next £ from `from`
-    if (pound < from && pound !== Infinity) {
+    if (pound < from) {
       const at = own.indexOf("£", from);
       pound = at === -1 ? Infinity : at;
     }

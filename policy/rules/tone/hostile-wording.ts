@@ -62,23 +62,22 @@ function withoutExceptions(lower: string): string {
   let out = "";
   let at = 0;
   for (const hit of hits) {
-    if (hit.start < at) continue;
     out += lower.slice(at, hit.start) + " ".repeat(hit.end - hit.start);
     at = hit.end;
   }
   return out + lower.slice(at);
 }
 
-/** Offsets of the quotation marks in a sentence (a single quote only as a mark, not an apostrophe). */
+/**
+ * Offsets of the quotation marks in a sentence (a single quote only as a mark, not an apostrophe). The text is
+ * the message model's, whose curly quotes are already straight; before the first character `charAt` reads "".
+ */
 function quoteMarks(sentence: string): number[] {
   const marks: number[] = [];
   for (let i = 0; i < sentence.length; i++) {
     const char = sentence.charAt(i);
-    if (char === '"' || char === "“" || char === "”") marks.push(i);
-    else if (
-      char === "'" &&
-      (i === 0 || !/[a-z]/.test(sentence.charAt(i - 1)) || !/[a-z]/.test(sentence.charAt(i + 1)))
-    ) {
+    if (char === '"') marks.push(i);
+    else if (char === "'" && (!/[a-z]/.test(sentence.charAt(i - 1)) || !/[a-z]/.test(sentence.charAt(i + 1)))) {
       marks.push(i);
     }
   }

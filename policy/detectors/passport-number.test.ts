@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { detectPassportNumbers } from "./passport-number.js";
+import { makeScan, type Candidate } from "./text.js";
+
+function passports(text: string): string[] {
+  const out: Candidate[] = [];
+  detectPassportNumbers(makeScan(text, "body", { start: text.length, end: text.length }, 0), out);
+  return out.map((found) => `${text.slice(found.start, found.end)} ${found.confidence}`);
+}
+
+// Invented nine-digit numbers: a UK passport number has no check digit to get right.
+describe("detectPassportNumbers", () => {
+  it.each([
+    ["introduced as a passport number", "Passport number: 123456789", ["123456789 0.9"]],
+    // "passport" at index 1 of the text still counts.
+    ["in brackets", "(passport 123456789)", ["123456789 0.9"]],
+    ["'passport' 40 characters before", `Passport${" ".repeat(32)}123456789`, ["123456789 0.9"]],
+  ])("finds %s", (_what, text, expected) => {
+    expect(passports(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["nine digits with no passport word", "Order 123456789 has shipped."],
+    ["'passport' 41 characters before", `Passport${" ".repeat(33)}123456789`],
+    ["ten digits", "Passport number: 1234567890"],
+  ])("not %s", (_what, text) => {
+    expect(passports(text)).toEqual([]);
+  });
+});
