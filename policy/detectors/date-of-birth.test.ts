@@ -94,12 +94,23 @@ describe("detectDatesOfBirth: where the birth words may stand", () => {
     // A two-digit year is no year before 1900: the date stands.
     ["a two-digit year", "DOB: 04/07/16", "04/07/16"],
     ["a label of exactly 80 characters", `${label80}04/07/2016`, "04/07/2016"],
+    // The 80 characters count from the start of the date's own line, not of the text.
+    [
+      "a 70-character label on the second line",
+      `Name: Jack Smith\n${"Child's date of birth (as on the certificate".padEnd(67, " ")}): 04/07/2016`,
+      "04/07/2016",
+    ],
+    // A full stop ends a sentence only before a space: "no.7" does not.
+    ["a full stop inside a reference", "She was born in Leeds (see file no.7) and came on 04/07/2016.", "04/07/2016"],
   ])("%s", (_what, text, date) => {
     expect(dates(text)).toEqual([`date-of-birth ${date} 0.95`]);
   });
 
   it.each([
     ["a label of 81 characters", `${label80} 04/07/2016`],
+    // "?" and "!" end the sentence that holds the birth word.
+    ["a birth word before a question mark", "Was she born early in the spring? The trip is on 04/07/2025."],
+    ["a birth word before an exclamation mark", "Was she born early in the spring! The trip is on 04/07/2025."],
     // The label is the date's own line: a birth label on the line before belongs to another date.
     ["a label on the line before", "Date of birth: on the form we sent home last week.\nTrip: 04/07/2026"],
   ])("not %s", (_what, text) => {

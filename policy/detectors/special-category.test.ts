@@ -3,13 +3,13 @@ import { SENSITIVE_CATEGORIES } from "../pack/vocabulary.js";
 import { compileSensitiveTerms, detectSpecialCategory, type Identification } from "./special-category.js";
 import { makeScan, type Candidate } from "./text.js";
 
-const terms = compileSensitiveTerms(SENSITIVE_CATEGORIES);
 const nobody: Identification = { fullNames: [], givenNames: [], identified: false };
 
 function details(text: string, who: Partial<Identification>, signatureAt = text.length): string[] {
   const out: Candidate[] = [];
   const scan = makeScan(text, "body", { start: signatureAt, end: text.length }, 0);
-  detectSpecialCategory(scan, terms, { ...nobody, ...who }, out);
+  // Compiled in each test, not once when the file loads, so the compiling is part of what each case checks.
+  detectSpecialCategory(scan, compileSensitiveTerms(SENSITIVE_CATEGORIES), { ...nobody, ...who }, out);
   return out.map((found) => `${found.type} ${text.slice(found.start, found.end)} ${found.confidence}`);
 }
 
@@ -78,6 +78,13 @@ describe("detectSpecialCategory: where a term and the word after it end", () => 
     ["a follower with a hyphen inside", "Oliver: ask the EHCP co-ordinator.", []],
     // A character past "z" before a preceder is no letter of a longer word.
     ["a dash before 'our'", "Oliver—our EHCP process is changing.", []],
+    // A phrase runs on into a longer word when a letter a to z follows it: the shorter term is found instead.
+    ["a letter after a phrase", "Oliver: CP concerns raised.", ["special-category CP 0.75"]],
+    ["'a' after a phrase", "Oliver: CP concerna raised.", ["special-category CP 0.75"]],
+    ["'z' after a phrase", "Oliver: CP concernz raised.", ["special-category CP 0.75"]],
+    // "day" is a follower, "dayz" is not; "any" is a preceder, "zany" is not.
+    ["a follower running on into 'z'", "Oliver: EHCP dayz.", ["special-category EHCP 0.75"]],
+    ["a preceder inside a word ending in it", "Oliver has a zany EHCP plan.", ["special-category EHCP 0.75"]],
   ])("%s", (_what, text, expected) => {
     expect(details(text, { identified: true })).toEqual(expected);
   });

@@ -118,6 +118,7 @@ function nextWord(lower: string, from: number): string {
   const first = lower.charCodeAt(start);
   if (first === 32 || first === 45) start++;
   let end = start;
+  // Stryker disable next-line LogicalOperator: past the end the code is NaN, which does not stop the loop but adds nothing to the slice; a word cut at 24 or not is no follower (all are shorter)
   while (end < lower.length && end - start < 24) {
     const code = lower.charCodeAt(end);
     if ((code < 97 || code > 122) && code !== 45) break;

@@ -199,6 +199,17 @@ describe("analyzeDraft", () => {
     expect(finding?.policyRef).toEqual({ section: `${clause?.document} — ${clause?.section}`, quote: clause?.quote });
   });
 
+  it("cites the clause a report names over the rule's own", () => {
+    const cited = rule("t", () => [{ messageId: "hit", data: { what: "x" }, location: "body", clause: "tone" }]);
+    const withClause = { ...cited, meta: { ...cited.meta, clause: "shouting" } };
+    const finding = analyzeDraft(draft, pack, { rules: [withClause] }).findings[0];
+    // st-john-payne's tone clause: its eSafety Policy, "Sending e-Mails".
+    expect(finding?.policyRef).toEqual({
+      section: "eSafety Policy — Sending e-Mails",
+      quote: "Read your email out loud to ensure the tone is that which you desire.",
+    });
+  });
+
   it("leaves out data and spans a report does not have, and keeps a fix", () => {
     const analysis = analyzeDraft(draft, pack, {
       rules: [

@@ -133,6 +133,7 @@ describe("PhraseSet: word characters, spaces and case, edge by edge", () => {
 
   it.each([
     ["hyphen", "-"],
+    ["backspace", "\b"],
     ["zero-width space", "\u200b"],
     ["word joiner", "\u2060"],
   ])("a %s is not whitespace", (_name, notSpace) => {

@@ -189,6 +189,20 @@ describe("required-cc: personal data, and mail marked personal", () => {
     expect(runRule(rule, { ...heated, subject, to: parent }, pack).findings).toHaveLength(1);
   });
 
+  // One plainly personal sign ("for sale", weight 2) and no sign of school business: personal at the threshold.
+  it.each([
+    ["Bike for sale", 0],
+    ["Bike", 1],
+  ])("personal by its content at the threshold: %s", (subject, findings) => {
+    const draft = {
+      subject,
+      body: "Dear Mr Cole,\n\nFrankly your attitude is pathetic.\n\nJo",
+      bodyType: "text" as const,
+      to: parent,
+    };
+    expect(runRule(rule, draft, pack).findings).toHaveLength(findings);
+  });
+
   it("marked personal with the label anywhere in the subject, in any case", () => {
     expect(runRule(rule, { ...heated, subject: "Saturday (PERSONAL)", to: parent }, pack).findings).toEqual([]);
   });
