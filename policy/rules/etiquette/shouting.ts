@@ -96,7 +96,8 @@ export default defineRule({
     docs: "Sentences or a subject written in capital letters read as shouting; school acronyms never count.",
     messages: {
       subject: "The subject is in capitals, which reads as shouting.",
-      body: "{{count}} sentence(s) are in capitals, which reads as shouting.",
+      bodyOne: "A sentence is in capitals, which reads as shouting.",
+      body: "{{count}} sentences are in capitals, which reads as shouting.",
     },
   },
   check({ pack, message }) {
@@ -106,7 +107,8 @@ export default defineRule({
     if (subjectSpans.length > 0) reports.push({ messageId: "subject", location: "subject", spans: subjectSpans });
     const bodySpans = shoutingSpans(message.own, pack);
     if (bodySpans.length > 0) {
-      reports.push({ messageId: "body", data: { count: bodySpans.length }, location: "body", spans: bodySpans });
+      const messageId = bodySpans.length === 1 ? "bodyOne" : "body";
+      reports.push({ messageId, data: { count: bodySpans.length }, location: "body", spans: bodySpans });
     }
     return reports;
   },
