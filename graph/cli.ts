@@ -11,8 +11,7 @@ import { leaveDate, parseLeaveCsv } from "./leave.js";
 import { compareReports, readPreviousReport, writeReport, type ReportWithChanges } from "./report.js";
 import { runSweep, SweepAbortedError, type SweepReport } from "./sweep.js";
 import { checkTitle } from "./checks/index.js";
-import { SKIP_LABELS } from "./report.js";
-import type { SkipReason } from "./checkpoint.js";
+import { skippedSummary } from "./report.js";
 import type { FindingCheck } from "./checks/types.js";
 
 /**
@@ -94,11 +93,9 @@ function parseOptions(argv: string[]) {
 
 function printSummary(report: SweepReport, out: string): void {
   const { counts } = report;
-  const skipped = Object.entries(counts.skipped)
-    .map(([reason, count]) => `${count} ${SKIP_LABELS[reason as SkipReason]}`)
-    .join(", ");
+  const skipped = skippedSummary(counts.skipped);
   console.log(
-    `Checked ${counts.checked} of ${counts.inScope} people (skipped: ${skipped || "none"}); ${counts.absent} absent beyond the threshold. Report: ${join(out, "report.html")}`,
+    `Checked ${counts.checked} of ${counts.inScope} people (skipped: ${skipped}); ${counts.absent} absent beyond the threshold. Report: ${join(out, "report.html")}`,
   );
   for (const [id, c] of Object.entries(report.summary))
     console.log(

@@ -61,15 +61,30 @@ export const STATUS_LABELS: Readonly<Record<FindingStatus, string>> = {
   "not-evaluated": "Not evaluated",
 };
 
-export const SKIP_LABELS: Readonly<Record<SkipReason, string>> = {
-  guest: "guest accounts",
-  disabled: "disabled accounts",
-  shared: "shared mailboxes",
-  room: "room mailboxes",
-  equipment: "equipment mailboxes",
-  linked: "linked mailboxes",
-  "other mailbox": "other non-personal mailboxes",
+/** What a skipped account is, one and many ("1 guest account", "2 guest accounts"). */
+export const SKIP_LABELS: Readonly<Record<SkipReason, { readonly one: string; readonly other: string }>> = {
+  guest: { one: "guest account", other: "guest accounts" },
+  disabled: { one: "disabled account", other: "disabled accounts" },
+  shared: { one: "shared mailbox", other: "shared mailboxes" },
+  room: { one: "room mailbox", other: "room mailboxes" },
+  equipment: { one: "equipment mailbox", other: "equipment mailboxes" },
+  linked: { one: "linked mailbox", other: "linked mailboxes" },
+  "other mailbox": { one: "other non-personal mailbox", other: "other non-personal mailboxes" },
 };
+
+const ENGLISH_PLURALS = new Intl.PluralRules("en-GB");
+
+/** "1 disabled account, 3 shared mailboxes", or "none": the skipped counts as the summary line gives them. */
+export function skippedSummary(skipped: Readonly<Partial<Record<SkipReason, number>>>): string {
+  return (
+    (Object.entries(skipped) as [SkipReason, number][])
+      .map(
+        ([reason, count]) =>
+          `${count} ${SKIP_LABELS[reason][ENGLISH_PLURALS.select(count) === "one" ? "one" : "other"]}`,
+      )
+      .join(", ") || "none"
+  );
+}
 
 /** Quote every cell; a cell that a spreadsheet would read as a formula gets a leading apostrophe. */
 export function csvCell(value: string): string {
@@ -94,7 +109,7 @@ export function toCsv(report: ReportWithChanges): string {
       .join(","),
   );
   const skipped = report.skipped.map((s) =>
-    [s.displayName, s.userPrincipalName, "Not swept", "Skipped", SKIP_LABELS[s.reason], "", "", ""]
+    [s.displayName, s.userPrincipalName, "Not swept", "Skipped", SKIP_LABELS[s.reason].one, "", "", ""]
       .map(csvCell)
       .join(","),
   );
@@ -155,10 +170,7 @@ shown.textContent=count+" of "+rows.length+" people shown";}
 export function toHtml(report: ReportWithChanges): string {
   const zone = report.window.timeZone;
   const windowText = `${formatLocalDate(Date.parse(report.window.start), zone)} to ${formatLocalDate(Date.parse(report.window.end) - 1, zone)}`;
-  const skippedText =
-    Object.entries(report.counts.skipped)
-      .map(([reason, count]) => `${count} ${SKIP_LABELS[reason as SkipReason]}`)
-      .join(", ") || "none";
+  const skippedText = skippedSummary(report.counts.skipped);
   const details: [string, string][] = [
     ["School", report.school.name],
     ["Tenant", `${report.tenant.name} (${report.tenant.id})`],
@@ -212,7 +224,7 @@ export function toHtml(report: ReportWithChanges): string {
       : "";
   const skippedList =
     report.skipped.length > 0
-      ? `<details><summary>Not swept (${report.skipped.length})</summary><ul>${report.skipped.map((s) => `<li>${escapeHtml(s.displayName)} (${escapeHtml(s.userPrincipalName)}): ${escapeHtml(SKIP_LABELS[s.reason])}</li>`).join("")}</ul></details>`
+      ? `<details><summary>Not swept (${report.skipped.length})</summary><ul>${report.skipped.map((s) => `<li>${escapeHtml(s.displayName)} (${escapeHtml(s.userPrincipalName)}): ${escapeHtml(SKIP_LABELS[s.reason].one)}</li>`).join("")}</ul></details>`
       : "";
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Mailbox compliance sweep — ${escapeHtml(report.school.name)}</title>

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { buildAddin } from "../addin/build.js";
 import { buildTeamsApp } from "../teams-app/build.js";
 import { writeAssetIcons } from "./manifest.js";
-import { buildAppPackage } from "./package.js";
+import { buildAppPackage, LOCAL_CLIENT_ID } from "./package.js";
 
 export interface BuildAllOptions {
   readonly distDir: string;
@@ -16,9 +16,6 @@ export interface BuildAllOptions {
   readonly host: string;
   readonly clientId?: string;
 }
-
-/** Placeholder client id for local builds: the manifests validate, Entra sign-in is not wired. */
-export const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
 
 /** The compose harness and its stand-in Office: the playground's, never a school's. */
 export const HARNESS_FILES = ["harness.html", "harness.js", "harness-pane.html"] as const;

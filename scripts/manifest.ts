@@ -42,12 +42,15 @@ export function writeAssetIcons(assetsDir: string): void {
     writeFileSync(join(assetsDir, `icon-${size}.png`), drawIcon(size, "colour"));
 }
 
+/** Placeholder client id for local builds: the manifests validate, Entra sign-in is not wired. */
+export const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
+
 export function manifestOptionsFromArgs(args: readonly string[]): ManifestOptions & { out: string } {
   const { values } = parseArgs({
     args: [...args],
     options: {
       host: { type: "string", default: "https://localhost:3000" },
-      "client-id": { type: "string", default: "00000000-0000-0000-0000-000000000000" },
+      "client-id": { type: "string", default: LOCAL_CLIENT_ID },
       "app-id": { type: "string" },
       version: { type: "string", default: "1.0.0" },
       out: { type: "string", default: "manifests/generated" },

@@ -1,7 +1,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync } from "fflate";
-import { generateManifests, manifestOptionsFromArgs } from "./manifest.js";
+import { generateManifests, LOCAL_CLIENT_ID, manifestOptionsFromArgs } from "./manifest.js";
+
+export { LOCAL_CLIENT_ID };
+
+/**
+ * Why a package is fit only for this machine: the defaults point the add-in at https://localhost:3000
+ * and carry no Entra app's client id, so uploaded to a tenant it would load nothing and sign nobody in.
+ * Empty when `--host` and `--client-id` are the school's own.
+ */
+export function localOnlyReasons(args: readonly string[]): string[] {
+  const { host, clientId } = manifestOptionsFromArgs(args);
+  const reasons: string[] = [];
+  if (/^https:\/\/(?:localhost|127\.0\.0\.1)(?::|\/|$)/i.test(host)) reasons.push(`--host is ${host}`);
+  if (clientId === LOCAL_CLIENT_ID) reasons.push("--client-id is the all-zero placeholder");
+  return reasons;
+}
 
 /** Builds dist/appPackage.zip: the unified manifest with its colour and outline icons. */
 export async function buildAppPackage(args: readonly string[], outFile = "dist/appPackage.zip"): Promise<string> {
@@ -20,10 +35,19 @@ export async function buildAppPackage(args: readonly string[], outFile = "dist/a
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    const file = await buildAppPackage(process.argv.slice(2));
-    console.log(
-      `Wrote ${file} (manifest.json, color.png, outline.png). Upload it in Teams or the Microsoft 365 admin centre.`,
-    );
+    const args = process.argv.slice(2);
+    const file = await buildAppPackage(args);
+    const localOnly = localOnlyReasons(args);
+    if (localOnly.length === 0) {
+      console.log(
+        `Wrote ${file} (manifest.json, color.png, outline.png). Upload it in Teams or the Microsoft 365 admin centre.`,
+      );
+    } else {
+      console.warn(
+        `Wrote ${file} for sideloading on this machine only (${localOnly.join("; ")}). For your tenant: ` +
+          "npm run package -- --host https://<your site> --client-id <your Entra app's client id> (docs/deploy.md).",
+      );
+    }
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);

@@ -20,6 +20,7 @@ import { loadPolicy } from "../policy/pack/load.js";
 import type { PolicyPack } from "../policy/pack/schema.js";
 import { ownSubject } from "../policy/rules/text.js";
 import { personalUseContext } from "../policy/rules/personal-use/context.js";
+import { hasPersonalLabel } from "../policy/rules/personal-use/personal-use.js";
 import { fillPlaceholders, readPart, readSet, SHARED_SAMPLE, type Label } from "../test/corpus/labelled.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +30,8 @@ const RATE = 0.5;
 const L2 = 0.002;
 const MIN_COUNT = 2;
 const KEEP = 500;
+/** Cross-validated F1 within this of the best counts as a tie when the threshold is chosen. */
+const NEAR_TIE = 0.01;
 
 interface Example {
   readonly features: readonly string[];
@@ -47,6 +50,7 @@ function examplesFor(label: Label): Example[] {
     if (!pack) packs.set(entry.preset, (pack = loadPolicy(entry.preset)));
     const draft = fillPlaceholders(entry.draft, pack);
     const message = buildMessage(normalizeDraft(draft), pack);
+    if (label === "personal-use" && !expected && mayBePersonal(message.subject.text, pack)) continue;
     const subject = label === "tone" ? ownSubject(message.subject.text) : message.subject.text;
     const analysis = analyzeDraft(draft, pack, { models: false });
     out.push({
@@ -60,6 +64,18 @@ function examplesFor(label: Label): Example[] {
     });
   }
   return out;
+}
+
+/**
+ * The personal-use model answers "is this plainly personal mail?"; the pack decides afterwards whether
+ * that is allowed (personal-use.ts). A draft labelled false only because its school allows it (Delius's
+ * reasonable personal use, a subject carrying the school's "personal" label) says nothing either way, so
+ * it is left out of training: taught as "not personal", such drafts taught the label word and everyday
+ * personal wording to count against personal mail.
+ */
+function mayBePersonal(subject: string, pack: PolicyPack): boolean {
+  const { mode } = pack.personalUse;
+  return mode === "allowed" || (mode === "allowed-if-labelled" && hasPersonalLabel(subject, pack.personalUse.label));
 }
 
 function train(examples: readonly Example[]): { bias: number; weights: Map<string, number> } {
@@ -146,11 +162,16 @@ async function main(): Promise<void> {
       });
       return f1(tp, fp, fn);
     };
-    let best = { threshold: 1.01, f1: score(1.01) };
-    for (let t = 0.3; t <= 0.951; t += 0.05) {
-      const value = score(t);
-      if (value > best.f1 + 1e-9) best = { threshold: Math.round(t * 100) / 100, f1: value };
-    }
+    // The best F1, then the highest threshold within NEAR_TIE of it: the curve is flat near its top (a
+    // few drafts either way), and there a false alarm that nags a member of staff costs more than a miss.
+    const candidates = [1.01];
+    for (let t = 0.3; t <= 0.951; t += 0.05) candidates.push(Math.round(t * 100) / 100);
+    const top = Math.max(...candidates.map((threshold) => score(threshold)));
+    const threshold = Math.max(
+      ...candidates.filter((candidate) => candidate <= 1 && score(candidate) >= top - NEAR_TIE),
+    );
+    const best = { threshold: Number.isFinite(threshold) ? threshold : 1.01, f1: 0 };
+    best.f1 = score(best.threshold);
     const model = train(examples);
     const out: LinearModel = {
       label,

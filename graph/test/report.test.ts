@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareReports, csvCell, people, toCsv, toHtml } from "../report.js";
+import { compareReports, csvCell, people, skippedSummary, toCsv, toHtml } from "../report.js";
 import type { SweepReport } from "../sweep.js";
 import type { SweepFinding } from "../checks/types.js";
 
@@ -64,6 +64,19 @@ const report: SweepReport = {
   ],
 };
 
+describe("skippedSummary", () => {
+  it.each([
+    [{}, "none"],
+    [{ disabled: 1 }, "1 disabled account"],
+    [{ disabled: 2 }, "2 disabled accounts"],
+    [{ disabled: 0 }, "0 disabled accounts"],
+    [{ guest: 1, shared: 3 }, "1 guest account, 3 shared mailboxes"],
+    [{ "other mailbox": 1 }, "1 other non-personal mailbox"],
+  ])("%j reads %s", (skipped, expected) => {
+    expect(skippedSummary(skipped)).toBe(expected);
+  });
+});
+
 describe("report writers", () => {
   it.each([
     ["=SUM(A1)", `"'=SUM(A1)"`],
@@ -84,7 +97,7 @@ describe("report writers", () => {
     expect(lines[1]).toContain(`"'=HYPERLINK`);
     expect(lines[1]).toContain(`"Inbox rules forwarding mail outside the school","Fail"`);
     expect(lines[1]).toContain(`"'-Do not forward"`);
-    expect(lines[4]).toBe(`"Guest","guest@x.example","Not swept","Skipped","guest accounts","","",""`);
+    expect(lines[4]).toBe(`"Guest","guest@x.example","Not swept","Skipped","guest account","","",""`);
   });
 
   it("groups findings per person, most urgent person first, each person's findings most urgent first", () => {
@@ -97,7 +110,7 @@ describe("report writers", () => {
     const html = toHtml(report);
     expect(html).toContain("<dt>Absences between</dt><dd>Wed 1 Jul 2026 to Tue 14 Jul 2026 (Europe/London");
     expect(html).toContain("<dt>Generated</dt><dd>Wed 1 Jul 2026, 08:05 by School Policy Guard 0.1.0</dd>");
-    expect(html).toContain("<dt>Not swept</dt><dd>1 guest accounts, 1 shared mailboxes</dd>");
+    expect(html).toContain("<dt>Not swept</dt><dd>1 guest account, 1 shared mailbox</dd>");
     expect(html).toContain("Members of the group “All staff”");
     expect(html.match(/Get-EXOMailboxPermission/g)).toHaveLength(1);
     expect(html).toContain("Disable-InboxRule");

@@ -92,6 +92,29 @@ describe("check command", () => {
   });
 });
 
+describe("check with a labelled corpus line", () => {
+  it("says the line is a corpus entry and how to check it, on one line, instead of listing missing keys", () => {
+    // The shape of ../shared/corpus/sample.jsonl: the draft wrapped with its preset and labels.
+    const line = JSON.stringify({ id: "s-001", preset: "delius", draft: plain, expect: { tone: false }, entities: [] });
+    const result = check(["--policy", "delius", "--jsonl"], `${line}\n${JSON.stringify(plain)}\n`);
+    expect(result.code).toBe(0);
+    const [first, second] = result.stdout
+      .trim()
+      .split("\n")
+      .map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(first?.error).toMatch(/labelled corpus line/);
+    expect(first?.error).toMatch(/"draft"/);
+    expect(first?.error).not.toMatch(/subject/);
+    expect(second).toHaveProperty("verdict");
+  });
+
+  it("exits 2 with the same message for one wrapped draft without --jsonl", () => {
+    const result = check(["--policy", "delius"], JSON.stringify({ draft: plain, expect: {} }));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^check: a labelled corpus line/);
+  });
+});
+
 describe("check --help (in process)", () => {
   it("prints the usage and a draft's shape, and exits 0; a draft in that shape is accepted", async () => {
     const { main, USAGE } = await import("./check.js");

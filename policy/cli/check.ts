@@ -54,6 +54,14 @@ export function parseDraftJson(text: string): DraftInput {
   } catch (error) {
     throw new DraftInputError(`invalid JSON: ${oneLine((error as Error).message)}`);
   }
+  if (isLabelledCorpusLine(json)) {
+    // The corpus files (sample.jsonl, test/corpus/) wrap each draft with its labels and use placeholders
+    // for the school's own facts: say how to check one instead of listing every key the draft lacks.
+    throw new DraftInputError(
+      'a labelled corpus line ({"id", "preset", "draft", "expect", …}), not a draft: pass its "draft" with ' +
+        "the placeholders ({DOMAIN}, {SCHOOL_NAME}…) filled in, or score a whole file with npm run corpus:metrics",
+    );
+  }
   const result = draftSchema.safeParse(json);
   if (!result.success) {
     const problems = result.error.issues.map(
@@ -62,6 +70,11 @@ export function parseDraftJson(text: string): DraftInput {
     throw new DraftInputError(`invalid draft: ${oneLine(problems.join("; "))}`);
   }
   return result.data;
+}
+
+/** `{ id, preset, draft, expect, … }`: a line of the labelled corpus (../shared/corpus/README.md). */
+function isLabelledCorpusLine(json: unknown): boolean {
+  return typeof json === "object" && json !== null && "draft" in json && "expect" in json;
 }
 
 interface CliOptions {

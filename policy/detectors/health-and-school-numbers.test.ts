@@ -20,6 +20,17 @@ describe("detectNhsNumbers (NHS Digital's example 943 476 5919)", () => {
     ["a reference after", "Use 943 476 5919 as the order number.", ["nhs-number 943 476 5919 0.3"]],
     ["no context", "Number 9434765919", ["nhs-number 9434765919 0.5"]],
     ["a failing check digit", "NHS no. 943 476 5918", []],
+    [
+      "health context earlier in the sentence",
+      "The nurse needs Ruby's NHS number for the immunisation list - it's 943 476 5919.",
+      ["nhs-number 943 476 5919 0.97"],
+    ],
+    // "NHS" starting 120 characters before the number is read (4 + 115 + 1); 121 characters before is not.
+    ["health context 120 characters before", `NHS ${"x".repeat(115)} 943 476 5919`, ["nhs-number 943 476 5919 0.97"]],
+    ["health context 121 characters before", `NHS ${"x".repeat(116)} 943 476 5919`, ["nhs-number 943 476 5919 0.5"]],
+    // "NHS" ending 60 characters after the number is read (1 + 55 + 4); 61 characters after is not.
+    ["health context 60 characters after", `943 476 5919 ${"x".repeat(55)} NHS`, ["nhs-number 943 476 5919 0.97"]],
+    ["health context 61 characters after", `943 476 5919 ${"x".repeat(56)} NHS`, ["nhs-number 943 476 5919 0.5"]],
   ])("%s", (_what, text, expected) => {
     expect(found(detectNhsNumbers, text)).toEqual(expected);
   });

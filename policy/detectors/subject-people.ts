@@ -170,13 +170,14 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       continue;
     }
     // "Marcus (5B)", "Leon (Y4)", "Oliwia 10M": a first name with the class or year it is in names one pupil
-    // (a known given name, or any capitalised name-like word in brackets before the code). A name-like word
+    // (a known given name, or any capitalised name-like word before a class code or in brackets before a
+    // year: "Harley 3M"; subjects' ordinary words, "Maths 10M", are not name-like). A name-like word
     // just before it ("Shannon Doyle (Y10)") belongs to the same name.
     const bracketed = next?.text === "(";
     const code = bracketed ? tokens[index + 2] : next;
     if (
       isNameLike(token) &&
-      (isGiven(token.lower) || (bracketed && isCapitalised(token))) &&
+      (isGiven(token.lower) || (isCapitalised(token) && (bracketed || isClassCode(code)))) &&
       (isClassCode(code) || isYear(code))
     ) {
       const previous = tokens[index - 1];

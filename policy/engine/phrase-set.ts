@@ -56,13 +56,15 @@ function isSpaceCode(code: number): boolean {
 }
 
 /**
- * 32-bit FNV-1a of an ASCII word run of a lower-case text (a phrase's anchor, from `phrase.toLowerCase()`),
- * as `buildIndex` hashes a text's runs folded to lower case; a collision only costs a failed confirm.
+ * FNV-1a of `lower[start, end)`, a run of a text already in lower case (a phrase's anchor, a word of a
+ * body's lower-case copy), as `buildIndex` hashes a text's runs folded to lower case: a word's key without
+ * slicing it out of a large text. Kept to 30 bits so V8 holds it as a small integer (a 32-bit value is a
+ * boxed heap number, allocated per word). A collision only costs the caller a failed confirm.
  */
-function runHash(lower: string, start: number, end: number): number {
+export function runHash(lower: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let at = start; at < end; at++) hash = Math.imul(hash ^ lower.charCodeAt(at), 0x01000193);
-  return hash >>> 0;
+  return hash & 0x3fffffff;
 }
 
 /** Positions of the word runs of one text, by the hash of the run in lower case. */
@@ -85,7 +87,7 @@ function buildIndex(text: string): WordIndex {
       hash = Math.imul(hash ^ code, 0x01000193);
       at++;
     } while (at < length && isWordCode(text.charCodeAt(at)));
-    const key = hash >>> 0;
+    const key = hash & 0x3fffffff;
     const positions = index.get(key);
     if (positions === undefined) index.set(key, [start]);
     else positions.push(start);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { personalUseModel } from "../data/models/personal-use.js";
 import { toneModel } from "../data/models/tone.js";
-import { featuresOf, predicts, probability, type LinearModel } from "./text-classifier.js";
+import fc from "fast-check";
+import {
+  featuresOf,
+  featuresOfParts,
+  predicts,
+  probability,
+  probabilityWith,
+  type LinearModel,
+} from "./text-classifier.js";
 
 describe("featuresOf", () => {
   it("gives lower-case words and adjacent pairs, each once", () => {
@@ -33,6 +41,49 @@ describe("probability", () => {
   it("says yes at or above the threshold only", () => {
     expect(predicts(model, "bad")).toBe(true);
     expect(predicts(model, "bad word")).toBe(false);
+  });
+});
+
+describe("probabilityWith reads the words without building every feature", () => {
+  // The straightforward reading it must equal to the last bit: every feature of every part, once, in
+  // order, added to the bias (what the trainer scores), then the structural features.
+  const plainly = (model: LinearModel, extra: readonly string[], parts: readonly string[]) => {
+    let score = model.bias;
+    for (const feature of featuresOfParts(parts)) score += model.weights[feature] ?? 0;
+    for (const feature of extra) score += model.weights[feature] ?? 0;
+    return 1 / (1 + Math.exp(-score));
+  };
+  const words = [...Object.keys(toneModel.weights), ...Object.keys(personalUseModel.weights)]
+    .flatMap((feature) => feature.split("_"))
+    .filter((word) => !word.startsWith("@"));
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(" ", ". ", "\n", "'", "_", "A", "É", "!!")), {
+      maxLength: 60,
+    })
+    .map((pieces) => pieces.join(" "));
+
+  it("gives exactly the plain reading's probability on 2,000 texts made of the models' own words", () => {
+    fc.assert(
+      fc.property(text, text, (subject, body) => {
+        for (const model of [toneModel, personalUseModel]) {
+          const extra = model === personalUseModel ? ["@to:company", "@short"] : [];
+          expect(probabilityWith(model, extra, subject, body)).toBe(plainly(model, extra, [subject, body]));
+        }
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+
+  it("counts a word or pair once across parts and no pair across the subject and body", () => {
+    const model: LinearModel = {
+      label: "t",
+      bias: 0,
+      threshold: 0.5,
+      weights: { car: 1, for_sale: 2, car_for: 4 },
+      trainedOn: "test",
+    };
+    // car (1) + for_sale (2), each once; "car" ends the subject and "for" starts the body: no car_for.
+    expect(probabilityWith(model, [], "Car car", "for sale, car")).toBe(1 / (1 + Math.exp(-3)));
   });
 });
 

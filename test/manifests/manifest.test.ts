@@ -11,7 +11,7 @@ import { ADDIN_IDS, REMINDER_ACTIVITY_TYPE, xmlAddinId, type ManifestOptions } f
 import { unifiedManifest } from "../../manifests/unified.js";
 import { validateUnifiedManifest, validateXmlManifest } from "../../manifests/validate.js";
 import { xmlManifest } from "../../manifests/xml.js";
-import { buildAppPackage } from "../../scripts/package.js";
+import { buildAppPackage, localOnlyReasons } from "../../scripts/package.js";
 
 const options: ManifestOptions = {
   host: "https://policyguard.example.sch.uk",
@@ -136,6 +136,18 @@ describe("app package", () => {
     expect(transparent).toBeGreaterThan(0);
     const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as { id: string };
     expect(manifest.id).toBe(options.clientId);
+  });
+
+  it.each([
+    [[], ["--host is https://localhost:3000", "--client-id is the all-zero placeholder"]],
+    [
+      ["--host", "https://127.0.0.1:8443", "--client-id", "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"],
+      ["--host is https://127.0.0.1:8443"],
+    ],
+    [["--host", "https://policyguard.example.org", "--client-id", "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"], []],
+    [["--host", "https://localhost.example.org"], ["--client-id is the all-zero placeholder"]],
+  ])("with %j says it is for this machine only because %j", (args, reasons) => {
+    expect(localOnlyReasons(args)).toEqual(reasons);
   });
 
   it("refuses a client id that is not a GUID", async () => {

@@ -63,6 +63,3 @@ export const CAPITALISED_WORD = /\b[A-Z][a-z]{1,20}\b/g;
 
 /** The capitalised word after a given name (its surname), double-barrelled or with an apostrophe. */
 export const SURNAME_AFTER = /^ (?:[A-Z]'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?/;
-
-/** A word, for the sensitive-term scan (first words are looked up in a map). */
-export const WORD = /[a-z]+/gi;

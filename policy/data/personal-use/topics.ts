@@ -48,6 +48,7 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "or nearest offer",
     "collection only",
     "buyer collects",
+    "cash on collection",
     "mot till",
     "mot until",
     "full service history",
@@ -94,6 +95,7 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "a set",
     "reply to book",
     "from home",
+    "still available",
   ]),
   ...sign("side-business", 2, "sjp-212", [
     "my business",
@@ -136,6 +138,7 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
   ...sign("gambling", 2, "delius-90", [
     "sweepstake",
     "sweep stake",
+    "sweepie",
     "fantasy football",
     "fantasy league",
     "fantasy premier league",
@@ -151,7 +154,15 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "syndicate",
     "poker night",
   ]),
-  ...sign("gambling", 1, "delius-90", ["£5 to enter", "£2 to enter", "£10 entry", "winner takes", "pot", "entry fee"]),
+  ...sign("gambling", 1, "delius-90", [
+    "£5 to enter",
+    "£2 to enter",
+    "£10 entry",
+    "winner takes",
+    "winner gets",
+    "pot",
+    "entry fee",
+  ]),
   ...sign("finance", 2, "readme", [
     "my mortgage",
     "our mortgage",

@@ -24,7 +24,17 @@ export const PASS_ON_VERBS: readonly string[] = [
   "copy and paste this",
   "pass it round",
   "pass it around",
+  "shares this",
+  "sharing this",
+  "send to",
 ];
+
+const NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"];
+const COUNTED_RECIPIENTS: string[] = [];
+for (const who of ["people", "others", "friends", "colleagues", "contacts", "women"]) {
+  for (let count = 2; count <= 20; count++) COUNTED_RECIPIENTS.push(`${count} ${who}`);
+  for (const count of NUMBER_WORDS) COUNTED_RECIPIENTS.push(`${count} ${who}`);
+}
 
 /** To whom: everybody. */
 export const EVERYONE: readonly string[] = [
@@ -37,17 +47,6 @@ export const EVERYONE: readonly string[] = [
   "your address book",
   "as many people as",
   "as many as you can",
-  "10 people",
-  "10 colleagues",
-  "ten colleagues",
-  "10 friends",
-  "ten friends",
-  "ten people",
-  "12 people",
-  "seven people",
-  "7 people",
-  "five people",
-  "5 people",
   "all your friends",
   "all your colleagues",
   "your friends",
@@ -56,12 +55,23 @@ export const EVERYONE: readonly string[] = [
   "everyone you love",
   "people you love",
   "women you love",
-  "10 women",
   "10 amazing",
+  "people you know",
+  "women you know",
+  "mums you know",
+  "friends you know",
+  "all the women",
+  "all the parents you know",
+  // "forward to 6 others", "send to 9 people": a chain letter's count, whatever the number.
+  ...COUNTED_RECIPIENTS,
 ];
 
 /** Virus-hoax and chain-letter wording, each enough on its own. */
 export const HOAX_PHRASES: readonly string[] = [
+  // Luck and prayer chains, and the "please share" scare, as hoax sites catalogue them.
+  "your wish will be granted",
+  "never been known to fail",
+  "share share share",
   // The copy-and-paste privacy notice and the "Bill Gates will pay you" letter, as hoax sites catalogue them.
   "i do not give facebook",
   "i do not give instagram",

@@ -32,7 +32,7 @@ ruleTester(rule, {
       draft: body("Dear Mr Brown,\nI HAVE ASKED YOU THREE TIMES TO SEND THE REPORT.\nRegards"),
       errors: [
         {
-          messageId: "body",
+          messageId: "bodyOne",
           location: "body",
           data: { count: 1 },
           spanTexts: ["I HAVE ASKED YOU THREE TIMES TO SEND THE REPORT"],
@@ -47,22 +47,22 @@ ruleTester(rule, {
     {
       name: "exactly twelve capitals, with an A",
       draft: body("PLEASE READ ON"),
-      errors: [{ messageId: "body", location: "body", data: { count: 1 }, spanTexts: ["PLEASE READ ON"] }],
+      errors: [{ messageId: "bodyOne", location: "body", data: { count: 1 }, spanTexts: ["PLEASE READ ON"] }],
     },
     {
       name: "exactly twelve capitals, with a Z",
       draft: body("QUIZ TOMORROW"),
-      errors: [{ messageId: "body", location: "body", data: { count: 1 }, spanTexts: ["QUIZ TOMORROW"] }],
+      errors: [{ messageId: "bodyOne", location: "body", data: { count: 1 }, spanTexts: ["QUIZ TOMORROW"] }],
     },
     {
       name: "exactly 90 % of the letters",
       draft: body("PLEASE STOP SHOUTING ok"),
-      errors: [{ messageId: "body", location: "body", data: { count: 1 }, spanTexts: ["PLEASE STOP SHOUTING ok"] }],
+      errors: [{ messageId: "bodyOne", location: "body", data: { count: 1 }, spanTexts: ["PLEASE STOP SHOUTING ok"] }],
     },
     {
       name: "an apostrophe is not a letter",
       draft: body("YOU'RE SHOUTING AGAIN ok"),
-      errors: [{ messageId: "body", location: "body", data: { count: 1 }, spanTexts: ["YOU'RE SHOUTING AGAIN ok"] }],
+      errors: [{ messageId: "bodyOne", location: "body", data: { count: 1 }, spanTexts: ["YOU'RE SHOUTING AGAIN ok"] }],
     },
     {
       name: "two shouted sentences in a row",
@@ -81,7 +81,7 @@ ruleTester(rule, {
       draft: body("THE SENCO NEEDS THESE FORMS BACK IMMEDIATELY"),
       errors: [
         {
-          messageId: "body",
+          messageId: "bodyOne",
           location: "body",
           data: { count: 1 },
           spanTexts: ["THE SENCO NEEDS THESE FORMS BACK IMMEDIATELY"],

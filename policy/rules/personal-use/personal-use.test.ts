@@ -96,13 +96,17 @@ ruleTester(rule, {
       "Our wedding is this weekend, so I have set the homework for my pupils.",
       "two distinct signs of school business take two off",
     ),
-    dunstans("Are the kids still coming round?", "one weak sign to webmail and a colleague", [
-      { address: "gemma.r@gmail.com" },
-      { address: "j.smith@st-dunstans.example" },
-    ]),
-    dunstans("Are the kids still coming round?", "one weak sign to a colleague only", [
-      { address: "j.smith@st-dunstans.example" },
-    ]),
+    // One weak sign ("the kids") in school business: enough only when the mail goes to webmail alone.
+    dunstans(
+      "Are the kids from the choir still coming round to sing in assembly?",
+      "one weak sign to webmail and a colleague",
+      [{ address: "gemma.r@gmail.com" }, { address: "j.smith@st-dunstans.example" }],
+    ),
+    dunstans(
+      "Are the kids from the choir still coming round to sing in assembly?",
+      "one weak sign to a colleague only",
+      [{ address: "j.smith@st-dunstans.example" }],
+    ),
   ],
   invalid: [
     {

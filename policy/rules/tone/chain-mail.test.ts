@@ -50,7 +50,7 @@ ruleTester(rule, {
         {
           messageId: "chain",
           location: "body",
-          spanTexts: ["I do not give Instagram", "permission to use my pictures", "Copy and paste this"],
+          spanTexts: ["I do not give Instagram", "permission to use my pictures", "Copy and paste this", "send to"],
         },
       ],
     },

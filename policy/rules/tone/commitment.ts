@@ -19,21 +19,24 @@ export function commitmentSpans(own: string): Span[] {
   const explicit: Span[] = findAll(PATTERN, own).map(({ start, end }) => ({ start, end }));
   // Stryker disable next-line MethodExpression: sharing the array only appends cue spans that start before every later sentence, so the explicit cursor passes them as it passes the explicit hits before them
   const spans: Span[] = explicit.slice();
-  // Each list is searched once over the whole text (not once per sentence) and its hits walked in step
-  // with the sentences: linear on a 1 MB body.
   const accepts = findAll(ACCEPT, own);
+  if (accepts.length === 0) return spans;
+  // Only the sentences holding an acceptance cue are read, each from its cue outwards to its ends (at
+  // most MAX_SENTENCE characters each way): linear in the cues, not a walk over every character of a
+  // 1 MB body. The other lists are searched once over the whole text and walked in step, since the
+  // sentences come in text order.
   const objects = findAll(OBJECTS, own);
   const notYet = findAll(NOT_YET, own);
-  const cursor = { accept: 0, object: 0, notYet: 0, explicit: 0 };
+  const cursor = { object: 0, notYet: 0, explicit: 0 };
   /** The first of `hits` (in text order) starting at or after `from`; the walk resumes there next sentence. */
   const nextFrom = (hits: readonly Span[], key: keyof typeof cursor, from: number): Span | undefined => {
     while ((hits[cursor[key]]?.start ?? Infinity) < from) cursor[key]++;
     return hits[cursor[key]];
   };
-  /** The first of `hits` wholly inside [from, to) (it starts at or after `from`, so its end decides). */
-  const firstIn = (hits: readonly Span[], key: keyof typeof cursor, from: number, to: number) => {
+  /** Is one of `hits` wholly inside [from, to)? (The first starting at or after `from`: its end decides.) */
+  const anyIn = (hits: readonly Span[], key: keyof typeof cursor, from: number, to: number) => {
     const hit = nextFrom(hits, key, from);
-    return hit !== undefined && hit.end <= to ? hit : undefined;
+    return hit !== undefined && hit.end <= to;
   };
   // The next "£" at or after an offset; sentences come in order, so each "£" is searched for once.
   let pound = -1;
@@ -44,34 +47,52 @@ export function commitmentSpans(own: string): Span[] {
     }
     return pound;
   };
-  let start = 0;
-  for (let index = 0; index <= own.length; index++) {
-    const code = own.charCodeAt(index);
-    // Not a sentence end: . ? ! ; or a paragraph end (only a newline can be one).
+  let sentenceEnd = -1;
+  for (const accept of accepts) {
+    // The first cue of a sentence speaks for it (as a left-to-right reading would take it).
+    if (accept.start <= sentenceEnd) continue;
+    const start = sentenceStart(own, accept.start);
+    const end = sentenceEndAt(own, accept.start);
+    sentenceEnd = end;
+    const length = end - start;
+    if (start < 0 || end < 0 || own.charCodeAt(end) === 63 || length <= 8 || length >= MAX_SENTENCE) continue;
+    if (accept.end > end) continue;
     if (
-      index < own.length &&
-      code !== 46 &&
-      code !== 63 &&
-      code !== 33 &&
-      code !== 59 &&
-      !(code === 10 && isParagraphEnd(own, index))
-    )
-      continue;
-    const length = index - start;
-    if (code !== 63 && length > 8 && length < 400) {
-      const accept = firstIn(accepts, "accept", start, index);
-      if (
-        accept !== undefined &&
-        (poundAtOrAfter(start) < index || firstIn(objects, "object", start, index) !== undefined) &&
-        firstIn(notYet, "notYet", start, index) === undefined &&
-        (nextFrom(explicit, "explicit", start)?.start ?? Infinity) >= index
-      ) {
-        spans.push({ start: accept.start, end: accept.end });
-      }
+      (poundAtOrAfter(start) < end || anyIn(objects, "object", start, end)) &&
+      !anyIn(notYet, "notYet", start, end) &&
+      (nextFrom(explicit, "explicit", start)?.start ?? Infinity) >= end
+    ) {
+      spans.push({ start: accept.start, end: accept.end });
     }
-    start = index + 1;
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Longer "sentences" are lists or pasted text, not one agreement. */
+const MAX_SENTENCE = 400;
+
+/** Does a sentence end at `index`: . ? ! ; or a paragraph end (only a newline can be one)? */
+function endsSentence(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 46 || code === 63 || code === 33 || code === 59 || (code === 10 && isParagraphEnd(text, index));
+}
+
+/** Start of the sentence holding `at` (just after the previous sentence end), or -1 if it is too long. */
+function sentenceStart(text: string, at: number): number {
+  for (let index = at - 1; index >= 0; index--) {
+    if (at - index > MAX_SENTENCE) return -1;
+    if (endsSentence(text, index)) return index + 1;
+  }
+  return at > MAX_SENTENCE ? -1 : 0;
+}
+
+/** Offset of the end of the sentence holding `at` (its . ? ! ; or newline, or the text's end), or -1. */
+function sentenceEndAt(text: string, at: number): number {
+  for (let index = at; index < text.length; index++) {
+    if (index - at > MAX_SENTENCE) return -1;
+    if (endsSentence(text, index)) return index;
+  }
+  return text.length - at > MAX_SENTENCE ? -1 : text.length;
 }
 
 export default defineRule({
