@@ -82,6 +82,14 @@ describe("detectPostalAddresses", () => {
     expect(out).toEqual([]);
   });
 
+  it.each([
+    // The school is 1 Example Lane: a pupil at 21 or 11 Example Lane lives elsewhere.
+    ["21 Example Lane", "He lives at 21 Example Lane with his nan.", ["21 Example Lane 0.8"]],
+    ["11 Example Lane", "He lives at 11 Example Lane with his nan.", ["11 Example Lane 0.8"]],
+  ])("a street that only contains the school's line as text is someone's home: %s", (_what, text, expected) => {
+    expect(addresses(text)).toEqual(expected);
+  });
+
   it("joins a street to the first postcode after it only", () => {
     expect(addresses("14 Mill Lane, Leeds LS6 9XA or LS6 9XB")).toEqual([
       "14 Mill Lane, Leeds LS6 9XA 0.95",

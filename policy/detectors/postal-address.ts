@@ -49,6 +49,18 @@ function isOwnLine(street: string, facts: PackFacts): boolean {
   const lower = street.toLowerCase().replace(",", "");
   // Only the school's numbered lines ("1 Example Avenue") can be a street line; "Leeds" is a town.
   return facts.ownAddressLines.some(
-    (line) => /\d/.test(line) && (line.indexOf(lower) !== -1 || lower.indexOf(line) !== -1),
+    (line) => /\d/.test(line) && (containsWhole(line, lower) || containsWhole(lower, line)),
   );
+}
+
+/** Is `part` in `whole` as whole words and numbers? ("1 example lane" is not in "21 example lane".) */
+function containsWhole(whole: string, part: string): boolean {
+  for (let at = whole.indexOf(part); at !== -1; at = whole.indexOf(part, at + 1)) {
+    if (!isAlphanumeric(whole.charCodeAt(at - 1)) && !isAlphanumeric(whole.charCodeAt(at + part.length))) return true;
+  }
+  return false;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
 }
