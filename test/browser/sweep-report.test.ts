@@ -42,7 +42,7 @@ describe("sweep report in Chromium", () => {
     expect(details).toContain("Mon 23 Nov 2026 to Sun 6 Dec 2026");
     expect(details).toContain("Synthetic school tenant");
     expect(details).toMatch(/\b\d{1,5} in scope, \d{1,5} checked, \d{1,5} absent/);
-    expect(details).toContain("shared mailboxes");
+    expect(details).toContain("1 shared mailbox");
     await expect(page.locator("section.blind").innerText()).resolves.toContain("Get-EXOMailboxPermission");
     const badges = await page.locator("#people tbody tr td:nth-child(2) li:first-child .badge").allTextContents();
     const rank = { Fail: 0, Warning: 1, "Not evaluated": 2 } as Record<string, number>;
