@@ -6,7 +6,7 @@ import {
   NOT_SENSITIVE_PHRASES,
   SENSITIVE_TERMS,
 } from "../data/personal-data/lexicon.js";
-import { runHash } from "../engine/phrase-set.js";
+import { isAsciiLetter, runHash } from "../engine/phrase-set.js";
 import { hasNear, type Candidate, type Scan, inSignature } from "./text.js";
 
 interface Term {
@@ -95,10 +95,6 @@ export function detectSpecialCategory(
           : 0;
     if (confidence > 0) out.push({ type: "special-category", start, end, confidence });
   }
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
 function matchesAt(text: string, lower: string, start: number, term: Term): boolean {

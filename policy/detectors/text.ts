@@ -1,4 +1,4 @@
-import { PhraseSet } from "../engine/phrase-set.js";
+import { isAsciiLetter, PhraseSet } from "../engine/phrase-set.js";
 import type { Entity, EntityType } from "../engine/types.js";
 
 /** One text a detector scans: the subject, the body or the attachment names joined by "\n". */
@@ -59,10 +59,6 @@ export function windowAfter(lower: string, end: number, size: number): string {
   return lower.slice(end, end + size);
 }
 
-function isLetter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-}
-
 /** Does `window` contain one of the phrases as whole words ("born" but not "newborn")? */
 export function hasPhrase(window: string, phrases: readonly string[]): boolean {
   for (const phrase of phrases) {
@@ -70,7 +66,7 @@ export function hasPhrase(window: string, phrases: readonly string[]): boolean {
     while (at !== -1) {
       const before = at === 0 ? 0 : window.charCodeAt(at - 1);
       const after = at + phrase.length >= window.length ? 0 : window.charCodeAt(at + phrase.length);
-      if (!isLetter(before) && !isLetter(after)) return true;
+      if (!isAsciiLetter(before) && !isAsciiLetter(after)) return true;
       at = window.indexOf(phrase, at + 1);
     }
   }

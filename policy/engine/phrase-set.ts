@@ -34,6 +34,11 @@ const COMMON_WORDS = new Set(
   ).split(" "),
 );
 
+/** An ASCII letter, either case (A–Z, a–z): the words the detectors and rules walk by hand. */
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
 function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }

@@ -152,13 +152,9 @@ function wordScore(model: CompiledModel, bias: number, parts: readonly string[])
         continue;
       }
       const start = at;
-      // runHash, computed as the word is read.
-      let fnv = Math.imul(0x811c9dc5 ^ lower.charCodeAt(at), 0x01000193);
       at++;
-      for (let code = lower.charCodeAt(at); isWordLetter(code, false); code = lower.charCodeAt(++at)) {
-        fnv = Math.imul(fnv ^ code, 0x01000193);
-      }
-      const hash = fnv & 0x3fffffff;
+      while (isWordLetter(lower.charCodeAt(at), false)) at++;
+      const hash = runHash(lower, start, at);
       if (previousSeconds !== undefined) add(wordAt(previousSeconds.get(hash), lower, start, at));
       add(wordAt(model.unigrams.get(hash), lower, start, at));
       const firsts = model.bigrams.get(hash);

@@ -1,5 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { ownSubject } from "../text.js";
+import { isAsciiLetter } from "../../engine/phrase-set.js";
 import { SCHOOL_ACRONYMS } from "../../data/etiquette/acronyms.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 import type { PolicyPack } from "../../pack/schema.js";
@@ -44,10 +45,6 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
   return spans;
 }
 
-function isLetterCode(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
 /**
  * Capitals and letters in the words of `sentence` (an ASCII letter, then letters, "'", "&" or "-":
  * "O'NEILL", "R&D"), leaving out one-character words and words in capitals that are school acronyms.
@@ -58,7 +55,7 @@ function countWordLetters(sentence: string, own: readonly string[]): { capitals:
   let letters = 0;
   let at = 0;
   while (at < sentence.length) {
-    if (!isLetterCode(sentence.charCodeAt(at))) {
+    if (!isAsciiLetter(sentence.charCodeAt(at))) {
       at++;
       continue;
     }
@@ -68,10 +65,10 @@ function countWordLetters(sentence: string, own: readonly string[]): { capitals:
     let code = sentence.charCodeAt(at);
     do {
       if (code >= 65 && code <= 90) wordCapitals++;
-      if (isLetterCode(code)) wordLetters++;
+      if (isAsciiLetter(code)) wordLetters++;
       at++;
       code = sentence.charCodeAt(at);
-    } while (isLetterCode(code) || code === 39 || code === 38 || code === 45);
+    } while (isAsciiLetter(code) || code === 39 || code === 38 || code === 45);
     if (at - start < 2) continue;
     if (wordCapitals === wordLetters) {
       const word = sentence.slice(start, at);

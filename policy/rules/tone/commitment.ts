@@ -1,7 +1,7 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { COMMITMENT_PHRASES } from "../../data/tone/phrases.js";
 import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES } from "../../data/tone/commitment.js";
-import { findAll, isParagraphEnd, phrasePattern } from "../text.js";
+import { endsSentence, findAll, phrasePattern } from "../text.js";
 import type { Span } from "../../engine/types.js";
 
 const PATTERN = phrasePattern(COMMITMENT_PHRASES);
@@ -70,12 +70,6 @@ export function commitmentSpans(own: string): Span[] {
 
 /** Longer "sentences" are lists or pasted text, not one agreement. */
 const MAX_SENTENCE = 400;
-
-/** Does a sentence end at `index`: . ? ! ; or a paragraph end (only a newline can be one)? */
-function endsSentence(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  return code === 46 || code === 63 || code === 33 || code === 59 || (code === 10 && isParagraphEnd(text, index));
-}
 
 /** Start of the sentence holding `at` (just after the previous sentence end), or -1 if it is too long. */
 function sentenceStart(text: string, at: number): number {

@@ -13,7 +13,7 @@ import {
 import { HOSTILE_PHRASES } from "../../data/tone/phrases.js";
 import { toneModel } from "../../data/models/tone.js";
 import { predicts } from "../../model/text-classifier.js";
-import { findAll, isParagraphEnd, ownSubject, phrasePattern } from "../text.js";
+import { endsSentence, findAll, ownSubject, phrasePattern } from "../text.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
 const KINDS = Object.keys(STRONG) as HostilityKind[];
@@ -168,9 +168,7 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
   // Sentence starts, once: a sentence ends at . ? ! ; or a paragraph break (not at a wrapped line).
   const starts: number[] = [0];
   for (let index = 0; index < lower.length; index++) {
-    const code = lower.charCodeAt(index);
-    // . ? ! ; or a paragraph end (only a newline can be one: the test is skipped for every other character)
-    if (code === 46 || code === 63 || code === 33 || code === 59 || (code === 10 && isParagraphEnd(lower, index))) {
+    if (endsSentence(lower, index)) {
       starts.push(index + 1);
     }
   }
