@@ -6,7 +6,8 @@ import { parseArgs } from "node:util";
 import { buildAddin } from "../addin/build.js";
 import { buildTeamsApp } from "../teams-app/build.js";
 import { writeAssetIcons } from "./manifest.js";
-import { buildAppPackage, LOCAL_CLIENT_ID } from "./package.js";
+import { LOCAL_CLIENT_ID } from "./manifest.js";
+import { buildAppPackage } from "./package.js";
 
 export interface BuildAllOptions {
   readonly distDir: string;

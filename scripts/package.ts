@@ -3,8 +3,6 @@ import { join } from "node:path";
 import { zipSync } from "fflate";
 import { generateManifests, LOCAL_CLIENT_ID, manifestOptionsFromArgs } from "./manifest.js";
 
-export { LOCAL_CLIENT_ID };
-
 /**
  * Why a package is fit only for this machine: the defaults point the add-in at https://localhost:3000
  * and carry no Entra app's client id, so uploaded to a tenant it would load nothing and sign nobody in.

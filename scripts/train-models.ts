@@ -164,14 +164,13 @@ async function main(): Promise<void> {
     };
     // The best F1, then the highest threshold within NEAR_TIE of it: the curve is flat near its top (a
     // few drafts either way), and there a false alarm that nags a member of staff costs more than a miss.
-    const candidates = [1.01];
-    for (let t = 0.3; t <= 0.951; t += 0.05) candidates.push(Math.round(t * 100) / 100);
-    const top = Math.max(...candidates.map((threshold) => score(threshold)));
-    const threshold = Math.max(
-      ...candidates.filter((candidate) => candidate <= 1 && score(candidate) >= top - NEAR_TIE),
-    );
-    const best = { threshold: Number.isFinite(threshold) ? threshold : 1.01, f1: 0 };
-    best.f1 = score(best.threshold);
+    const thresholds: number[] = [];
+    for (let t = 0.3; t <= 0.951; t += 0.05) thresholds.push(Math.round(t * 100) / 100);
+    // 1.01: the model never says yes (the rules alone), a candidate for the best F1 but never chosen on a tie.
+    const top = Math.max(score(1.01), ...thresholds.map((threshold) => score(threshold)));
+    const nearTop = thresholds.filter((threshold) => score(threshold) >= top - NEAR_TIE);
+    const threshold = nearTop.length > 0 ? Math.max(...nearTop) : 1.01;
+    const best = { threshold, f1: score(threshold) };
     const model = train(examples);
     const out: LinearModel = {
       label,
