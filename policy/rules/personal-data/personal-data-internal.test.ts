@@ -11,6 +11,15 @@ const from = { name: "Jo Hart", address: "j.hart@st-john-payne.sch.uk" };
 const sen =
   "Dear Sam,\nAmy Shaw in 9R has an EHCP for autism, so please read her pupil passport first.\nKind regards\nJo Hart";
 
+/** The info line for special-category details that stay inside the school. */
+const internalSensitive = {
+  messageId: "internal",
+  location: "body",
+  severity: "info",
+  fixKind: null,
+  data: { what: "sensitive details (health, SEN, safeguarding…)" },
+} as const;
+
 ruleTester(rule, {
   valid: [
     {
@@ -51,28 +60,12 @@ ruleTester(rule, {
     {
       name: "special-category details about a named pupil to colleagues",
       draft: { subject: "Amy", body: sen, to: [colleague], from },
-      errors: [
-        {
-          messageId: "internal",
-          location: "body",
-          severity: "info",
-          fixKind: null,
-          data: { what: "sensitive details (health, SEN, safeguarding…)" },
-        },
-      ],
+      errors: [internalSensitive],
     },
     {
       name: "colleagues addressed by X500 are inside the school",
       draft: { subject: "Amy", body: sen, to: [x500], from },
-      errors: [
-        {
-          messageId: "internal",
-          location: "body",
-          severity: "info",
-          fixKind: null,
-          data: { what: "sensitive details (health, SEN, safeguarding…)" },
-        },
-      ],
+      errors: [internalSensitive],
     },
     {
       name: "a date of birth with its context after it",

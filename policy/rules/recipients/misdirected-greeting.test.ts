@@ -109,6 +109,14 @@ ruleTester(rule, {
   ],
 });
 
+/** A recipient entry from outside the school, as the message model lists it, for recipientWords. */
+const entry = (address: string, name?: string) => ({
+  recipient: name === undefined ? { address } : { name, address },
+  field: "to" as const,
+  standing: "external" as const,
+  reason: "domain",
+});
+
 describe("greetedNames", () => {
   it.each([
     ["Dear Mrs Khan,", ["khan"]],
@@ -366,13 +374,6 @@ describe("greetedNames: titles, groups and roles", () => {
 });
 
 describe("recipientWords: role addresses say nothing about who reads them", () => {
-  const entry = (address: string, name?: string) => ({
-    recipient: name === undefined ? { address } : { name, address },
-    field: "to" as const,
-    standing: "external" as const,
-    reason: "domain",
-  });
-
   it.each([
     "office",
     "admin",
@@ -462,13 +463,6 @@ describe("greetedNames and recipientWords, exactly", () => {
   it("trims the punctuation and spaces that end a line", () => {
     expect(trimTrailing("Dear Mrs Khan,!.:; \t")).toBe("Dear Mrs Khan");
     expect(trimTrailing(",,")).toBe("");
-  });
-
-  const entry = (address: string, name?: string) => ({
-    recipient: name === undefined ? { address } : { name, address },
-    field: "to" as const,
-    standing: "external" as const,
-    reason: "domain",
   });
 
   it.each([
