@@ -14,10 +14,12 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
   const spans: Span[] = [];
   let sentenceStart = 0;
   let rawCapitals = 0;
-  for (let index = 0; index <= text.length; index++) {
-    const code = text.charCodeAt(index);
-    // 10 \n, 46 ".", 33 "!", 63 "?" end a sentence.
-    if (index < text.length && code !== 10 && code !== 46 && code !== 33 && code !== 63) {
+  const length = text.length;
+  for (let index = 0; index <= length; index++) {
+    // Past the end stands for a final sentence end, without reading past the string (a NaN read there
+    // makes V8 treat every code as a double: twice the time on a 1 MB body). 10 \n, 46 ".", 33 "!", 63 "?".
+    const code = index < length ? text.charCodeAt(index) : 10;
+    if (code !== 10 && code !== 46 && code !== 33 && code !== 63) {
       // Stryker disable next-line LogicalOperator: a prefilter only; counting every character sends more sentences to the word analysis below, which counts the capitals itself
       if (code >= 65 && code <= 90) rawCapitals++;
       continue;

@@ -55,6 +55,13 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   "other-schools": "criticising another school",
 };
 
+/** Where each sentence of `lower` starts: 0, and after each sentence end (`endsSentence`). */
+function sentenceStarts(lower: string): number[] {
+  const starts: number[] = [0];
+  for (let index = 0; index < lower.length; index++) if (endsSentence(lower, index)) starts.push(index + 1);
+  return starts;
+}
+
 /** `text` with every exception phrase blanked (same length): one linear pass, no per-hit lookups. */
 function withoutExceptions(lower: string): string {
   const hits = findAll(EXCEPTIONS, lower);
@@ -165,14 +172,11 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
     spans.push({ start, end });
     if (kinds.indexOf(kind) === -1) kinds.push(kind);
   };
-  // Sentence starts, once: a sentence ends at . ? ! ; or a paragraph break (not at a wrapped line).
-  const starts: number[] = [0];
-  for (let index = 0; index < lower.length; index++) {
-    if (endsSentence(lower, index)) {
-      starts.push(index + 1);
-    }
-  }
+  // Sentence starts, once, when the first phrase is found (most texts have none): a sentence ends at
+  // . ? ! ; or a paragraph break (not at a wrapped line).
+  let starts: number[] = [];
   const sentenceOf = (offset: number) => {
+    if (starts.length === 0) starts = sentenceStarts(lower);
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
