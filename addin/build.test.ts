@@ -6,8 +6,9 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPolicy } from "../policy/pack/load.js";
-import { buildAddin } from "./build.js";
+import { SEND_TIME_OMITTED, buildAddin } from "./build.js";
 import { HANDLER_NAMES } from "./core/ids.js";
+import { rules } from "../policy/rules/registry.js";
 import { runLaunchEventInVm } from "./harness/run-in-vm.js";
 
 const outDir = mkdtempSync(join(tmpdir(), "spg-addin-"));
@@ -29,6 +30,26 @@ const cleanDraft = () => ({
 describe("dist/addin/launchevent.js", () => {
   it("is under 60 kB gzipped", () => {
     expect(gzipSync(code).length).toBeLessThan(60 * 1024);
+  });
+
+  it("leaves out the pack sections no add-in code reads, and reads none of them", () => {
+    for (const section of SEND_TIME_OMITTED) {
+      // esbuild keeps property names: a read of the section would show as ".absence" or `absence:` in a pattern.
+      expect(code).not.toMatch(new RegExp(`[.]${section}\\b|[{,]${section}:`));
+    }
+    // The Teams groups' ids are in the pack (the task pane keeps them), not here.
+    for (const audience of pack.acknowledgements.audiences) expect(code).not.toContain(audience.group.id);
+    expect(readFileSync(join(outDir, "taskpane.js"), "utf8")).toContain(pack.acknowledgements.audiences[0]!.group.id);
+  });
+
+  it("carries the rules' documentation empty, their messages whole", () => {
+    // esbuild writes non-ASCII as \\u escapes: compare each text's longest run of plain ASCII.
+    const longestRun = (text: string) => text.split(/[^ -&(-z]/).reduce((a, b) => (b.length > a.length ? b : a), "");
+    for (const rule of rules) {
+      expect(longestRun(rule.meta.docs).length).toBeGreaterThan(20);
+      expect(code).not.toContain(longestRun(rule.meta.docs));
+      for (const message of Object.values(rule.meta.messages)) expect(code).toContain(longestRun(message));
+    }
   });
 
   it("parses as ES2016 (classic Outlook's JavaScript-only runtime before build 2403)", () => {

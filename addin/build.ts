@@ -1,5 +1,5 @@
 import { build, type Plugin } from "esbuild";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadPolicy } from "../policy/pack/load.js";
@@ -27,6 +27,30 @@ export interface BuildAddinResult {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Rule documentation (`meta.docs`) is for the docs and the task pane's "about" text; nothing at send time
+ * reads it, so launchevent.js carries it empty (about 1.6 kB gzipped, spent on detection instead). Each
+ * rule module writes it as one `docs: "…",` line (the plugin fails the build otherwise).
+ */
+const RULE_DOCS_LINE = /^(\s*)docs: "(?:[^"\\]|\\.)*",$/m;
+const ruleDocsLeftOut: Plugin = {
+  name: "rule-docs-left-out",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]policy[\\/]rules[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      if (!/\bdocs:/.test(source)) return undefined;
+      if (!RULE_DOCS_LINE.test(source)) throw new Error(`${args.path}: write meta.docs as one \`docs: "…",\` line`);
+      return { contents: source.replace(RULE_DOCS_LINE, '$1docs: "",'), loader: "ts" };
+    });
+  },
+};
+
+/**
+ * Pack sections left out of launchevent.js: the Teams tab's acknowledgement texts and the Graph sweep's
+ * absence settings (about 1.1 kB gzipped). The task pane and the harness keep the whole pack.
+ */
+export const SEND_TIME_OMITTED = ["acknowledgements", "absence"] as const;
 
 function packPlugin(packJson: string): Plugin {
   return {
@@ -67,6 +91,11 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
   const outDir = resolve(options.outDir);
   const pack = loadPolicy(options.policy);
   const packJson = JSON.stringify(pack);
+  // The send-time bundle leaves out what no add-in code reads (SEND_TIME_OMITTED): its 60 kB budget is
+  // better spent on detection. build.test.ts checks that nothing the bundle holds reads them.
+  const sendTimePack = Object.fromEntries(
+    Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key)),
+  );
   const minify = options.minify ?? true;
   await mkdir(outDir, { recursive: true });
   const common = {
@@ -80,6 +109,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
 
   await build({
     ...common,
+    plugins: [packPlugin(JSON.stringify(sendTimePack)), packModulesArePure, ruleDocsLeftOut],
     entryPoints: [join(here, "launchevent/entry.ts")],
     outfile: join(outDir, "launchevent.js"),
     format: "iife",

@@ -1,6 +1,10 @@
 import {
+  FAMILY_RELATIONS,
   GIVEN_NAMES,
   NOT_GIVEN_NAMES,
+  NOT_NAME_WORDS,
+  SENSITIVE_TERMS,
+  SUBJECT_FUNCTION_WORDS,
   NOT_SURNAMES,
   SUBJECT_NOT_NAMES,
   PERSON_CONTEXT,
@@ -8,6 +12,7 @@ import {
   TITLES,
 } from "../data/personal-data/lexicon.js";
 import { CAPITALISED_WORD, SURNAME_AFTER } from "../data/personal-data/patterns.js";
+import { SCHOOL_ACRONYMS } from "../data/etiquette/acronyms.js";
 import { findSubjectPeople } from "./subject-people.js";
 import {
   forEachMatch,
@@ -67,6 +72,51 @@ const SURNAME_BEFORE = /([A-Z][a-z]+) $/;
  */
 const INTRODUCED_NAME =
   /\b(?:pupil|student|learner|son|daughter|child|foster child|stepson|stepdaughter),? ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)/g;
+/**
+ * A capitalised word no list knows, written as a person is: with a possessive ("Mikolaj's EHCP"), a
+ * class ("Filip in 8T", "Harpreet Y11", "Mei (Rec)") or a verb a person does ("Tomasz has", "Precious is
+ * now"). ES2016: the word's left edge is a consumed non-letter, not a lookbehind.
+ */
+/** Verbs a person does; WEAK_VERBS follow things as often ("Topic is", "Essex will"): mid-sentence only. */
+const PERSON_VERBS = "has|had|is|was|will|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|came|went|got|gets|seems|seemed|did|doesn't|didn't";
+const WEAK_VERBS = new Set(["is", "was", "will", "isn't", "wasn't", "won't", "can't", "did"]);
+const PLACE_PREPOSITIONS = new Set(
+  "in at for from to of across near around by into outside inside throughout within towards".split(" "),
+);
+const CLASS_CODE = "(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|\\d{1,2}[A-Z]{1,2}|Rec|Reception|Nursery)";
+const UNKNOWN_NAME = new RegExp(
+  `(?:^|[^${LETTER}'])(${NAME_WORD})(?='s\\b| (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}\\)| (${PERSON_VERBS})\\b)`,
+  "g",
+);
+
+/** Lower-case words that are never a given name alone: common words, relations, and the sensitive terms' words. */
+const NOT_A_NAME = new Set<string>([
+  ...SUBJECT_NOT_NAMES,
+  ...SUBJECT_FUNCTION_WORDS,
+  ...FAMILY_RELATIONS,
+  ...NOT_NAME_WORDS,
+  ...NOT_GIVEN_NAMES.map((word) => word.toLowerCase()),
+  ...TITLES.map((word) => word.toLowerCase()),
+  ...Object.keys(SENSITIVE_TERMS).reduce<string[]>(
+    (words, category) => words.concat(...SENSITIVE_TERMS[category as keyof typeof SENSITIVE_TERMS].map((term) => term.split(" "))),
+    [],
+  ),
+]);
+/**
+ * A pupil pointed out without a name, as staff write when the name should not be in an e-mail: "the
+ * boy in 6B", "the little girl in Robins", "the Y6 boy", "the lad with the hearing aids", "the girl whose
+ * dad…", "our new arrival". It identifies someone to every reader who knows the class, as a name does.
+ */
+const DESCRIBED_PERSON = new RegExp(
+  `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery) )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+)|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|pupil|student|child)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b)`,
+  "g",
+);
+/** Initials with a class ("AB in 5C", "KR (10B)") or a title ("Mrs K's son"): the school's own shorthand for a person. */
+const INITIALS = new RegExp(
+  `\\b(?:[A-Z]{2}(?= in ${CLASS_CODE}\\b| \\(${CLASS_CODE}\\))|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
+  "g",
+);
+const ACRONYMS = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));
 const COMMON_OPENERS = new Set([
   "Dear",
   "Hi",
@@ -129,6 +179,13 @@ export function findNames(scan: Scan): NameCandidate[] {
     }
     push(start, end, false, context ? 0.7 : 0.5);
   });
+  forEachMatch(DESCRIBED_PERSON, text, (match) => {
+    if (!inSignature(scan, match.index)) push(match.index, match.index + match[0].length, true, 0.75);
+  });
+  forEachMatch(INITIALS, text, (match) => {
+    if (inSignature(scan, match.index) || ACRONYMS.has(match[0])) return;
+    push(match.index, match.index + match[0].length, true, 0.75);
+  });
   forEachMatch(INTRODUCED_NAME, text, (match) => {
     // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
     const name = match[1] ?? "";
@@ -177,6 +234,23 @@ export function findNames(scan: Scan): NameCandidate[] {
     // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
     if (cursor < known.length && (known[cursor]?.start ?? Infinity) < end) return;
     push(start, end, true, 0.75);
+  });
+  // Last of all, names no list has written as a person is: a given name alone (it lets "Tomasz has a CP
+  // plan" count), where no name above already stands.
+  const listed = names.slice();
+  forEachMatch(UNKNOWN_NAME, text, (match) => {
+    // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
+    const word = match[1] ?? "";
+    const start = match.index + match[0].length - word.length;
+    if (inSignature(scan, start) || GIVEN_NAME_SET.has(word) || NOT_A_NAME.has(word.toLowerCase())) return;
+    if (listed.some((known) => known.start <= start && start < known.end)) return;
+    // A weak verb counts only mid-sentence, after a lower-case word that is no preposition of place
+    // ("asked whether Precious is", not "the audit for Essex is").
+    if (match[2] !== undefined && WEAK_VERBS.has(match[2])) {
+      const before = /(?:^|[^A-Za-z])([a-z]+),? $/.exec(text.slice(Math.max(0, start - 16), start));
+      if (before === null || PLACE_PREPOSITIONS.has(before[1] ?? "")) return;
+    }
+    push(start, start + word.length, false, 0.5);
   });
   names.sort((a, b) => a.start - b.start);
   return names;

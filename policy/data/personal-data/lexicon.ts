@@ -1256,6 +1256,22 @@ export const ACCOUNT_CONTEXT: readonly string[] = [
  * case): a subject-line name ("Amira Khalil") must contain none of them. Source: the words school staff
  * put in subjects (the corpus README's examples and the schools' policies' own headings).
  */
+/**
+ * Capitalised words that start sentences and are no one's name (pronouns, determiners, adverbs and
+ * interjections of English; closed classes, so a list can hold them), beside SUBJECT_NOT_NAMES' nouns.
+ * Source: the closed word classes of English (Quirk et al., A Comprehensive Grammar of the English
+ * Language, 1985), lower case.
+ */
+export const NOT_NAME_WORDS: readonly string[] = (
+  "everyone everybody someone somebody anyone anybody nobody nothing something everything it there here " +
+  "one each both either neither mine yours ours theirs hers whoever which whose while once since although " +
+  "though because unless until if so then however sorry ok okay well oh sadly unfortunately hopefully " +
+  "apparently luckily thankfully obviously clearly honestly actually basically please great good lovely " +
+  "brilliant perfect fine sure glad happy hope let can everything nothing none most many few several " +
+  "lots plenty half whatever whichever wherever whenever meanwhile anyway instead otherwise besides " +
+  "she'll he'll they'll i'll we'll you'll"
+).split(" ");
+
 export const SUBJECT_NOT_NAMES: readonly string[] = [
   "year",
   "class",
