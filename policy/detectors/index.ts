@@ -72,8 +72,16 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
 
   // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
   const found = scans.map((scan) => (scan.text.length === 0 ? [] : detectIdentifiers(scan, facts)));
+  // The body first: a one-word subject name counts only if the body names the same person.
+  const bodyScan = scans[1] as Scan;
   // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
-  const people = scans.map((scan) => (scan.text.length === 0 ? [] : findNames(scan)));
+  const bodyPeople = bodyScan.text.length === 0 ? [] : findNames(bodyScan);
+  const bodyNameWords = new Set<string>();
+  for (const name of bodyPeople) for (const word of bodyScan.text.slice(name.start, name.end).split(" ")) bodyNameWords.add(word);
+  const people = scans.map((scan, index) =>
+    // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
+    index === 1 ? bodyPeople : scan.text.length === 0 ? [] : findNames(scan, bodyNameWords),
+  );
   // The sender signing with title and surname ("Miss Shah" from Priya Shah) is not whom the mail is about,
   // even where the signature block was not recognised.
   // Stryker disable next-line StringLiteral: with no sender any other text is no name's last word; split always returns a part, so pop() is never undefined

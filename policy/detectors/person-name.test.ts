@@ -99,6 +99,7 @@ describe("findNames in a body", () => {
     ["a place after a month", "From September Essex will enrol families."],
     ["a school subject's acronym and a class", "PE in 5C is outside."],
     ["a common noun's possessive", "Everyone's reports are due."],
+    ["a possessive inside an organisation's name", "Resources from Winston's Wish are here."],
     ["a pupil in general, no class", "The child who discloses should be listened to."],
     ["a day before 's", "Following Tuesday's INSET we meet."],
     ["a capitalised phrase with no person", "Pupil Premium meeting"],
@@ -127,6 +128,26 @@ describe("findNames in subjects and file names", () => {
     ["Zielinski Kacper body map.pdf", "attachments", [["Zielinski Kacper", true, false, false, 0.8]]],
   ])("%s (%s)", (text, location, expected) => {
     expect(names(text, location)).toEqual(expected);
+  });
+
+  // One word heading or ending a subject counts only when the body names the same person.
+  it.each<[string, string[], Row[]]>([
+    ["Tymon - inhaler at lunch", ["Tymon"], [["Tymon", false, false, false, 0.5]]],
+    ["Re: Chidera – bereavement", ["Chidera"], [["Chidera", false, false, false, 0.5]]],
+    ["Medication change - Ilinca", ["Ilinca"], [["Ilinca", false, false, false, 0.5]]],
+    ["Divorce - financial disclosure", [], []],
+    ["Tymon - inhaler at lunch", ["Ilinca"], []],
+    ["Reminder - inhaler at lunch", ["Reminder"], []],
+  ])("%s, the body naming %j", (subject, bodyNames, expected) => {
+    const scan = makeScan(subject, "subject", { start: subject.length, end: subject.length }, 0);
+    const found = findNames(scan, new Set(bodyNames)).map((name) => [
+      subject.slice(name.start, name.end),
+      name.full,
+      name.staff,
+      name.addressee,
+      name.confidence,
+    ]);
+    expect(found).toEqual(expected);
   });
 });
 
@@ -281,5 +302,25 @@ describe("findNames: a name claimed in a subject or file name", () => {
     ["Re: jack t. - notes", "subject", [["jack t.", true, false, false, 0.85]]],
   ])("%s (%s)", (text, location, expected) => {
     expect(names(text, location)).toEqual(expected);
+  });
+
+  // One word heading or ending a subject counts only when the body names the same person.
+  it.each<[string, string[], Row[]]>([
+    ["Tymon - inhaler at lunch", ["Tymon"], [["Tymon", false, false, false, 0.5]]],
+    ["Re: Chidera – bereavement", ["Chidera"], [["Chidera", false, false, false, 0.5]]],
+    ["Medication change - Ilinca", ["Ilinca"], [["Ilinca", false, false, false, 0.5]]],
+    ["Divorce - financial disclosure", [], []],
+    ["Tymon - inhaler at lunch", ["Ilinca"], []],
+    ["Reminder - inhaler at lunch", ["Reminder"], []],
+  ])("%s, the body naming %j", (subject, bodyNames, expected) => {
+    const scan = makeScan(subject, "subject", { start: subject.length, end: subject.length }, 0);
+    const found = findNames(scan, new Set(bodyNames)).map((name) => [
+      subject.slice(name.start, name.end),
+      name.full,
+      name.staff,
+      name.addressee,
+      name.confidence,
+    ]);
+    expect(found).toEqual(expected);
   });
 });

@@ -116,6 +116,14 @@ const INITIALS = new RegExp(
   `\\b(?:[A-Z]{2}(?= in ${CLASS_CODE}\\b| \\(${CLASS_CODE}\\))|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
   "g",
 );
+/**
+ * A subject headed or ended by one capitalised word set off by a dash or colon ("Filip - ADHD meds at
+ * lunch", "Re: Bartek – bereavement", "Medication change - Amarachi"): in a subject line that is whom it is about.
+ */
+const SUBJECT_ALONE = new RegExp(
+  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*(${NAME_WORD})(?= ?[-:\u2013\u2014] )|[-:\u2013\u2014] (${NAME_WORD})$)`,
+  "gi",
+);
 const ACRONYMS = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));
 const COMMON_OPENERS = new Set([
   "Dear",
@@ -138,7 +146,11 @@ const COMMON_OPENERS = new Set([
  * (low confidence: it lets "Jack has ADHD" count, never reported by itself). Names in the sender's
  * signature are skipped.
  */
-export function findNames(scan: Scan): NameCandidate[] {
+/**
+ * @param namedElsewhere words the message names as people in another part (the body's names, for a
+ *   subject): one capitalised word heading a subject counts only if it is among them.
+ */
+export function findNames(scan: Scan, namedElsewhere: ReadonlySet<string> = new Set()): NameCandidate[] {
   const { text, lower } = scan;
   const names: NameCandidate[] = [];
   // Context words absent from the whole text need never be looked for beside each name.
@@ -213,6 +225,16 @@ export function findNames(scan: Scan): NameCandidate[] {
     });
     if (scan.location === "subject") {
       for (const person of findSubjectPeople(text)) claim(person.start, person.end, person.confidence);
+      forEachMatch(SUBJECT_ALONE, text, (match) => {
+        const word = match[1] ?? match[2] ?? "";
+        // The pattern is case-insensitive for "Re:"; the name itself must be capitalised.
+        // One word heading a subject is as often a topic ("Divorce - financial disclosure"): it counts
+        // only when the message names the same person in the body ("Filip in 8T gets his meds").
+        if (!namedElsewhere.has(word) || NOT_A_NAME.has(word.toLowerCase())) return;
+        const start = match.index + match[0].indexOf(word, match[1] === undefined ? 2 : 0);
+        if (names.some((known) => known.start < start + word.length && start < known.end)) return;
+        push(start, start + word.length, false, 0.5);
+      });
     }
   }
   // Last, and only where nothing above matched: unknown names acting in a sentence.
@@ -244,6 +266,8 @@ export function findNames(scan: Scan): NameCandidate[] {
     const start = match.index + match[0].length - word.length;
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(word) || NOT_A_NAME.has(word.toLowerCase())) return;
     if (listed.some((known) => known.start <= start && start < known.end)) return;
+    // "Winston's Wish", "Barnardo's Children's": a possessive inside an organisation's name.
+    if (/^'s [A-Z][a-z]/.test(text.slice(start + word.length, start + word.length + 5))) return;
     // A weak verb counts only mid-sentence, after a lower-case word that is no preposition of place
     // ("asked whether Precious is", not "the audit for Essex is").
     if (match[2] !== undefined && WEAK_VERBS.has(match[2])) {

@@ -43,6 +43,10 @@ describe("detectSpecialCategory: the term itself", () => {
     ["a capitals-only term in capitals", "Oliver is a CIN case.", ["special-category CIN 0.75"]],
     ["a capitals-only term in lower case", "Oliver cin the park.", []],
     ["the longest term that matches", "Oliver: CP concern raised.", ["special-category CP concern 0.75"]],
+    ["a medicine by its BNF name", "Oliver takes melatonin.", ["special-category melatonin 0.75"]],
+    ["a medicine by its brand", "Oliver: Elvanse at 12.", ["special-category Elvanse 0.75"]],
+    ["ADD in capitals (attention deficit disorder)", "Oliver: ADD confirmed.", ["special-category ADD 0.75"]],
+    ["add in lower case is a verb", "Oliver: please add me.", []],
   ])("%s", (_what, text, expected) => {
     expect(details(text, { identified: true })).toEqual(expected);
   });

@@ -14,6 +14,32 @@ import type { SensitiveCategory } from "../../pack/vocabulary.js";
  */
 export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string[]>> = {
   health: [
+    // Medicines commonly prescribed to school-age children, by their BNF for Children names and UK
+    // brands (ADHD, sleep, epilepsy, mood and psychosis): naming one says what a child is treated for.
+    "methylphenidate",
+    "ritalin",
+    "concerta",
+    "elvanse",
+    "medikinet",
+    "equasym",
+    "atomoxetine",
+    "guanfacine",
+    "melatonin",
+    "sertraline",
+    "fluoxetine",
+    "risperidone",
+    "aripiprazole",
+    "clozapine",
+    "sodium valproate",
+    "levetiracetam",
+    "lamotrigine",
+    "buccal midazolam",
+    // Conditions and treatments (NHS Health A to Z).
+    "add",
+    "cochlear implant",
+    "cleft palate",
+    "bereavement",
+    "bereaved",
     "fit note",
     "sick note",
     "diagnoses",
@@ -553,6 +579,7 @@ export const NOT_SENSITIVE_PHRASES: readonly string[] = [
  * "LAC" and "YOT" are ordinary words or names in lower case.
  */
 export const CAPITALS_ONLY_TERMS: readonly string[] = [
+  "add",
   "salt",
   "cin",
   "dv",
