@@ -259,13 +259,20 @@ export function findNames(scan: Scan, namedElsewhere: ReadonlySet<string> = new 
   });
   // Last of all, names no list has written as a person is: a given name alone (it lets "Tomasz has a CP
   // plan" count), where no name above already stands.
-  const listed = names.slice();
+  // Matches come in text order: walk the names found so far (sorted) alongside, not all of them each time.
+  const listed = names.slice().sort((a, b) => a.start - b.start);
+  let passed = 0;
   forEachMatch(UNKNOWN_NAME, text, (match) => {
     // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
     const word = match[1] ?? "";
     const start = match.index + match[0].length - word.length;
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(word) || NOT_A_NAME.has(word.toLowerCase())) return;
-    if (listed.some((known) => known.start <= start && start < known.end)) return;
+    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
+    while (passed < listed.length && (listed[passed]?.end ?? 0) <= start) passed++;
+    // Names may overlap one another, so look at each that starts before this word and has not ended.
+    for (let index = passed; index < listed.length && (listed[index]?.start ?? Infinity) <= start; index++) {
+      if ((listed[index]?.end ?? 0) > start) return;
+    }
     // "Winston's Wish", "Barnardo's Children's": a possessive inside an organisation's name.
     if (/^'s [A-Z][a-z]/.test(text.slice(start + word.length, start + word.length + 5))) return;
     // A weak verb counts only mid-sentence, after a lower-case word that is no preposition of place
