@@ -467,6 +467,152 @@ export const SCHOOL_BUSINESS: readonly string[] = [
 ];
 
 /**
+ * A member of staff telling the school they will be away (a sick child, a funeral, a hospital
+ * appointment) and setting cover: work, however much family it mentions. Taken off like
+ * `SCHOOL_BUSINESS`. Sources: "acas" — Acas's guidance on time off for dependants, compassionate
+ * (bereavement) leave and absence from work (acas.org.uk); "stpcd" — the School Teachers' Pay and
+ * Conditions Document (DfE), which sets cover for absent colleagues and supervision duties.
+ */
+export const STAFF_WORK: readonly { readonly phrase: string; readonly source: "acas" | "stpcd" }[] = [
+  ...[
+    "absence",
+    "absent",
+    "leave of absence",
+    "compassionate leave",
+    "dependants' leave",
+    "dependant leave",
+    "time off for dependants",
+    "special leave",
+    "unpaid leave",
+    "sick leave",
+    "sickness absence",
+    "line manager",
+    "return to work",
+    "fit note",
+    "occupational health",
+  ].map((phrase) => ({ phrase, source: "acas" as const })),
+  ...[
+    "cover work",
+    "cover for",
+    "set cover",
+    "lunch duty",
+    "break duty",
+    "playground duty",
+    "gate duty",
+    "duty rota",
+  ].map((phrase) => ({
+    phrase,
+    source: "stpcd" as const,
+  })),
+];
+
+/**
+ * The everyday words of a school's work, by source, so that a short note between colleagues about a
+ * duty, a register or a mock reads as work to the personal-use model even with no pupil named.
+ * Sources: "stpcd" — the teachers' professional duties in the School Teachers' Pay and Conditions
+ * Document (DfE): planning, marking, assessing and reporting, registration, meetings, appraisal,
+ * professional development, invigilation, supervision; "dfe" — the National Curriculum's key stages,
+ * subjects and assessments and DfE school-workforce terms; "jcq" — the Joint Council for Qualifications'
+ * exam terms; "policies" — the schools' policies in this project (their systems, sites and staff roles).
+ */
+export const SCHOOL_WORK: readonly {
+  readonly phrase: string;
+  readonly source: "stpcd" | "dfe" | "jcq" | "policies";
+}[] = [
+  ...withSource("stpcd", [
+    "marking",
+    "planning",
+    "report",
+    "reports",
+    "register",
+    "registers",
+    "meeting",
+    "meetings",
+    "briefing",
+    "deadline",
+    "display",
+    "displays",
+    "resources",
+    "worksheet",
+    "worksheets",
+    "scheme of work",
+    "intervention",
+    "interventions",
+    "appraisal",
+    "observation",
+    "moderation",
+    "cpd",
+    "training",
+    "twilight",
+    "tutor",
+    "tutor group",
+    "form group",
+    "seating plan",
+    "set work",
+    "agenda",
+    "minutes",
+    "rota",
+    "colleagues",
+    "staff",
+  ]),
+  ...withSource("dfe", [
+    "ks1",
+    "ks2",
+    "ks3",
+    "ks4",
+    "sats",
+    "gcse",
+    "gcses",
+    "a level",
+    "sixth form",
+    "sen",
+    "send",
+    "attendance",
+    "behaviour",
+    "detention",
+    "phonics",
+    "reading",
+    "maths",
+    "english",
+    "science",
+    "geography",
+    "history",
+    "unit",
+    "topic",
+    "period",
+    "classroom",
+    "playground",
+    "lunchtime",
+  ]),
+  ...withSource("jcq", ["mock", "mocks", "coursework", "invigilation"]),
+  ...withSource("policies", [
+    "data",
+    "policy",
+    "risk assessment",
+    "consent form",
+    "office",
+    "staffroom",
+    "reprographics",
+    "photocopying",
+    "minibus",
+    "site team",
+    "caretaker",
+    "head of",
+    "hr",
+    "payroll",
+    "sims",
+    "arbor",
+    "cpoms",
+    "sharepoint",
+    "parentpay",
+  ]),
+];
+
+function withSource<S extends string>(source: S, phrases: string[]): { phrase: string; source: S }[] {
+  return phrases.map((phrase) => ({ phrase, source }));
+}
+
+/**
  * Words of school life beyond `SCHOOL_BUSINESS`: classes, year groups, roles, the school's orders. The
  * personal-use model counts them (with `SCHOOL_BUSINESS`) as a feature, never as a veto. Source: the words
  * of the schools' policies and the corpus README's school-business examples.
@@ -514,4 +660,5 @@ export const SCHOOL_LIFE_WORDS: readonly string[] = [
   "the order",
   "delivery",
   "quote",
+  ...SCHOOL_WORK.map((entry) => entry.phrase),
 ];

@@ -109,6 +109,35 @@ describe("personalUseContext", () => {
       { subject: "Sofa", body: "Anyone want a sofa?", to: [{ address: "sales@nhs.net.example.com" }] },
       ["@to:company", "@no-school-words", "@short"],
     ],
+    // A short note between colleagues reads as work when it speaks of the work, with no pupil named.
+    [
+      "a colleague note about registers and a meeting",
+      {
+        subject: "Tomorrow",
+        body: "Can you take my registers? I'm in a meeting first thing.",
+        to: [{ address: `jo@${domain}` }],
+      },
+      ["@to:colleagues", "@first-person", "@few-school-words", "@short"],
+    ],
+    [
+      "a colleague note about marking, mocks and the seating plan",
+      {
+        subject: "Mocks",
+        body: "I've put the mocks marking and the seating plan on SharePoint.",
+        to: [{ address: `jo@${domain}` }],
+      },
+      ["@to:colleagues", "@first-person", "@school-words", "@short"],
+    ],
+    [
+      "a colleague note about a night out has no school words",
+      { subject: "Friday", body: "Still on for curry on Friday? I'll drive.", to: [{ address: `jo@${domain}` }] },
+      ["@to:colleagues", "@first-person", "@no-school-words", "@short"],
+    ],
+    [
+      "an absence and its cover count as work",
+      { subject: "Absence", body: "Off today, cover work is in the shared drive.", to: [{ address: `jo@${domain}` }] },
+      ["@to:colleagues", "@few-school-words", "@short"],
+    ],
   ] as [string, Partial<DraftInput>, string[]][])("%s", (_name, draft, expected) => {
     expect(context(draft)).toEqual(expected);
   });

@@ -1,7 +1,7 @@
 import { domainOf } from "../../engine/draft.js";
 import type { Message } from "../../engine/message.js";
 import type { PolicyPack } from "../../pack/schema.js";
-import { SCHOOL_BUSINESS, SCHOOL_LIFE_WORDS } from "../../data/personal-use/topics.js";
+import { SCHOOL_BUSINESS, SCHOOL_LIFE_WORDS, STAFF_WORK } from "../../data/personal-use/topics.js";
 import { findAll, phrasePattern } from "../text.js";
 
 /**
@@ -37,7 +37,11 @@ export function personalUseContext(message: Message, pack: PolicyPack): string[]
 /** I, my, me, I'm, I'll, I'd, I've: the sender speaking for themselves, not for the school ("we"). */
 const FIRST_PERSON = /(?:^|[^a-z])(?:i|my|me|i'm|i'll|i'd|i've|myself)(?![a-z])/i;
 
-const SCHOOL_WORDS = phrasePattern([...SCHOOL_BUSINESS, ...SCHOOL_LIFE_WORDS]);
+const SCHOOL_WORDS = phrasePattern([
+  ...SCHOOL_BUSINESS,
+  ...STAFF_WORK.map((entry) => entry.phrase),
+  ...SCHOOL_LIFE_WORDS,
+]);
 
 /** Domains of councils, schools, universities, the NHS and the police: school business goes there. */
 function isPublicSector(domain: string): boolean {

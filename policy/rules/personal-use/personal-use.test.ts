@@ -107,6 +107,22 @@ ruleTester(rule, {
       "one weak sign to a colleague only",
       [{ address: "j.smith@st-dunstans.example" }],
     ),
+    // Telling the school about an absence and its cover is work, however much family it mentions.
+    ...[
+      "My son has a temperature so I won't be in today. Cover work for 7B is in the shared drive.",
+      "I'll be absent on Friday for my grandmother's funeral, as agreed with my line manager.",
+      "My wife goes into hospital on Monday; I've asked for dependants' leave for the morning.",
+      "Could someone take my lunch duty? My daughter's school has rung and I need to collect her.",
+    ].map((body, index) => ({
+      name: `an absence and its cover, not personal use (${index + 1})`,
+      pack: loadPolicy("palfrey"),
+      draft: {
+        subject: "Tomorrow",
+        body,
+        bodyType: "text" as const,
+        to: [{ address: "office@palfrey-infant.sch.uk" }],
+      },
+    })),
   ],
   invalid: [
     {
@@ -153,6 +169,16 @@ ruleTester(rule, {
     {
       ...dunstans("This weekend only: ironing done at £20 per hour.", "a price per unit adds to selling"),
       errors: [{ messageId: "unlabelled", location: "subject", data: { kind: "selling something" } }],
+    },
+    {
+      name: "family news with no absence or cover in it stays personal",
+      pack: loadPolicy("palfrey"),
+      draft: {
+        subject: "Sunday",
+        body: "My mum is home from hospital and my sister is staying with her this week. x",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "prohibited", location: "body" }],
     },
     {
       name: "personal mail prohibited",

@@ -1,6 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { NOT_A_LABEL_AFTER } from "../../data/personal-use/markers.js";
-import { PERSONAL_SIGNS, SCHOOL_BUSINESS, type PersonalUseKind } from "../../data/personal-use/topics.js";
+import { PERSONAL_SIGNS, SCHOOL_BUSINESS, STAFF_WORK, type PersonalUseKind } from "../../data/personal-use/topics.js";
 import { findAll, phrasePattern } from "../text.js";
 import { domainOf } from "../../engine/draft.js";
 import { personalUseModel } from "../../data/models/personal-use.js";
@@ -9,7 +9,13 @@ import { personalUseContext } from "./context.js";
 
 const SIGN_PATTERN = phrasePattern(PERSONAL_SIGNS.map((sign) => sign.phrase));
 const SIGN_BY_PHRASE = new Map(PERSONAL_SIGNS.map((sign) => [sign.phrase, sign]));
-const BUSINESS = phrasePattern(SCHOOL_BUSINESS);
+const STAFF_WORK_PHRASES = STAFF_WORK.map((entry) => entry.phrase);
+const BUSINESS = phrasePattern([...SCHOOL_BUSINESS, ...STAFF_WORK_PHRASES]);
+/**
+ * What a member of staff gives as the reason for an absence or a leave request (a sick child, a funeral,
+ * a wedding, a holiday, moving house): not personal use when the mail is about the absence itself.
+ */
+const ABSENCE_REASONS: readonly PersonalUseKind[] = ["family", "wedding", "holiday", "house-move", "social"];
 const PRICE_PER_UNIT =
   /£\s?\d[\d,.]*\s?(?:each|ono|o\.n\.o|pcm|per (?:walk|session|hour|lesson|class|basket|bag|night|week|month|person|head|mile)|an hour|a (?:walk|session|lesson|class|basket|bag|night|week|month|mile|head))(?![a-z])/i;
 
@@ -57,10 +63,19 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   // Subject and body searched apart (the body is the same string other rules search: one word index).
   const seen = new Map<string, number>();
   const kindWeight = new Map<PersonalUseKind, number>();
+  // Signs of school business, found first: telling the school about an absence or its cover ("absent",
+  // "compassionate leave", "cover work") makes the family, wedding or holiday it mentions its reason.
+  const business = new Set(
+    [...findAll(BUSINESS, subject), ...findAll(BUSINESS, own)].map((hit) =>
+      hit.text.toLowerCase().replace(/\s+/g, " "),
+    ),
+  );
+  const absence = STAFF_WORK_PHRASES.some((phrase) => business.has(phrase));
   for (const hit of [...findAll(SIGN_PATTERN, subject), ...findAll(SIGN_PATTERN, own)]) {
     const phrase = hit.text.toLowerCase().replace(/\s+/g, " ");
     const sign = SIGN_BY_PHRASE.get(phrase);
     if (sign === undefined || seen.has(phrase)) continue;
+    if (absence && ABSENCE_REASONS.indexOf(sign.kind) !== -1) continue;
     seen.set(phrase, sign.weight);
     kindWeight.set(sign.kind, (kindWeight.get(sign.kind) ?? 0) + sign.weight);
   }
@@ -73,9 +88,7 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   }
   let score = 0;
   for (const weight of seen.values()) score += weight;
-  const business = [...findAll(BUSINESS, subject), ...findAll(BUSINESS, own)];
-  // Stryker disable next-line MethodExpression,StringLiteral: folding to upper instead of lower case, or joining words with "" instead of " ", gives two hits the same key exactly when the original does (no two school-business phrases differ only by their spaces)
-  score -= new Set(business.map((hit) => hit.text.toLowerCase().replace(/\s+/g, " "))).size;
+  score -= business.size;
   const kinds = [...kindWeight.entries()].sort((a, b) => b[1] - a[1]).map(([kind]) => kind);
   return { score, kinds };
 }
