@@ -59,6 +59,8 @@ describe("detectSpecialCategory: topic talk is no one's data", () => {
     ["any ...", "Oliver: any allergies?"],
     ["the school's ...", "Oliver: the school's safeguarding lead."],
     ["our ... at the start", "our EHCP process is changing."],
+    ["a follower after a two-item list", "Oliver: EpiPen and asthma training on Tuesday."],
+    ["about ...", "Oliver: an assembly about knife crime."],
   ])("%s", (_what, text) => {
     expect(details(text, { identified: true })).toEqual([]);
   });

@@ -115,6 +115,8 @@ function matchesAt(text: string, lower: string, start: number, term: Term): bool
 }
 
 const FOLLOWER_SET = new Set(GENERIC_FOLLOWERS);
+/** The word after a second list item: "EpiPen and asthma training" → "training". */
+const LISTED_FOLLOWER = /^(?:,| and| or| &) [a-z'-]+ ([a-z-]+)\b/;
 
 /** The lower-case word starting at `from` after one optional space or hyphen ("" when none). */
 function nextWord(lower: string, from: number): string {
@@ -135,6 +137,9 @@ function nextWord(lower: string, from: number): string {
 function isTopicTalk(lower: string, start: number, end: number): boolean {
   for (const phrase of NOT_SENSITIVE_PHRASES) if (lower.startsWith(phrase, start)) return true;
   if (FOLLOWER_SET.has(nextWord(lower, end))) return true;
+  // "EpiPen and asthma training", "autism or ADHD awareness": a follower after a two-item list.
+  const listed = LISTED_FOLLOWER.exec(lower.slice(end, end + 48));
+  if (listed !== null && FOLLOWER_SET.has(listed[1] ?? "")) return true;
   const before = lower.slice(Math.max(0, start - 16), start);
   return GENERIC_PRECEDERS.some((word) => endsWithWord(before, word + " "));
 }

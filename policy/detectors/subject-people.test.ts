@@ -42,6 +42,7 @@ describe("findSubjectPeople", () => {
     "Summer term - key dates",
     "Maths (Y4) - EHCP training",
     "Swimming 5B - SEN support",
+    "SATs, KS2 and SEN access arrangements - DfE deadline",
   ])("no one in %s", (subject) => {
     expect(people(subject)).toEqual([]);
   });

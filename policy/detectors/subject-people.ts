@@ -8,6 +8,7 @@ import {
   TITLES,
 } from "../data/personal-data/lexicon.js";
 import { SENSITIVE_CATEGORIES } from "../pack/vocabulary.js";
+import { SCHOOL_ACRONYMS } from "../data/etiquette/acronyms.js";
 
 /**
  * People in a subject line, recognised from how staff write them there rather than from a name list
@@ -98,7 +99,11 @@ const isNameLike = (token: Token | undefined) =>
   token.lower.length > 1 &&
   // Stryker disable next-line Regex: TOKEN allows a dot only at the end of a token, so the anchor changes nothing
   !/\.$/.test(token.text) &&
-  !ORDINARY.has(token.lower);
+  !ORDINARY.has(token.lower) &&
+  // "SATs, KS2": a school acronym, as written or with a plural "s", is no one's name.
+  !ACRONYMS.has(token.text.toUpperCase()) &&
+  !ACRONYMS.has(token.text.replace(/s$/, "").toUpperCase());
+const ACRONYMS = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));
 const isCapitalised = (token: Token | undefined) => token !== undefined && /^[A-Z\u00C0-\u00DE]/.test(token.text);
 /** Is the token the last of its part (a separator, a class code or the end follows)? */
 const endsPart = (token: Token | undefined) => token === undefined || token.separator || token.code;

@@ -652,6 +652,7 @@ export const GENERIC_FOLLOWERS: readonly string[] = [
 
 /** A sensitive term right after one of these is the school's own service or role, not a person's data. */
 export const GENERIC_PRECEDERS: readonly string[] = [
+  "about",
   "our",
   "any",
   "whole-school",
