@@ -74,6 +74,8 @@ describe("findNames in a body", () => {
     ["a year code", "Gurpreet Y11 will sit the exam.", [["Gurpreet", false, false, false, 0.5]]],
     ["a strong verb at a sentence's start", "Tymon has a CP plan.", [["Tymon", false, false, false, 0.5]]],
     ["a weak verb after a lower-case word", "I asked whether Chidera is back.", [["Chidera", false, false, false, 0.5]]],
+    ["a class named by number", "I'd like to talk about Rhodri (Class 7).", [["Rhodri", false, false, false, 0.5]]],
+    ["a verb only a person does", "Ifeoma wets the bed most nights.", [["Ifeoma", false, false, false, 0.5]]],
   ])("a given name no list has: %s", (_what, text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -87,6 +89,7 @@ describe("findNames in a body", () => {
     ["by family", "the girl whose dad is away", "the girl whose dad"],
     ["a new arrival", "our new arrival from Syria", "our new arrival"],
     ["initials and a class", "AB in 5C has her meds at 12.", "AB"],
+    ["initials with full stops", "T.O. in Class 5 starts the diet.", "T.O."],
     ["a title and an initial", "Mrs K's son is off.", "Mrs K"],
   ])("a person described: %s", (_what, text, described) => {
     expect(names(text)).toContainEqual([described, true, false, false, 0.75]);

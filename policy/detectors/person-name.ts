@@ -78,12 +78,14 @@ const INTRODUCED_NAME =
  * now"). ES2016: the word's left edge is a consumed non-letter, not a lookbehind.
  */
 /** Verbs a person does; WEAK_VERBS follow things as often ("Topic is", "Essex will"): mid-sentence only. */
-const PERSON_VERBS = "has|had|is|was|will|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|came|went|got|gets|seems|seemed|did|doesn't|didn't";
-const WEAK_VERBS = new Set(["is", "was", "will", "isn't", "wasn't", "won't", "can't", "did"]);
+const PERSON_VERBS =
+  "has|had|is|was|will|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|came|went|got|gets|seems|seemed|did|doesn't|didn't|" +
+  "off|struggles|refuses|refused|cries|cried|lives|wets|loves|hates|wears|disclosed|mentioned|admitted|joined|arrived|attends|fainted|collapsed";
+const WEAK_VERBS = new Set(["is", "was", "will", "isn't", "wasn't", "won't", "can't", "did", "off", "joined", "arrived", "attends"]);
 const PLACE_PREPOSITIONS = new Set(
   "in at for from to of across near around by into outside inside throughout within towards".split(" "),
 );
-const CLASS_CODE = "(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|\\d{1,2}[A-Z]{1,2}|Rec|Reception|Nursery)";
+const CLASS_CODE = "(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|\\d{1,2}[A-Z]{1,2}|Class \\d{1,2}|Rec|Reception|Nursery)";
 const UNKNOWN_NAME = new RegExp(
   `(?:^|[^${LETTER}'])(${NAME_WORD})(?='s\\b| (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}\\)| (${PERSON_VERBS})\\b)`,
   "g",
@@ -113,7 +115,7 @@ const DESCRIBED_PERSON = new RegExp(
 );
 /** Initials with a class ("AB in 5C", "KR (10B)") or a title ("Mrs K's son"): the school's own shorthand for a person. */
 const INITIALS = new RegExp(
-  `\\b(?:[A-Z]{2}(?= in ${CLASS_CODE}\\b| \\(${CLASS_CODE}\\))|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
+  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.)(?= in ${CLASS_CODE}\\b| \\(${CLASS_CODE}\\))|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
   "g",
 );
 /**

@@ -37,6 +37,12 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     // Conditions and treatments (NHS Health A to Z).
     "add",
     "cochlear implant",
+    "wets the bed",
+    "bedwetting",
+    "bed-wetting",
+    "enuresis",
+    "soiling",
+    "ketogenic diet",
     "cleft palate",
     "bereavement",
     "bereaved",
