@@ -77,7 +77,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
   const bodyPeople = bodyScan.text.length === 0 ? [] : findNames(bodyScan);
   const bodyNameWords = new Set<string>();
-  for (const name of bodyPeople) for (const word of bodyScan.text.slice(name.start, name.end).split(" ")) bodyNameWords.add(word);
+  for (const name of bodyPeople)
+    for (const word of bodyScan.text.slice(name.start, name.end).split(" ")) bodyNameWords.add(word);
   const people = scans.map((scan, index) =>
     // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
     index === 1 ? bodyPeople : scan.text.length === 0 ? [] : findNames(scan, bodyNameWords),

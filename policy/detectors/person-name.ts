@@ -81,7 +81,20 @@ const INTRODUCED_NAME =
 const PERSON_VERBS =
   "has|had|is|was|will|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|came|went|got|gets|seems|seemed|did|doesn't|didn't|" +
   "off|struggles|refuses|refused|cries|cried|lives|wets|loves|hates|wears|disclosed|mentioned|admitted|joined|arrived|attends|fainted|collapsed";
-const WEAK_VERBS = new Set(["is", "was", "will", "isn't", "wasn't", "won't", "can't", "did", "off", "joined", "arrived", "attends"]);
+const WEAK_VERBS = new Set([
+  "is",
+  "was",
+  "will",
+  "isn't",
+  "wasn't",
+  "won't",
+  "can't",
+  "did",
+  "off",
+  "joined",
+  "arrived",
+  "attends",
+]);
 const PLACE_PREPOSITIONS = new Set(
   "in at for from to of across near around by into outside inside throughout within towards".split(" "),
 );
@@ -100,7 +113,8 @@ const NOT_A_NAME = new Set<string>([
   ...NOT_GIVEN_NAMES.map((word) => word.toLowerCase()),
   ...TITLES.map((word) => word.toLowerCase()),
   ...Object.keys(SENSITIVE_TERMS).reduce<string[]>(
-    (words, category) => words.concat(...SENSITIVE_TERMS[category as keyof typeof SENSITIVE_TERMS].map((term) => term.split(" "))),
+    (words, category) =>
+      words.concat(...SENSITIVE_TERMS[category as keyof typeof SENSITIVE_TERMS].map((term) => term.split(" "))),
     [],
   ),
 ]);
@@ -119,11 +133,12 @@ const INITIALS = new RegExp(
   "g",
 );
 /**
- * A subject headed or ended by one capitalised word set off by a dash or colon ("Filip - ADHD meds at
- * lunch", "Re: Bartek – bereavement", "Medication change - Amarachi"): in a subject line that is whom it is about.
+ * One capitalised word set off in a subject by dashes, a colon or a bracket ("Filip - ADHD meds at
+ * lunch", "Re: Bartek – bereavement", "Class 4 - Oliwia (sickle cell)", "Medication change - Amarachi"):
+ * in a subject line that is whom it is about.
  */
 const SUBJECT_ALONE = new RegExp(
-  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*(${NAME_WORD})(?= ?[-:\u2013\u2014] )|[-:\u2013\u2014] (${NAME_WORD})$)`,
+  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*(${NAME_WORD})(?= ?[-:\u2013\u2014(] | \\()|[-:\u2013\u2014] (${NAME_WORD})(?=$| ?[-:\u2013\u2014(]| \\())`,
   "gi",
 );
 const ACRONYMS = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));

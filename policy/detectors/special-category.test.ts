@@ -5,9 +5,14 @@ import { makeScan, type Candidate } from "./text.js";
 
 const nobody: Identification = { fullNames: [], givenNames: [], identified: false };
 
-function details(text: string, who: Partial<Identification>, signatureAt = text.length): string[] {
+function details(
+  text: string,
+  who: Partial<Identification>,
+  signatureAt = text.length,
+  location: "body" | "subject" = "body",
+): string[] {
   const out: Candidate[] = [];
-  const scan = makeScan(text, "body", { start: signatureAt, end: text.length }, 0);
+  const scan = makeScan(text, location, { start: signatureAt, end: text.length }, 0);
   // Compiled in each test, not once when the file loads, so the compiling is part of what each case checks.
   detectSpecialCategory(scan, compileSensitiveTerms(SENSITIVE_CATEGORIES), { ...nobody, ...who }, out);
   return out.map((found) => `${found.type} ${text.slice(found.start, found.end)} ${found.confidence}`);
@@ -49,6 +54,21 @@ describe("detectSpecialCategory: the term itself", () => {
     ["add in lower case is a verb", "Oliver: please add me.", []],
   ])("%s", (_what, text, expected) => {
     expect(details(text, { identified: true })).toEqual(expected);
+  });
+});
+
+describe("detectSpecialCategory: a subject naming someone is about them", () => {
+  it.each<[string, Partial<Identification>, string[]]>([
+    ["a given name and a follower", { givenNames: [0] }, ["special-category EpiPen 0.8"]],
+    ["no name: the follower makes it the topic", {}, []],
+  ])("%s", (_what, who, expected) => {
+    expect(
+      details("Hodan Y4 - EpiPen training", { ...who, identified: who.givenNames !== undefined }, 26, "subject"),
+    ).toEqual(expected);
+  });
+
+  it("still reads a generic word before the term as the topic", () => {
+    expect(details("Hodan - our SEN policy", { givenNames: [0], identified: true }, 22, "subject")).toEqual([]);
   });
 });
 

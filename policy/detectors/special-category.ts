@@ -66,6 +66,9 @@ export function detectSpecialCategory(
 ): void {
   if (!who.identified && who.givenNames.length === 0) return;
   const { text, lower } = scan;
+  // A subject naming someone is about them: "Hodan Y4 - EpiPen training", "Mia-Rose Kettering - PP
+  // funding" say what the person has, where "EpiPen training Thursday" is the topic.
+  const namedSubject = scan.location === "subject" && (who.fullNames.length > 0 || who.givenNames.length > 0);
   const length = lower.length;
   // The words (runs of ASCII letters) of the lower-case copy (same offsets), walked by hand and looked up
   // by hash: a regex match and a sliced string per word were a tenth of the engine's time on a 1 MB body.
@@ -92,7 +95,7 @@ export function detectSpecialCategory(
     const end = start + term.phrase.length;
     // The next word is looked for after the whole term ("child protection plan" is read once).
     at = end;
-    if (isTopicTalk(lower, start, end)) continue;
+    if (isTopicTalk(lower, start, end, namedSubject)) continue;
     const nearGiven = hasNear(who.givenNames, start, NEAR_GIVEN_NAME);
     const confidence = hasNear(who.fullNames, start, NEAR_FULL_NAME)
       ? 0.9
@@ -133,13 +136,22 @@ function nextWord(lower: string, from: number): string {
   return lower.slice(start, end);
 }
 
-/** "our SEN policy", "child protection training", "any allergies": the topic, not a person's data. */
-function isTopicTalk(lower: string, start: number, end: number): boolean {
+/**
+ * "our SEN policy", "child protection training", "any allergies": the topic, not a person's data. With
+ * `followersAllowed` (a subject naming someone) only the phrases and preceders count.
+ */
+function isTopicTalk(lower: string, start: number, end: number, followersAllowed: boolean): boolean {
   for (const phrase of NOT_SENSITIVE_PHRASES) if (lower.startsWith(phrase, start)) return true;
+  if (followersAllowed) return isAfterGenericPreceder(lower, start);
   if (FOLLOWER_SET.has(nextWord(lower, end))) return true;
   // "EpiPen and asthma training", "autism or ADHD awareness": a follower after a two-item list.
   const listed = LISTED_FOLLOWER.exec(lower.slice(end, end + 48));
   if (listed !== null && FOLLOWER_SET.has(listed[1] ?? "")) return true;
+  return isAfterGenericPreceder(lower, start);
+}
+
+/** "our SEN policy", "any allergies", "about knife crime": a generic word right before the term. */
+function isAfterGenericPreceder(lower: string, start: number): boolean {
   const before = lower.slice(Math.max(0, start - 16), start);
   return GENERIC_PRECEDERS.some((word) => endsWithWord(before, word + " "));
 }
