@@ -33,7 +33,7 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
  * reads it, so launchevent.js carries it empty (about 1.6 kB gzipped, spent on detection instead). Each
  * rule module writes it as one `docs: "…",` line (the plugin fails the build otherwise).
  */
-const RULE_DOCS_LINE = /^(\s*)docs: "(?:[^"\\]|\\.)*",$/m;
+const RULE_DOCS_LINE = /^([ \t]*)docs: "(?:[^"\\]|\\.)*",$/m;
 const ruleDocsLeftOut: Plugin = {
   name: "rule-docs-left-out",
   setup(builder) {

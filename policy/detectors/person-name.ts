@@ -138,8 +138,8 @@ const INITIALS = new RegExp(
  * in a subject line that is whom it is about.
  */
 const SUBJECT_ALONE = new RegExp(
-  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*(${NAME_WORD})(?= ?[-:\u2013\u2014(] | \\()|[-:\u2013\u2014] (${NAME_WORD})(?=$| ?[-:\u2013\u2014(]| \\())`,
-  "gi",
+  `(?:^(?:(?:[Rr][Ee]|[Ff][Ww]|[Ff][Ww][Dd]|[Aa][Ww])\\s?:\\s*)*(${NAME_WORD})(?= ?[-:\u2013\u2014(] | \\()|[-:\u2013\u2014] (${NAME_WORD})(?=$| ?[-:\u2013\u2014(]))`,
+  "g",
 );
 const ACRONYMS = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));
 const COMMON_OPENERS = new Set([
@@ -244,7 +244,6 @@ export function findNames(scan: Scan, namedElsewhere: ReadonlySet<string> = new 
       for (const person of findSubjectPeople(text)) claim(person.start, person.end, person.confidence);
       forEachMatch(SUBJECT_ALONE, text, (match) => {
         const word = match[1] ?? match[2] ?? "";
-        // The pattern is case-insensitive for "Re:"; the name itself must be capitalised.
         // One word heading a subject is as often a topic ("Divorce - financial disclosure"): it counts
         // only when the message names the same person in the body ("Filip in 8T gets his meds").
         if (!namedElsewhere.has(word) || NOT_A_NAME.has(word.toLowerCase())) return;
