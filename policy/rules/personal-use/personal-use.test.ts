@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
-import rule from "./personal-use.js";
+import rule, { personalUseScore } from "./personal-use.js";
 
 const personalBody = "Hi, are we still on for dinner tonight? Also my mortgage offer came through! x";
 /** St Dunstan's asks for the label "personal" and forbids no kind. */
@@ -107,6 +107,26 @@ ruleTester(rule, {
       "one weak sign to a colleague only",
       [{ address: "j.smith@st-dunstans.example" }],
     ),
+    {
+      name: "a share of the cost of a hen do is not selling (St John Payne forbids selling, not labelled personal mail)",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Personal: hen do",
+        body: "Hi both, the hen do is £95 each for the spa day, pay me when you can x",
+        bodyType: "text",
+        to: [{ address: "sam.t@gmail.com" }],
+      },
+    },
+    {
+      name: "a sum of money in personal mail Delius allows, with a topic that is not selling (a holiday)",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Re: Cornwall",
+        body: "Ooh yes, our holiday cottage is £640 for the week, shall we split it? x",
+        bodyType: "text",
+        to: [{ address: "sam.t@gmail.com" }],
+      },
+    },
     // Telling the school about an absence and its cover is work, however much family it mentions.
     ...[
       "My son has a temperature so I won't be in today. Cover work for 7B is in the shared drive.",
@@ -125,6 +145,27 @@ ruleTester(rule, {
     })),
   ],
   invalid: [
+    {
+      name: "a sum of money in personal mail with no topic on the lists is selling (Delius forbids it)",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Re: paddleboard",
+        body: "Hi Sam, yes the paddleboard is £120, I can drop it round Sunday. Jo",
+        bodyType: "text",
+        to: [{ address: "sam.t@gmail.com" }],
+      },
+      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "selling something" } }],
+    },
+    {
+      name: "a price each beside a weak sign of a night out is still selling (raffle tickets for a club)",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Raffle",
+        body: "Hi all, my daughter's netball club are selling tickets, £2 each, prize is a hamper. x",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "selling something" } }],
+    },
     {
       name: "unlabelled where labelling is required",
       pack: loadPolicy("st-dunstans"),
@@ -260,5 +301,32 @@ describe("personal-use: the verdict and the fix", () => {
   it("prefixes the school's label to the subject", () => {
     const [finding] = runRule(rule, { subject: "Tonight", body: personalBody, bodyType: "text" }, pack).findings;
     expect(finding?.fix).toEqual({ kind: "prefix-subject", text: "personal:" });
+  });
+});
+
+describe("personalUseScore: the kind of money in personal mail", () => {
+  it.each([
+    [
+      "a sum of money and no topic on the lists: selling",
+      "Re: bike",
+      "Yes, £80 for the pair, pick up Saturday",
+      ["selling"],
+    ],
+    [
+      "a sum of money in school business: no kind",
+      "Year 4",
+      "The Year 4 school trip costs £12, payable on ParentPay",
+      [],
+    ],
+    ["no sum of money: no kind", "Re: bike", "Yes, pick up Saturday", []],
+    ["a price each beside a wedding: the wedding's cost", "Hen do", "The hen do is £95 each", ["wedding"]],
+    [
+      "a price each beside a sign of selling: selling",
+      "Hen do",
+      "Hen do tickets for sale, £95 each",
+      ["selling", "wedding", "social"],
+    ],
+  ])("%s", (_name, subject, body, kinds) => {
+    expect(personalUseScore(subject, body).kinds).toEqual(kinds);
   });
 });

@@ -19,6 +19,12 @@ const ABSENCE_REASONS: readonly PersonalUseKind[] = ["family", "wedding", "holid
 const PRICE_PER_UNIT =
   /£\s?\d[\d,.]*\s?(?:each|ono|o\.n\.o|pcm|per (?:walk|session|hour|lesson|class|basket|bag|night|week|month|person|head|mile)|an hour|a (?:walk|session|lesson|class|basket|bag|night|week|month|mile|head))(?![a-z])/i;
 
+/** Kinds whose costs people share ("£95 each" for the hen do, the villa, the meal). */
+const SHARED_COSTS: readonly PersonalUseKind[] = ["wedding", "holiday", "social"];
+
+/** A sum of money in pounds: "£150", "£ 3,200", "£245k". */
+const PRICE = /£\s?\d/;
+
 /**
  * The subject carries the label as a label: at the start ("Personal: …", "Personal - …", "PERSONAL …")
  * or bracketed ("[Personal]", "(personal)"), never as in "Personal development plan".
@@ -81,15 +87,25 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   }
   // A price by the piece or the hour ("£900 each", "£10 per walk", "£8 a session", "£550 a month"): someone
   // selling or offering a service. One sign, as a school trip's "£5 each" also has one.
+  // Beside a plain sign of a wedding, a holiday or a night out and no sign of selling, it is each one's
+  // share of the cost ("the hen do is £95 each"): personal, but nothing sold.
   if (PRICE_PER_UNIT.test(own)) {
     // Stryker disable next-line StringLiteral: the key is only counted, and no sign phrase is "" any more than "£ per unit"
     seen.set("£ per unit", 1);
-    kindWeight.set("selling", (kindWeight.get("selling") ?? 0) + 1);
+    const shared = kindWeight.has("selling")
+      ? undefined
+      : SHARED_COSTS.find((kind) => (kindWeight.get(kind) ?? 0) >= 2);
+    const kind = shared ?? "selling";
+    kindWeight.set(kind, (kindWeight.get(kind) ?? 0) + 1);
   }
   let score = 0;
   for (const weight of seen.values()) score += weight;
   score -= business.size;
   const kinds = [...kindWeight.entries()].sort((a, b) => b[1] - a[1]).map(([kind]) => kind);
+  // Personal mail with no topic on the lists but a sum of money in the sender's words ("£150 and you
+  // collect", "£900, vet checked", "£30 for the hour") and no school business: money changing hands, so
+  // selling. Not a sign of personal mail by itself, only the kind of mail found personal otherwise.
+  if (kinds.length === 0 && business.size === 0 && PRICE.test(own)) kinds.push("selling");
   return { score, kinds };
 }
 
