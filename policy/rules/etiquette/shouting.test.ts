@@ -23,10 +23,33 @@ ruleTester(rule, {
       name: "capitals at the start of every word",
       draft: body("Please Ask Mrs Ahmed, Mr Brown, Ms Clark And Dr Davies To Join Us"),
     },
-    { name: "a mixed-case word spelt like an acronym counts", draft: body("THE Senco MUST SIGN THESE FORMS") },
+    // Three words in capitals make no run; the mixed-case word's letters keep the sentence under 90 %.
+    { name: "a mixed-case word spelt like an acronym counts", draft: body("THE Senco MUST SIGN THESE") },
     { name: "eleven capitals in words and an apostrophe, which is not a capital", draft: body("I DON'T YELL NOW") },
+    { name: "three shouted words in a sentence are emphasis", draft: body("This is the VERY LAST TIME I am asking.") },
+    { name: "acronyms break a run", draft: body("Could the SENCO DSL and SLT TA team meet on Friday?") },
+    { name: "four words in capitals with eleven letters", draft: body("Put it IN THE BIG BOX please.") },
   ],
   invalid: [
+    {
+      name: "a run of words in capitals inside a sentence",
+      draft: body("Can everyone PLEASE STOP PARKING IN THE BAY this week?"),
+      errors: [
+        {
+          messageId: "bodyOne",
+          location: "body",
+          data: { count: 1 },
+          spanTexts: ["PLEASE STOP PARKING IN THE BAY"],
+        },
+      ],
+    },
+    {
+      name: "a run carried on by A (and not started by I)",
+      draft: body("Honestly I HAVE TOLD YOU A HUNDRED TIMES already."),
+      errors: [
+        { messageId: "bodyOne", location: "body", data: { count: 1 }, spanTexts: ["HAVE TOLD YOU A HUNDRED TIMES"] },
+      ],
+    },
     {
       name: "whole sentence in capitals",
       draft: body("Dear Mr Brown,\nI HAVE ASKED YOU THREE TIMES TO SEND THE REPORT.\nRegards"),

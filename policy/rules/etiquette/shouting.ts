@@ -34,7 +34,11 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
     rawCapitals = 0;
     const sentence = text.slice(sentenceStart, index);
     const { capitals, letters } = countWordLetters(sentence, own);
-    if (capitals >= minLetters && capitals / letters >= maxCapitalRatio) {
+    const run = capitals / letters >= maxCapitalRatio ? undefined : capitalRun(sentence, own, minLetters);
+    if (run !== undefined) {
+      // "Can everyone PLEASE STOP PARKING IN THE DISABLED BAY": the shouted words inside a sentence.
+      spans.push({ start: sentenceStart + run.start, end: sentenceStart + run.end });
+    } else if (capitals >= minLetters && capitals / letters >= maxCapitalRatio) {
       // trimStart/trimEnd are ES2019: count the blanks by hand for classic Outlook's runtime.
       let leading = 0;
       while (leading < sentence.length && sentence.charAt(leading).trim() === "") leading++;
@@ -80,6 +84,48 @@ function countWordLetters(sentence: string, own: readonly string[]): { capitals:
     letters += wordLetters;
   }
   return { capitals, letters };
+}
+
+/** Words in a row, all in capitals, that read as shouting inside an otherwise ordinary sentence. */
+const RUN_WORDS = 4;
+
+/**
+ * The first run of RUN_WORDS or more words in capitals ("PLEASE STOP PARKING IN THE BAY"; "I" and "A"
+ * carry a run on without counting, school acronyms break it) holding `minLetters` capitals, as offsets
+ * into `sentence`.
+ */
+function capitalRun(sentence: string, own: readonly string[], minLetters: number): Span | undefined {
+  let runStart = -1;
+  let runEnd = 0;
+  let words = 0;
+  let letters = 0;
+  let at = 0;
+  for (;;) {
+    while (at < sentence.length && !isAsciiLetter(sentence.charCodeAt(at))) at++;
+    const start = at;
+    let lower = false;
+    while (at < sentence.length && (isAsciiLetter(sentence.charCodeAt(at)) || sentence.charCodeAt(at) === 39)) {
+      const code = sentence.charCodeAt(at);
+      if (code >= 97 && code <= 122) lower = true;
+      at++;
+    }
+    const word = sentence.slice(start, at);
+    const single = word === "I" || word === "A";
+    const shouted = word.length > 0 && !lower && (single || (!BUILT_IN.has(word) && own.indexOf(word) === -1));
+    if (shouted && (word.length > 1 || words > 0)) {
+      if (runStart === -1) runStart = start;
+      runEnd = at;
+      // "I" and "A" carry a run on but do not make one: "the VERY LAST TIME I am asking" is emphasis.
+      if (!single) words++;
+      letters += word.length;
+      continue;
+    }
+    if (words >= RUN_WORDS && letters >= minLetters) return { start: runStart, end: runEnd };
+    if (word.length === 0) return undefined;
+    runStart = -1;
+    words = 0;
+    letters = 0;
+  }
 }
 
 export default defineRule({
