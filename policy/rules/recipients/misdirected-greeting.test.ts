@@ -57,6 +57,16 @@ ruleTester(rule, {
     },
     { name: "no greeting", draft: mail("Thanks for this.", [{ address: "sarah.jones@gmail.com" }]) },
     {
+      name: "an organisation's name spelt out in its domain",
+      draft: mail("Dear Mr Okafor,", [{ name: "Villa Sol", address: "bookings@villasol.example.es" }]),
+    },
+    {
+      name: "a B&B's own name, any mailbox",
+      draft: mail("Hi Yasmin,", [{ name: "The Old Rectory B&B", address: "stay@oldrectory-rye.example.co.uk" }]),
+    },
+    { name: "family, not a name", draft: mail("Hi Sis,", [{ name: "Carol", address: "carol.lyle@sky.com" }]) },
+    { name: "a kitchen role", draft: mail("Hi Chef,", [{ name: "Catering", address: "catering@county.gov.uk" }]) },
+    {
       name: "a short form: Sue for Susan",
       draft: mail("Hi Sue,", [{ name: "Susan Marsh", address: "s.marsh@county.gov.uk" }]),
     },
@@ -493,7 +503,8 @@ describe("greetedNames and recipientWords, exactly", () => {
         initials: [],
         tokens: ["fresh", "start", "catering", "office", "freshstart"],
         letters: "office freshstartcatering",
-        informative: true,
+        // office@ shown with the company's name and its trade: a shared mailbox, whoever is greeted.
+        informative: false,
       },
     ],
     [

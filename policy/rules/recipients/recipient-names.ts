@@ -106,6 +106,20 @@ const GENERIC = new Set([
   "mate",
   "mates",
   "hun",
+  // Family and endearments ("Hi Sis"), and kitchen and site roles ("Hi Chef"): no one's name.
+  "sis",
+  "bro",
+  "auntie",
+  "aunty",
+  "uncle",
+  "cuz",
+  "love",
+  "hon",
+  "babe",
+  "darling",
+  "chaps",
+  "chef",
+  "caretaker",
 ]);
 /** Address local parts that name a role, not a person. */
 const ROLE_LOCAL = new Set([
@@ -149,6 +163,9 @@ const ROLE_LOCAL = new Set([
   "orders",
   "bookings",
   "transport",
+  "catering",
+  "kitchen",
+  "premises",
   // A company's shared mailboxes: whoever is greeted ("Hi Sophie") may read them.
   "events",
   "booking",
@@ -240,7 +257,13 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
     localTokens.length > 0 &&
     localTokens.every((token) => ROLE_LOCAL.has(token)) &&
     (nameTokens.length === 0 || nameTokens.some((token) => ROLE_LOCAL.has(token) || GENERIC.has(token)));
-  const informative = !relation && !sharedMailbox && (nameTokens.some(personLike) || localTokens.some(personLike));
+  // "The Old Rectory B&B" <stay@oldrectory-rye…>, "Villa Sol" <bookings@villasol…>: a display name spelt
+  // out in the domain is the organisation's, and its mailbox is read by whoever is greeted.
+  const domain = at === -1 ? "" : address.slice(at + 1).toLowerCase();
+  const nameWords = nameTokens.filter((token) => token.length >= 3 && token !== "the");
+  const organisation = nameWords.length > 0 && nameWords.every((token) => domain.indexOf(token) !== -1);
+  const informative =
+    !relation && !sharedMailbox && !organisation && (nameTokens.some(personLike) || localTokens.some(personLike));
   // The organisation's own name is in its domain: "Dear HMRC" to …@hmrc.gov.uk, "Hi Ryanair" to …@ryanair.com.
   // Stryker disable ArrayDeclaration: split always returns at least one piece, so the "?? []" fallback is never used
   const domainTokens =
