@@ -48,9 +48,25 @@ const ruleDocsLeftOut: Plugin = {
 
 /**
  * Pack sections left out of launchevent.js: the Teams tab's acknowledgement texts and the Graph sweep's
- * absence settings (about 1.1 kB gzipped). The task pane and the harness keep the whole pack.
+ * absence settings (about 0.7 kB gzipped), and every `sources` object. The task pane and the harness
+ * keep the whole pack.
  */
 export const SEND_TIME_OMITTED = ["acknowledgements", "absence"] as const;
+
+/**
+ * A copy of `value` without its `sources` objects at any depth: where each setting came from in the
+ * school's policy, read by the docs and the task pane, never at send time (the clauses the findings cite
+ * are kept).
+ */
+function withoutSources(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSources);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "sources")
+      .map(([key, inner]) => [key, withoutSources(inner)]),
+  );
+}
 
 function packPlugin(packJson: string): Plugin {
   return {
@@ -93,8 +109,8 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
   const packJson = JSON.stringify(pack);
   // The send-time bundle leaves out what no add-in code reads (SEND_TIME_OMITTED): its 60 kB budget is
   // better spent on detection. build.test.ts checks that nothing the bundle holds reads them.
-  const sendTimePack = Object.fromEntries(
-    Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key)),
+  const sendTimePack = withoutSources(
+    Object.fromEntries(Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key))),
   );
   const minify = options.minify ?? true;
   await mkdir(outDir, { recursive: true });

@@ -49,6 +49,8 @@ describe("detectBankDetails: must not find", () => {
     ["a date written like a sort code", "The trip is on 12-03-25."],
     ["an eight-digit number with no account words", "Ref 41234567 for the trip."],
     ["an IBAN failing its check", "IBAN GB82 WEST 1234 5698 7654 31"],
+    ["the school fund's own account", "Please pay the School Fund: sort code 20-45-77, account 41234567."],
+    ["the PTA's account, side by side", "Friends of Oakfield PTA account: 20-45-77 41234567"],
   ])("%s", (_what, text) => {
     expect(bankDetails(text)).toEqual([]);
   });

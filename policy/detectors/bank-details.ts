@@ -1,4 +1,4 @@
-import { ACCOUNT_CONTEXT, SORT_CODE_CONTEXT } from "../data/personal-data/lexicon.js";
+import { ACCOUNT_CONTEXT, SCHOOL_ACCOUNT_CONTEXT, SORT_CODE_CONTEXT } from "../data/personal-data/lexicon.js";
 import { ACCOUNT_NUMBER, IBAN_GB, SORT_CODE, SORT_CODE_AND_ACCOUNT } from "../data/personal-data/patterns.js";
 import { isValidIban } from "./check-digits.js";
 import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan } from "./text.js";
@@ -13,10 +13,12 @@ export function detectBankDetails(scan: Scan, out: Candidate[]): void {
   const mentionsBank = lower.indexOf("sort") !== -1 || lower.indexOf("s/c") !== -1 || lower.indexOf("bank") !== -1;
   // Stryker disable next-line StringLiteral: a prefilter; every ACCOUNT_CONTEXT phrase and "account" contain "acc" or "a/c", so an always-true test changes only speed
   const mentionsAccount = lower.indexOf("acc") !== -1 || lower.indexOf("a/c") !== -1;
+  // The school's own account, given for payments to it ("pay the School Fund: sort code …"), is no one's.
+  const schoolsOwn = (at: number) => hasPhrase(windowBefore(lower, at, 80), SCHOOL_ACCOUNT_CONTEXT);
   let sortCodes = 0;
   if (mentionsBank) {
     forEachMatch(SORT_CODE, scan.text, (match) => {
-      if (!hasPhrase(windowBefore(lower, match.index, 30), SORT_CODE_CONTEXT)) return;
+      if (!hasPhrase(windowBefore(lower, match.index, 30), SORT_CODE_CONTEXT) || schoolsOwn(match.index)) return;
       sortCodes++;
       out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.95 });
     });
@@ -24,7 +26,7 @@ export function detectBankDetails(scan: Scan, out: Candidate[]): void {
   // A sort code and an eight-digit account side by side ("20-45-77 / 41234567") need no words: a date is
   // not followed by an account number.
   forEachMatch(SORT_CODE_AND_ACCOUNT, scan.text, (match) => {
-    if (out.some((found) => found.start === match.index)) return;
+    if (out.some((found) => found.start === match.index) || schoolsOwn(match.index)) return;
     out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
   });
   if (mentionsAccount) {
@@ -32,6 +34,7 @@ export function detectBankDetails(scan: Scan, out: Candidate[]): void {
       // "Account" alone is any account (council tax, a supplier's): a bank's only beside a sort code.
       const before = windowBefore(lower, match.index, 30);
       if (!hasPhrase(before, ACCOUNT_CONTEXT) && !(sortCodes > 0 && hasPhrase(before, ["account"]))) return;
+      if (schoolsOwn(match.index)) return;
       out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.85 });
     });
   }

@@ -81,6 +81,9 @@ describe("detectSpecialCategory: topic talk is no one's data", () => {
     ["our ... at the start", "our EHCP process is changing."],
     ["a follower after a two-item list", "Oliver: EpiPen and asthma training on Tuesday."],
     ["about ...", "Oliver: an assembly about knife crime."],
+    ["a session on ...", "Oliver: the session on speech therapy looks good."],
+    ["people in general with it", "Oliver has run clubs for children with autism."],
+    ["a month or history of it", "Oliver: Roma and Traveller History Month."],
   ])("%s", (_what, text) => {
     expect(details(text, { identified: true })).toEqual([]);
   });

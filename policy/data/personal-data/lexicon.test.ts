@@ -70,8 +70,8 @@ describe("personal-data lexicon", () => {
     for (const word of lexicon.NOT_GIVEN_NAMES) expect(lexicon.GIVEN_NAMES, word).not.toContain(word);
   });
 
-  it("stays small (it ships in the send-time bundle)", () => {
-    expect(JSON.stringify(lexicon).length).toBeLessThan(20_000);
+  it("stays small (it ships in the send-time bundle; addin/build.test.ts holds the whole bundle to 60 kB)", () => {
+    expect(JSON.stringify(lexicon).length).toBeLessThan(22_000);
   });
 });
 

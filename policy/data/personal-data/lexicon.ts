@@ -617,6 +617,12 @@ export const CAPITALS_ONLY_TERMS: readonly string[] = [
  * "our SEN policy", "child protection training", "the safeguarding concern procedure".
  */
 export const GENERIC_FOLLOWERS: readonly string[] = [
+  "history",
+  "month",
+  "heritage",
+  "movement",
+  "users",
+  "resources",
   "policy",
   "policies",
   "training",
@@ -657,6 +663,23 @@ export const GENERIC_FOLLOWERS: readonly string[] = [
 /** A sensitive term right after one of these is the school's own service or role, not a person's data. */
 export const GENERIC_PRECEDERS: readonly string[] = [
   "about",
+  // A talk or course on the topic, people in general with it, a place of that kind, a career in it.
+  "session on",
+  "training on",
+  "course on",
+  "talk on",
+  "workshop on",
+  "assembly on",
+  "lesson on",
+  "children with",
+  "pupils with",
+  "students with",
+  "learners with",
+  "people with",
+  "at a",
+  "worked in",
+  "experience in",
+  "experience of",
   "our",
   "any",
   "whole-school",
@@ -1239,6 +1262,26 @@ export const ORGANISATION_PHONE_CONTEXT: readonly string[] = [
   "enquiries",
   "bookings",
   "main line",
+  "trip mobile",
+  "school mobile",
+  "duty phone",
+  "duty mobile",
+];
+
+/**
+ * Context that makes bank details the school's own (or its PTA's), given for payments to it: no one's
+ * personal data. Read in the 80 characters before the sort code or account.
+ */
+export const SCHOOL_ACCOUNT_CONTEXT: readonly string[] = [
+  "school fund",
+  "school account",
+  "school's account",
+  "school's bank",
+  "pta account",
+  "pta's account",
+  "friends of",
+  "payable to the school",
+  "pay the school",
 ];
 
 /** Context that makes a bare nine-digit number a passport number. */
