@@ -147,14 +147,15 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "place a bet",
     "the bookies",
     "grand national",
-    "each way",
     "accumulator",
-    "the odds",
     "lottery syndicate",
     "syndicate",
     "poker night",
   ]),
   ...sign("gambling", 1, "delius-90", [
+    // Everyday idioms too ("in each way we can", "against the odds"): a bet only beside another sign.
+    "each way",
+    "the odds",
     "£5 to enter",
     "£2 to enter",
     "£10 entry",

@@ -127,6 +127,9 @@ ruleTester(rule, {
         to: [{ address: "sam.t@gmail.com" }],
       },
     },
+    // "Each way" and "the odds" are everyday idioms too: a bet only beside another sign.
+    dunstans("Against the odds, Kayden has made it to every club session this half term.", "'the odds' alone"),
+    dunstans("We will support the family in each way we can while the housing is sorted.", "'each way' alone"),
     // Telling the school about an absence and its cover is work, however much family it mentions.
     ...[
       "My son has a temperature so I won't be in today. Cover work for 7B is in the shared drive.",
@@ -210,6 +213,10 @@ ruleTester(rule, {
     {
       ...dunstans("This weekend only: ironing done at £20 per hour.", "a price per unit adds to selling"),
       errors: [{ messageId: "unlabelled", location: "subject", data: { kind: "selling something" } }],
+    },
+    {
+      ...dunstans("Grand National this weekend: I've put a fiver each way on Red Kestrel.", "'each way' beside a bet"),
+      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "betting or a sweepstake" } }],
     },
     {
       name: "family news with no absence or cover in it stays personal",
