@@ -44,7 +44,7 @@ describe("dist/addin/launchevent.js", () => {
     expect(readFileSync(join(outDir, "taskpane.js"), "utf8")).toContain(pack.acknowledgements.audiences[0]!.group.id);
   });
 
-  it("carries the rules' documentation empty, their messages whole", () => {
+  it("carries the rules' documentation and unused fallback quotes empty, their messages whole", () => {
     // esbuild writes non-ASCII as \\u escapes: compare each text's longest run of plain ASCII.
     const longestRun = (text: string) => {
       let longest = "";
@@ -58,10 +58,20 @@ describe("dist/addin/launchevent.js", () => {
       }
       return longest;
     };
+    const kept = new Set(
+      rules
+        .filter((rule) => pack.clauses[rule.meta.clause] === undefined)
+        .map((rule) => longestRun(rule.meta.fallbackCitation.quote)),
+    );
     for (const rule of rules) {
       expect(longestRun(rule.meta.docs).length).toBeGreaterThan(20);
       expect(code).not.toContain(longestRun(rule.meta.docs));
       for (const message of Object.values(rule.meta.messages)) expect(code).toContain(longestRun(message));
+      // The fallback's quote is left out where the pack has the rule's clause (the pack's own sentence is
+      // cited), unless a rule whose clause the pack lacks shares it.
+      const fallback = longestRun(rule.meta.fallbackCitation.quote);
+      if (pack.clauses[rule.meta.clause] === undefined || kept.has(fallback)) expect(code).toContain(fallback);
+      else expect(code).not.toContain(fallback);
     }
   });
 

@@ -29,22 +29,36 @@ const here = dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /**
- * Rule documentation (`meta.docs`) is for the docs and the task pane's "about" text; nothing at send time
- * reads it, so launchevent.js carries it empty (about 1.6 kB gzipped, spent on detection instead). Each
- * rule module writes it as one `docs: "…",` line (the plugin fails the build otherwise).
+ * Rule texts nothing at send time reads, left empty in launchevent.js (about 2.5 kB gzipped, spent on
+ * detection instead): `meta.docs` (for the docs and the task pane's "about" text), and the quote of
+ * `meta.fallbackCitation` when the school's pack has the rule's own clause (the citation then comes from
+ * the pack, never from the fallback). Each rule writes its docs as one `docs: "…",` line and its fallback
+ * as `defaultCitation("section", "quote")`; the plugin fails the build otherwise.
  */
 const RULE_DOCS_LINE = /^([ \t]*)docs: "(?:[^"\\]|\\.)*",$/m;
-const ruleDocsLeftOut: Plugin = {
-  name: "rule-docs-left-out",
-  setup(builder) {
-    builder.onLoad({ filter: /[\\/]policy[\\/]rules[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      if (!/\bdocs:/.test(source)) return undefined;
-      if (!RULE_DOCS_LINE.test(source)) throw new Error(`${args.path}: write meta.docs as one \`docs: "…",\` line`);
-      return { contents: source.replace(RULE_DOCS_LINE, '$1docs: "",'), loader: "ts" };
-    });
-  },
-};
+const RULE_CLAUSE = /^[ \t]*clause: "([^"]+)",$/m;
+const RULE_FALLBACK = /fallbackCitation: defaultCitation\(\s*("(?:[^"\\]|\\.)*"),\s*"(?:[^"\\]|\\.)*",?\s*\)/;
+
+function ruleTextsLeftOut(packClauses: readonly string[]): Plugin {
+  return {
+    name: "rule-texts-left-out",
+    setup(builder) {
+      builder.onLoad({ filter: /[\\/]policy[\\/]rules[\\/].*\.ts$/ }, async (args) => {
+        let source = await readFile(args.path, "utf8");
+        if (!/\bdocs:/.test(source)) return undefined;
+        if (!RULE_DOCS_LINE.test(source)) throw new Error(`${args.path}: write meta.docs as one \`docs: "…",\` line`);
+        source = source.replace(RULE_DOCS_LINE, '$1docs: "",');
+        const clause = RULE_CLAUSE.exec(source)?.[1];
+        if (clause !== undefined && packClauses.includes(clause)) {
+          if (!RULE_FALLBACK.test(source))
+            throw new Error(`${args.path}: write the fallback as defaultCitation("…", "…")`);
+          source = source.replace(RULE_FALLBACK, 'fallbackCitation: defaultCitation($1, "")');
+        }
+        return { contents: source, loader: "ts" };
+      });
+    },
+  };
+}
 
 /**
  * Pack sections left out of launchevent.js: the Teams tab's acknowledgement texts and the Graph sweep's
@@ -125,7 +139,11 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
 
   await build({
     ...common,
-    plugins: [packPlugin(JSON.stringify(sendTimePack)), packModulesArePure, ruleDocsLeftOut],
+    plugins: [
+      packPlugin(JSON.stringify(sendTimePack)),
+      packModulesArePure,
+      ruleTextsLeftOut(Object.keys(pack.clauses)),
+    ],
     entryPoints: [join(here, "launchevent/entry.ts")],
     outfile: join(outDir, "launchevent.js"),
     format: "iife",

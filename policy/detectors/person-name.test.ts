@@ -80,6 +80,9 @@ describe("findNames in a body", () => {
     ],
     ["a class named by number", "I'd like to talk about Rhodri (Class 7).", [["Rhodri", false, false, false, 0.5]]],
     ["a verb only a person does", "Ifeoma wets the bed most nights.", [["Ifeoma", false, false, false, 0.5]]],
+    ["a modal verb mid-sentence", "They move and Jordell may have to travel.", [["Jordell", false, false, false, 0.5]]],
+    ["the object of a worry", "I'm worried about Demi-Leigh again.", [["Demi-Leigh", false, false, false, 0.5]]],
+    ["the object of a watch", "Could you keep an eye on Gurleen?", [["Gurleen", false, false, false, 0.5]]],
   ])("a given name no list has: %s", (_what, text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -104,6 +107,7 @@ describe("findNames in a body", () => {
     ["a thing with a weak verb at a sentence's start", "Topic is PEP quality."],
     ["a place after a preposition", "The audit for Essex is due."],
     ["a place after a month", "From September Essex will enrol families."],
+    ["a modal verb at a sentence's start", "Lunch may be late today."],
     ["a school subject's acronym and a class", "PE in 5C is outside."],
     ["a common noun's possessive", "Everyone's reports are due."],
     ["a possessive inside an organisation's name", "Resources from Winston's Wish are here."],

@@ -80,7 +80,8 @@ const INTRODUCED_NAME =
 /** Verbs a person does; WEAK_VERBS follow things as often ("Topic is", "Essex will"): mid-sentence only. */
 const PERSON_VERBS =
   "has|had|is|was|will|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|came|went|got|gets|seems|seemed|did|doesn't|didn't|" +
-  "off|struggles|refuses|refused|cries|cried|lives|wets|loves|hates|wears|disclosed|mentioned|admitted|joined|arrived|attends|fainted|collapsed";
+  "off|struggles|refuses|refused|cries|cried|lives|wets|loves|hates|wears|disclosed|mentioned|admitted|joined|arrived|attends|fainted|collapsed|" +
+  "took|may|might|could|should|would";
 const WEAK_VERBS = new Set([
   "is",
   "was",
@@ -94,7 +95,21 @@ const WEAK_VERBS = new Set([
   "joined",
   "arrived",
   "attends",
+  "took",
+  "may",
+  "might",
+  "could",
+  "should",
+  "would",
 ]);
+/**
+ * Verbs whose object is a person ("worried about Demi-Leigh", "keep an eye on Gurleen", "spoke to Bartek"):
+ * the capitalised word after them is someone's name.
+ */
+const PERSON_OBJECT = new RegExp(
+  `\\b(?:worried about|concerned about|an eye on|spoke to|spoke with|spoken to|talked to|talk to|chat with|chat to|chatted to|sit with|sat with|check on|look out for|support for) (${NAME_WORD})(?![${LETTER}])`,
+  "g",
+);
 const PLACE_PREPOSITIONS = new Set(
   "in at for from to of across near around by into outside inside throughout within towards".split(" "),
 );
@@ -276,19 +291,13 @@ export function findNames(scan: Scan, namedElsewhere: ReadonlySet<string> = new 
   // Last of all, names no list has written as a person is: a given name alone (it lets "Tomasz has a CP
   // plan" count), where no name above already stands.
   // Matches come in text order: walk the names found so far (sorted) alongside, not all of them each time.
-  const listed = names.slice().sort((a, b) => a.start - b.start);
-  let passed = 0;
+  const listed = coverageOf(names);
   forEachMatch(UNKNOWN_NAME, text, (match) => {
     // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
     const word = match[1] ?? "";
     const start = match.index + match[0].length - word.length;
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(word) || NOT_A_NAME.has(word.toLowerCase())) return;
-    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
-    while (passed < listed.length && (listed[passed]?.end ?? 0) <= start) passed++;
-    // Names may overlap one another, so look at each that starts before this word and has not ended.
-    for (let index = passed; index < listed.length && (listed[index]?.start ?? Infinity) <= start; index++) {
-      if ((listed[index]?.end ?? 0) > start) return;
-    }
+    if (listed(start)) return;
     // "Winston's Wish", "Barnardo's Children's": a possessive inside an organisation's name.
     if (/^'s [A-Z][a-z]/.test(text.slice(start + word.length, start + word.length + 5))) return;
     // A weak verb counts only mid-sentence, after a lower-case word that is no preposition of place
@@ -299,6 +308,33 @@ export function findNames(scan: Scan, namedElsewhere: ReadonlySet<string> = new 
     }
     push(start, start + word.length, false, 0.5);
   });
+  const named = coverageOf(names);
+  forEachMatch(PERSON_OBJECT, text, (match) => {
+    // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
+    const word = match[1] ?? "";
+    const start = match.index + match[0].length - word.length;
+    if (inSignature(scan, start) || NOT_A_NAME.has(word.toLowerCase()) || named(start)) return;
+    push(start, start + word.length, false, 0.5);
+  });
   names.sort((a, b) => a.start - b.start);
   return names;
+}
+
+/**
+ * Is an offset inside one of `names` (a copy, sorted)? Asked with offsets that only grow, as a regex's
+ * matches come: the names passed are never looked at again, so a large body stays linear.
+ */
+function coverageOf(names: readonly NameCandidate[]): (offset: number) => boolean {
+  const sorted = names.slice().sort((a, b) => a.start - b.start);
+  let passed = 0;
+  return (offset) => {
+    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
+    while (passed < sorted.length && (sorted[passed]?.end ?? 0) <= offset) passed++;
+    // Names may overlap one another, so look at each that starts before the offset and has not ended.
+    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
+    for (let index = passed; index < sorted.length && (sorted[index]?.start ?? Infinity) <= offset; index++) {
+      if ((sorted[index]?.end ?? 0) > offset) return true;
+    }
+    return false;
+  };
 }
