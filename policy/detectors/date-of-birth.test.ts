@@ -42,6 +42,25 @@ describe("detectDatesOfBirth in a body", () => {
     expect(dates(text)).toEqual([`date-of-birth ${date} 0.95`]);
   });
 
+  // A table's column headed by a birth word, rows far below the header (tabs: HTML tables come out so).
+  it.each([
+    ["tabs", "Name\tDOB\tClass\nAmy Shaw\t05/06/2015\t5C\nLeo Ray\t07/08/2015\t5C"],
+    ["bars", "Name | Date of birth\nAmy Shaw | 05/06/2015\nLeo Ray | 07/08/2015"],
+    ["commas", "name, dob, class\nAmy Shaw, 05/06/2015, 5C\nLeo Ray, 07/08/2015, 5C"],
+  ])("every row of a birth-date column (%s)", (_what, text) => {
+    expect(dates(text)).toEqual(["date-of-birth 05/06/2015 0.95", "date-of-birth 07/08/2015 0.95"]);
+  });
+
+  it("not a date in another column of the table", () => {
+    const table = "Name\tDOB\tTrip\nAmy Shaw\t05/06/2015\t12/07/2025\nLeonora Raymond-Smith\t07/08/2015\t13/07/2025";
+    expect(dates(table)).toContain("date-of-birth 07/08/2015 0.95");
+    expect(dates(table)).not.toContain("date-of-birth 13/07/2025 0.95");
+  });
+
+  it("not in a row longer than a table's", () => {
+    expect(dates(`Name\tDOB\n${"x".repeat(400)}\t05/06/2015`)).toEqual([]);
+  });
+
   it.each([
     ["a date with no birth word", "We met on 14/08/2010."],
     ["a birth word in the sentence before", "Jo's baby was born last week, a girl. The trip is on 04/07/2025."],

@@ -32,7 +32,8 @@ export function detectDatesOfBirth(scan: Scan, out: Candidate[], now: Date = new
       !hasPhrase(before, BIRTH_CONTEXT) &&
       !hasPhrase(sentence, BIRTH_CONTEXT) &&
       !hasPhrase(after, AFTER_CONTEXT) &&
-      !isBirthLabel(scan.lower, start)
+      !isBirthLabel(scan.lower, start) &&
+      !inBirthColumn(scan.lower, start)
     ) {
       return;
     }
@@ -66,6 +67,38 @@ function isBirthLabel(lower: string, start: number): boolean {
   if (start - lineStart > 80) return false;
   const label = lower.slice(lineStart, start);
   return label.indexOf(":") !== -1 && hasPhrase(label, BIRTH_CONTEXT);
+}
+
+/** Cell separators of a table written as text: a tab (tables in HTML mail come out so), a bar, a comma. */
+const CELL_SEPARATORS = ["\t", "|", ","];
+/** How many rows above a date its table's header may be, and how long a row may be (characters). */
+const HEADER_ROWS = 40;
+const ROW_LENGTH = 400;
+
+/**
+ * Is the date at `start` in a table column headed by a birth word ("Name | DOB | Class", then "Kacper
+ * Nowak | 03/04/2015 | 5B")? The header is the nearest row above, within HEADER_ROWS, holding a birth
+ * word in the cell of the same number, cells split by the same separator.
+ */
+function inBirthColumn(lower: string, start: number): boolean {
+  const lineStart = lower.lastIndexOf("\n", start - 1) + 1;
+  // A row is short; a megabyte on one line is no table (and reading it per date would be quadratic).
+  if (start - lineStart > ROW_LENGTH) return false;
+  const before = lower.slice(lineStart, start);
+  for (const separator of CELL_SEPARATORS) {
+    if (before.indexOf(separator) === -1) continue;
+    const column = before.split(separator).length - 1;
+    let end = lineStart - 1;
+    for (let row = 0; row < HEADER_ROWS && end > 0; row++) {
+      const from = lower.lastIndexOf("\n", end - 1) + 1;
+      if (end - from > ROW_LENGTH) return false;
+      const cells = lower.slice(from, end).split(separator);
+      const cell = cells[column];
+      if (cells.length > column && cell !== undefined && hasPhrase(cell, BIRTH_CONTEXT)) return true;
+      end = from - 1;
+    }
+  }
+  return false;
 }
 
 /** Up to `size` characters before `start`, from the start of their sentence (after ". ", "!", "?" or a line break). */

@@ -18,6 +18,7 @@ describe("detectNiNumbers", () => {
     ["spaced", "NI number AB 12 34 56 C.", "AB 12 34 56 C 0.95"],
     ["compact", "NINO AB123456C", "AB123456C 0.95"],
     ["lower case", "ni: ab 12 34 56 c", "ab 12 34 56 c 0.95"],
+    ["with hyphens", "NI: AB-12-34-56-C", "AB-12-34-56-C 0.95"],
   ])("finds one %s", (_what, text, expected) => {
     expect(found(detectNiNumbers, text)).toEqual([expected]);
   });
@@ -33,8 +34,12 @@ describe("detectNiNumbers", () => {
 });
 
 describe("detectPassportNumbers", () => {
-  it("finds nine digits shortly after 'passport'", () => {
-    expect(found(detectPassportNumbers, "Her passport number is 123456789.")).toEqual(["123456789 0.9"]);
+  it.each([
+    ["nine digits", "Her passport number is 123456789.", "123456789 0.9"],
+    ["in threes", "Passport 123 456 789", "123 456 789 0.9"],
+    ["as printed (2-3-4)", "passport no. 50 123 4567", "50 123 4567 0.9"],
+  ])("finds %s shortly after 'passport'", (_what, text, expected) => {
+    expect(found(detectPassportNumbers, text)).toEqual([expected]);
   });
 
   it.each([

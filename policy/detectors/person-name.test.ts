@@ -98,6 +98,7 @@ describe("findNames in a body", () => {
     ["initials and a class", "AB in 5C has her meds at 12.", "AB"],
     ["initials with full stops", "T.O. in Class 5 starts the diet.", "T.O."],
     ["a title and an initial", "Mrs K's son is off.", "Mrs K"],
+    ["to a parent, their son", "The referral for your son has been accepted.", "your son"],
   ])("a person described: %s", (_what, text, described) => {
     expect(names(text)).toContainEqual([described, true, false, false, 0.75]);
   });
@@ -112,6 +113,7 @@ describe("findNames in a body", () => {
     ["a common noun's possessive", "Everyone's reports are due."],
     ["a possessive inside an organisation's name", "Resources from Winston's Wish are here."],
     ["a pupil in general, no class", "The child who discloses should be listened to."],
+    ["every parent's child", "If your son or daughter has allergies, tell us."],
     ["a day before 's", "Following Tuesday's INSET we meet."],
     ["a capitalised phrase with no person", "Pupil Premium meeting"],
   ])("no one in %s", (_what, text) => {

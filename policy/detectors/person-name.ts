@@ -136,10 +136,11 @@ const NOT_A_NAME = new Set<string>([
 /**
  * A pupil pointed out without a name, as staff write when the name should not be in an e-mail: "the
  * boy in 6B", "the little girl in Robins", "the Y6 boy", "the lad with the hearing aids", "the girl whose
- * dad…", "our new arrival". It identifies someone to every reader who knows the class, as a name does.
+ * dad…", "our new arrival", and to a parent "your son" (not "your son or daughter", every parent's). It
+ * identifies someone to every reader who knows the class, or the family, as a name does.
  */
 const DESCRIBED_PERSON = new RegExp(
-  `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery) )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+)|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|lass)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b)`,
+  `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery) )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+)|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|lass)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b|[Yy]our (?:son|daughter)(?!s|'s| or | and |\\/))`,
   "g",
 );
 /** Initials with a class ("AB in 5C", "KR (10B)") or a title ("Mrs K's son"): the school's own shorthand for a person. */

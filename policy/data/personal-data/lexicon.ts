@@ -1310,7 +1310,13 @@ export const PASSPORT_CONTEXT: readonly string[] = ["passport"];
 export const LICENCE_CONTEXT: readonly string[] = ["licence", "license", "dvla"];
 
 /** Context that makes a ten-digit number a ULN (it has no other telling feature). */
-export const ULN_CONTEXT: readonly string[] = ["uln", "unique learner", "learner number", "learner record"];
+export const ULN_CONTEXT: readonly string[] = [
+  "uln",
+  "unique learner",
+  "learner number",
+  "learner no",
+  "learner record",
+];
 
 /** Context that confirms a UPN. */
 export const UPN_CONTEXT: readonly string[] = ["upn", "unique pupil", "pupil number"];

@@ -11,7 +11,7 @@
 export const TEN_DIGITS = /\b\d{3}[ -]?\d{3}[ -]?\d{4}\b/g;
 
 /** National Insurance number: two letters, six digits (optionally in pairs), suffix A–D. */
-export const NI_NUMBER = /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gi;
+export const NI_NUMBER = /\b[A-Z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b/gi;
 
 /**
  * UPN: check letter + 12 characters (LA code 3, establishment 4, year 2, serial 3); a temporary UPN
@@ -50,7 +50,7 @@ export const SORT_CODE_AND_ACCOUNT = /\b\d{2}-\d{2}-\d{2}[ ,/;:-]{1,5}\d{8}\b/g;
 export const IBAN_GB = /\bGB\d{2} ?[A-Z]{4}(?: ?\d{4}){3} ?\d{2}\b/g;
 
 /** Passport number (UK): nine digits. */
-export const NINE_DIGITS = /\b\d{9}\b/g;
+export const NINE_DIGITS = /\b\d{9}\b|\b\d{3} \d{3} \d{3}\b|\b\d{2} \d{3} \d{4}\b/g;
 
 /**
  * DVLA driving licence number (16 characters): surname (5, padded with 9), decade digit, month (+50
