@@ -8,7 +8,9 @@
  * things, a side business, personal finance, holidays, weddings, betting pools); "sjp-212" — St John Payne
  * School e-mail policy, "School e-mail is not to be used for personal advertising"; "delius-90" — Delius
  * School ICT policy, prohibited use "to participate in on-line gambling"; "issue-11" — the kinds issue 11
- * names (insurance, solicitors and house moves, family matters).
+ * names (insurance, solicitors and house moves, family matters); "moneyhelper" — the products and steps of
+ * household money as MoneyHelper (the UK government's money guidance service, moneyhelper.org.uk) names
+ * them in its guides to mortgages, banking, savings and investing.
  */
 import type { PersonalUseKind } from "../../pack/vocabulary.js";
 
@@ -18,7 +20,7 @@ export interface PersonalSign {
   readonly phrase: string;
   readonly kind: PersonalUseKind;
   readonly weight: 1 | 2;
-  readonly source: "readme" | "sjp-212" | "delius-90" | "issue-11";
+  readonly source: "readme" | "sjp-212" | "delius-90" | "issue-11" | "moneyhelper";
 }
 
 const sign = (
@@ -227,6 +229,31 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "my parcel",
   ]),
   ...sign("finance", 1, "issue-11", ["the excess", "policy number", "customer services", "the vet", "hmrc"]),
+  // The sender's own money as MoneyHelper's guides name it: Delius forbids "personal ... financial interests".
+  ...sign("finance", 2, "moneyhelper", [
+    "mortgage in principle",
+    "agreement in principle",
+    "mortgage broker",
+    "premium bonds",
+    "cryptocurrency",
+    "crypto",
+    "trading account",
+    "buy-to-let",
+    "buy to let",
+    "equity release",
+    "lifetime isa",
+    "junior isa",
+    "payday loan",
+    "credit report",
+  ]),
+  ...sign("finance", 1, "moneyhelper", [
+    "mortgage",
+    "fixed rate",
+    "the lender",
+    "valuation",
+    "current account",
+    "standing order",
+  ]),
   // Disputes and the house: builders, neighbours, landlords (issue 11: "solicitors and house moves").
   ...sign("house-move", 2, "issue-11", [
     "my neighbour",
@@ -481,8 +508,6 @@ export const STAFF_WORK: readonly { readonly phrase: string; readonly source: "a
     "leave of absence",
     "compassionate leave",
     "dependants' leave",
-    "dependant leave",
-    "time off for dependants",
     "special leave",
     "unpaid leave",
     "sick leave",

@@ -127,6 +127,10 @@ ruleTester(rule, {
         to: [{ address: "sam.t@gmail.com" }],
       },
     },
+    dunstans(
+      "The valuation of the new sports hall is due before the governors meet on the fixed rate for the energy contract.",
+      "weak money words in school business",
+    ),
     // "Each way" and "the odds" are everyday idioms too: a bet only beside another sign.
     dunstans("Against the odds, Kayden has made it to every club session this half term.", "'the odds' alone"),
     dunstans("We will support the family in each way we can while the housing is sorted.", "'each way' alone"),
@@ -148,17 +152,6 @@ ruleTester(rule, {
     })),
   ],
   invalid: [
-    {
-      name: "a sum of money in personal mail with no topic on the lists is selling (Delius forbids it)",
-      pack: loadPolicy("delius"),
-      draft: {
-        subject: "Re: paddleboard",
-        body: "Hi Sam, yes the paddleboard is £120, I can drop it round Sunday. Jo",
-        bodyType: "text",
-        to: [{ address: "sam.t@gmail.com" }],
-      },
-      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "selling something" } }],
-    },
     {
       name: "a price each beside a weak sign of a night out is still selling (raffle tickets for a club)",
       pack: loadPolicy("delius"),
@@ -217,6 +210,17 @@ ruleTester(rule, {
     {
       ...dunstans("Grand National this weekend: I've put a fiver each way on Red Kestrel.", "'each way' beside a bet"),
       errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "betting or a sweepstake" } }],
+    },
+    {
+      name: "the sender's own money as MoneyHelper names it, where Delius forbids personal financial interests",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Re: flat in Leeds",
+        body: "Hi Raj, the agreement in principle came through, so I'm going ahead with the buy-to-let. Can we talk Thursday?",
+        bodyType: "text",
+        to: [{ address: "raj.m@btinternet.com" }],
+      },
+      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "personal finance" } }],
     },
     {
       name: "family news with no absence or cover in it stays personal",
@@ -311,21 +315,9 @@ describe("personal-use: the verdict and the fix", () => {
   });
 });
 
-describe("personalUseScore: the kind of money in personal mail", () => {
+describe("personalUseScore: a price each is a sale, or a share of a cost", () => {
   it.each([
-    [
-      "a sum of money and no topic on the lists: selling",
-      "Re: bike",
-      "Yes, £80 for the pair, pick up Saturday",
-      ["selling"],
-    ],
-    [
-      "a sum of money in school business: no kind",
-      "Year 4",
-      "The Year 4 school trip costs £12, payable on ParentPay",
-      [],
-    ],
-    ["no sum of money: no kind", "Re: bike", "Yes, pick up Saturday", []],
+    ["a price each on its own: selling", "Cakes", "Brownies £2 each", ["selling"]],
     ["a price each beside a wedding: the wedding's cost", "Hen do", "The hen do is £95 each", ["wedding"]],
     [
       "a price each beside a sign of selling: selling",

@@ -22,9 +22,6 @@ const PRICE_PER_UNIT =
 /** Kinds whose costs people share ("£95 each" for the hen do, the villa, the meal). */
 const SHARED_COSTS: readonly PersonalUseKind[] = ["wedding", "holiday", "social"];
 
-/** A sum of money in pounds: "£150", "£ 3,200", "£245k". */
-const PRICE = /£\s?\d/;
-
 /**
  * The subject carries the label as a label: at the start ("Personal: …", "Personal - …", "PERSONAL …")
  * or bracketed ("[Personal]", "(personal)"), never as in "Personal development plan".
@@ -102,10 +99,6 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   for (const weight of seen.values()) score += weight;
   score -= business.size;
   const kinds = [...kindWeight.entries()].sort((a, b) => b[1] - a[1]).map(([kind]) => kind);
-  // Personal mail with no topic on the lists but a sum of money in the sender's words ("£150 and you
-  // collect", "£900, vet checked", "£30 for the hour") and no school business: money changing hands, so
-  // selling. Not a sign of personal mail by itself, only the kind of mail found personal otherwise.
-  if (kinds.length === 0 && business.size === 0 && PRICE.test(own)) kinds.push("selling");
   return { score, kinds };
 }
 
