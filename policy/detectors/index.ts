@@ -8,7 +8,7 @@ import { detectNhsNumbers } from "./nhs-number.js";
 import { detectNiNumbers } from "./ni-number.js";
 import { packFacts, type PackFacts } from "./pack-facts.js";
 import { detectPassportNumbers } from "./passport-number.js";
-import { findNames, type NameCandidate } from "./person-name.js";
+import { findNames, writtenAsName, type NameCandidate } from "./person-name.js";
 import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
@@ -72,7 +72,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
 
   // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
   const found = scans.map((scan) => (scan.text.length === 0 ? [] : detectIdentifiers(scan, facts)));
-  // The body first: a one-word subject name counts only if the body names the same person.
+  // The body first: a one-word subject name counts only if the body names the same person, or writes
+  // the word as a name ("to see Rory").
   const bodyScan = scans[1] as Scan;
   // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
   const bodyPeople = bodyScan.text.length === 0 ? [] : findNames(bodyScan);
@@ -81,7 +82,11 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     for (const word of bodyScan.text.slice(name.start, name.end).split(" ")) bodyNameWords.add(word);
   const people = scans.map((scan, index) =>
     // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
-    index === 1 ? bodyPeople : scan.text.length === 0 ? [] : findNames(scan, bodyNameWords),
+    index === 1
+      ? bodyPeople
+      : scan.text.length === 0
+        ? []
+        : findNames(scan, (word) => bodyNameWords.has(word) || writtenAsName(bodyScan.text, word)),
   );
   // The sender signing with title and surname ("Miss Shah" from Priya Shah) is not whom the mail is about,
   // even where the signature block was not recognised.

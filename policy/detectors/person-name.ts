@@ -180,10 +180,10 @@ const COMMON_OPENERS = new Set([
  * signature are skipped.
  */
 /**
- * @param namedElsewhere words the message names as people in another part (the body's names, for a
- *   subject): one capitalised word heading a subject counts only if it is among them.
+ * @param namedElsewhere does the message name this word as a person in another part (the body, for a
+ *   subject)? One capitalised word heading a subject counts only if so.
  */
-export function findNames(scan: Scan, namedElsewhere: ReadonlySet<string> = new Set()): NameCandidate[] {
+export function findNames(scan: Scan, namedElsewhere: (word: string) => boolean = () => false): NameCandidate[] {
   const { text, lower } = scan;
   const names: NameCandidate[] = [];
   // Context words absent from the whole text need never be looked for beside each name.
@@ -262,7 +262,7 @@ export function findNames(scan: Scan, namedElsewhere: ReadonlySet<string> = new 
         const word = match[1] ?? match[2] ?? "";
         // One word heading a subject is as often a topic ("Divorce - financial disclosure"): it counts
         // only when the message names the same person in the body ("Filip in 8T gets his meds").
-        if (!namedElsewhere.has(word) || NOT_A_NAME.has(word.toLowerCase())) return;
+        if (NOT_A_NAME.has(word.toLowerCase()) || !namedElsewhere(word)) return;
         const start = match.index + match[0].indexOf(word, match[1] === undefined ? 2 : 0);
         if (names.some((known) => known.start < start + word.length && start < known.end)) return;
         push(start, start + word.length, false, 0.5);
@@ -338,4 +338,25 @@ function coverageOf(names: readonly NameCandidate[]): (offset: number) => boolea
     }
     return false;
   };
+}
+
+/** How many of a word's occurrences `writtenAsName` looks at: enough for a letter, bounded on a large body. */
+const OCCURRENCES_READ = 50;
+
+/**
+ * Is `word` written in `text` as a name: capitalised in mid-sentence, after a lower-case word or a comma
+ * that is no preposition of place ("to see Rory.", "plan for Kiera", not "children in Oak")?
+ */
+export function writtenAsName(text: string, word: string): boolean {
+  let from = 0;
+  for (let seen = 0; seen < OCCURRENCES_READ; seen++) {
+    const at = text.indexOf(word, from);
+    if (at === -1) return false;
+    from = at + word.length;
+    const after = text.charCodeAt(from);
+    if ((after >= 65 && after <= 90) || (after >= 97 && after <= 122)) continue;
+    const before = /(?:^|[^A-Za-z])([a-z]+),? $/.exec(text.slice(Math.max(0, at - 16), at));
+    if (before !== null && !PLACE_PREPOSITIONS.has(before[1] ?? "")) return true;
+  }
+  return false;
 }

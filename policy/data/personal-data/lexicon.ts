@@ -105,6 +105,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "in hospital",
     "to hospital",
     "hospital appointment",
+    "hospital appt",
     "hospital admission",
     "gp letter",
     "care plan",
@@ -278,6 +279,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "sensory needs",
   ],
   safeguarding: [
+    "not to collect",
+    "not allowed to collect",
     "in a refuge",
     "women's refuge",
     "supervised contact",
@@ -539,6 +542,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
   ],
   criminal: [
     "on bail",
+    "bail conditions",
+    "police visit",
+    "police visited",
     "police involvement",
     "police were called",
     "police investigation",
