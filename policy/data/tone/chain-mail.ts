@@ -62,6 +62,12 @@ export const EVERYONE: readonly string[] = [
   "friends you know",
   "all the women",
   "all the parents you know",
+  "every woman",
+  "every mum",
+  "every parent you know",
+  "every teacher you know",
+  "every friend",
+  "every person you know",
   // "forward to 6 others", "send to 9 people": a chain letter's count, whatever the number.
   ...COUNTED_RECIPIENTS,
 ];
@@ -107,6 +113,16 @@ export const HOAX_PHRASES: readonly string[] = [
   "do not open this",
   "warn all your",
   "tell all your",
+  // The virus-warning and privacy-notice forms seen most: "spread the word", "warn everyone you know",
+  // "I don't give permission", "copy and paste this to your status".
+  "spread the word",
+  "warn everyone",
+  "warn everybody",
+  "i don't give facebook",
+  "i don't give permission",
+  "i do not give permission",
+  "to your status",
+  "on your status",
 ];
 
 /**
@@ -132,6 +148,10 @@ export const JOKE_WORDS: readonly string[] = [
   "funniest",
   "cracked me up",
   "too good not to share",
+  "cry laughing",
+  "crying laughing",
+  "thought you'd all enjoy",
+  "thought you would all enjoy",
 ];
 
 /** Recipient display names that mean the whole staff. */

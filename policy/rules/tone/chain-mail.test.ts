@@ -42,6 +42,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a virus warning asking to spread the word",
+      draft: body("A new virus is going round Outlook. Spread the word and warn everyone you know."),
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["Spread the word", "warn everyone"] }],
+    },
+    {
+      name: "passed on to every woman you know",
+      draft: body("This happened to a friend of a friend. Please pass it on to every woman you know."),
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["pass it on"] }],
+    },
+    {
+      name: "the privacy notice in its 'don't' form",
+      draft: body("I don't give permission to Facebook to use my photos. Copy this to your status."),
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["I don't give permission", "to your status"] }],
+    },
+    {
       name: "the copy-and-paste privacy hoax",
       draft: body(
         "I do not give Instagram permission to use my pictures. Copy and paste this and send to all your friends.",
