@@ -37,7 +37,8 @@ describe("dist/addin/launchevent.js", () => {
       // esbuild keeps property names: a read of the section would show as ".absence" or `absence:` in a pattern.
       expect(code).not.toMatch(new RegExp(`[.]${section}\\b|[{,]${section}:`));
     }
-    // Nor does any code at send time read where a setting came from.
+    // Nor where a setting or a model came from.
+    expect(code).not.toContain("5-fold CV");
     expect(code).not.toMatch(/[{,]sources:|\.sources\b/);
     // The Teams groups' ids are in the pack (the task pane keeps them), not here.
     for (const audience of pack.acknowledgements.audiences) expect(code).not.toContain(audience.group.id);

@@ -39,6 +39,21 @@ const RULE_DOCS_LINE = /^([ \t]*)docs: "(?:[^"\\]|\\.)*",$/m;
 const RULE_CLAUSE = /^[ \t]*clause: "([^"]+)",$/m;
 const RULE_FALLBACK = /fallbackCitation: defaultCitation\(\s*("(?:[^"\\]|\\.)*"),\s*"(?:[^"\\]|\\.)*",?\s*\)/;
 
+/** A trained model's provenance (`trainedOn`, for the docs and the invariants test), as the trainer writes it. */
+const MODEL_TRAINED_ON = /trainedOn:\s*"(?:[^"\\]|\\.)*",/;
+
+/** The models' provenance, nothing at send time reads it either: left empty in launchevent.js. */
+const modelProvenanceLeftOut: Plugin = {
+  name: "model-provenance-left-out",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]policy[\\/]data[\\/]models[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      if (!MODEL_TRAINED_ON.test(source)) throw new Error(`${args.path}: expected the trainer's trainedOn: "…",`);
+      return { contents: source.replace(MODEL_TRAINED_ON, 'trainedOn: "",'), loader: "ts" };
+    });
+  },
+};
+
 function ruleTextsLeftOut(packClauses: readonly string[]): Plugin {
   return {
     name: "rule-texts-left-out",
@@ -143,6 +158,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
       packPlugin(JSON.stringify(sendTimePack)),
       packModulesArePure,
       ruleTextsLeftOut(Object.keys(pack.clauses)),
+      modelProvenanceLeftOut,
     ],
     entryPoints: [join(here, "launchevent/entry.ts")],
     outfile: join(outDir, "launchevent.js"),
