@@ -81,7 +81,7 @@ const INTRODUCED_NAME =
 const PERSON_VERBS =
   "has|had|is|was|will|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|came|went|got|gets|seems|seemed|did|doesn't|didn't|" +
   "off|struggles|refuses|refused|cries|cried|lives|wets|loves|hates|wears|disclosed|mentioned|admitted|joined|arrived|attends|fainted|collapsed|" +
-  "took|may|might|could|should|would";
+  "took|may|might|could|should|would|worked";
 const WEAK_VERBS = new Set([
   "is",
   "was",

@@ -30,6 +30,7 @@ describe("detectPostalAddresses", () => {
     ["a postcode with address context", "Her new address is in Leeds, LS6 9XA", ["LS6 9XA 0.85"]],
     ["a bare postcode, below the threshold", "The LS6 9XA area is flooded.", ["LS6 9XA 0.6"]],
     ["a postcode without its space", "Moved to LS69XA last week", ["LS69XA 0.85"]],
+    ["where a child is picked up", "Mia needs picking up from LS6 9XA next week.", ["LS6 9XA 0.85"]],
     ["a street with context, no postcode", "He lives at 27 Acacia Avenue with his nan.", ["27 Acacia Avenue 0.8"]],
     [
       "two addresses, each street with its own postcode",

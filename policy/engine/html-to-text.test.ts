@@ -83,6 +83,25 @@ describe("htmlToStructuredText: elements", () => {
     expect(htmlToText("<td>a</td>")).toBe("a");
   });
 
+  // Outlook and Word wrap each cell's text in <p class="MsoNormal">: a row must stay one line.
+  it.each([
+    [
+      "paragraphs wrapping each cell",
+      "<table><tr><td><p>Name</p></td><td><p>DOB</p></td></tr><tr><td><p>Mia</p></td><td><p>04/06/2016</p></td></tr></table><p>Thanks</p>",
+      "Name\tDOB\nMia\t04/06/2016\nThanks\n",
+    ],
+    ["two paragraphs in one cell", "<table><tr><td><p>Hi Jo,</p><p>Second.</p></td></tr></table>", "Hi Jo,\nSecond.\n"],
+    ["a line break in a cell", "<table><tr><td>12 Mill Lane<br>Leeds</td></tr></table>", "12 Mill Lane\nLeeds\n"],
+    ["cells never closed", "<table><tr><td>a<td>b<tr><td>c<td>d</table><p>after</p>", "a\tb\nc\td\nafter"],
+    [
+      "a reference first in a cell",
+      "<table><tr><td><p>&#160;Mia</p></td><td><p>&amp; Leo</p></td></tr></table>",
+      "\u00a0Mia\t& Leo\n",
+    ],
+  ])("keeps a row on one line: %s", (_what, html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+
   it.each([["style"], ["script"], ["head"], ["title"], ["xml"]])("drops what is inside <%s>", (tag) => {
     expect(htmlToText(`a<${tag}>hidden</${tag}>b`)).toBe("ab");
     expect(htmlToText(`a<${tag.toUpperCase()} type="x">hidden</${tag.toUpperCase()}>b`)).toBe("ab");

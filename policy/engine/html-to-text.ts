@@ -98,6 +98,11 @@ export function htmlToStructuredText(html: string): StructuredText {
   let lower: string | undefined;
   // Stryker disable next-line BooleanLiteral: read only once out is non-empty, and whatever first makes it non-empty (text or a reference) sets it false
   let endsWithNewline = false;
+  // Outlook and Word wrap each table cell's text in <p>: inside a cell a block breaks the line only
+  // between two texts (held in cellBreak until text comes), so "Name<TAB>DOB" stays one row.
+  let cellDepth = 0;
+  let cellFresh = false;
+  let cellBreak = false;
   while (index < length) {
     const char = html.charCodeAt(index);
     if (char === 60 /* < */ && startsTag(html, index + 1)) {
@@ -121,11 +126,25 @@ export function htmlToStructuredText(html: string): StructuredText {
       }
       const opening = html.charCodeAt(index + 1) !== 47;
       // Tracked, not read back: indexing the output string would flatten it each time (quadratic).
-      if (BLOCK_TAGS.has(name) && out.length > 0 && !endsWithNewline) {
-        out += "\n";
-        endsWithNewline = true;
-      } else if (opening && CELL_TAGS.has(name) && out.length > 0 && !endsWithNewline) {
-        out += "\t";
+      if (CELL_TAGS.has(name)) {
+        cellBreak = false;
+        if (opening) {
+          cellDepth++;
+          cellFresh = true;
+          if (out.length > 0 && !endsWithNewline) out += "\t";
+        } else if (cellDepth > 0) {
+          cellDepth--;
+        }
+      } else if (BLOCK_TAGS.has(name) && cellDepth > 0 && name !== "tr") {
+        if (!cellFresh) cellBreak = true;
+      } else if (BLOCK_TAGS.has(name)) {
+        // A row ends every cell in it (and mends a cell never closed).
+        if (name === "tr") cellDepth = 0;
+        cellBreak = false;
+        if (out.length > 0 && !endsWithNewline) {
+          out += "\n";
+          endsWithNewline = true;
+        }
       }
       if (opening && (name === "div" || name === "blockquote") && isQuoteContainer(html, index, close)) {
         quoteStarts.push(out.length);
@@ -139,12 +158,18 @@ export function htmlToStructuredText(html: string): StructuredText {
       if (semicolon !== -1) {
         const decoded = decodeEntity(html.slice(index + 1, semicolon));
         if (decoded !== undefined) {
+          if (cellBreak) out += "\n";
+          cellBreak = false;
+          cellFresh = false;
           out += decoded;
           endsWithNewline = false;
           index = semicolon + 1;
           continue;
         }
       }
+      if (cellBreak) out += "\n";
+      cellBreak = false;
+      cellFresh = false;
       out += "&";
       endsWithNewline = false;
       index++;
@@ -159,6 +184,12 @@ export function htmlToStructuredText(html: string): StructuredText {
       end++;
     }
     const run = html.slice(index, end);
+    // Layout whitespace between a cell's tags is no text of it.
+    if (cellDepth === 0 || /\S/.test(run)) {
+      if (cellBreak) out += "\n";
+      cellBreak = false;
+      cellFresh = false;
+    }
     out += run.indexOf("\n") === -1 && run.indexOf("\r") === -1 ? run : run.replace(/[\r\n]/g, " ");
     endsWithNewline = false;
     index = end;

@@ -52,6 +52,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "wet himself",
     "wet herself",
     "hearing loss",
+    "back operation",
+    "knee operation",
+    "hip operation",
     "stroke",
     "stammer",
     "stutter",
@@ -1211,6 +1214,13 @@ export const ADDRESS_CONTEXT: readonly string[] = [
   "staying at",
   "resides at",
   "home is",
+  // Where a child is collected or dropped: their home (transport and pick-up notes).
+  "picking up from",
+  "pick up from",
+  "picked up from",
+  "collected from",
+  "drop off at",
+  "dropped off at",
 ];
 
 /**
