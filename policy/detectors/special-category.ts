@@ -21,6 +21,8 @@ interface Term {
  */
 export interface SensitiveTermIndex {
   readonly byFirstWord: ReadonlyMap<number, readonly Term[]>;
+  /** 1 at the low 16 bits of every first word's hash: most words are no term's, and this says so cheaper than the map. */
+  readonly mayStart: Uint8Array;
 }
 
 const CAPITALS_ONLY = new Set(CAPITALS_ONLY_TERMS);
@@ -36,7 +38,9 @@ export function compileSensitiveTerms(categories: readonly SensitiveCategory[]):
       byFirstWord.set(first, list);
     }
   }
-  return { byFirstWord };
+  const mayStart = new Uint8Array(1 << 16);
+  for (const hash of byFirstWord.keys()) mayStart[hash & 0xffff] = 1;
+  return { byFirstWord, mayStart };
 }
 
 /** Who is named or identifiable, so a sensitive detail counts as someone's personal data. */
@@ -88,6 +92,7 @@ export function detectSpecialCategory(
       at++;
       code = at < length ? lower.charCodeAt(at) : 0;
     } while (code >= 97 && code <= 122);
+    if (index.mayStart[hash & 0xffff] === 0) continue;
     const terms = index.byFirstWord.get(hash & 0x3fffffff);
     if (terms === undefined || inSignature(scan, start)) continue;
     const term = terms.find((candidate) => matchesAt(text, lower, start, candidate));

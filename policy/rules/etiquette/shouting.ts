@@ -34,7 +34,11 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
     rawCapitals = 0;
     const sentence = text.slice(sentenceStart, index);
     const { capitals, letters } = countWordLetters(sentence, own);
-    const run = capitals / letters >= maxCapitalRatio ? undefined : capitalRun(sentence, own, minLetters);
+    // A run needs minLetters capitals outside acronyms, as the whole sentence does.
+    const run =
+      capitals < minLetters || capitals / letters >= maxCapitalRatio
+        ? undefined
+        : capitalRun(sentence, own, minLetters);
     if (run !== undefined) {
       // "Can everyone PLEASE STOP PARKING IN THE DISABLED BAY": the shouted words inside a sentence.
       spans.push({ start: sentenceStart + run.start, end: sentenceStart + run.end });
