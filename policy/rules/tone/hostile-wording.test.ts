@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./hostile-wording.js";
+import { predicts } from "../../model/text-classifier.js";
+import { toneModel } from "../../data/models/tone.js";
 
 const body = (text: string) => ({ subject: "Yesterday", body: text, bodyType: "text" as const });
 
@@ -317,5 +319,21 @@ describe("hostile-wording: a pronoun after an insult begins the next clause, a n
     expect(findings("Useless teachers, the lot of them.").map((finding) => finding.data?.kinds)).toEqual([
       "aimed at a person",
     ]);
+  });
+});
+
+describe("hostile-wording: the model's guess leaves chain mail to the chain-mail rule", () => {
+  const pack = loadPolicy("st-john-payne");
+  const alarm = "Honestly, they are evil people and nobody can stop them.";
+
+  it("the model alone reads the alarm as heated", () => {
+    expect(predicts(toneModel, "Yesterday", alarm)).toBe(true);
+    expect(runRule(rule, body(alarm), pack).findings.map((finding) => finding.messageId)).toEqual(["likely"]);
+  });
+
+  it("not when the mail is a chain letter (a hoax's alarm is the letter's, not the sender's)", () => {
+    const chain = `${alarm} Forward this to everyone you know.`;
+    expect(predicts(toneModel, "Yesterday", chain)).toBe(true);
+    expect(runRule(rule, body(chain), pack).findings).toEqual([]);
   });
 });

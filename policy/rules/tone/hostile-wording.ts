@@ -13,6 +13,7 @@ import {
 import { HOSTILE_PHRASES } from "../../data/tone/phrases.js";
 import { toneModel } from "../../data/models/tone.js";
 import { predicts } from "../../model/text-classifier.js";
+import { chainMailSpans, toAllStaff } from "./chain-mail.js";
 import { endsSentence, findAll, ownSubject, phrasePattern } from "../text.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
@@ -275,8 +276,14 @@ export default defineRule({
         reports.push({ messageId: "hostile", data: { kinds: words }, location, spans });
       }
     }
-    // What no phrase caught, the trained model may: contempt and prejudice in ordinary words.
-    if (reports.length === 0 && models && predicts(toneModel, ownSubject(message.subject.text), message.own)) {
+    // What no phrase caught, the trained model may: contempt and prejudice in ordinary words. Not in
+    // chain mail: a hoax's alarm ("DELETE IT", "warn everyone") is the letter's, and chain-mail says so.
+    if (
+      reports.length === 0 &&
+      models &&
+      predicts(toneModel, ownSubject(message.subject.text), message.own) &&
+      chainMailSpans(message.ownAndForwarded, toAllStaff(message)).length === 0
+    ) {
       reports.push({ messageId: "likely", location: "body" });
     }
     return reports;
