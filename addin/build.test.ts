@@ -40,6 +40,10 @@ describe("dist/addin/launchevent.js", () => {
     // Nor where a setting or a model came from.
     expect(code).not.toContain("5-fold CV");
     expect(code).not.toMatch(/[{,]sources:|\.sources\b/);
+    // Nor the sweep's clauses, which no rule cites.
+    for (const key of ["out-of-office", "delegation", "forwarding"] as const) {
+      expect(code).not.toContain(pack.clauses[key]?.quote.slice(0, 40) ?? "(no clause)");
+    }
     // The Teams groups' ids are in the pack (the task pane keeps them), not here.
     for (const audience of pack.acknowledgements.audiences) expect(code).not.toContain(audience.group.id);
     expect(readFileSync(join(outDir, "taskpane.js"), "utf8")).toContain(pack.acknowledgements.audiences[0]!.group.id);

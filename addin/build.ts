@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadPolicy } from "../policy/pack/load.js";
+import { CLAUSE_KEYS, type ClauseKey } from "../policy/rules/define.js";
 
 /**
  * Builds the Outlook add-in into `outDir`:
@@ -138,9 +139,15 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
   const packJson = JSON.stringify(pack);
   // The send-time bundle leaves out what no add-in code reads (SEND_TIME_OMITTED): its 60 kB budget is
   // better spent on detection. build.test.ts checks that nothing the bundle holds reads them.
-  const sendTimePack = withoutSources(
-    Object.fromEntries(Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key))),
-  );
+  const sendTimePack = withoutSources({
+    ...Object.fromEntries(
+      Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key)),
+    ),
+    // The sweep's clauses (out of office, delegation, forwarding): no rule cites them.
+    clauses: Object.fromEntries(
+      Object.entries(pack.clauses).filter(([key]) => (CLAUSE_KEYS[key as ClauseKey]?.rules.length ?? 1) > 0),
+    ),
+  });
   const minify = options.minify ?? true;
   await mkdir(outDir, { recursive: true });
   const common = {
