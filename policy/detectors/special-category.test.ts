@@ -84,6 +84,7 @@ describe("detectSpecialCategory: topic talk is no one's data", () => {
     ["a session on ...", "Oliver: the session on speech therapy looks good."],
     ["people in general with it", "Oliver has run clubs for children with autism."],
     ["a month or history of it", "Oliver: Roma and Traveller History Month."],
+    ["a charity's name", "Oliver is walking for Diabetes UK on Sunday."],
   ])("%s", (_what, text) => {
     expect(details(text, { identified: true })).toEqual([]);
   });

@@ -656,6 +656,12 @@ export const CAPITALS_ONLY_TERMS: readonly string[] = [
  * "our SEN policy", "child protection training", "the safeguarding concern procedure".
  */
 export const GENERIC_FOLLOWERS: readonly string[] = [
+  // A charity's or a campaign's name ("Diabetes UK", "Epilepsy Society", "Cancer Research").
+  "uk",
+  "society",
+  "association",
+  "foundation",
+  "research",
   "history",
   "month",
   "heritage",
