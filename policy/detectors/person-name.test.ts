@@ -97,6 +97,7 @@ describe("findNames in a body", () => {
     ["a new arrival", "our new arrival from Syria", "our new arrival"],
     ["initials and a class", "AB in 5C has her meds at 12.", "AB"],
     ["initials with full stops", "T.O. in Class 5 starts the diet.", "T.O."],
+    ["initials right before a class", "Concern re: JO 5B - bruising", "JO"],
     ["a title and an initial", "Mrs K's son is off.", "Mrs K"],
     ["to a parent, their son", "The referral for your son has been accepted.", "your son"],
   ])("a person described: %s", (_what, text, described) => {
@@ -110,6 +111,7 @@ describe("findNames in a body", () => {
     ["a place after a month", "From September Essex will enrol families."],
     ["a modal verb at a sentence's start", "Lunch may be late today."],
     ["a school subject's acronym and a class", "PE in 5C is outside."],
+    ["a school subject's acronym right before a class", "PE 5C is outside."],
     ["a common noun's possessive", "Everyone's reports are due."],
     ["a possessive inside an organisation's name", "Resources from Winston's Wish are here."],
     ["a pupil in general, no class", "The child who discloses should be listened to."],

@@ -145,7 +145,7 @@ const DESCRIBED_PERSON = new RegExp(
 );
 /** Initials with a class ("AB in 5C", "KR (10B)") or a title ("Mrs K's son"): the school's own shorthand for a person. */
 const INITIALS = new RegExp(
-  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.)(?= in ${CLASS_CODE}\\b| \\(${CLASS_CODE}\\))|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
+  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.)(?= (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}\\))|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
   "g",
 );
 /**
