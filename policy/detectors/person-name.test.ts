@@ -104,6 +104,14 @@ describe("findNames in a body", () => {
     expect(names(text)).toContainEqual([described, true, false, false, 0.75]);
   });
 
+  it("finds each person once where the frames overlap", () => {
+    // A known given name and surname, also the object of a worry: one name, the full one.
+    expect(names("I'm worried about Amy Shaw.")).toEqual([["Amy Shaw", true, false, false, 0.8]]);
+    // A name no list has in the signature is the sender's, as a listed one is.
+    const signed = "Thanks.\nKind regards\nTymon has left";
+    expect(names(signed, "body", 0, signed.indexOf("Kind"))).toEqual([]);
+  });
+
   it.each([
     ["days and sentence openers", "Next Monday is INSET."],
     ["a thing with a weak verb at a sentence's start", "Topic is PEP quality."],
@@ -163,6 +171,8 @@ describe("findNames in subjects and file names", () => {
     ["Re: Chidera – bereavement", ["Chidera"], [["Chidera", false, false, false, 0.5]]],
     ["Medication change - Ilinca", ["Ilinca"], [["Ilinca", false, false, false, 0.5]]],
     ["Class 4 - Oliwia (sickle cell) - off again", ["Oliwia"], [["Oliwia", false, false, false, 0.5]]],
+    // Already part of a name read from the subject ("Kacper N"): not a second person.
+    ["Kacper N - EHCP review", ["Kacper"], [["Kacper N", true, false, false, 0.85]]],
     ["Divorce - financial disclosure", [], []],
     ["SALT - Rory (Robins)", ["Rory"], [["Rory", false, false, false, 0.5]]],
     ["Tymon - inhaler at lunch", ["Ilinca"], []],
