@@ -157,6 +157,7 @@ describe("findNames in subjects and file names", () => {
     ["CP concern - Amira Khalil (Y3)", "subject", [["Amira Khalil", true, false, false, 0.8]]],
     ["Medication change - Mia-Rose Kettering", "subject", [["Mia-Rose Kettering", true, false, false, 0.8]]],
     ["Reece Harper - behaviour", "subject", [["Reece Harper", true, false, false, 0.8]]],
+    ["Pupil premium - Jadon and Kacey Marsh", "subject", [["Kacey Marsh", true, false, false, 0.8]]],
     ["Ashdown Oliver EHCP.pdf", "attachments", [["Ashdown Oliver", true, false, false, 0.75]]],
     ["Dear Oliver letter.pdf", "attachments", [["Oliver", false, false, false, 0.5]]],
     ["Kacper Zielinski body map.pdf", "attachments", [["Kacper Zielinski", true, false, false, 0.8]]],
