@@ -343,26 +343,4 @@ describe("findNames: a name claimed in a subject or file name", () => {
   ])("%s (%s)", (text, location, expected) => {
     expect(names(text, location)).toEqual(expected);
   });
-
-  // One word heading or ending a subject counts only when the body names the same person.
-  it.each<[string, string[], Row[]]>([
-    ["Tymon - inhaler at lunch", ["Tymon"], [["Tymon", false, false, false, 0.5]]],
-    ["Re: Chidera – bereavement", ["Chidera"], [["Chidera", false, false, false, 0.5]]],
-    ["Medication change - Ilinca", ["Ilinca"], [["Ilinca", false, false, false, 0.5]]],
-    ["Class 4 - Oliwia (sickle cell) - off again", ["Oliwia"], [["Oliwia", false, false, false, 0.5]]],
-    ["Divorce - financial disclosure", [], []],
-    ["SALT - Rory (Robins)", ["Rory"], [["Rory", false, false, false, 0.5]]],
-    ["Tymon - inhaler at lunch", ["Ilinca"], []],
-    ["Reminder - inhaler at lunch", ["Reminder"], []],
-  ])("%s, the body naming %j", (subject, bodyNames, expected) => {
-    const scan = makeScan(subject, "subject", { start: subject.length, end: subject.length }, 0);
-    const found = findNames(scan, (word) => bodyNames.includes(word)).map((name) => [
-      subject.slice(name.start, name.end),
-      name.full,
-      name.staff,
-      name.addressee,
-      name.confidence,
-    ]);
-    expect(found).toEqual(expected);
-  });
 });
