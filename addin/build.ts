@@ -30,14 +30,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /**
- * Rule texts nothing at send time reads, left empty in launchevent.js (about 2.5 kB gzipped, spent on
- * detection instead): `meta.docs` (for the docs and the task pane's "about" text), and the quote of
- * `meta.fallbackCitation` when the school's pack has the rule's own clause (the citation then comes from
- * the pack, never from the fallback). Each rule writes its docs as one `docs: "…",` line and its fallback
- * as `defaultCitation("section", "quote")`; the plugin fails the build otherwise.
+ * Rule texts nothing at send time reads, left empty in launchevent.js (spent on detection instead):
+ * `meta.docs` (for the docs and the task pane's "about" text) and the quote of `meta.fallbackCitation`
+ * (the Smart Alert names a clause's document and section; quoting the sentence is the task pane's work,
+ * and its bundle keeps every text). Each rule writes its docs as one `docs: "…",` line and its fallback as
+ * `defaultCitation("section", "quote")`; the plugin fails the build otherwise.
  */
 const RULE_DOCS_LINE = /^([ \t]*)docs: "(?:[^"\\]|\\.)*",$/m;
-const RULE_CLAUSE = /^[ \t]*clause: "([^"]+)",$/m;
 const RULE_FALLBACK = /fallbackCitation: defaultCitation\(\s*("(?:[^"\\]|\\.)*"),\s*"(?:[^"\\]|\\.)*",?\s*\)/;
 
 /** A trained model's provenance (`trainedOn`, for the docs and the invariants test), as the trainer writes it. */
@@ -55,26 +54,21 @@ const modelProvenanceLeftOut: Plugin = {
   },
 };
 
-function ruleTextsLeftOut(packClauses: readonly string[]): Plugin {
-  return {
-    name: "rule-texts-left-out",
-    setup(builder) {
-      builder.onLoad({ filter: /[\\/]policy[\\/]rules[\\/].*\.ts$/ }, async (args) => {
-        let source = await readFile(args.path, "utf8");
-        if (!/\bdocs:/.test(source)) return undefined;
-        if (!RULE_DOCS_LINE.test(source)) throw new Error(`${args.path}: write meta.docs as one \`docs: "…",\` line`);
-        source = source.replace(RULE_DOCS_LINE, '$1docs: "",');
-        const clause = RULE_CLAUSE.exec(source)?.[1];
-        if (clause !== undefined && packClauses.includes(clause)) {
-          if (!RULE_FALLBACK.test(source))
-            throw new Error(`${args.path}: write the fallback as defaultCitation("…", "…")`);
-          source = source.replace(RULE_FALLBACK, 'fallbackCitation: defaultCitation($1, "")');
-        }
-        return { contents: source, loader: "ts" };
-      });
-    },
-  };
-}
+const ruleTextsLeftOut: Plugin = {
+  name: "rule-texts-left-out",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]policy[\\/]rules[\\/].*\.ts$/ }, async (args) => {
+      let source = await readFile(args.path, "utf8");
+      if (!/\bdocs:/.test(source)) return undefined;
+      if (!RULE_DOCS_LINE.test(source)) throw new Error(`${args.path}: write meta.docs as one \`docs: "…",\` line`);
+      if (!RULE_FALLBACK.test(source)) throw new Error(`${args.path}: write the fallback as defaultCitation("…", "…")`);
+      source = source
+        .replace(RULE_DOCS_LINE, '$1docs: "",')
+        .replace(RULE_FALLBACK, 'fallbackCitation: defaultCitation($1, "")');
+      return { contents: source, loader: "ts" };
+    });
+  },
+};
 
 /**
  * Pack sections left out of launchevent.js: the Teams tab's acknowledgement texts and the Graph sweep's
@@ -143,9 +137,12 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
     ...Object.fromEntries(
       Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key)),
     ),
-    // The sweep's clauses (out of office, delegation, forwarding): no rule cites them.
+    // The sweep's clauses (out of office, delegation, forwarding): no rule cites them. The others keep
+    // their document and section, which the Smart Alert names; the quote is the task pane's to show.
     clauses: Object.fromEntries(
-      Object.entries(pack.clauses).filter(([key]) => (CLAUSE_KEYS[key as ClauseKey]?.rules.length ?? 1) > 0),
+      Object.entries(pack.clauses)
+        .filter(([key]) => (CLAUSE_KEYS[key as ClauseKey]?.rules.length ?? 1) > 0)
+        .map(([key, clause]) => [key, { ...clause, quote: "" }]),
     ),
   });
   const minify = options.minify ?? true;
@@ -161,12 +158,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
 
   await build({
     ...common,
-    plugins: [
-      packPlugin(JSON.stringify(sendTimePack)),
-      packModulesArePure,
-      ruleTextsLeftOut(Object.keys(pack.clauses)),
-      modelProvenanceLeftOut,
-    ],
+    plugins: [packPlugin(JSON.stringify(sendTimePack)), packModulesArePure, ruleTextsLeftOut, modelProvenanceLeftOut],
     entryPoints: [join(here, "launchevent/entry.ts")],
     outfile: join(outDir, "launchevent.js"),
     format: "iife",

@@ -100,8 +100,22 @@ describe("findNames in a body", () => {
     ["initials right before a class", "Concern re: JO 5B - bruising", "JO"],
     ["a title and an initial", "Mrs K's son is off.", "Mrs K"],
     ["to a parent, their son", "The referral for your son has been accepted.", "your son"],
+    ["a class named by year and bird", "The boy in 7 Kestrel with the hearing aids rang.", "The boy in 7 Kestrel"],
+    ["twins by their surname", "Take the Adeyemi twins off the milk list.", "the Adeyemi twins"],
+    ["a name heading a line of a list", "Medical notes:\n- Tegan Hughes - type 1 diabetes\n", "Tegan Hughes"],
+    ["a name after a number in a list", "1. Adil Rashid: EpiPen", "Adil Rashid"],
   ])("a person described: %s", (_what, text, described) => {
     expect(names(text)).toContainEqual([described, true, false, false, 0.75]);
+  });
+
+  it("reads a table's column of people by its header, rows below it", () => {
+    const table = "Child\tClass\tWhy\n \nKofi\tMaple\tASD\nLucja Nowak\tOak\tSPD\nThanks all";
+    expect(names(table)).toEqual([
+      ["Kofi", false, false, false, 0.5],
+      ["Lucja Nowak", true, false, false, 0.75],
+    ]);
+    // A column headed otherwise is no one's ("Class"), nor is a table with no header of people.
+    expect(names("Class\tRoom\nMaple\tB2\nOak\tB3")).toEqual([]);
   });
 
   it("finds each person once where the frames overlap", () => {
@@ -124,6 +138,7 @@ describe("findNames in a body", () => {
     ["a possessive inside an organisation's name", "Resources from Winston's Wish are here."],
     ["a pupil in general, no class", "The child who discloses should be listened to."],
     ["every parent's child", "If your son or daughter has allergies, tell us."],
+    ["a list line that is a topic", "Agenda:\n- Safeguarding Update - all staff\n"],
     ["a day before 's", "Following Tuesday's INSET we meet."],
     ["a capitalised phrase with no person", "Pupil Premium meeting"],
   ])("no one in %s", (_what, text) => {

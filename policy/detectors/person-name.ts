@@ -140,7 +140,7 @@ const NOT_A_NAME = new Set<string>([
  * identifies someone to every reader who knows the class, or the family, as a name does.
  */
 const DESCRIBED_PERSON = new RegExp(
-  `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery) )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+)|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|lass)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b|[Yy]our (?:son|daughter)(?!s|'s| or | and |\\/))`,
+  `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery) )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|\\d{1,2} [A-Z][a-z]+\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+)|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|lass)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b|[Yy]our (?:son|daughter)(?!s|'s| or | and |\\/)|[Tt]he [A-Z][a-z]+ (?:twins|brothers|sisters|siblings)\\b)`,
   "g",
 );
 /** Initials with a class ("AB in 5C", "KR (10B)") or a title ("Mrs K's son"): the school's own shorthand for a person. */
@@ -157,6 +157,17 @@ const SUBJECT_ALONE = new RegExp(
   `(?:^(?:(?:[Rr][Ee]|[Ff][Ww]|[Ff][Ww][Dd]|[Aa][Ww])\\s?:\\s*)*(${NAME_WORD})(?= ?[-:\u2013\u2014(] | \\()|[-:\u2013\u2014] (${NAME_WORD})(?=$| ?[-:\u2013\u2014(]))`,
   "g",
 );
+/**
+ * A name heading a line of a list ("- Tegan Hughes - type 1 diabetes", "2. Adil Rashid: EpiPen"): two or
+ * three capitalised words after a bullet or a number, then a separator or the line's end.
+ */
+const LISTED_NAME = new RegExp(
+  `(?:^|\\n)[ \\t]*(?:[-*\u2022\u2013]|\\d{1,2}[.)])[ \\t]+(${NAME_WORD}(?: ${NAME_WORD}){1,2})(?=[ \\t]*(?:[-:\u2013\u2014(,\\t\\n]|$))`,
+  "g",
+);
+/** A table's column of people, by its header ("Name", "Child", "Pupil"…): each row's cell is someone. */
+const PERSON_COLUMN =
+  /^(?:name|names|child|children|pupil|pupils|student|students|learner|first name|full name|pupil name|child's name)$/;
 const ACRONYMS = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));
 const COMMON_OPENERS = new Set([
   "Dear",
@@ -227,6 +238,18 @@ export function findNames(scan: Scan, namedElsewhere: (word: string) => boolean 
   forEachMatch(DESCRIBED_PERSON, text, (match) => {
     if (!inSignature(scan, match.index)) push(match.index, match.index + match[0].length, true, 0.75);
   });
+  forEachMatch(LISTED_NAME, text, (match) => {
+    // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
+    const name = match[1] ?? "";
+    const start = match.index + match[0].length - name.length;
+    if (inSignature(scan, start) || name.split(" ").some((word) => NOT_A_NAME.has(word.toLowerCase()))) return;
+    push(start, start + name.length, true, 0.75);
+  });
+  for (const cell of personColumnCells(text)) {
+    if (inSignature(scan, cell.start) || NOT_A_NAME.has(text.slice(cell.start, cell.end).toLowerCase())) continue;
+    const full = text.slice(cell.start, cell.end).indexOf(" ") !== -1;
+    push(cell.start, cell.end, full, full ? 0.75 : 0.5);
+  }
   forEachMatch(INITIALS, text, (match) => {
     if (inSignature(scan, match.index) || ACRONYMS.has(match[0])) return;
     push(match.index, match.index + match[0].length, true, 0.75);
@@ -359,4 +382,44 @@ export function writtenAsName(text: string, word: string): boolean {
     if (before !== null && !PLACE_PREPOSITIONS.has(before[1] ?? "")) return true;
   }
   return false;
+}
+
+/** How many rows below its header a table's column of people is read, and how long a row may be. */
+const TABLE_ROWS = 60;
+const TABLE_ROW_LENGTH = 400;
+
+/**
+ * The cells of a column headed "Name", "Child", "Pupil"… (tab-separated, as HTML tables are read): one to
+ * three capitalised words each, as offsets into `text`. Rows are read until a line without a tab.
+ */
+function personColumnCells(text: string): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  if (text.indexOf("\t") === -1) return cells;
+  let lineStart = 0;
+  let column = -1;
+  let rows = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, Math.min(lineEnd, lineStart + TABLE_ROW_LENGTH));
+    const parts = line.split("\t");
+    if (parts.length < 2) {
+      // A blank line between rows (Outlook's spacing) keeps the table; text ends it.
+      if (line.trim() !== "") column = -1;
+    } else if (column === -1) {
+      column = parts.findIndex((part) => PERSON_COLUMN.test(part.trim().toLowerCase()));
+      rows = 0;
+    } else if (rows++ < TABLE_ROWS) {
+      let offset = lineStart;
+      for (let index = 0; index < column; index++) offset += (parts[index] ?? "").length + 1;
+      const cell = parts[column] ?? "";
+      const trimmed = cell.trim();
+      if (/^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}$/.test(trimmed)) {
+        const start = offset + cell.indexOf(trimmed);
+        cells.push({ start, end: start + trimmed.length });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return cells;
 }
