@@ -110,7 +110,9 @@ function labelled(lower: string, labels: readonly string[]): string | undefined 
   const plain = lower.charAt(0) === "*" ? lower.slice(1) : lower;
   const colon = plain.indexOf(":");
   if (colon <= 0 || colon > 14) return undefined;
-  const label = plain.slice(0, colon).replace(/\*/g, "").trim();
+  // A regex only where Outlook's bold stars are (a header block is read up to 18 times per line).
+  const raw = plain.slice(0, colon);
+  const label = (raw.indexOf("*") === -1 ? raw : raw.replace(/\*/g, "")).trim();
   return labels.indexOf(label) !== -1
     ? plain
         .slice(colon + 1)

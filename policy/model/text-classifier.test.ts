@@ -5,6 +5,7 @@ import fc from "fast-check";
 import {
   featuresOf,
   featuresOfParts,
+  MODEL_TEXT_LIMIT,
   predicts,
   probability,
   probabilityWith,
@@ -84,6 +85,17 @@ describe("probabilityWith reads the words without building every feature", () =>
     };
     // car (1) + for_sale (2), each once; "car" ends the subject and "for" starts the body: no car_for.
     expect(probabilityWith(model, [], "Car car", "for sale, car")).toBe(1 / (1 + Math.exp(-3)));
+  });
+});
+
+describe("a text longer than an e-mail", () => {
+  it("is read for its first MODEL_TEXT_LIMIT characters, by the models and by the trainer alike", () => {
+    const head = "you are useless and a joke. ".repeat(Math.ceil(MODEL_TEXT_LIMIT / 28)).slice(0, MODEL_TEXT_LIMIT);
+    const long = `${head} thank you so much, lovely to see you all`;
+    expect(probability(toneModel, long)).toBe(probability(toneModel, head));
+    expect(featuresOf(long)).toEqual(featuresOf(head));
+    // Below the limit every word counts.
+    expect(probability(toneModel, "thank you so much")).not.toBe(probability(toneModel, "thank you"));
   });
 });
 
