@@ -109,10 +109,11 @@ describe("findNames in a body", () => {
   });
 
   it("reads a table's column of people by its header, rows below it", () => {
-    const table = "Child\tClass\tWhy\n \nKofi\tMaple\tASD\nLucja Nowak\tOak\tSPD\nThanks all";
+    const table = "Child\tClass\tWhy\n \nKofi\tMaple\tASD\nLucja Nowak\tOak\tSPD\nA. Begum\tAsh\tEAL\nThanks all";
     expect(names(table)).toEqual([
       ["Kofi", false, false, false, 0.5],
       ["Lucja Nowak", true, false, false, 0.75],
+      ["A. Begum", true, false, false, 0.75],
     ]);
     // A column headed otherwise is no one's ("Class"), nor is a table with no header of people.
     expect(names("Class\tRoom\nMaple\tB2\nOak\tB3")).toEqual([]);

@@ -390,7 +390,7 @@ const TABLE_ROW_LENGTH = 400;
 
 /**
  * The cells of a column headed "Name", "Child", "Pupil"… (tab-separated, as HTML tables are read): one to
- * three capitalised words each, as offsets into `text`. Rows are read until a line without a tab.
+ * three capitalised words each, after an initial or not ("A. Begum"), as offsets into `text`. Rows are read until a line without a tab.
  */
 function personColumnCells(text: string): { start: number; end: number }[] {
   const cells: { start: number; end: number }[] = [];
@@ -414,7 +414,7 @@ function personColumnCells(text: string): { start: number; end: number }[] {
       for (let index = 0; index < column; index++) offset += (parts[index] ?? "").length + 1;
       const cell = parts[column] ?? "";
       const trimmed = cell.trim();
-      if (/^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}$/.test(trimmed)) {
+      if (/^(?:[A-Z]\.? )?[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}$/.test(trimmed)) {
         const start = offset + cell.indexOf(trimmed);
         cells.push({ start, end: start + trimmed.length });
       }

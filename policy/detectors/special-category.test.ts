@@ -51,6 +51,7 @@ describe("detectSpecialCategory: the term itself", () => {
     ["a medicine by its BNF name", "Oliver takes melatonin.", ["special-category melatonin 0.75"]],
     ["a medicine by its brand", "Oliver: Elvanse at 12.", ["special-category Elvanse 0.75"]],
     ["ADD in capitals (attention deficit disorder)", "Oliver: ADD confirmed.", ["special-category ADD 0.75"]],
+    ["a medicine bought over the counter", "Oliver has Calpol at noon.", ["special-category Calpol 0.75"]],
     ["add in lower case is a verb", "Oliver: please add me.", []],
   ])("%s", (_what, text, expected) => {
     expect(details(text, { identified: true })).toEqual(expected);
