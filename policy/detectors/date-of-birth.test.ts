@@ -15,6 +15,7 @@ describe("detectDatesOfBirth in a body", () => {
   it.each([
     ["DOB before a numeric date", "DOB: 04/07/2016.", "04/07/2016"],
     ["D.O.B. alone", "D.O.B. 04/07/2016", "04/07/2016"],
+    ["a list announced with dates of birth", "Passengers with dates of birth: Mia Shaw 04/07/2016", "04/07/2016"],
     ["born before an ISO date", "She was born 2016-07-04 in Leeds.", "2016-07-04"],
     ["born on, day and month name", "She was born on 4 July 2016.", "4 July 2016"],
     ["birthday, month name first", "Birthday: July 4th, 2016", "July 4th, 2016"],

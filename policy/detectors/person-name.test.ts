@@ -100,6 +100,7 @@ describe("findNames in a body", () => {
     ["initials right before a class", "Concern re: JO 5B - bruising", "JO"],
     ["a title and an initial", "Mrs K's son is off.", "Mrs K"],
     ["to a parent, their son", "The referral for your son has been accepted.", "your son"],
+    ["to a parent, their daughter's", "I've sent the referral for your daughter's assessment.", "your daughter"],
     ["a class named by year and bird", "The boy in 7 Kestrel with the hearing aids rang.", "The boy in 7 Kestrel"],
     ["twins by their surname", "Take the Adeyemi twins off the milk list.", "the Adeyemi twins"],
     ["a name heading a line of a list", "Medical notes:\n- Tegan Hughes - type 1 diabetes\n", "Tegan Hughes"],
