@@ -29,6 +29,10 @@ ruleTester(rule, {
     { name: "three shouted words in a sentence are emphasis", draft: body("This is the VERY LAST TIME I am asking.") },
     { name: "acronyms break a run", draft: body("Could the SENCO DSL and SLT TA team meet on Friday?") },
     { name: "four words in capitals with eleven letters", draft: body("Put it IN THE BIG BOX please.") },
+    {
+      name: "a run in a 'sentence' of pasted data with no stop in 2,000 characters",
+      draft: body(`${"data row ".repeat(230)}PLEASE STOP PARKING IN THE BAY ${"data row ".repeat(10)}`),
+    },
   ],
   invalid: [
     {

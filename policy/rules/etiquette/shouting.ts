@@ -35,8 +35,9 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
     const sentence = text.slice(sentenceStart, index);
     const { capitals, letters } = countWordLetters(sentence, own);
     // A run needs minLetters capitals outside acronyms, as the whole sentence does.
+    // A "sentence" past RUN_SENTENCE_LENGTH has no stop in it: pasted data or junk, not a sentence to shout in.
     const run =
-      capitals < minLetters || capitals / letters >= maxCapitalRatio
+      capitals < minLetters || capitals / letters >= maxCapitalRatio || sentence.length > RUN_SENTENCE_LENGTH
         ? undefined
         : capitalRun(sentence, own, minLetters);
     if (run !== undefined) {
@@ -92,6 +93,8 @@ function countWordLetters(sentence: string, own: readonly string[]): { capitals:
 
 /** Words in a row, all in capitals, that read as shouting inside an otherwise ordinary sentence. */
 const RUN_WORDS = 4;
+/** The longest sentence read for such a run, in characters (a long paragraph's worth). */
+const RUN_SENTENCE_LENGTH = 2000;
 
 /**
  * The first run of RUN_WORDS or more words in capitals ("PLEASE STOP PARKING IN THE BAY"; "I" and "A"
@@ -113,19 +116,21 @@ function capitalRun(sentence: string, own: readonly string[], minLetters: number
       if (code >= 97 && code <= 122) lower = true;
       at++;
     }
-    const word = sentence.slice(start, at);
-    const single = word === "I" || word === "A";
-    const shouted = word.length > 0 && !lower && (single || (!BUILT_IN.has(word) && own.indexOf(word) === -1));
-    if (shouted && (word.length > 1 || words > 0)) {
+    // Only a word in capitals is sliced out (to be checked against the acronyms): most words are not.
+    const length = at - start;
+    const word = lower || length === 0 ? "" : sentence.slice(start, at);
+    const single = length === 1 && (word === "I" || word === "A");
+    const shouted = word.length > 0 && (single || (!BUILT_IN.has(word) && own.indexOf(word) === -1));
+    if (shouted && (length > 1 || words > 0)) {
       if (runStart === -1) runStart = start;
       runEnd = at;
       // "I" and "A" carry a run on but do not make one: "the VERY LAST TIME I am asking" is emphasis.
       if (!single) words++;
-      letters += word.length;
+      letters += length;
       continue;
     }
     if (words >= RUN_WORDS && letters >= minLetters) return { start: runStart, end: runEnd };
-    if (word.length === 0) return undefined;
+    if (length === 0) return undefined;
     runStart = -1;
     words = 0;
     letters = 0;
