@@ -39,21 +39,6 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const RULE_DOCS_LINE = /^([ \t]*)docs: "(?:[^"\\]|\\.)*",$/m;
 const RULE_FALLBACK = /fallbackCitation: defaultCitation\(\s*("(?:[^"\\]|\\.)*"),\s*"(?:[^"\\]|\\.)*",?\s*\)/;
 
-/** A trained model's provenance (`trainedOn`, for the docs and the invariants test), as the trainer writes it. */
-const MODEL_TRAINED_ON = /trainedOn:\s*"(?:[^"\\]|\\.)*",/;
-
-/** The models' provenance, nothing at send time reads it either: left empty in launchevent.js. */
-const modelProvenanceLeftOut: Plugin = {
-  name: "model-provenance-left-out",
-  setup(builder) {
-    builder.onLoad({ filter: /[\\/]policy[\\/]data[\\/]models[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      if (!MODEL_TRAINED_ON.test(source)) throw new Error(`${args.path}: expected the trainer's trainedOn: "…",`);
-      return { contents: source.replace(MODEL_TRAINED_ON, 'trainedOn: "",'), loader: "ts" };
-    });
-  },
-};
-
 const ruleTextsLeftOut: Plugin = {
   name: "rule-texts-left-out",
   setup(builder) {
@@ -66,6 +51,21 @@ const ruleTextsLeftOut: Plugin = {
         .replace(RULE_DOCS_LINE, '$1docs: "",')
         .replace(RULE_FALLBACK, 'fallbackCitation: defaultCitation($1, "")');
       return { contents: source, loader: "ts" };
+    });
+  },
+};
+
+/** A trained model's provenance (`trainedOn`, for the docs and the invariants test), as the trainer writes it. */
+const MODEL_TRAINED_ON = /trainedOn:\s*"(?:[^"\\]|\\.)*",/;
+
+/** The models' provenance, nothing at send time reads it either: left empty in launchevent.js. */
+const modelProvenanceLeftOut: Plugin = {
+  name: "model-provenance-left-out",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]policy[\\/]data[\\/]models[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      if (!MODEL_TRAINED_ON.test(source)) throw new Error(`${args.path}: expected the trainer's trainedOn: "…",`);
+      return { contents: source.replace(MODEL_TRAINED_ON, 'trainedOn: "",'), loader: "ts" };
     });
   },
 };

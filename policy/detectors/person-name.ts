@@ -72,11 +72,6 @@ const SURNAME_BEFORE = /([A-Z][a-z]+) $/;
  */
 const INTRODUCED_NAME =
   /\b(?:pupil|student|learner|son|daughter|child|foster child|stepson|stepdaughter),? ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)/g;
-/**
- * A capitalised word no list knows, written as a person is: with a possessive ("Mikolaj's EHCP"), a
- * class ("Filip in 8T", "Harpreet Y11", "Mei (Rec)") or a verb a person does ("Tomasz has", "Precious is
- * now"). ES2016: the word's left edge is a consumed non-letter, not a lookbehind.
- */
 /** Verbs a person does; WEAK_VERBS follow things as often ("Topic is", "Essex will"): mid-sentence only. */
 const PERSON_VERBS =
   "has|had|is|was|will|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|came|went|got|gets|seems|seemed|did|doesn't|didn't|" +
@@ -114,6 +109,11 @@ const PLACE_PREPOSITIONS = new Set(
   "in at for from to of across near around by into outside inside throughout within towards".split(" "),
 );
 const CLASS_CODE = "(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|\\d{1,2}[A-Z]{1,2}|Class \\d{1,2}|Rec|Reception|Nursery)";
+/**
+ * A capitalised word no list knows, written as a person is: with a possessive ("Mikolaj's EHCP"), a
+ * class ("Filip in 8T", "Harpreet Y11", "Mei (Rec)") or a verb a person does ("Tomasz has", "Precious is
+ * now"). ES2016: the word's left edge is a consumed non-letter, not a lookbehind.
+ */
 const UNKNOWN_NAME = new RegExp(
   `(?:^|[^${LETTER}'])(${NAME_WORD})(?='s\\b| (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}\\)| (${PERSON_VERBS})\\b)`,
   "g",
@@ -189,8 +189,7 @@ const COMMON_OPENERS = new Set([
  * Ashdown"), in attachment names surname first ("Ashdown Oliver EHCP.pdf"), or a given name alone
  * (low confidence: it lets "Jack has ADHD" count, never reported by itself). Names in the sender's
  * signature are skipped.
- */
-/**
+ *
  * @param namedElsewhere does the message name this word as a person in another part (the body, for a
  *   subject)? One capitalised word heading a subject counts only if so.
  */
@@ -326,10 +325,7 @@ export function findNames(scan: Scan, namedElsewhere: (word: string) => boolean 
     if (/^'s [A-Z][a-z]/.test(text.slice(start + word.length, start + word.length + 5))) return;
     // A weak verb counts only mid-sentence, after a lower-case word that is no preposition of place
     // ("asked whether Precious is", not "the audit for Essex is").
-    if (match[2] !== undefined && WEAK_VERBS.has(match[2])) {
-      const before = /(?:^|[^A-Za-z])([a-z]+),? $/.exec(text.slice(Math.max(0, start - 16), start));
-      if (before === null || PLACE_PREPOSITIONS.has(before[1] ?? "")) return;
-    }
+    if (match[2] !== undefined && WEAK_VERBS.has(match[2]) && !afterLowerCaseWord(text, start)) return;
     push(start, start + word.length, false, 0.5);
   });
   const named = coverageOf(names);
@@ -378,10 +374,18 @@ export function writtenAsName(text: string, word: string): boolean {
     from = at + word.length;
     const after = text.charCodeAt(from);
     if ((after >= 65 && after <= 90) || (after >= 97 && after <= 122)) continue;
-    const before = /(?:^|[^A-Za-z])([a-z]+),? $/.exec(text.slice(Math.max(0, at - 16), at));
-    if (before !== null && !PLACE_PREPOSITIONS.has(before[1] ?? "")) return true;
+    if (afterLowerCaseWord(text, at)) return true;
   }
   return false;
+}
+
+/**
+ * Does a lower-case word (and perhaps a comma and) a space come right before `at`, and is it no
+ * preposition of place ("asked whether Precious", "to see Rory", not "the audit for Essex", "in Oak")?
+ */
+function afterLowerCaseWord(text: string, at: number): boolean {
+  const before = /(?:^|[^A-Za-z])([a-z]+),? $/.exec(text.slice(Math.max(0, at - 16), at));
+  return before !== null && !PLACE_PREPOSITIONS.has(before[1] ?? "");
 }
 
 /** How many rows below its header a table's column of people is read, and how long a row may be. */
@@ -390,7 +394,8 @@ const TABLE_ROW_LENGTH = 400;
 
 /**
  * The cells of a column headed "Name", "Child", "Pupil"… (tab-separated, as HTML tables are read): one to
- * three capitalised words each, after an initial or not ("A. Begum"), as offsets into `text`. Rows are read until a line without a tab.
+ * three capitalised words each, after an initial or not ("A. Begum"), as offsets into `text`. Rows are
+ * read until a line of text without a tab (blank lines between rows keep the table).
  */
 function personColumnCells(text: string): { start: number; end: number }[] {
   const cells: { start: number; end: number }[] = [];

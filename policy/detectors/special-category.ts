@@ -143,11 +143,11 @@ function nextWord(lower: string, from: number): string {
 
 /**
  * "our SEN policy", "child protection training", "any allergies": the topic, not a person's data. With
- * `followersAllowed` (a subject naming someone) only the phrases and preceders count.
+ * `namedSubject` (a subject naming someone) only the phrases and preceders count, not the followers.
  */
-function isTopicTalk(lower: string, start: number, end: number, followersAllowed: boolean): boolean {
+function isTopicTalk(lower: string, start: number, end: number, namedSubject: boolean): boolean {
   for (const phrase of NOT_SENSITIVE_PHRASES) if (lower.startsWith(phrase, start)) return true;
-  if (followersAllowed) return isAfterGenericPreceder(lower, start);
+  if (namedSubject) return isAfterGenericPreceder(lower, start);
   if (FOLLOWER_SET.has(nextWord(lower, end))) return true;
   // "EpiPen and asthma training", "autism or ADHD awareness": a follower after a two-item list.
   const listed = LISTED_FOLLOWER.exec(lower.slice(end, end + 48));

@@ -43,12 +43,6 @@ export function findAll(pattern: RegExp | PhraseSet, text: string): { start: num
  * before a bullet)? Single line breaks are wrapping (plain-text mail wraps at 72 characters, HTML at <br>):
  * a sentence goes on across them.
  */
-/** Does a sentence end at `index`: . ? ! ; or a paragraph end (only a newline can be one)? */
-export function endsSentence(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  return code === 46 || code === 63 || code === 33 || code === 59 || (code === 10 && isParagraphEnd(text, index));
-}
-
 export function isParagraphEnd(text: string, index: number): boolean {
   if (text.charCodeAt(index) !== 10) return false;
   let next = index + 1;
@@ -57,4 +51,10 @@ export function isParagraphEnd(text: string, index: number): boolean {
   if (next >= text.length) return true;
   const code = text.charCodeAt(next);
   return code === 10 || code === 45 || code === 42 || code === 8226;
+}
+
+/** Does a sentence end at `index`: . ? ! ; or a paragraph end (only a newline can be one)? */
+export function endsSentence(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 46 || code === 63 || code === 33 || code === 59 || (code === 10 && isParagraphEnd(text, index));
 }

@@ -34,16 +34,16 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
     rawCapitals = 0;
     const sentence = text.slice(sentenceStart, index);
     const { capitals, letters } = countWordLetters(sentence, own);
-    // A run needs minLetters capitals outside acronyms, as the whole sentence does.
-    // A "sentence" past RUN_SENTENCE_LENGTH has no stop in it: pasted data or junk, not a sentence to shout in.
+    const enough = capitals >= minLetters;
+    const whole = enough && capitals / letters >= maxCapitalRatio;
+    // Otherwise a run inside it, which needs minLetters capitals outside acronyms as the whole sentence
+    // does. A "sentence" past RUN_SENTENCE_LENGTH has no stop in it: pasted data or junk, not one to shout in.
     const run =
-      capitals < minLetters || capitals / letters >= maxCapitalRatio || sentence.length > RUN_SENTENCE_LENGTH
-        ? undefined
-        : capitalRun(sentence, own, minLetters);
+      !whole && enough && sentence.length <= RUN_SENTENCE_LENGTH ? capitalRun(sentence, own, minLetters) : undefined;
     if (run !== undefined) {
       // "Can everyone PLEASE STOP PARKING IN THE DISABLED BAY": the shouted words inside a sentence.
       spans.push({ start: sentenceStart + run.start, end: sentenceStart + run.end });
-    } else if (capitals >= minLetters && capitals / letters >= maxCapitalRatio) {
+    } else if (whole) {
       // trimStart/trimEnd are ES2019: count the blanks by hand for classic Outlook's runtime.
       let leading = 0;
       while (leading < sentence.length && sentence.charAt(leading).trim() === "") leading++;
