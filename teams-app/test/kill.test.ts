@@ -51,6 +51,19 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   });
 }
 
+/** Sends SIGTERM and waits for the exit; SIGKILL after 10 s if the server has not gone by then. */
+function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
 it("loses no acknowledged record when the server is killed with SIGKILL mid-write", async () => {
   const dbPath = join(dir.path, "acks.db");
   const env = testEnv(idp.jwksUri, dbPath);
@@ -99,8 +112,10 @@ it("loses no acknowledged record when the server is killed with SIGKILL mid-writ
     const health = await fetch(`${restarted.origin}/api/config`);
     expect(health.status).toBe(200);
   } finally {
-    restarted.child.kill("SIGTERM");
+    await stopped(restarted.child);
   }
+  // Only once the restarted server has exited: opened while it still holds the file, SQLite's busy wait
+  // blocks this process's event loop, and with it the test's own timeout (the run hung, once).
   const store = new SqliteAcknowledgementStore({
     path: dbPath,
     key: TEST_AUDIT_KEY,
