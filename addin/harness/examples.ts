@@ -13,7 +13,11 @@ export const EXAMPLES: readonly ExampleDraft[] = [
     label: "Trip letter to parents (To, not Bcc)",
     subject: "Year 4 trip to the museum",
     body: "Dear parents,\n\nThe Year 4 trip is on Friday. Please return the consent form by Wednesday.\n\nKind regards,\nMs Example",
-    to: ["parent.one@gmail.com", "parent.two@hotmail.co.uk", "parent.three@yahoo.co.uk", "parent.four@outlook.com"],
+    // Ten parents: the packs flag ten or more outside addresses visible to each other.
+    to: ["gmail.com", "hotmail.co.uk", "yahoo.co.uk", "outlook.com", "icloud.com"].flatMap((domain, i) => [
+      `parent.${2 * i + 1}@${domain}`,
+      `parent.${2 * i + 2}@${domain}`,
+    ]),
   },
   {
     label: "Pupil details in the subject",

@@ -200,7 +200,7 @@ describe("every fix kind clears its finding and raises nothing new", () => {
       draft: {
         subject: "Trip",
         body: `Dear parents,\n\nThe trip is on Friday.${regards}`,
-        to: [1, 2, 3, 4, 5].map((n) => ({ address: `parent${n}@gmail.com` })),
+        to: Array.from({ length: 12 }, (_, i) => ({ address: `parent${i + 1}@gmail.com` })),
       },
     },
     "remove-subject-spans": {

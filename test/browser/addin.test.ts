@@ -174,7 +174,8 @@ const CATEGORY_DRAFTS: Record<string, HarnessDraft> = {
   recipients: {
     subject: "Year 4 trip",
     body: GOOD_BODY,
-    to: ["p.one@gmail.com", "p.two@hotmail.co.uk", "p.three@yahoo.co.uk", "p.four@outlook.com"],
+    // Ten parents: the pack flags ten or more outside addresses visible to each other.
+    to: Array.from({ length: 10 }, (_, i) => `parent${i + 1}@${["gmail.com", "hotmail.co.uk"][i % 2] ?? "gmail.com"}`),
     cc: [HEAD],
   },
   attachments: {
@@ -216,7 +217,7 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
     await loadDraft(page, CATEGORY_DRAFTS.recipients!);
     await clickFix("recipients", /to Bcc/);
     await waitForCategory(page, "recipients", "detached");
-    expect((await harnessState()).bcc).toHaveLength(4);
+    expect((await harnessState()).bcc).toHaveLength(10);
 
     await loadDraft(page, CATEGORY_DRAFTS["personal-use"]!);
     await clickFix("personal-use", /to the subject/);

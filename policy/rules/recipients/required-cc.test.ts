@@ -8,6 +8,8 @@ import rule from "./required-cc.js";
 const pack = loadPolicy("st-john-payne");
 const head = { address: "headteacher@st-john-payne.sch.uk" };
 const parent = [{ name: "Ayesha Khan", address: "akhan@gmail.com" }];
+/** Both of a pupil's parents: heat or a child's details sent to more than one person outside school. */
+const parents = [...parent, { name: "Daniyal Khan", address: "dkhan@hotmail.co.uk" }];
 const routine = {
   subject: "Homework",
   body: "Dear Mrs Khan,\n\nThank you for letting me know. Zara can hand the homework in on Monday.\n\nKind regards,\nJo Hart",
@@ -33,6 +35,10 @@ ruleTester(rule, {
   pack,
   valid: [
     { name: "a routine, courteous reply to one parent", draft: { ...routine, to: parent } },
+    // The README's "routine reply to one parent": her own child's plan, told to her.
+    { name: "SEN details of a pupil, to that one parent", draft: { ...sen, to: parent } },
+    // The tone nudge already speaks about heat aimed at one person; a second nudge on the same mail nags.
+    { name: "a heated reply to one parent (the tone nudge speaks)", draft: { ...heated, to: parent } },
     { name: "head copied on a complaint", draft: { ...complaint, to: parent, cc: [head] } },
     { name: "head in Bcc counts as copied", draft: { ...complaint, to: parent, bcc: [head] } },
     {
@@ -76,8 +82,12 @@ ruleTester(rule, {
       draft: { ...complaint, to: parent },
       errors: [{ messageId: "missing", location: "recipients", data: { who: "the Headteacher" } }],
     },
-    { name: "a heated reply to a parent", draft: { ...heated, to: parent }, errors: [{ messageId: "missing" }] },
-    { name: "SEN details of a named pupil", draft: { ...sen, to: parent }, errors: [{ messageId: "missing" }] },
+    { name: "a heated reply to both parents", draft: { ...heated, to: parents }, errors: [{ messageId: "missing" }] },
+    {
+      name: "SEN details of a named pupil, to both parents",
+      draft: { ...sen, to: parents },
+      errors: [{ messageId: "missing" }],
+    },
     {
       name: "a complaint to an outside organisation",
       draft: { ...complaint, to: [{ address: "admissions@county.gov.uk" }] },
@@ -88,11 +98,11 @@ ruleTester(rule, {
 
 describe("required-cc says why it fired", () => {
   it.each([
-    [complaint, "complaint", "a parent and it is about a complaint"],
-    [heated, "tone", "its wording reads as heated"],
-    [sen, "special-category", "safeguarding, SEN or health"],
-  ] as const)("%#: %s", (draft, reason, words) => {
-    const [finding] = runRule(rule, { ...draft, to: parent }, pack).findings;
+    [complaint, parent, "complaint", "a parent and it is about a complaint"],
+    [heated, parents, "tone", "its wording reads as heated"],
+    [sen, parents, "special-category", "safeguarding, SEN or health"],
+  ] as const)("%#: %s", (draft, to, reason, words) => {
+    const [finding] = runRule(rule, { ...draft, to }, pack).findings;
     expect(finding?.data?.reason).toBe(reason);
     expect(finding?.message).toContain(words);
     expect(finding?.message).toContain("Headteacher");
@@ -177,7 +187,7 @@ describe("required-cc: personal data, and mail marked personal", () => {
     const draft = {
       subject: "Form",
       body: "Dear Mrs Khan,\n\nZara Khan's date of birth on the form is 04/07/2016, DOB as on her certificate.\n\nKind regards,\nJo Hart",
-      to: parent,
+      to: parents,
     };
     expect(runRule(rule, draft, pack).findings.map((finding) => finding.data?.reason)).toEqual(["personal-data"]);
   });
@@ -186,7 +196,7 @@ describe("required-cc: personal data, and mail marked personal", () => {
     ["a word containing the label", "Impersonal tone"],
     ["the label running on into a word", "Personalised gifts"],
   ])("not marked personal: %s", (_what, subject) => {
-    expect(runRule(rule, { ...heated, subject, to: parent }, pack).findings).toHaveLength(1);
+    expect(runRule(rule, { ...heated, subject, to: parents }, pack).findings).toHaveLength(1);
   });
 
   // One plainly personal sign ("for sale", weight 2) and no sign of school business: personal at the threshold.
@@ -198,13 +208,13 @@ describe("required-cc: personal data, and mail marked personal", () => {
       subject,
       body: "Dear Mr Cole,\n\nFrankly your attitude is pathetic.\n\nJo",
       bodyType: "text" as const,
-      to: parent,
+      to: parents,
     };
     expect(runRule(rule, draft, pack).findings).toHaveLength(findings);
   });
 
   it("marked personal with the label anywhere in the subject, in any case", () => {
-    expect(runRule(rule, { ...heated, subject: "Saturday (PERSONAL)", to: parent }, pack).findings).toEqual([]);
+    expect(runRule(rule, { ...heated, subject: "Saturday (PERSONAL)", to: parents }, pack).findings).toEqual([]);
   });
 });
 
@@ -282,7 +292,7 @@ describe("required-cc: the school's own label for personal mail", () => {
     pack.personalUse.mode === "allowed-if-labelled" ? { ...pack, personalUse: { ...pack.personalUse, label } } : pack;
   const prohibited = { ...pack, personalUse: loadPolicy("palfrey").personalUse };
   const count = (subject: string, policy: typeof pack) =>
-    runRule(rule, { ...heated, subject, to: parent }, policy).findings.length;
+    runRule(rule, { ...heated, subject, to: parents }, policy).findings.length;
 
   it.each([
     ["the school's own label marks it personal", "Private: saturday", labelled("Private"), 0],

@@ -42,6 +42,13 @@ export default defineRule({
     // Sharing a named pupil's details with an agency (a referral, the local authority) is routine professional
     // work; with organisations only a heated tone or a complaint makes the copy appropriate.
     if (parents === 0 && (contention === "special-category" || contention === "personal-data")) return [];
+    // One parent told about their own child, the SEN plan or the care plan included, is a routine reply
+    // (the corpus README: "a routine, courteous reply to one parent" is not a reason to copy the Head).
+    if (parents === 1 && outside.length === 1 && (contention === "special-category" || contention === "personal-data"))
+      return [];
+    // Heated mail to one person already gets the tone nudge, which asks the sender to stop and reread; a
+    // second nudge about the same mail nags. The copy stays asked for when the heat goes to several.
+    if (outside.length === 1 && contention === "tone") return [];
     const audience =
       parents === outside.length
         ? parents === 1
