@@ -54,6 +54,11 @@ export interface RuleTestCase {
   readonly policy?: PresetId;
   /** A whole pack, or settings merged over the preset for this case (e.g. a smaller attachment limit). */
   readonly pack?: PolicyPack | PackOverrides;
+  /**
+   * False runs the rule with the trained models switched off, for a case about the rule's own logic (its
+   * word lists and their arithmetic) that a retrained model must not make pass or fail. Default true.
+   */
+  readonly models?: boolean;
 }
 
 export interface ExpectedReport {
@@ -86,7 +91,7 @@ export class RuleTesterError extends Error {
 }
 
 function caseKey(testCase: RuleTestCase): string {
-  return JSON.stringify([testCase.draft, testCase.policy ?? null, testCase.pack ?? null]);
+  return JSON.stringify([testCase.draft, testCase.policy ?? null, testCase.pack ?? null, testCase.models ?? true]);
 }
 
 function caseName(testCase: RuleTestCase): string {
@@ -96,12 +101,13 @@ function caseName(testCase: RuleTestCase): string {
 }
 
 /** Runs the rule alone through the engine, rethrowing its errors instead of isolating them. */
-export function runRule(rule: RuleModule, draft: DraftInput, pack: PolicyPack) {
+export function runRule(rule: RuleModule, draft: DraftInput, pack: PolicyPack, models = true) {
   const frozenDraft = deepFreeze(structuredClone(draft));
   const before = JSON.stringify(frozenDraft);
   let thrown: unknown;
   const analysis = analyzeDraft(frozenDraft, pack, {
     rules: [rule],
+    models,
     onRuleError: (_id, error) => {
       thrown = error;
     },
@@ -151,7 +157,7 @@ export function testRule(rule: RuleModule, table: RuleTestTable): void {
     describe("valid", () => {
       for (const testCase of table.valid) {
         it(caseName(testCase), () => {
-          const analysis = runRule(rule, testCase.draft, packOf(testCase, table));
+          const analysis = runRule(rule, testCase.draft, packOf(testCase, table), testCase.models);
           expect(analysis.findings.map((finding) => finding.message)).toEqual([]);
         });
       }
@@ -160,7 +166,7 @@ export function testRule(rule: RuleModule, table: RuleTestTable): void {
       for (const testCase of table.invalid) {
         it(caseName(testCase), () => {
           const pack = packOf(testCase, table);
-          const analysis = runRule(rule, testCase.draft, pack);
+          const analysis = runRule(rule, testCase.draft, pack, testCase.models);
           expect(analysis.findings).toHaveLength(testCase.errors.length);
           testCase.errors.forEach((expected, index) => {
             const finding = analysis.findings[index];

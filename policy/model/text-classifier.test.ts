@@ -10,6 +10,8 @@ import {
   probability,
   probabilityWith,
   type LinearModel,
+  packWeights,
+  unpackModel,
 } from "./text-classifier.js";
 
 describe("featuresOf", () => {
@@ -112,5 +114,64 @@ describe("shipped models (invariants)", () => {
     expect(weights.length).toBeGreaterThan(100);
     expect(weights.length).toBeLessThanOrEqual(1500);
     expect(weights.every((weight) => Number.isFinite(weight))).toBe(true);
+  });
+});
+
+describe("packed models (the data files' form)", () => {
+  const packed = (groups: readonly string[]) => ({
+    label: "t",
+    bias: 0.5,
+    threshold: 0.7,
+    step: 0.02,
+    packed: groups,
+    trainedOn: "test",
+  });
+
+  it.each([
+    // Worked by hand: 0.061 is 3.05 steps → 3; -0.1 is -5 steps; 0.009 rounds to no step and is dropped.
+    [
+      [
+        ["a", 0.061],
+        ["b", 0.06],
+        ["c", -0.1],
+        ["d", 0.009],
+      ],
+      ["-5:c", "3:a b"],
+    ],
+    [
+      [
+        ["zeta", 0.2],
+        ["@to:company", 0.2],
+        ["alpha_beta", -0.02],
+      ],
+      ["-1:alpha_beta", "10:@to:company zeta"],
+    ],
+  ] as const)("packs %j as %j", (weights, groups) => {
+    expect(packWeights(new Map(weights), 0.02)).toEqual(groups);
+  });
+
+  it("unpacks each group's features at its weight, with the other fields as they are", () => {
+    expect(unpackModel(packed(["-5:c", "3:a b"]))).toEqual({
+      label: "t",
+      bias: 0.5,
+      threshold: 0.7,
+      weights: { c: -0.1, a: 0.06, b: 0.06 },
+      trainedOn: "test",
+    });
+  });
+
+  it.each([
+    ["a group without its weight", ["a b"]],
+    ["a weight that is not a whole number of steps", ["1.5:a"]],
+    ["an empty weight", [":a"]],
+    ["a feature listed twice", ["1:a", "2:a"]],
+  ])("refuses %s", (_what, groups) => {
+    expect(() => unpackModel(packed(groups))).toThrow(/model t/);
+  });
+
+  it("the shipped models are their packed data, weights on whole steps", () => {
+    for (const model of [toneModel, personalUseModel])
+      for (const weight of Object.values(model.weights))
+        expect(Math.abs(weight / 0.02 - Math.round(weight / 0.02))).toBeLessThan(1e-6);
   });
 });

@@ -18,6 +18,59 @@ export interface LinearModel {
   readonly trainedOn: string;
 }
 
+/**
+ * A model as its data file ships it: the weights quantised to multiples of `step` and grouped by value,
+ * each group a string "<weight in steps>:<feature> <feature> …" (e.g. "-3:sir regards" with step 0.02
+ * is sir = regards = -0.06). One number per group instead of one per feature: the weights of 1,000
+ * features gzip to about 3.9 kB instead of 4.9 kB, which is what lets them into the send bundle's 60 kB.
+ */
+export interface PackedLinearModel {
+  readonly label: string;
+  readonly bias: number;
+  readonly threshold: number;
+  /** The quantum of every weight. */
+  readonly step: number;
+  readonly packed: readonly string[];
+  readonly trainedOn: string;
+}
+
+/**
+ * The `LinearModel` a packed one stands for. Throws on a group without its "<steps>:" prefix or with a
+ * feature listed twice (a corrupt data file must not load as a quietly different model).
+ */
+export function unpackModel(model: PackedLinearModel): LinearModel {
+  const weights: Record<string, number> = {};
+  for (const group of model.packed) {
+    const colon = group.indexOf(":");
+    const steps = Number(group.slice(0, colon));
+    if (colon <= 0 || !Number.isInteger(steps))
+      throw new Error(`model ${model.label}: bad weight group "${group.slice(0, 20)}"`);
+    for (const feature of group.slice(colon + 1).split(" ")) {
+      if (feature === "") continue;
+      if (Object.prototype.hasOwnProperty.call(weights, feature))
+        throw new Error(`model ${model.label}: "${feature}" has two weights`);
+      // Rounded to the step's decimals: 3 × 0.02 is 0.06, not 0.06000000000000001.
+      weights[feature] = Math.round(steps * model.step * 1e6) / 1e6;
+    }
+  }
+  return { label: model.label, bias: model.bias, threshold: model.threshold, weights, trainedOn: model.trainedOn };
+}
+
+/** The packed form of `weights` (see `PackedLinearModel`): groups in ascending weight, features sorted. */
+export function packWeights(weights: ReadonlyMap<string, number>, step: number): string[] {
+  const groups = new Map<number, string[]>();
+  for (const [feature, weight] of weights) {
+    const steps = Math.round(weight / step);
+    if (steps === 0) continue;
+    const group = groups.get(steps) ?? [];
+    group.push(feature);
+    groups.set(steps, group);
+  }
+  return [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([steps, features]) => `${steps}:${features.sort().join(" ")}`);
+}
+
 const WORD = /[a-z][a-z']*/g;
 
 /**

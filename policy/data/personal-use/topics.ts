@@ -457,7 +457,10 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
 /**
  * Signs of school business: each takes 1 off the total (a sale of the PTA's old laptops, a staff social
  * run by the school, a school trip's holiday booking). Never a veto on its own: a car sale to all staff
- * mentions the staff car park.
+ * mentions the staff car park. The last seven are the school selling or letting what is its own (old
+ * furniture for the school fund, the hall to a Zumba class) and who handles it: "school fund" and
+ * "lettings" as the DfE's governance handbook and schools' lettings policies name them, hall hire, the
+ * bursary, and the school business manager, bursar and finance office who handle them.
  */
 export const SCHOOL_BUSINESS: readonly string[] = [
   "pupil",
@@ -492,6 +495,13 @@ export const SCHOOL_BUSINESS: readonly string[] = [
   "ofsted",
   "lesson",
   "lessons",
+  "school fund",
+  "lettings",
+  "hall hire",
+  "finance office",
+  "business manager",
+  "bursar",
+  "bursary",
 ];
 
 /**

@@ -15,8 +15,10 @@ const unlabelled = (subject: string, name = subject) => ({
   name: `not a label: ${name}`,
   errors: [{ messageId: "unlabelled", location: "subject" as const }],
 });
+/** A case about the signs' arithmetic alone: the model, retrained on other drafts, is switched off. */
 const dunstans = (body: string, name: string, to?: { address: string }[]) => ({
   name,
+  models: false,
   pack: loadPolicy("st-dunstans"),
   draft: { subject: "Saturday", body, bodyType: "text" as const, ...(to ? { to } : {}) },
 });
@@ -55,6 +57,7 @@ ruleTester(rule, {
     {
       name: "one personal word only",
       pack: loadPolicy("palfrey"),
+      models: false,
       draft: {
         subject: "Cover",
         body: "I have a dentist appointment this weekend so cannot run the club.",
@@ -78,6 +81,25 @@ ruleTester(rule, {
         subject: "Summer fair",
         body: "Dear all, the PTA is selling raffle tickets for the summer fair on behalf of the school. Thank you for your support.",
         bodyType: "text",
+      },
+    },
+    {
+      name: "the school selling its own old furniture to staff, for the school fund",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Old lab stools for sale to staff",
+        body: "Dear all,\n\nAfter the refit we have 40 old lab stools for sale at £4 each, money to the school fund via the finance office. They are in the science block until Friday.\n\nOlu Brandt\nBusiness Manager",
+        bodyType: "text",
+      },
+    },
+    {
+      name: "the school letting its hall, priced by the hour",
+      pack: loadPolicy("palfrey"),
+      draft: {
+        subject: "Re: hall hire on Tuesdays",
+        body: "Dear Ms Varga,\n\nThe hall is free on Tuesdays from 6.30pm at £30 per hour. I'll send our lettings agreement for you to complete.\n\nKind regards,\nDev Okoro",
+        bodyType: "text",
+        to: [{ address: "pilates.with.petra@gmail.com" }],
       },
     },
     labelled("(Personal) tonight"),
