@@ -22,3 +22,41 @@ export const NOT_A_LABEL_AFTER: readonly string[] = [
   "files",
   "use",
 ];
+
+/**
+ * Words of a job title in a signature block ("Jo Hart / Business Manager", "Head of Year 9"): the sender
+ * signing as the school's member of staff. Beside `STAFF_ROLES` (the roles that introduce a colleague),
+ * the generic words of titles as the DfE's School Workforce Census names school posts (teacher, teaching
+ * assistant, technician, administrator, manager, officer, leader, supervisor, librarian, clerk,
+ * caretaker, site staff) and the organisations staff sign for (school, academy, trust, college). The
+ * school's own name counts too (personal-use/context.ts).
+ */
+export const SIGNATURE_TITLE_WORDS: readonly string[] = [
+  "head",
+  "manager",
+  "officer",
+  "assistant",
+  "lead",
+  "leader",
+  "coordinator",
+  "co-ordinator",
+  "supervisor",
+  "technician",
+  "librarian",
+  "clerk",
+  "principal",
+  "director",
+  "trustee",
+  "ceo",
+  "chaplain",
+  "matron",
+  "site",
+  "office",
+  "reception",
+  "school",
+  "academy",
+  "trust",
+  "college",
+  "department",
+  "faculty",
+];

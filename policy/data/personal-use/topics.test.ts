@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PERSONAL_SIGNS, SCHOOL_BUSINESS, SCHOOL_LIFE_WORDS, SCHOOL_WORK, STAFF_WORK } from "./topics.js";
+import { NOT_A_LABEL_AFTER, SIGNATURE_TITLE_WORDS } from "./markers.js";
 
 const phrases = {
   PERSONAL_SIGNS: PERSONAL_SIGNS.map((sign) => sign.phrase),
@@ -7,6 +8,8 @@ const phrases = {
   SCHOOL_LIFE_WORDS,
   STAFF_WORK: STAFF_WORK.map((entry) => entry.phrase),
   SCHOOL_WORK: SCHOOL_WORK.map((entry) => entry.phrase),
+  NOT_A_LABEL_AFTER,
+  SIGNATURE_TITLE_WORDS,
 };
 
 describe("personal-use topic data", () => {

@@ -138,6 +138,37 @@ describe("personalUseContext", () => {
       { subject: "Absence", body: "Off today, cover work is in the shared drive.", to: [{ address: `jo@${domain}` }] },
       ["@to:colleagues", "@few-school-words", "@short"],
     ],
+    // The signature block: a title or the school's name under the name is the sender signing as staff.
+    [
+      "signed with a job title",
+      {
+        subject: "Chairs",
+        body: "Hello, could you quote for 30 stacking chairs?\n\nKind regards,\nJo Hart\nBusiness Manager",
+        from: { name: "Jo Hart", address: `jo@${domain}` },
+        to: [{ address: "sales@chairs-example.co.uk" }],
+      },
+      ["@to:company", "@few-school-words", "@short", "@signed:as-staff"],
+    ],
+    [
+      "signed with the school's name",
+      {
+        subject: "Chairs",
+        body: "Hello, could you quote for 30 stacking chairs?\n\nKind regards,\nJo Hart\nSt John Payne School",
+        from: { name: "Jo Hart", address: `jo@${domain}` },
+        to: [{ address: "sales@chairs-example.co.uk" }],
+      },
+      ["@to:company", "@few-school-words", "@short", "@signed:as-staff"],
+    ],
+    [
+      "signed with a name alone",
+      {
+        subject: "Sofa",
+        body: "Is the sofa still for sale? I could collect on Saturday.\n\nThanks,\nJo Hart",
+        from: { name: "Jo Hart", address: `jo@${domain}` },
+        to: [{ address: "seller@gmail.com" }],
+      },
+      ["@to:webmail", "@first-person", "@no-school-words", "@short", "@signed:name"],
+    ],
   ] as [string, Partial<DraftInput>, string[]][])("%s", (_name, draft, expected) => {
     expect(context(draft)).toEqual(expected);
   });
