@@ -6,6 +6,8 @@ import { domainOf } from "../../engine/draft.js";
 import { personalUseModel } from "../../data/models/personal-use.js";
 import { probabilityWith } from "../../model/text-classifier.js";
 import { personalUseContext } from "./context.js";
+import type { Message } from "../../engine/message.js";
+import type { PolicyPack } from "../../pack/schema.js";
 
 const SIGN_PATTERN = phrasePattern(PERSONAL_SIGNS.map((sign) => sign.phrase));
 const SIGN_BY_PHRASE = new Map(PERSONAL_SIGNS.map((sign) => [sign.phrase, sign]));
@@ -102,6 +104,24 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   return { score, kinds };
 }
 
+/**
+ * Does the personal-use model read this message as plainly personal mail (its probability at or above
+ * its threshold), whatever the school allows? The personal-use rule asks, and so do the recipient rules
+ * that leave the sender's own personal mail alone (a booking forwarded to their own Gmail is not school
+ * business leaving the school). Worked out once per message.
+ */
+export function readsAsPersonal(message: Message, pack: PolicyPack): boolean {
+  const known = modelVerdicts.get(message);
+  if (known !== undefined) return known;
+  const verdict =
+    probabilityWith(personalUseModel, personalUseContext(message, pack), message.subject.text, message.own) >=
+    personalUseModel.threshold;
+  modelVerdicts.set(message, verdict);
+  return verdict;
+}
+
+const modelVerdicts = new WeakMap<Message, boolean>();
+
 const KIND_WORDS: Readonly<Record<PersonalUseKind, string>> = {
   selling: "selling something",
   "side-business": "a side business",
@@ -143,11 +163,7 @@ export default defineRule({
     const toWebmailOnly =
       message.recipients.length > 0 &&
       message.recipients.every((entry) => webmail.indexOf(domainOf(entry.recipient.address)) !== -1);
-    // Stryker disable next-line ArrayDeclaration: without models the context is never read (byModel is false before it is used)
-    const context = models ? personalUseContext(message, pack) : [];
-    const byModel =
-      models &&
-      probabilityWith(personalUseModel, context, message.subject.text, message.own) >= personalUseModel.threshold;
+    const byModel = models && readsAsPersonal(message, pack);
     if (verdict.score < (toWebmailOnly ? 1 : 2) && !byModel) return [];
     const kind = verdict.kinds[0] ?? "social";
     // Stryker disable next-line ArrayDeclaration: no kind is "Stryker was here" any more than it is in an empty list

@@ -7,7 +7,7 @@ import type { RuleContext } from "../../engine/types.js";
 import hostileWording from "../tone/hostile-wording.js";
 import { sensitiveEntities } from "../personal-data/sensitive.js";
 import { findAll, ownSubject, phrasePattern } from "../text.js";
-import { personalUseScore } from "../personal-use/personal-use.js";
+import { personalUseScore, readsAsPersonal } from "../personal-use/personal-use.js";
 
 /** Words of a complaint or a dispute, in the sender's words or in the message being answered. */
 export const COMPLAINT_PHRASES: readonly string[] = [
@@ -67,11 +67,16 @@ export function contentionOf(context: RuleContext): Contention | undefined {
 
 /**
  * Is this the sender's personal mail rather than school business: labelled personal, or reading as
- * personal by its signs (a dispute with a builder, a wedding booking)? The school's rules for copying the
- * Head or keeping business off webmail are about its business.
+ * personal by its signs (a dispute with a builder, a wedding booking) or to the personal-use model (a
+ * booking forwarded to their own Gmail)? The school's rules for copying the Head or keeping business off
+ * webmail are about its business.
  */
 export function isPersonalMail(context: RuleContext): boolean {
-  return isLabelledPersonal(context) || personalUseScore(context.message.subject.text, context.message.own).score >= 2;
+  return (
+    isLabelledPersonal(context) ||
+    personalUseScore(context.message.subject.text, context.message.own).score >= 2 ||
+    (context.models && readsAsPersonal(context.message, context.pack))
+  );
 }
 
 /** True when the subject carries the school's "personal" label (mail the sender marked as personal). */

@@ -19,8 +19,29 @@ ruleTester(rule, {
         to: [{ name: "Jo Hart", address: "jojo77@gmail.com" }],
       },
     },
+    // Read as personal by the personal-use model, not by its word lists: no label, no listed sign.
+    {
+      name: "the sender's own booking forwarded to their own webmail",
+      draft: {
+        ...draft,
+        subject: "Fw: Your booking is confirmed",
+        body: "so I have it at home\n\n---------- Forwarded message ---------\nFrom: Cottage Stays <bookings@cottagestays.example.co.uk>\nDate: Sat, 1 Mar 2025 at 09:12\nSubject: Your booking is confirmed\n\nThank you for booking Puffin Cottage, Saturday 12 July for 7 nights. Your balance of £640 is due on 1 June.",
+        to: [{ name: "Jo Hart", address: "jojo77@gmail.com" }],
+      },
+    },
   ],
   invalid: [
+    {
+      name: "the same booking with the models off: only the word lists speak, and they see no personal mail",
+      models: false,
+      draft: {
+        ...draft,
+        subject: "Fw: Your booking is confirmed",
+        body: "so I have it at home\n\n---------- Forwarded message ---------\nFrom: Cottage Stays <bookings@cottagestays.example.co.uk>\nDate: Sat, 1 Mar 2025 at 09:12\nSubject: Your booking is confirmed\n\nThank you for booking Puffin Cottage, Saturday 12 July for 7 nights. Your balance of £640 is due on 1 June.",
+        to: [{ name: "Jo Hart", address: "jojo77@gmail.com" }],
+      },
+      errors: [{ messageId: "own", location: "recipients" }],
+    },
     {
       name: "same display name",
       draft: { ...draft, to: [{ name: "Jo Hart", address: "jojo77@gmail.com" }] },
