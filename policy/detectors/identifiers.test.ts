@@ -19,6 +19,10 @@ describe("detectNiNumbers", () => {
     ["compact", "NINO AB123456C", "AB123456C 0.95"],
     ["lower case", "ni: ab 12 34 56 c", "ab 12 34 56 c 0.95"],
     ["with hyphens", "NI: AB-12-34-56-C", "AB-12-34-56-C 0.95"],
+    // A prefix HMRC never issues (TN: a temporary number) counts beside NI context, at less confidence.
+    ["never-issued prefix after 'NI number'", "NI number: TN 31 40 72 B", "TN 31 40 72 B 0.85"],
+    ["never-issued prefix before '(national insurance)'", "TN314072B (national insurance)", "TN314072B 0.85"],
+    ["never-issued prefix 40 characters after the context", `NINO${" ".repeat(36)}TN 31 40 72 B`, "TN 31 40 72 B 0.85"],
   ])("finds one %s", (_what, text, expected) => {
     expect(found(detectNiNumbers, text)).toEqual([expected]);
   });
@@ -28,6 +32,9 @@ describe("detectNiNumbers", () => {
     ["a second letter HMRC never issues (O)", "AO 12 34 56 C"],
     ["a prefix HMRC never issues (GB)", "GB 12 34 56 C"],
     ["a suffix past D", "AB 12 34 56 E"],
+    ["HMRC's example prefix QQ, even as an NI number", "NI number: QQ 12 34 56 C"],
+    ["a never-issued prefix 41 characters after the context", `NINO${" ".repeat(37)}TN 31 40 72 B`],
+    ["a never-issued prefix with the context 31 characters after", `TN 31 40 72 B${" ".repeat(31)}NI number`],
   ])("not %s", (_what, text) => {
     expect(found(detectNiNumbers, text)).toEqual([]);
   });

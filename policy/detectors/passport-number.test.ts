@@ -15,6 +15,9 @@ describe("detectPassportNumbers", () => {
     // "passport" at index 1 of the text still counts.
     ["in brackets", "(passport 123456789)", ["123456789 0.9"]],
     ["'passport' 40 characters before", `Passport${" ".repeat(32)}123456789`, ["123456789 0.9"]],
+    ["'passport' just after", "123456789 is her passport number", ["123456789 0.9"]],
+    // The window after is 30 characters: the word must end inside it.
+    ["'passport' ending 30 characters after", `123456789${" ".repeat(22)}passport`, ["123456789 0.9"]],
   ])("finds %s", (_what, text, expected) => {
     expect(passports(text)).toEqual(expected);
   });
@@ -23,6 +26,7 @@ describe("detectPassportNumbers", () => {
     ["nine digits with no passport word", "Order 123456789 has shipped."],
     ["'passport' 41 characters before", `Passport${" ".repeat(33)}123456789`],
     ["ten digits", "Passport number: 1234567890"],
+    ["'passport' ending 31 characters after", `123456789${" ".repeat(23)}passport`],
   ])("not %s", (_what, text) => {
     expect(passports(text)).toEqual([]);
   });

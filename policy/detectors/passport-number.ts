@@ -1,13 +1,21 @@
 import { PASSPORT_CONTEXT } from "../data/personal-data/lexicon.js";
 import { NINE_DIGITS } from "../data/personal-data/patterns.js";
-import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan } from "./text.js";
+import { forEachMatch, hasPhrase, windowAfter, windowBefore, type Candidate, type Scan } from "./text.js";
 
-/** UK passport numbers: nine digits, only with "passport" shortly before (nine digits alone mean nothing). */
+/**
+ * UK passport numbers: nine digits, only with "passport" within 40 characters before or 30 after ("her
+ * passport number is …", "… (passport, expires 2031)"): nine digits alone mean nothing.
+ */
 export function detectPassportNumbers(scan: Scan, out: Candidate[]): void {
   // Stryker disable next-line StringLiteral: a prefilter; PASSPORT_CONTEXT is only "passport", so an always-true test changes only speed
   if (scan.lower.indexOf("passport") === -1) return;
   forEachMatch(NINE_DIGITS, scan.text, (match) => {
-    if (!hasPhrase(windowBefore(scan.lower, match.index, 40), PASSPORT_CONTEXT)) return;
-    out.push({ type: "passport-number", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
+    const end = match.index + match[0].length;
+    if (
+      !hasPhrase(windowBefore(scan.lower, match.index, 40), PASSPORT_CONTEXT) &&
+      !hasPhrase(windowAfter(scan.lower, end, 30), PASSPORT_CONTEXT)
+    )
+      return;
+    out.push({ type: "passport-number", start: match.index, end, confidence: 0.9 });
   });
 }

@@ -1365,6 +1365,20 @@ export const SCHOOL_ACCOUNT_CONTEXT: readonly string[] = [
   "pay the school",
 ];
 
+/**
+ * Context that confirms a National Insurance number written with a prefix HMRC never issues ("TN", "QQ"):
+ * the words Purview's U.K. National Insurance Number (NINO) sensitive information type looks for beside
+ * one ("national insurance number", "NI number", "NI no", "NINO").
+ */
+export const NI_CONTEXT: readonly string[] = [
+  "national insurance",
+  "ni number",
+  "ni no",
+  "n.i. number",
+  "n.i. no",
+  "nino",
+];
+
 /** Context that makes a bare nine-digit number a passport number. */
 export const PASSPORT_CONTEXT: readonly string[] = ["passport"];
 
