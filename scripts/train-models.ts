@@ -197,11 +197,19 @@ async function main(): Promise<void> {
     const nearTop = thresholds.filter((threshold) => score(threshold) >= top - NEAR_TIE);
     const threshold = nearTop.length > 0 ? Math.max(...nearTop) : 1.01;
     const best = { threshold, f1: score(threshold) };
+    // The veto (personal use only, the rule that reads it): the highest of a few bars under which no draft
+    // the rules flag and the label confirms has its cross-validated probability. Above it, the rules' signs
+    // stand whatever the model says.
+    const flaggedPositives = examples
+      .map((example, i) => ({ example, p: cv[i] ?? 0 }))
+      .filter(({ example }) => example.rules && example.positive);
+    const vetoBelow = [0.02, 0.05, 0.1, 0.15, 0.2].filter((bar) => flaggedPositives.every(({ p }) => p >= bar)).pop();
     const model = train(examples, KEEP[label] ?? 500);
     const out: PackedLinearModel = {
       label,
       bias: Math.round(model.bias * 1000) / 1000,
       threshold: best.threshold,
+      ...(label === "personal-use" && vetoBelow !== undefined ? { vetoBelow } : {}),
       step: WEIGHT_STEP,
       packed: packWeights(
         new Map(

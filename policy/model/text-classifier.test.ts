@@ -160,6 +160,11 @@ describe("packed models (the data files' form)", () => {
     });
   });
 
+  it("keeps a veto when the data file gives one, and adds none when it does not", () => {
+    expect(unpackModel({ ...packed(["1:a"]), vetoBelow: 0.05 }).vetoBelow).toBe(0.05);
+    expect("vetoBelow" in unpackModel(packed(["1:a"]))).toBe(false);
+  });
+
   it.each([
     ["a group without its weight", ["a b"]],
     ["a weight that is not a whole number of steps", ["1.5:a"]],

@@ -13,6 +13,11 @@ export interface LinearModel {
   readonly label: string;
   readonly bias: number;
   readonly threshold: number;
+  /**
+   * Below this probability the model is sure enough that the label does not apply to overrule the rules'
+   * word lists (chosen by the trainer where no cross-validated positive falls below it); absent: never.
+   */
+  readonly vetoBelow?: number;
   readonly weights: Readonly<Record<string, number>>;
   /** Where it came from, for the closing note and the invariants test. */
   readonly trainedOn: string;
@@ -28,6 +33,7 @@ export interface PackedLinearModel {
   readonly label: string;
   readonly bias: number;
   readonly threshold: number;
+  readonly vetoBelow?: number;
   /** The quantum of every weight. */
   readonly step: number;
   readonly packed: readonly string[];
@@ -53,7 +59,14 @@ export function unpackModel(model: PackedLinearModel): LinearModel {
       weights[feature] = Math.round(steps * model.step * 1e6) / 1e6;
     }
   }
-  return { label: model.label, bias: model.bias, threshold: model.threshold, weights, trainedOn: model.trainedOn };
+  return {
+    label: model.label,
+    bias: model.bias,
+    threshold: model.threshold,
+    ...(model.vetoBelow === undefined ? {} : { vetoBelow: model.vetoBelow }),
+    weights,
+    trainedOn: model.trainedOn,
+  };
 }
 
 /** The packed form of `weights` (see `PackedLinearModel`): groups in ascending weight, features sorted. */

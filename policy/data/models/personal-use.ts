@@ -5,6 +5,7 @@ export const personalUseModel = unpackModel({
   label: "personal-use",
   bias: -0.293,
   threshold: 0.8,
+  vetoBelow: 0.05,
   step: 0.02,
   packed: [
     "-89:@to:colleagues",

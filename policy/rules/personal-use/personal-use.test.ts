@@ -102,6 +102,16 @@ ruleTester(rule, {
         to: [{ address: "pilates.with.petra@gmail.com" }],
       },
     },
+    {
+      name: "the school's own insurance: personal-finance words, but the model is sure it is work (below its veto)",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Minibus insurance renewal",
+        body: "Dear Mr Okoro,\n\nThank you for the renewal quote for the minibus insurance. The monthly direct debit suits us; please confirm the premium and the excess for the Year 9 trips.\n\nKind regards,\nJo Hart\nBursar",
+        bodyType: "text",
+        to: [{ address: "renewals@insurer.example.co.uk" }],
+      },
+    },
     labelled("(Personal) tonight"),
     labelled("RE: Personal: tonight"),
     labelled("RE: FW: Personal: tonight"),
@@ -174,6 +184,18 @@ ruleTester(rule, {
     })),
   ],
   invalid: [
+    {
+      name: "the same insurance mail with the models off: the signs alone flag it",
+      pack: loadPolicy("st-dunstans"),
+      models: false,
+      draft: {
+        subject: "Minibus insurance renewal",
+        body: "Dear Mr Okoro,\n\nThank you for the renewal quote for the minibus insurance. The monthly direct debit suits us; please confirm the premium and the excess for the Year 9 trips.\n\nKind regards,\nJo Hart\nBursar",
+        bodyType: "text",
+        to: [{ address: "renewals@insurer.example.co.uk" }],
+      },
+      errors: [{ messageId: "unlabelled" }],
+    },
     {
       name: "a price each beside a weak sign of a night out is still selling (raffle tickets for a club)",
       pack: loadPolicy("delius"),

@@ -105,22 +105,40 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
 }
 
 /**
- * Does the personal-use model read this message as plainly personal mail (its probability at or above
- * its threshold), whatever the school allows? The personal-use rule asks, and so do the recipient rules
- * that leave the sender's own personal mail alone (a booking forwarded to their own Gmail is not school
- * business leaving the school). Worked out once per message.
+ * The personal-use model's probability that this message is plainly personal mail, whatever the school
+ * allows (0–1). The personal-use rule asks, and so do the recipient rules that leave the sender's own
+ * personal mail alone (a booking forwarded to their own Gmail is not school business leaving the school).
+ * Worked out once per message.
  */
-export function readsAsPersonal(message: Message, pack: PolicyPack): boolean {
-  const known = modelVerdicts.get(message);
+function personalProbability(message: Message, pack: PolicyPack): number {
+  const known = modelProbabilities.get(message);
   if (known !== undefined) return known;
-  const verdict =
-    probabilityWith(personalUseModel, personalUseContext(message, pack), message.subject.text, message.own) >=
-    personalUseModel.threshold;
-  modelVerdicts.set(message, verdict);
-  return verdict;
+  const probability = probabilityWith(
+    personalUseModel,
+    personalUseContext(message, pack),
+    message.subject.text,
+    message.own,
+  );
+  modelProbabilities.set(message, probability);
+  return probability;
 }
 
-const modelVerdicts = new WeakMap<Message, boolean>();
+const modelProbabilities = new WeakMap<Message, number>();
+
+/** Does the personal-use model read this message as personal (at or above its threshold)? */
+export function readsAsPersonal(message: Message, pack: PolicyPack): boolean {
+  return personalProbability(message, pack) >= personalUseModel.threshold;
+}
+
+/**
+ * Is the model sure this is work, whatever personal words it has (below its `vetoBelow`)? A school's
+ * insurance renewal or its hall letting carries the words of personal finance or of selling; the
+ * trainer sets the bar where no cross-validated personal draft falls below it.
+ */
+export function modelSureIsWork(message: Message, pack: PolicyPack): boolean {
+  const veto = personalUseModel.vetoBelow;
+  return veto !== undefined && personalProbability(message, pack) < veto;
+}
 
 const KIND_WORDS: Readonly<Record<PersonalUseKind, string>> = {
   selling: "selling something",
@@ -164,7 +182,8 @@ export default defineRule({
       message.recipients.length > 0 &&
       message.recipients.every((entry) => webmail.indexOf(domainOf(entry.recipient.address)) !== -1);
     const byModel = models && readsAsPersonal(message, pack);
-    if (verdict.score < (toWebmailOnly ? 1 : 2) && !byModel) return [];
+    const bySigns = verdict.score >= (toWebmailOnly ? 1 : 2) && !(models && modelSureIsWork(message, pack));
+    if (!bySigns && !byModel) return [];
     const kind = verdict.kinds[0] ?? "social";
     // Stryker disable next-line ArrayDeclaration: no kind is "Stryker was here" any more than it is in an empty list
     const forbidden = personalUse.mode === "prohibited" ? [] : personalUse.forbiddenKinds;
