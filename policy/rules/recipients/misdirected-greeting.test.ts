@@ -33,6 +33,20 @@ ruleTester(rule, {
       name: "a person greeted at a company's shared mailbox",
       draft: mail("Hi Sophie,", [{ name: "Boreham House Events", address: "events@boreham-house-example.co.uk" }]),
     },
+    // A display name that is a post or a service, or one word that is the whole mailbox, labels a
+    // mailbox that the person greeted reads.
+    {
+      name: "a post as the display name",
+      draft: mail("Hi Bev,", [{ name: "Catering Manager", address: "kitchen.hawthorn@chefs-example.co.uk" }]),
+    },
+    {
+      name: "a service as the display name",
+      draft: mail("Hi Carol,", [{ name: "Attendance Service", address: "ews@county-example.gov.uk" }]),
+    },
+    {
+      name: "the mailbox's own word as the display name",
+      draft: mail("Dear Mr Oduya,", [{ name: "Contracts", address: "contracts@fairfood-example.co.uk" }]),
+    },
     {
       name: "the organisation named in its domain",
       draft: mail("Dear HMRC,", [{ address: "paye.enquiries@hmrc.gov.uk" }]),
@@ -103,6 +117,16 @@ ruleTester(rule, {
     { name: "a contact group", draft: mail("Dear Mrs Khan,", [{ name: "Year 7 parents", address: "Year 7 parents" }]) },
   ],
   invalid: [
+    {
+      name: "a person whose surname is a post word is still a person",
+      draft: mail("Dear Mrs Khan,", [{ name: "Thomas Head", address: "thomas.head@county-example.gov.uk" }]),
+      errors: [{ messageId: "mismatch" }],
+    },
+    {
+      name: "a one-word display name that is not the whole mailbox is a person",
+      draft: mail("Dear Mrs Khan,", [{ name: "Contracts", address: "j.bloggs@fairfood-example.co.uk" }]),
+      errors: [{ messageId: "mismatch" }],
+    },
     {
       name: "Dear Mrs Khan to sarah.jones",
       draft: mail("Dear Mrs Khan,", [{ address: "sarah.jones@gmail.com" }]),

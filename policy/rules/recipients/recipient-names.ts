@@ -6,6 +6,8 @@
 import type { ClassifiedRecipient } from "../../engine/message.js";
 import { nonEmptyLines } from "../text.js";
 import { NICKNAMES } from "./nicknames.js";
+import { GIVEN_NAMES, STAFF_ROLES } from "../../data/personal-data/lexicon.js";
+import { SIGNATURE_TITLE_WORDS } from "../../data/personal-use/markers.js";
 
 const OPENINGS = /^(?:dear|hi|hello|hey|hiya|morning|afternoon|good\s+(?:morning|afternoon|evening))\b[\s,]*/i;
 const TITLES = new Set([
@@ -192,6 +194,20 @@ const ROLE_LOCAL = new Set([
   "hr",
 ]);
 
+const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
+
+/** Words of posts and services in a display name: the roles, job-title words and shared mailboxes above. */
+const ROLE_WORDS = new Set([
+  ...STAFF_ROLES.filter((role) => role.indexOf(" ") === -1),
+  ...SIGNATURE_TITLE_WORDS,
+  ...ROLE_LOCAL,
+  "team",
+  "service",
+  "services",
+  "adviser",
+  "advisor",
+]);
+
 const TRAILING = ",!.:; \t";
 
 /** A line without the punctuation and spaces that end it ("Dear Mrs Khan," → "Dear Mrs Khan"). Linear. */
@@ -262,8 +278,19 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
   const domain = at === -1 ? "" : address.slice(at + 1).toLowerCase();
   const nameWords = nameTokens.filter((token) => token.length >= 3 && token !== "the");
   const organisation = nameWords.length > 0 && nameWords.every((token) => domain.indexOf(token) !== -1);
+  // A display name that is a post or a service ("Catering Manager", "Deputy DSL", "Attendance Service"), or
+  // one word that is the whole mailbox ("Contracts" <contracts@…>, "Tours" <tours@…>), labels a mailbox
+  // whoever reads it, not a person ("Tom Head" keeps his given name, and is one).
+  const mailboxLabel =
+    nameTokens.length > 0 &&
+    !nameTokens.some((token) => GIVEN.has(token)) &&
+    (nameTokens.some((token) => ROLE_WORDS.has(token)) || (nameTokens.length === 1 && nameTokens[0] === local));
   const informative =
-    !relation && !sharedMailbox && !organisation && (nameTokens.some(personLike) || localTokens.some(personLike));
+    !relation &&
+    !sharedMailbox &&
+    !organisation &&
+    !mailboxLabel &&
+    (nameTokens.some(personLike) || localTokens.some(personLike));
   // The organisation's own name is in its domain: "Dear HMRC" to …@hmrc.gov.uk, "Hi Ryanair" to …@ryanair.com.
   // Stryker disable ArrayDeclaration: split always returns at least one piece, so the "?? []" fallback is never used
   const domainTokens =
