@@ -9,12 +9,14 @@
 /** Asking the reader to pass it on. */
 export const PASS_ON_VERBS: readonly string[] = [
   "forward this",
+  "forwards this",
   "forward it",
   "forward to",
   "forward on",
   "send this",
   "send it to",
   "pass this on",
+  "pass this to",
   "pass it on",
   "pass on",
   "share this",
@@ -68,6 +70,8 @@ export const EVERYONE: readonly string[] = [
   "every teacher you know",
   "every friend",
   "every person you know",
+  "every person you",
+  "their contacts",
   // "forward to 6 others", "send to 9 people": a chain letter's count, whatever the number.
   ...COUNTED_RECIPIENTS,
 ];

@@ -16,6 +16,10 @@ ruleTester(rule, {
     { draft: body("Please forward this to the Year 6 team.") },
     { draft: body("Could you share the minutes with governors?") },
     {
+      name: "everybody more than 40 characters before the verb",
+      draft: body("Thank you to everyone who came to the fair on Saturday. Please forward this to Mrs Ellis."),
+    },
+    {
       name: "a joke for the newsletter's editor",
       draft: { ...body("Here is a joke for the staff newsletter."), to: [{ address: "j.smith@st-john-payne.sch.uk" }] },
     },
@@ -41,6 +45,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    // Everybody just before the verb counts as much as after it.
+    {
+      name: "everyone before the verb",
+      draft: body("If everyone forwards this to their friends we can find her."),
+      errors: [{ messageId: "chain" }],
+    },
+    {
+      name: "the reward per person passed on",
+      draft: body("For every person you forward this to, they will pay you $245."),
+      errors: [{ messageId: "chain" }],
+    },
+    {
+      name: "pass this to every teacher",
+      draft: body("Too true! Pass this to every teacher you know."),
+      errors: [{ messageId: "chain" }],
+    },
     {
       name: "a virus warning asking to spread the word",
       draft: body("A new virus is going round Outlook. Spread the word and warn everyone you know."),

@@ -21,7 +21,8 @@ export function toAllStaff(message: Message): boolean {
 
 /**
  * Where chain mail shows in `text`: a chain-letter or hoax phrase; a "pass it on" verb with "everyone"
- * (or "10 people") within 60 characters after it; or, when the mail goes to all staff, a joke.
+ * (or "10 people") within 60 characters after it or, in the same clause, 40 before it; or, when the mail goes to all staff, a
+ * joke.
  */
 export function chainMailSpans(text: string, allStaff: boolean): Span[] {
   const spans: Span[] = findAll(PHRASES, text).map(({ start, end }) => ({ start, end }));
@@ -30,8 +31,18 @@ export function chainMailSpans(text: string, allStaff: boolean): Span[] {
   let next = 0;
   for (const verb of findAll(PASS_ON, text)) {
     while ((everyone[next]?.start ?? Infinity) < verb.end) next++;
-    const target = everyone[next];
-    if (target !== undefined && target.end <= verb.end + 60) spans.push({ start: verb.start, end: verb.end });
+    const after = everyone[next];
+    // "If everyone forwards this…", "for every person you forward this to": everybody just before the verb,
+    // in the same clause ("Hi everyone, please forward this to Year 6" is a greeting, then a request).
+    const before = everyone[next - 1];
+    if (
+      (after !== undefined && after.end <= verb.end + 60) ||
+      (before !== undefined &&
+        before.end <= verb.start &&
+        before.end >= verb.start - 40 &&
+        !/[,.;:!?\n]/.test(text.slice(before.end, verb.start)))
+    )
+      spans.push({ start: verb.start, end: verb.end });
   }
   if (allStaff) for (const joke of findAll(JOKE, text)) spans.push({ start: joke.start, end: joke.end });
   return spans.sort((a, b) => a.start - b.start);
