@@ -7,6 +7,12 @@ import { startPlayground, type Playground } from "../../scripts/start.js";
 import { launchChromium } from "../support/chromium.js";
 import { sendFromHarness } from "../support/harness.js";
 
+/** Ten parents in To: the packs flag ten or more outside addresses visible to each other. */
+const TEN_PARENTS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].map(
+  (n, i) =>
+    `p.${n}@${["gmail.com", "hotmail.co.uk", "yahoo.co.uk", "outlook.com", "icloud.com"][i % 5] ?? "gmail.com"}`,
+);
+
 /**
  * Issue 12, "Fewer, truer nudges", in the playground as `npm start` serves it (St John Payne's pack, the
  * real launchevent.js and task pane in the compose harness, Debian's Chromium): each fault the issue
@@ -133,7 +139,7 @@ describe("issue 12: fewer, truer nudges, in the playground", () => {
     await load(page, {
       subject: "Year 4 trip",
       body: `Dear parents,\n\nThe coach leaves at 8.30.${regards}`,
-      to: ["p.one@gmail.com", "p.two@hotmail.co.uk", "p.three@yahoo.co.uk", "p.four@outlook.com"],
+      to: TEN_PARENTS,
     });
     await card(page, "external-recipients-visible").waitFor({ timeout: 10_000 });
     expect(await card(page, "external-recipients-visible").locator("blockquote").textContent()).not.toContain(
@@ -188,8 +194,9 @@ describe("issue 12: fewer, truer nudges, in the playground", () => {
     const page = await open();
     await load(page, {
       subject: "Re: Zara",
-      body: "Dear Mrs Example,\n\nFrankly your attitude is pathetic and you are clearly incompetent as a parent!!!",
-      to: ["ayesha.example@gmail.com"],
+      body: "Dear Mr and Mrs Example,\n\nFrankly your attitude is pathetic and you are clearly incompetent as parents!!!",
+      // Both parents: heat aimed at one person gets the tone nudge alone, at two the Head's copy too.
+      to: ["ayesha.example@gmail.com", "sam.example@hotmail.co.uk"],
     });
     await card(page, "hostile-wording").waitFor({ timeout: 10_000 });
     await card(page, "required-cc").waitFor({ timeout: 10_000 });
@@ -225,7 +232,7 @@ describe("issue 12: fewer, truer nudges, in the playground", () => {
     await load(page, {
       subject: "Year 4 trip",
       body: `Dear parents,\n\nThe coach leaves at 8.30.${regards}`,
-      to: ["p.one@gmail.com", "p.two@hotmail.co.uk", "p.three@yahoo.co.uk", "p.four@outlook.com"],
+      to: TEN_PARENTS,
     });
     await banners(page).filter({ hasText: /Bcc/ }).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: `${SHOTS}/7-banner-before.png` });

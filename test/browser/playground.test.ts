@@ -6,6 +6,12 @@ import { type Browser, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPlayground, type Playground } from "../../scripts/start.js";
 
+/** Ten parents in To: the packs flag ten or more outside addresses visible to each other. */
+const TEN_PARENTS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].map(
+  (n, i) =>
+    `p.${n}@${["gmail.com", "hotmail.co.uk", "yahoo.co.uk", "outlook.com", "icloud.com"][i % 5] ?? "gmail.com"}`,
+);
+
 /**
  * The newcomer's path, as `npm start` runs it: the playground page, the real add-in in the compose
  * harness, the Teams tab with the development sign-in and the demo sweep report, in Debian's Chromium.
@@ -71,7 +77,7 @@ describe("npm start playground", () => {
       {
         subject: "Year 4 trip",
         body: "Dear parents,\n\nTHE COACH LEAVES AT EIGHT SHARP, DO NOT BE LATE.\n\nJamie Example (date of birth 04/05/2016) has an EHCP for autism and needs his inhaler.\n\nKind regards,\nA Teacher",
-        to: ["p.one@gmail.com", "p.two@hotmail.co.uk", "p.three@yahoo.co.uk", "p.four@outlook.com"],
+        to: TEN_PARENTS,
       },
     );
     await pane(page).evaluate(() => window.dispatchEvent(new Event("focus")));
@@ -95,7 +101,7 @@ describe("npm start playground", () => {
     // Apply the recipients fixes; the pane re-checks after each, and each fixed finding goes away. (Personal
     // data going to webmail has no one-click fix, so the recipients section itself may stay.)
     const recipients = pane(page).locator('section[data-category="recipients"]');
-    const moveToBcc = recipients.getByRole("button", { name: /Move 4 addresses to Bcc/ });
+    const moveToBcc = recipients.getByRole("button", { name: /Move 10 addresses to Bcc/ });
     await moveToBcc.click();
     await moveToBcc.waitFor({ state: "detached", timeout: 10_000 });
     const ccHead = recipients.getByRole("button", { name: /Cc Headteacher/ });

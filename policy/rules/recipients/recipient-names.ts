@@ -280,7 +280,7 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
   const organisation = nameWords.length > 0 && nameWords.every((token) => domain.indexOf(token) !== -1);
   // A display name that is a post or a service ("Catering Manager", "Deputy DSL", "Attendance Service"), or
   // one word that is the whole mailbox ("Contracts" <contracts@…>, "Tours" <tours@…>), labels a mailbox
-  // whoever reads it, not a person ("Tom Head" keeps his given name, and is one).
+  // whoever reads it, not a person ("Thomas Head" keeps his given name, and is one).
   const mailboxLabel =
     nameTokens.length > 0 &&
     !nameTokens.some((token) => GIVEN.has(token)) &&
