@@ -162,6 +162,11 @@ describe("writtenAsName", () => {
     ["after a verb, at a sentence's end", "The therapist is coming to see Rory.", "Rory", true],
     ["after a comma", "Yes thanks, Kiera will be fine.", "Kiera", true],
     ["after a preposition of place", "The children in Oak have nits.", "Oak", false],
+    // "for", "to" and "from" take a person as well as a place: the subject already set the word off.
+    ["after 'for'", "The CAMHS letter came in for Kayden today.", "Kayden", true],
+    ["after 'to'", "I spoke to Jenna, who is fine.", "Jenna", true],
+    ["after 'from', with a comma", "A card from, Bartek.", "Bartek", true],
+    ["after 'at' (a place only)", "We met at Elm yesterday.", "Elm", false],
     ["inside a longer word", "Rorys and Rory-like", "Ror", false],
     ["at a sentence's start only", "Divorce is hard. It is.", "Divorce", false],
   ])("%s", (_what, text, word, expected) => {

@@ -364,7 +364,8 @@ const OCCURRENCES_READ = 50;
 
 /**
  * Is `word` written in `text` as a name: capitalised in mid-sentence, after a lower-case word or a comma
- * that is no preposition of place ("to see Rory.", "plan for Kiera", not "children in Oak")?
+ * that is no preposition of place ("to see Rory.", "Yes thanks, Kiera", not "children in Oak"), or after
+ * "for", "to" or "from", which take a person too ("came in for Kayden")?
  */
 export function writtenAsName(text: string, word: string): boolean {
   let from = 0;
@@ -374,9 +375,19 @@ export function writtenAsName(text: string, word: string): boolean {
     from = at + word.length;
     const after = text.charCodeAt(from);
     if ((after >= 65 && after <= 90) || (after >= 97 && after <= 122)) continue;
-    if (afterLowerCaseWord(text, at)) return true;
+    if (afterLowerCaseWord(text, at) || afterPersonPreposition(text, at)) return true;
   }
   return false;
+}
+
+/**
+ * "for Kayden", "to Jenna": the prepositions of place that also take a person. A subject word the body
+ * writes after one is confirmed (the subject already set it off as whom the mail is about); "in Oak"
+ * and "at Elm" stay places.
+ */
+function afterPersonPreposition(text: string, at: number): boolean {
+  const before = /(?:^|[^A-Za-z])(for|to|from),? $/.exec(text.slice(Math.max(0, at - 8), at));
+  return before !== null;
 }
 
 /**
