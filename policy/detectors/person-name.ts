@@ -375,7 +375,8 @@ export function writtenAsName(text: string, word: string): boolean {
     from = at + word.length;
     const after = text.charCodeAt(from);
     if ((after >= 65 && after <= 90) || (after >= 97 && after <= 122)) continue;
-    if (afterLowerCaseWord(text, at) || afterPersonPreposition(text, at)) return true;
+    const before = lowerCaseWordBefore(text, at);
+    if (before !== undefined && (!PLACE_PREPOSITIONS.has(before) || PERSON_PREPOSITIONS.has(before))) return true;
   }
   return false;
 }
@@ -385,9 +386,11 @@ export function writtenAsName(text: string, word: string): boolean {
  * writes after one is confirmed (the subject already set it off as whom the mail is about); "in Oak"
  * and "at Elm" stay places.
  */
-function afterPersonPreposition(text: string, at: number): boolean {
-  const before = /(?:^|[^A-Za-z])(for|to|from),? $/.exec(text.slice(Math.max(0, at - 8), at));
-  return before !== null;
+const PERSON_PREPOSITIONS = new Set(["for", "to", "from"]);
+
+/** The lower-case word (perhaps with a comma) and space right before `at` ("whether ", "to, "), if any. */
+function lowerCaseWordBefore(text: string, at: number): string | undefined {
+  return /(?:^|[^A-Za-z])([a-z]+),? $/.exec(text.slice(Math.max(0, at - 16), at))?.[1];
 }
 
 /**
@@ -395,8 +398,8 @@ function afterPersonPreposition(text: string, at: number): boolean {
  * preposition of place ("asked whether Precious", "to see Rory", not "the audit for Essex", "in Oak")?
  */
 function afterLowerCaseWord(text: string, at: number): boolean {
-  const before = /(?:^|[^A-Za-z])([a-z]+),? $/.exec(text.slice(Math.max(0, at - 16), at));
-  return before !== null && !PLACE_PREPOSITIONS.has(before[1] ?? "");
+  const before = lowerCaseWordBefore(text, at);
+  return before !== undefined && !PLACE_PREPOSITIONS.has(before);
 }
 
 /** How many rows below its header a table's column of people is read, and how long a row may be. */

@@ -1,3 +1,5 @@
+import { STAFF_ROLES } from "../personal-data/lexicon.js";
+
 /** Words after "personal" in a subject that make it part of a school phrase, not the personal-mail label. */
 export const NOT_A_LABEL_AFTER: readonly string[] = [
   "development",
@@ -60,3 +62,6 @@ export const SIGNATURE_TITLE_WORDS: readonly string[] = [
   "department",
   "faculty",
 ];
+
+/** Every word or phrase of a post: `STAFF_ROLES` and `SIGNATURE_TITLE_WORDS` together. */
+export const STAFF_TITLE_WORDS: readonly string[] = [...STAFF_ROLES, ...SIGNATURE_TITLE_WORDS];

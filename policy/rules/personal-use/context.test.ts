@@ -9,6 +9,14 @@ const domain = pack.school.emailDomains[0] ?? "";
 const context = (draft: Partial<DraftInput>) =>
   personalUseContext(buildMessage(normalizeDraft({ subject: "", body: "", bodyType: "text", ...draft }), pack), pack);
 
+/** A draft signed "Kind regards, Jo Hart" and, under the name, `title` (none when empty). */
+const signed = (words: string, title: string, to: string): Partial<DraftInput> => ({
+  subject: "Chairs",
+  body: `${words}\n\nKind regards,\nJo Hart${title === "" ? "" : `\n${title}`}`,
+  from: { name: "Jo Hart", address: `jo@${domain}` },
+  to: [{ address: to }],
+});
+
 describe("personalUseContext", () => {
   it.each([
     [
@@ -141,32 +149,17 @@ describe("personalUseContext", () => {
     // The signature block: a title or the school's name under the name is the sender signing as staff.
     [
       "signed with a job title",
-      {
-        subject: "Chairs",
-        body: "Hello, could you quote for 30 stacking chairs?\n\nKind regards,\nJo Hart\nBusiness Manager",
-        from: { name: "Jo Hart", address: `jo@${domain}` },
-        to: [{ address: "sales@chairs-example.co.uk" }],
-      },
+      signed("Hello, could you quote for 30 stacking chairs?", "Business Manager", "sales@chairs-example.co.uk"),
       ["@to:company", "@few-school-words", "@short", "@signed:as-staff"],
     ],
     [
       "signed with the school's name",
-      {
-        subject: "Chairs",
-        body: "Hello, could you quote for 30 stacking chairs?\n\nKind regards,\nJo Hart\nSt John Payne School",
-        from: { name: "Jo Hart", address: `jo@${domain}` },
-        to: [{ address: "sales@chairs-example.co.uk" }],
-      },
+      signed("Hello, could you quote for 30 stacking chairs?", "St John Payne School", "sales@chairs-example.co.uk"),
       ["@to:company", "@few-school-words", "@short", "@signed:as-staff"],
     ],
     [
       "signed with a name alone",
-      {
-        subject: "Sofa",
-        body: "Is the sofa still for sale? I could collect on Saturday.\n\nThanks,\nJo Hart",
-        from: { name: "Jo Hart", address: `jo@${domain}` },
-        to: [{ address: "seller@gmail.com" }],
-      },
+      signed("Is the sofa still for sale? I could collect on Saturday.", "", "seller@gmail.com"),
       ["@to:webmail", "@first-person", "@no-school-words", "@short", "@signed:name"],
     ],
   ] as [string, Partial<DraftInput>, string[]][])("%s", (_name, draft, expected) => {

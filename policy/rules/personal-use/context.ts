@@ -3,8 +3,7 @@ import type { Message } from "../../engine/message.js";
 import type { PolicyPack } from "../../pack/schema.js";
 import { SCHOOL_BUSINESS, SCHOOL_LIFE_WORDS, STAFF_WORK } from "../../data/personal-use/topics.js";
 import { findAll, phrasePattern } from "../text.js";
-import { SIGNATURE_TITLE_WORDS } from "../../data/personal-use/markers.js";
-import { STAFF_ROLES } from "../../data/personal-data/lexicon.js";
+import { STAFF_TITLE_WORDS } from "../../data/personal-use/markers.js";
 
 /**
  * Structure the personal-use model reads beside the words: whom the mail goes to and how the sender
@@ -56,7 +55,7 @@ const SCHOOL_WORDS = phrasePattern([
   ...SCHOOL_LIFE_WORDS,
 ]);
 
-const TITLE_WORDS = phrasePattern([...STAFF_ROLES, ...SIGNATURE_TITLE_WORDS]);
+const TITLE_WORDS = phrasePattern(STAFF_TITLE_WORDS);
 
 /** Domains of councils, schools, universities, the NHS and the police: school business goes there. */
 function isPublicSector(domain: string): boolean {

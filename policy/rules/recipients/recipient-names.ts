@@ -6,8 +6,8 @@
 import type { ClassifiedRecipient } from "../../engine/message.js";
 import { nonEmptyLines } from "../text.js";
 import { NICKNAMES } from "./nicknames.js";
-import { GIVEN_NAMES, STAFF_ROLES } from "../../data/personal-data/lexicon.js";
-import { SIGNATURE_TITLE_WORDS } from "../../data/personal-use/markers.js";
+import { GIVEN_NAMES } from "../../data/personal-data/lexicon.js";
+import { STAFF_TITLE_WORDS } from "../../data/personal-use/markers.js";
 
 const OPENINGS = /^(?:dear|hi|hello|hey|hiya|morning|afternoon|good\s+(?:morning|afternoon|evening))\b[\s,]*/i;
 const TITLES = new Set([
@@ -196,14 +196,10 @@ const ROLE_LOCAL = new Set([
 
 const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
 
-/** Words of posts and services in a display name: the roles, job-title words and shared mailboxes above. */
+/** Words of posts and services in a display name: the one-word titles and the shared mailboxes above. */
 const ROLE_WORDS = new Set([
-  ...STAFF_ROLES.filter((role) => role.indexOf(" ") === -1),
-  ...SIGNATURE_TITLE_WORDS,
+  ...STAFF_TITLE_WORDS.filter((title) => title.indexOf(" ") === -1),
   ...ROLE_LOCAL,
-  "team",
-  "service",
-  "services",
   "adviser",
   "advisor",
 ]);
