@@ -197,6 +197,49 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn("Oliver Ashdown's form is attached.", "Free school meals application")).toEqual([]);
   });
 
+  it.each<[string, string, string, string[]]>([
+    [
+      "a lower-case name the subject sets off",
+      "hi kerry, poppy has had her epilepsy medication late again",
+      "soiling - poppy",
+      ["subject:special-category", "body:special-category"],
+    ],
+    [
+      "a lower-case name and class heading the subject",
+      "ayaan got his autism diagnosis yesterday",
+      "ayaan (3S) autism diagnosis",
+      ["subject:special-category", "body:special-category"],
+    ],
+    [
+      "a name heading a sentence with a weak verb",
+      "Jenny is coming back after her miscarriage.",
+      "Jenny",
+      ["body:special-category"],
+    ],
+    [
+      "one initial and a class",
+      "J in 6M said there's no food at home; a neglect concern.",
+      "Safeguarding - J in 6M",
+      ["subject:special-category", "body:special-category"],
+    ],
+  ])("the subject and the body agree on whom: %s", (_what, bodyText, subject, expected) => {
+    expect(typesIn(bodyText, subject).sort()).toEqual(expected.sort());
+  });
+
+  it("a word the subject sets off is not a name where the body writes it as a thing", () => {
+    expect(typesIn("The poppy appeal raised money for veterans' mental health charities.", "Assembly - poppy")).toEqual(
+      [],
+    );
+  });
+
+  it("a lower-case word in a subject that capitalises its names is not one of them", () => {
+    // "prom's" reads like a possessive name, but "Year 6" shows the writer capitalises names in this subject.
+    expect(typesIn("prom's date moves because of the diabetes clinic in the hall.", "Year 6 - prom")).toEqual([]);
+    expect(typesIn("prom's date moves because of the diabetes clinic in the hall.", "year 6 - prom")).toEqual([
+      "body:special-category",
+    ]);
+  });
+
   it("an identifier makes a detail identifiable without a name", () => {
     expect(typesIn(`NHS ${spacedNhs(nhs)}: diagnosed with epilepsy.`)).toEqual([
       "body:nhs-number",

@@ -8,7 +8,7 @@ import { detectNhsNumbers } from "./nhs-number.js";
 import { detectNiNumbers } from "./ni-number.js";
 import { packFacts, type PackFacts } from "./pack-facts.js";
 import { detectPassportNumbers } from "./passport-number.js";
-import { findNames, writtenAsName, type NameCandidate } from "./person-name.js";
+import { findNames, subjectSetOffWords, writtenAsName, type NameCandidate } from "./person-name.js";
 import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
@@ -76,17 +76,29 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // the word as a name ("to see Rory").
   const bodyScan = scans[1] as Scan;
   // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
-  const bodyPeople = bodyScan.text.length === 0 ? [] : findNames(bodyScan);
+  // A word the subject sets off ("reece 10H", "Jenny") is a name where the body writes it as a person.
+  // A subject written without capitals ("ayaan (3S) autism") gives no sign of which words are names.
+  const subjectInLowerCase = !/\b[A-Z][a-z]/.test(input.subject);
+  const setOff = subjectSetOffWords(input.subject)
+    .filter((entry) => subjectInLowerCase || entry.word[0] !== entry.lower[0])
+    .map((entry) => entry.lower);
+  const bodyPeople = bodyScan.text.length === 0 ? [] : findNames(bodyScan, undefined, setOff);
   const bodyNameWords = new Set<string>();
   for (const name of bodyPeople)
-    for (const word of bodyScan.text.slice(name.start, name.end).split(" ")) bodyNameWords.add(word);
+    for (const word of bodyScan.lower.slice(name.start, name.end).split(" ")) bodyNameWords.add(word);
   const people = scans.map((scan, index) =>
     // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
     index === 1
       ? bodyPeople
       : scan.text.length === 0
         ? []
-        : findNames(scan, (word) => bodyNameWords.has(word) || writtenAsName(bodyScan.text, word)),
+        : findNames(
+            scan,
+            // A lower-case word is never "written as a name"; the body must find it as a person.
+            (word) =>
+              bodyNameWords.has(word.toLowerCase()) ||
+              (word !== word.toLowerCase() && writtenAsName(bodyScan.text, word)),
+          ),
   );
   // The sender signing with title and surname ("Miss Shah" from Priya Shah) is not whom the mail is about,
   // even where the signature block was not recognised.

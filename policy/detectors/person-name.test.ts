@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findNames, writtenAsName } from "./person-name.js";
+import { findNames, subjectSetOffWords, writtenAsName } from "./person-name.js";
 import { makeScan, type Scan } from "./text.js";
 
 type Row = [text: string, full: boolean, staff: boolean, addressee: boolean, confidence: number];
@@ -98,6 +98,9 @@ describe("findNames in a body", () => {
     ["initials and a class", "AB in 5C has her meds at 12.", "AB"],
     ["initials with full stops", "T.O. in Class 5 starts the diet.", "T.O."],
     ["initials right before a class", "Concern re: JO 5B - bruising", "JO"],
+    ["one initial and a class", "J in 6M came in with the same jumper.", "J"],
+    ["one initial, class in brackets", "Spoke to K (Y4) again.", "K"],
+    ["dotted initials' possessive", "I noticed bruising on E.K.'s upper arm.", "E.K."],
     ["a title and an initial", "Mrs K's son is off.", "Mrs K"],
     ["to a parent, their son", "The referral for your son has been accepted.", "your son"],
     ["to a parent, their daughter's", "I've sent the referral for your daughter's assessment.", "your daughter"],
@@ -364,5 +367,60 @@ describe("findNames: a name claimed in a subject or file name", () => {
     ["Re: jack t. - notes", "subject", [["jack t.", true, false, false, 0.85]]],
   ])("%s (%s)", (text, location, expected) => {
     expect(names(text, location)).toEqual(expected);
+  });
+});
+
+describe("one letter is no one's initial where it is a word or a list mark", () => {
+  it.each<[string, string]>([
+    ["the pronoun", "I in 6M will cover."],
+    ["the article", "A in Year 3 is the grade."],
+    ["a dotted abbreviation's possessive", "Read the U.K.'s guidance with Year 4."],
+  ])("%s", (_what, text) => {
+    expect(names(text).map((row) => row[0])).toEqual([]);
+  });
+});
+
+describe("subjectSetOffWords: the word a subject sets off as whom it is about", () => {
+  it.each<[string, string, string[]]>([
+    ["heading it before a class", "reece 10H", ["reece"]],
+    ["heading it before a bracketed class", "ayaan (3S) autism diagnosis", ["ayaan"]],
+    ["alone", "Jenny", ["Jenny"]],
+    ["after a separator at the end", "soiling - poppy", ["poppy"]],
+    ["after Re: and before a dash", "Re: Bartek \u2013 bereavement", ["Bartek"]],
+    ["between separators", "Class 4 - Oliwia (sickle cell)", ["Oliwia"]],
+    ["a common word is a topic", "concern", []],
+    ["an acronym in capitals is no name", "Wheelchair accessible minibus - MOT", []],
+    ["words in a phrase are not set off", "time off for next week", []],
+  ])("%s", (_what, subject, expected) => {
+    expect(subjectSetOffWords(subject).map((entry) => entry.word)).toEqual(expected);
+  });
+
+  it("gives each word's offset in the subject, in lower case too", () => {
+    expect(subjectSetOffWords("Re: rugby - Finlay")).toEqual([{ word: "Finlay", lower: "finlay", start: 12 }]);
+  });
+});
+
+describe("findNames with words the subject confirmed", () => {
+  const confirmedNames = (text: string, confirmed: string[]) =>
+    findNames(makeScan(text, "body", { start: text.length, end: text.length }, 0), undefined, confirmed).map((name) =>
+      text.slice(name.start, name.end),
+    );
+  it.each<[string, string, string[], string[]]>([
+    ["lower case, doing something", "poppy has soiled again today", ["poppy"], ["poppy"]],
+    ["lower case, after an initial", "kyle b came into registration", ["kyle"], ["kyle"]],
+    ["lower case, with a class", "reece 10H was late", ["reece"], ["reece"]],
+    ["capitalised, a weak verb at the start of a sentence", "Jenny is coming back on Monday.", ["jenny"], ["Jenny"]],
+    ["in the sixth form", "Jenna in the sixth form has told me.", ["jenna"], ["Jenna"]],
+    ["a possessive", "mo's fit note came", ["mo"], ["mo"]],
+  ])("%s", (_what, text, confirmed, expected) => {
+    expect(confirmedNames(text, confirmed)).toEqual(expected);
+  });
+
+  it.each<[string, string, string[]]>([
+    ["not written as a person", "the poppy appeal starts today", ["poppy"]],
+    ["inside a longer word", "poppyseed has run out", ["poppy"]],
+    ["unconfirmed", "reece has been late", []],
+  ])("not when %s", (_what, text, confirmed) => {
+    expect(confirmedNames(text, confirmed)).toEqual([]);
   });
 });

@@ -143,20 +143,66 @@ const DESCRIBED_PERSON = new RegExp(
   `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery) )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|\\d{1,2} [A-Z][a-z]+\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+)|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|lass)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b|[Yy]our (?:son|daughter)(?!s\\b| or | and |\\/)|[Tt]he [A-Z][a-z]+ (?:twins|brothers|sisters|siblings)\\b)`,
   "g",
 );
-/** Initials with a class ("AB in 5C", "KR (10B)") or a title ("Mrs K's son"): the school's own shorthand for a person. */
-const INITIALS = new RegExp(
-  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.)(?= (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}\\))|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
-  "g",
-);
 /**
- * One capitalised word set off in a subject by dashes, a colon or a bracket ("Filip - ADHD meds at
- * lunch", "Re: Bartek – bereavement", "Class 4 - Oliwia (sickle cell)", "Medication change - Amarachi"):
- * in a subject line that is whom it is about.
+ * Initials with a class ("AB in 5C", "KR (10B)", "J in 6M": one letter, not "I" or "A"), dotted
+ * initials' possessive ("E.K.'s arm") or a title ("Mrs K's son"): the school's own shorthand for a person.
  */
-const SUBJECT_ALONE = new RegExp(
-  `(?:^(?:(?:[Rr][Ee]|[Ff][Ww]|[Ff][Ww][Dd]|[Aa][Ww])\\s?:\\s*)*(${NAME_WORD})(?= ?[-:\u2013\u2014(] | \\()|[-:\u2013\u2014] (${NAME_WORD})(?=$| ?[-:\u2013\u2014(]))`,
+const INITIALS = new RegExp(
+  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.|[B-HJ-Z])(?= (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}\\))|[A-Z]\\.[A-Z]\\.(?='s\\b)|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
   "g",
 );
+/** A class in lower case ("10h", "y4", "(3s)"), for reading a lower-cased subject. */
+const CLASS_CODE_LOWER =
+  "(?:year ?\\d{1,2}|yr ?\\d{1,2}|y\\d{1,2}|\\d{1,2}[a-z]{1,2}|class \\d{1,2}|rec|reception|nursery)";
+/**
+ * One word a subject sets off as whom it is about, in any case (staff in a hurry write "reece 10H"):
+ * heading it before a separator, a bracket, a class or the end ("Jenny", "ayaan (3S) autism diagnosis",
+ * "Re: Bartek – bereavement"), or after a separator before another or the end ("soiling - poppy",
+ * "Class 4 - Oliwia (sickle cell)"). Read on the lower-cased subject; group 1 or 2 is the word.
+ */
+const SUBJECT_SET_OFF = new RegExp(
+  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*([a-z\\u00DF-\\u00FF\\u0100-\\u017F][a-z\\u00DF-\\u00FF\\u0100-\\u017F'-]*)(?= ?$| ?[-:\\u2013\\u2014(]| ${CLASS_CODE_LOWER}\\b)|[-:\\u2013\\u2014] ([a-z\\u00DF-\\u00FF\\u0100-\\u017F][a-z\\u00DF-\\u00FF\\u0100-\\u017F'-]*)(?= ?$| ?[-:\\u2013\\u2014(]| ${CLASS_CODE_LOWER}\\b))`,
+  "g",
+);
+
+/** A set-off subject word as written, in lower case, and its offset in the subject. */
+interface SetOffWord {
+  readonly word: string;
+  readonly lower: string;
+  readonly start: number;
+}
+
+/**
+ * The words a subject sets off as whom it is about (see SUBJECT_SET_OFF) that no list
+ * knows as a common word ("concern", "trip", "Monday" are topics). Alone such a word is as often a topic
+ * as a person; the body confirms it (`findNames`' `confirmed`), and a body that writes it as a person
+ * confirms the subject's word (`namedElsewhere`).
+ */
+export function subjectSetOffWords(subject: string): SetOffWord[] {
+  const words: SetOffWord[] = [];
+  forEachMatch(SUBJECT_SET_OFF, subject.toLowerCase(), (match) => {
+    // "nan's 90th": the possessive is not part of the word.
+    const lower = (match[1] ?? match[2] ?? "").replace(/'s$/, "");
+    if (lower.length < 2 || NOT_A_NAME.has(lower)) return;
+    const start = match.index + match[0].indexOf(lower, match[1] === undefined ? 1 : 0);
+    const word = subject.slice(start, start + lower.length);
+    // "MOT", "PEP": a word in capitals is an acronym, not a name.
+    if (word !== word.toUpperCase()) words.push({ word, lower, start });
+  });
+  return words;
+}
+
+/** A determiner or possessive right before a word: "the minibus", "my clutch", "our prom" (no one's name takes one). */
+const DETERMINER_BEFORE = /(?:^|[^a-z])(?:the|a|an|my|our|your|his|her|their|this|that|its|no|any|some|every|each) $/;
+
+/**
+ * After a word, what makes it a person in the body: a possessive, a verb a person does (after an initial:
+ * "kyle b came"), a class ("reece 10H", "Jenna in the sixth form"). Read on the lower-case text.
+ */
+const PERSON_FOLLOWS = new RegExp(
+  `^(?:'s\\b| (?:[a-z]\\.? )?(?:${PERSON_VERBS})\\b| (?:in )?${CLASS_CODE_LOWER}\\b| (?:in )?(?:the )?sixth form\\b| \\(${CLASS_CODE_LOWER}\\))`,
+);
+
 /**
  * A name heading a line of a list ("- Tegan Hughes - type 1 diabetes", "2. Adil Rashid: EpiPen"): two or
  * three capitalised words after a bullet or a number, then a separator or the line's end.
@@ -168,6 +214,8 @@ const LISTED_NAME = new RegExp(
 /** A table's column of people, by its header ("Name", "Child", "Pupil"…): each row's cell is someone. */
 const PERSON_COLUMN =
   /^(?:name|names|child|children|pupil|pupils|student|students|learner|first name|full name|pupil name|child's name)$/;
+/** Dotted abbreviations shaped like a person's initials ("the U.K.'s guidance"). */
+const DOTTED_ABBREVIATIONS = new Set(["U.K.", "U.S.", "E.U.", "N.B.", "P.S.", "A.M.", "P.M.", "I.T.", "P.E.", "R.E."]);
 const ACRONYMS = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));
 const COMMON_OPENERS = new Set([
   "Dear",
@@ -190,10 +238,17 @@ const COMMON_OPENERS = new Set([
  * (low confidence: it lets "Jack has ADHD" count, never reported by itself). Names in the sender's
  * signature are skipped.
  *
+ * @param confirmed lower-case words the subject sets off as whom it is about (`subjectSetOffWords`): in
+ *   this text, such a word written as a person is ("reece has", "Jenny is", "kyle b came") is their name,
+ *   in any case and at the start of a sentence too.
  * @param namedElsewhere does the message name this word as a person in another part (the body, for a
  *   subject)? One capitalised word heading a subject counts only if so.
  */
-export function findNames(scan: Scan, namedElsewhere: (word: string) => boolean = () => false): NameCandidate[] {
+export function findNames(
+  scan: Scan,
+  namedElsewhere: (word: string) => boolean = () => false,
+  confirmed: readonly string[] = [],
+): NameCandidate[] {
   const { text, lower } = scan;
   const names: NameCandidate[] = [];
   // Context words absent from the whole text need never be looked for beside each name.
@@ -250,7 +305,7 @@ export function findNames(scan: Scan, namedElsewhere: (word: string) => boolean 
     push(cell.start, cell.end, full, full ? 0.75 : 0.5);
   }
   forEachMatch(INITIALS, text, (match) => {
-    if (inSignature(scan, match.index) || ACRONYMS.has(match[0])) return;
+    if (inSignature(scan, match.index) || ACRONYMS.has(match[0]) || DOTTED_ABBREVIATIONS.has(match[0])) return;
     push(match.index, match.index + match[0].length, true, 0.75);
   });
   forEachMatch(INTRODUCED_NAME, text, (match) => {
@@ -280,15 +335,13 @@ export function findNames(scan: Scan, namedElsewhere: (word: string) => boolean 
     });
     if (scan.location === "subject") {
       for (const person of findSubjectPeople(text)) claim(person.start, person.end, person.confidence);
-      forEachMatch(SUBJECT_ALONE, text, (match) => {
-        const word = match[1] ?? match[2] ?? "";
+      for (const { word, start } of subjectSetOffWords(text)) {
         // One word heading a subject is as often a topic ("Divorce - financial disclosure"): it counts
         // only when the message names the same person in the body ("Filip in 8T gets his meds").
-        if (NOT_A_NAME.has(word.toLowerCase()) || !namedElsewhere(word)) return;
-        const start = match.index + match[0].indexOf(word, match[1] === undefined ? 2 : 0);
-        if (names.some((known) => known.start < start + word.length && start < known.end)) return;
+        if (!namedElsewhere(word)) continue;
+        if (names.some((known) => known.start < start + word.length && start < known.end)) continue;
         push(start, start + word.length, false, 0.5);
-      });
+      }
     }
   }
   // Last, and only where nothing above matched: unknown names acting in a sentence.
@@ -328,6 +381,29 @@ export function findNames(scan: Scan, namedElsewhere: (word: string) => boolean 
     if (match[2] !== undefined && WEAK_VERBS.has(match[2]) && !afterLowerCaseWord(text, start)) return;
     push(start, start + word.length, false, 0.5);
   });
+  if (confirmed.length > 0) {
+    const covered = coverageOf(names);
+    const found: { start: number; end: number }[] = [];
+    for (const word of confirmed) {
+      const asPerson: { start: number; end: number }[] = [];
+      let thing = false;
+      let from = 0;
+      for (let seen = 0; seen < OCCURRENCES_READ && !thing; seen++) {
+        const at = lower.indexOf(word, from);
+        if (at === -1) break;
+        from = at + word.length;
+        if (isNameChar(lower.charCodeAt(at - 1)) || isLetterCode(lower.charCodeAt(from))) continue;
+        // "the minibus is", "my boiler has": a word that takes a determiner anywhere is a thing.
+        thing = DETERMINER_BEFORE.test(lower.slice(Math.max(0, at - 8), at));
+        if (inSignature(scan, at) || !PERSON_FOLLOWS.test(lower.slice(from, from + 40))) continue;
+        asPerson.push({ start: at, end: from });
+      }
+      if (!thing) found.push(...asPerson);
+    }
+    // Offsets only grow for `covered`.
+    found.sort((a, b) => a.start - b.start);
+    for (const { start, end } of found) if (!covered(start)) push(start, end, false, 0.5);
+  }
   const named = coverageOf(names);
   forEachMatch(PERSON_OBJECT, text, (match) => {
     // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
@@ -359,7 +435,17 @@ function coverageOf(names: readonly NameCandidate[]): (offset: number) => boolea
   };
 }
 
-/** How many of a word's occurrences `writtenAsName` looks at: enough for a letter, bounded on a large body. */
+/** A letter (any Latin letter): a neighbour that makes a name part of a longer word. */
+function isLetterCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 191 && code !== 215 && code !== 247);
+}
+
+/** A letter or an apostrophe before a word: it is the tail of another ("o'reece"). */
+function isNameChar(code: number): boolean {
+  return code === 39 || isLetterCode(code);
+}
+
+/** How many of a word's occurrences `writtenAsName` and `findNames` look at: enough for a letter, bounded on a large body. */
 const OCCURRENCES_READ = 50;
 
 /**
