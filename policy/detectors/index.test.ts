@@ -240,6 +240,14 @@ describe("who a sensitive detail is about", () => {
     ]);
   });
 
+  it.each<[string, string]>([
+    ["a stoma (NHS A to Z)", "Could you do the changing for the little boy in Ash who has the stoma bag?"],
+    ["TB in capitals", "the lower sixth boy from Lagos was treated for TB last year."],
+    ["custody in plain words", "the lad in 8H whose dad got sent down last month is struggling."],
+  ])("a detail about someone described, not named: %s", (_what, bodyText) => {
+    expect(typesIn(bodyText)).toContain("body:special-category");
+  });
+
   it("an identifier makes a detail identifiable without a name", () => {
     expect(typesIn(`NHS ${spacedNhs(nhs)}: diagnosed with epilepsy.`)).toEqual([
       "body:nhs-number",

@@ -94,12 +94,19 @@ describe("findNames in a body", () => {
     ["by year", "The Y6 boy came in with a bruise.", "The Y6 boy"],
     ["by what they carry", "the lad with the hearing aids sits at the back", "the lad with the hearing"],
     ["by family", "the girl whose dad is away", "the girl whose dad"],
+    ["by what is true of them", "The boy who is looked after moved placement.", "The boy"],
+    [
+      "by sixth-form year and origin",
+      "the lower sixth boy from Lagos came to see you",
+      "the lower sixth boy from Lagos",
+    ],
     ["a new arrival", "our new arrival from Syria", "our new arrival"],
     ["initials and a class", "AB in 5C has her meds at 12.", "AB"],
     ["initials with full stops", "T.O. in Class 5 starts the diet.", "T.O."],
     ["initials right before a class", "Concern re: JO 5B - bruising", "JO"],
     ["one initial and a class", "J in 6M came in with the same jumper.", "J"],
     ["one initial, class in brackets", "Spoke to K (Y4) again.", "K"],
+    ["initials, class and age in brackets", "MK (Class 9, 15) was picked up last night.", "MK"],
     ["dotted initials' possessive", "I noticed bruising on E.K.'s upper arm.", "E.K."],
     ["a title and an initial", "Mrs K's son is off.", "Mrs K"],
     ["to a parent, their son", "The referral for your son has been accepted.", "your son"],
@@ -110,6 +117,10 @@ describe("findNames in a body", () => {
     ["a name after a number in a list", "1. Adil Rashid: EpiPen", "Adil Rashid"],
   ])("a person described: %s", (_what, text, described) => {
     expect(names(text)).toContainEqual([described, true, false, false, 0.75]);
+  });
+
+  it("a relative clause describes someone only after 'the': 'a child who is' is anyone", () => {
+    expect(names("A child who is looked after has a PEP.")).toEqual([]);
   });
 
   it("reads a table's column of people by its header, rows below it", () => {

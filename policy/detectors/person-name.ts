@@ -140,7 +140,7 @@ const NOT_A_NAME = new Set<string>([
  * identifies someone to every reader who knows the class, or the family, as a name does.
  */
 const DESCRIBED_PERSON = new RegExp(
-  `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery) )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|\\d{1,2} [A-Z][a-z]+\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+)|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|lass)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b|[Yy]our (?:son|daughter)(?!s\\b| or | and |\\/)|[Tt]he [A-Z][a-z]+ (?:twins|brothers|sisters|siblings)\\b)`,
+  `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery|[Ll]ower [Ss]ixth|[Uu]pper [Ss]ixth|[Ss]ixth[- ][Ff]orm|L6|U6) )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|\\d{1,2} [A-Z][a-z]+\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+|(?= who (?:is|has|was|had)\\b))|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|lass)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b|[Yy]our (?:son|daughter)(?!s\\b| or | and |\\/)|[Tt]he [A-Z][a-z]+ (?:twins|brothers|sisters|siblings)\\b)`,
   "g",
 );
 /**
@@ -148,7 +148,7 @@ const DESCRIBED_PERSON = new RegExp(
  * initials' possessive ("E.K.'s arm") or a title ("Mrs K's son"): the school's own shorthand for a person.
  */
 const INITIALS = new RegExp(
-  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.|[B-HJ-Z])(?= (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}\\))|[A-Z]\\.[A-Z]\\.(?='s\\b)|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
+  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.|[B-HJ-Z])(?= (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}[),])|[A-Z]\\.[A-Z]\\.(?='s\\b)|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
   "g",
 );
 /** A class in lower case ("10h", "y4", "(3s)"), for reading a lower-cased subject. */

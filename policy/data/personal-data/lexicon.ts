@@ -270,6 +270,15 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "nits",
     "lice",
     "elsa",
+    // Stomas and infections a school is told of (NHS Health A to Z: "Colostomy", "Ileostomy",
+    // "Tuberculosis (TB)"); "physio" is the NHS's own short form of physiotherapy.
+    "stoma",
+    "stoma bag",
+    "colostomy",
+    "ileostomy",
+    "tuberculosis",
+    "tb",
+    "physio",
   ],
   sen: [
     "send",
@@ -629,6 +638,12 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "youth court",
     "magistrates",
     "crown court",
+    // Plain-English forms of custody and police bail (Sentencing Council, "Types of sentence"; Home
+    // Office, "Released under investigation").
+    "sent down",
+    "sent to prison",
+    "released under investigation",
+    "released on bail",
   ],
 };
 
@@ -650,6 +665,7 @@ export const NOT_SENSITIVE_PHRASES: readonly string[] = [
  */
 export const CAPITALS_ONLY_TERMS: readonly string[] = [
   "add",
+  "tb",
   "salt",
   "cin",
   "dv",
