@@ -34,7 +34,12 @@ export function personalUseContext(message: Message, pack: PolicyPack): string[]
   if (FIRST_PERSON.test(own)) features.push("@first-person");
   // Subject and body apart: the body's word index is the one the other rules already built (no copy of it).
   const schoolWords = findAll(SCHOOL_WORDS, message.subject.text).length + findAll(SCHOOL_WORDS, own).length;
-  features.push(schoolWords === 0 ? "@no-school-words" : schoolWords < 3 ? "@few-school-words" : "@school-words");
+  const school = schoolWords === 0 ? "@no-school-words" : schoolWords < 3 ? "@few-school-words" : "@school-words";
+  features.push(school);
+  // Whom and what together: nothing of school written to a colleague is a friend's note, to a company an
+  // order, where either alone says little (a weight per feature cannot say "both").
+  const to = features[0];
+  if (to !== undefined && to.startsWith("@to:")) features.push(`${to}&${school.slice(1)}`);
   features.push(own.length < 400 ? "@short" : "@long");
   const signature = message.body.lower.slice(message.signature.start, message.signature.end);
   if (signature.trim() !== "")
