@@ -138,11 +138,12 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
       Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key)),
     ),
     // The sweep's clauses (out of office, delegation, forwarding): no rule cites them. The others keep
-    // their document and section, which the Smart Alert names; the quote is the task pane's to show.
+    // their document and section, which the Smart Alert names; the quote is the task pane's to show, and
+    // our note on how a clause was read is the docs'.
     clauses: Object.fromEntries(
       Object.entries(pack.clauses)
         .filter(([key]) => (CLAUSE_KEYS[key as ClauseKey]?.rules.length ?? 1) > 0)
-        .map(([key, clause]) => [key, { ...clause, quote: "" }]),
+        .map(([key, clause]) => [key, { document: clause.document, section: clause.section, quote: "" }]),
     ),
   });
   const minify = options.minify ?? true;

@@ -102,6 +102,31 @@ describe("detectPersonalData: must find", () => {
     expect(found.map((e) => [e.location, joined.slice(e.start, e.end)])).toEqual([["attachments", "EHCP"]]);
   });
 
+  it.each<[string, { subject?: string; bodyText?: string }, string, boolean]>([
+    ["a surname the subject names", { subject: "fsm - leo williams" }, "FSM_award_Williams.pdf", true],
+    [
+      "a given name the body names",
+      { bodyText: "The CAMHS letter came in for Kayden today." },
+      "Kayden_CAMHS_letter.pdf",
+      true,
+    ],
+    [
+      "a word nobody in the message is called",
+      { bodyText: "The CAMHS letter came in for Kayden today." },
+      "Williams_CAMHS_leaflet.pdf",
+      false,
+    ],
+    [
+      "a name word the message writes as a thing",
+      { bodyText: "The Williams catalogue has the new exercise books." },
+      "Williams_FSM_price_list.pdf",
+      false,
+    ],
+  ])("a file name's word is a person where the message names them: %s", (_what, draft, fileName, sensitive) => {
+    const found = detect({ ...draft, attachmentNames: [fileName] }).filter((e) => e.location === "attachments");
+    expect(found.some((e) => e.type === "special-category")).toBe(sensitive);
+  });
+
   it("bank details introduced as such, or a sort code beside an account number, with no other words", () => {
     expect(typesIn("", "Mrs Patel bank details: 20-45-77")).toEqual(["subject:bank-details"]);
     expect(typesIn("Refund to 20-45-77 / 41234567 please.")).toEqual(["body:bank-details"]);

@@ -75,31 +75,27 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // The body first: a one-word subject name counts only if the body names the same person, or writes
   // the word as a name ("to see Rory").
   const bodyScan = scans[1] as Scan;
-  // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
   // A word the subject sets off ("reece 10H", "Jenny") is a name where the body writes it as a person.
   // A subject written without capitals ("ayaan (3S) autism") gives no sign of which words are names.
   const subjectInLowerCase = !/\b[A-Z][a-z]/.test(input.subject);
   const setOff = subjectSetOffWords(input.subject)
     .filter((entry) => subjectInLowerCase || entry.word[0] !== entry.lower[0])
     .map((entry) => entry.lower);
-  const bodyPeople = bodyScan.text.length === 0 ? [] : findNames(bodyScan, undefined, setOff);
-  const bodyNameWords = new Set<string>();
-  for (const name of bodyPeople)
-    for (const word of bodyScan.lower.slice(name.start, name.end).split(" ")) bodyNameWords.add(word);
-  const people = scans.map((scan, index) =>
+  // Lower-case words of the names found so far: the body's, then the subject's (a file name is read last,
+  // and "FSM_award_Williams.pdf" is the "leo williams" of the subject).
+  const nameWords = new Set<string>();
+  const findAndNote = (scan: Scan, namedElsewhere?: (word: string) => boolean, confirmed?: readonly string[]) => {
     // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
-    index === 1
-      ? bodyPeople
-      : scan.text.length === 0
-        ? []
-        : findNames(
-            scan,
-            // A lower-case word is never "written as a name"; the body must find it as a person.
-            (word) =>
-              bodyNameWords.has(word.toLowerCase()) ||
-              (word !== word.toLowerCase() && writtenAsName(bodyScan.text, word)),
-          ),
-  );
+    const found = scan.text.length === 0 ? [] : findNames(scan, namedElsewhere, confirmed);
+    for (const name of found) for (const word of scan.lower.slice(name.start, name.end).split(" ")) nameWords.add(word);
+    return found;
+  };
+  const bodyPeople = findAndNote(bodyScan, undefined, setOff);
+  // A lower-case word is never "written as a name"; the body must find it as a person.
+  const namedElsewhere = (word: string) =>
+    nameWords.has(word.toLowerCase()) || (word !== word.toLowerCase() && writtenAsName(bodyScan.text, word));
+  const subjectPeople = findAndNote(scans[0] as Scan, namedElsewhere);
+  const people = [subjectPeople, bodyPeople, findAndNote(scans[2] as Scan, namedElsewhere)];
   // The sender signing with title and surname ("Miss Shah" from Priya Shah) is not whom the mail is about,
   // even where the signature block was not recognised.
   // Stryker disable next-line StringLiteral: with no sender any other text is no name's last word; split always returns a part, so pop() is never undefined

@@ -62,6 +62,8 @@ const SUBJECT_NAME = new RegExp(
 );
 /** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */
 const FILE_NAME_PAIR = new RegExp(`(?:^|[^${LETTER}])(${NAME_WORD} ${NAME_WORD})(?![${LETTER}])`, "g");
+/** One capitalised word of a file name (group 1), underscores and dots read as spaces. */
+const FILE_NAME_WORD = new RegExp(`(?:^|[^${LETTER}])(${NAME_WORD})(?![${LETTER}])`, "g");
 /** Capitalised words that head subject lines but are no one's name. */
 const SUBJECT_WORDS = new Set(SUBJECT_NOT_NAMES);
 const GIVEN_NAME_SET = new Set(GIVEN_NAMES);
@@ -333,6 +335,16 @@ export function findNames(
       if (words.some((word) => SUBJECT_WORDS.has(word.toLowerCase()) || NOT_GIVEN_NAME_SET.has(word))) return;
       claim(start, start + name.length, 0.8);
     });
+    if (scan.location === "attachments")
+      // "FSM_award_Williams.pdf" beside "leo williams" in the subject: a file name's word the message
+      // writes as someone's name is them, where alone it could be anything ("Williams" is also a shop).
+      forEachMatch(FILE_NAME_WORD, text, (match) => {
+        const word = match[1] ?? "";
+        const start = match.index + match[0].length - word.length;
+        if (NOT_A_NAME.has(word.toLowerCase()) || !namedElsewhere(word)) return;
+        if (!names.some((known) => known.start < start + word.length && start < known.end))
+          push(start, start + word.length, false, 0.5);
+      });
     if (scan.location === "subject") {
       for (const person of findSubjectPeople(text)) claim(person.start, person.end, person.confidence);
       for (const { word, start } of subjectSetOffWords(text)) {
