@@ -24,10 +24,14 @@ export const PASS_ON_VERBS: readonly string[] = [
   "copy this",
   "repost",
   "copy and paste this",
+  // "copy and paste (don't share) this to 10 friends": the Facebook chain's wording, "this" not next to it.
+  "copy and paste",
   "pass it round",
   "pass it around",
   "shares this",
   "sharing this",
+  "passing it on",
+  "passing this on",
   "send to",
 ];
 
@@ -42,6 +46,11 @@ for (const who of ["people", "others", "friends", "colleagues", "contacts", "wom
 export const EVERYONE: readonly string[] = [
   "everyone",
   "everybody",
+  // The chain's reach is the reader's own circle, not a group the school names.
+  "anyone you know",
+  "everyone you care about",
+  "people you care about",
+  "anyone you care about",
   "all your contacts",
   "your contacts",
   "everyone you know",

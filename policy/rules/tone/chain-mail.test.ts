@@ -43,8 +43,45 @@ ruleTester(rule, {
       name: "everyone 61 characters after the verb",
       draft: body("Please forward this to the governors, the parents, the office, and then everyone"),
     },
+    {
+      name: "a joke to a site team's list, not a staff list",
+      draft: { ...body(joke), to: [{ address: "sitestaff@st-john-payne.sch.uk" }] },
+    },
+    {
+      name: "a reply quoting a chain letter, passing nothing on",
+      draft: body(
+        "Please don't send these to the staff list again.\n\n> Don't break the chain, forward to 20 friends!",
+      ),
+    },
   ],
   invalid: [
+    {
+      name: "a joke to the staff list's address",
+      draft: { ...body(joke), to: [{ address: "staff@st-john-payne.sch.uk" }] },
+      errors: [{ messageId: "chain" }],
+    },
+    {
+      name: "a joke to a staff group's address",
+      draft: { ...body(joke), to: [{ address: "staff-junior@st-john-payne.sch.uk" }] },
+      errors: [{ messageId: "chain" }],
+    },
+    {
+      name: "the sender passing on the chain letter they quote",
+      draft: body(
+        "Been sent this, looks fun so passing it on x\n\n> Send one recipe to the top name. Please don't break the chain.",
+      ),
+      errors: [{ messageId: "chain" }],
+    },
+    {
+      name: "copy and paste, with words between it and 'this'",
+      draft: body("In honour of all teachers, copy and paste (don't share) this to 10 friends."),
+      errors: [{ messageId: "chain" }],
+    },
+    {
+      name: "to everyone the reader cares about",
+      draft: body("Please forward this to anyone you know with children."),
+      errors: [{ messageId: "chain" }],
+    },
     // Everybody just before the verb counts as much as after it.
     {
       name: "everyone before the verb",

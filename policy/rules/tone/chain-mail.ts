@@ -10,10 +10,14 @@ const PASS_ON = phrasePattern(PASS_ON_VERBS);
 const TO_EVERYONE = phrasePattern(EVERYONE);
 const JOKE = phrasePattern(JOKE_WORDS);
 
-/** Twelve or more recipients, or a list named for the whole staff. */
+/** A staff distribution list's address: "staff@", "staff-junior@", "staff.prep@" (not "sitestaff@"). */
+const STAFF_LIST_ADDRESS = /^staff(?:[-._][a-z0-9]+)*@/i;
+
+/** Twelve or more recipients, or a list named for the whole staff (or a staff list's address). */
 export function toAllStaff(message: Message): boolean {
   if (message.recipients.length >= 12) return true;
   return message.recipients.some((entry) => {
+    if (STAFF_LIST_ADDRESS.test(entry.recipient.address)) return true;
     const name = `${entry.recipient.name ?? ""} ${entry.recipient.address}`.toLowerCase();
     return ALL_STAFF_NAMES.some((all) => name.indexOf(all) !== -1);
   });
@@ -63,7 +67,11 @@ export default defineRule({
     const inSubject = chainMailSpans(message.subject.text, allStaff);
     if (inSubject.length > 0) return [{ messageId: "chain", location: "subject", spans: inSubject }];
     // The sender's words and what they forward: passing a chain letter on is theirs to answer for.
-    const spans = chainMailSpans(message.ownAndForwarded, allStaff);
+    let spans = chainMailSpans(message.ownAndForwarded, allStaff);
+    // "I've been sent this and it looks fun so passing it on": the sender's own words pass on what they
+    // quote, so the quoted chain letter is theirs too (a plain reply quoting one is not).
+    if (spans.length === 0 && findAll(PASS_ON, message.own).length > 0)
+      spans = chainMailSpans(message.body.text, allStaff);
     return spans.length === 0 ? [] : [{ messageId: "chain", location: "body", spans }];
   },
 });
