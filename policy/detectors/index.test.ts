@@ -251,6 +251,13 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(bodyText, subject).sort()).toEqual(expected.sort());
   });
 
+  it("a subject writing, in any case, a word of someone the body names in full is about them", () => {
+    const body = "Aleksandra Zielinska in 5B has broken her ankle.";
+    expect(typesIn(body, "aleksandra on crutches til half term")).toContain("subject:special-category");
+    // The class of someone described ("the boy in Oak") is not a name.
+    expect(typesIn("The boy in Oak has nits again.", "Oak - nits letter")).not.toContain("subject:special-category");
+  });
+
   it("a word the subject sets off is not a name where the body writes it as a thing", () => {
     expect(typesIn("The poppy appeal raised money for veterans' mental health charities.", "Assembly - poppy")).toEqual(
       [],

@@ -8,7 +8,7 @@ import { detectNhsNumbers } from "./nhs-number.js";
 import { detectNiNumbers } from "./ni-number.js";
 import { packFacts, type PackFacts } from "./pack-facts.js";
 import { detectPassportNumbers } from "./passport-number.js";
-import { findNames, subjectSetOffWords, writtenAsName, type NameCandidate } from "./person-name.js";
+import { findNames, subjectSetOffWords, wordsNamedIn, writtenAsName, type NameCandidate } from "./person-name.js";
 import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
@@ -87,14 +87,15 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const findAndNote = (scan: Scan, namedElsewhere?: (word: string) => boolean, confirmed?: readonly string[]) => {
     // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
     const found = scan.text.length === 0 ? [] : findNames(scan, namedElsewhere, confirmed);
-    for (const name of found) for (const word of scan.lower.slice(name.start, name.end).split(" ")) nameWords.add(word);
+    for (const name of found) for (const word of wordsOfName(scan, name)) nameWords.add(word.toLowerCase());
     return found;
   };
   const bodyPeople = findAndNote(bodyScan, undefined, setOff);
   // A lower-case word is never "written as a name"; the body must find it as a person.
   const namedElsewhere = (word: string) =>
     nameWords.has(word.toLowerCase()) || (word !== word.toLowerCase() && writtenAsName(bodyScan.text, word));
-  const subjectPeople = findAndNote(scans[0] as Scan, namedElsewhere);
+  const subjectScan = scans[0] as Scan;
+  const subjectPeople = findAndNote(subjectScan, namedElsewhere);
   const people = [subjectPeople, bodyPeople, findAndNote(scans[2] as Scan, namedElsewhere)];
   // The sender signing with title and surname ("Miss Shah" from Priya Shah) is not whom the mail is about,
   // even where the signature block was not recognised.
@@ -106,6 +107,14 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     // Stryker disable next-line ConditionalExpression: every body name's last word has two letters or more, so a shorter surname never equals one
     senderSurname.length > 1 &&
     scan.text.slice(name.start, name.end).toLowerCase().split(/\s+/).pop() === senderSurname;
+  // The words of the people the body names in full, as written there with a capital ("Aleksandra
+  // Zielinska"): a subject writing one of them is about that person, in any case and anywhere in it.
+  const fullNameWords = new Set<string>();
+  for (const name of bodyPeople)
+    if (name.full && !name.staff && !name.addressee && !isSender(bodyScan, name))
+      for (const word of wordsOfName(bodyScan, name)) if (word.length > 2) fullNameWords.add(word.toLowerCase());
+  for (const name of wordsNamedIn(subjectScan, fullNameWords))
+    if (!subjectPeople.some((known) => known.start < name.end && name.start < known.end)) subjectPeople.push(name);
   // In a subject, a member of staff named with their role is what the subject is about ("Mr Greaves
   // (caretaker) - off sick"), not whom to contact.
   const aboutSomeoneIn = (scan: Scan, name: NameCandidate) =>
@@ -149,6 +158,15 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     }
   });
   return entities;
+}
+
+/**
+ * The words of a name as written, or none for someone described ("the boy in Oak", "your son", "a new
+ * arrival"): there "Oak" is a class, not a name.
+ */
+function wordsOfName(scan: Scan, name: NameCandidate): string[] {
+  const words = scan.text.slice(name.start, name.end).split(" ");
+  return /^(?:the|your|our|a|an)$/i.test(words[0] ?? "") ? [] : words;
 }
 
 /** Runs each identifier detector the pack asks for: one pass each over the text. */

@@ -47,6 +47,11 @@ describe("findNames in a body", () => {
       [["Oluwaseun Adeyemi", true, false, false, 0.75]],
     ],
     [
+      "a name no list has, in a class written as a code",
+      "Aleksandra Zielinska in 5B has broken her ankle.",
+      [["Aleksandra Zielinska", true, false, false, 0.75]],
+    ],
+    [
       "with an Irish particle and accents",
       "Siobhán Ní Bhriain is in Year 2.",
       [["Siobhán Ní Bhriain", true, false, false, 0.75]],

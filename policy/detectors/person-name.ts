@@ -47,7 +47,7 @@ const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F";
 const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F";
 const NAME_WORD = `[${UPPER}](?:'[${UPPER}])?[${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?`;
 const NAME_BEFORE_VERB = new RegExp(
-  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap) )?${NAME_WORD}(?= (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d)|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
+  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap) )?${NAME_WORD}(?= (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
   "g",
 );
 const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
@@ -445,6 +445,28 @@ function coverageOf(names: readonly NameCandidate[]): (offset: number) => boolea
     }
     return false;
   };
+}
+
+/**
+ * Where a subject writes, in any case, a word of someone the body names in full ("aleksandra on crutches"
+ * above "Aleksandra Zielinska in 5B has broken her ankle"): the subject is about them. `words` are lower
+ * case; each occurrence is a given name (0.5), as a set-off subject word is.
+ */
+export function wordsNamedIn(scan: Scan, words: ReadonlySet<string>): NameCandidate[] {
+  const names: NameCandidate[] = [];
+  forEachMatch(/[a-z\u00DF-\u00FF\u0100-\u017F'-]+/g, scan.lower, (match) => {
+    if (words.has(match[0]) && !NOT_A_NAME.has(match[0]))
+      names.push({
+        type: "person-name",
+        start: match.index,
+        end: match.index + match[0].length,
+        confidence: 0.5,
+        full: false,
+        staff: false,
+        addressee: false,
+      });
+  });
+  return names;
 }
 
 /** A letter (any Latin letter): a neighbour that makes a name part of a longer word. */
