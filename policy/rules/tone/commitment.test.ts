@@ -31,6 +31,14 @@ ruleTester(rule, {
     },
     { name: "a refusal", draft: body("We will not be accepting the renewal price of £2,400 this year.") },
     {
+      name: "held back by approval still to come",
+      draft: body("We are happy to go with the £3,100 price, subject to approval by governors."),
+    },
+    {
+      name: "asking for the quote before going ahead",
+      draft: body("Please send the quote and we'll go ahead with the £400 hire."),
+    },
+    {
       name: "the supplier's acceptance quoted below a reply is not the sender's",
       draft: body(
         "Thanks, noted.\n\nOn Mon, 3 Mar 2025 at 10:02, Sales <sales@example.com> wrote:\n> We accept your order and agree to the price of £900.",
@@ -70,6 +78,33 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "accepting and asking for the paperwork in one sentence",
+      draft: body("We'll accept the £8,950 quote and sign up to the maintenance contract - please send the paperwork."),
+      errors: [{ messageId: "commitment" }],
+    },
+    {
+      name: "subject to terms already set out is still agreeing",
+      draft: body(
+        "The school accepts your tender for three years at £41,200 per annum, subject to the terms in the invitation to tender.",
+      ),
+      errors: [{ messageId: "commitment" }],
+    },
+    {
+      name: "extending a lease",
+      draft: body("Happy to extend the current copier lease for a further 24 months at £396 per quarter."),
+      errors: [{ messageId: "commitment" }],
+    },
+    {
+      name: "the signed contract attached",
+      draft: body("Please find attached the signed contract for cleaning services at £52,300 per annum."),
+      errors: [{ messageId: "commitment" }],
+    },
+    {
+      name: "processing an order",
+      draft: body("Yes please process the order for 180 revision guides, total £1,026."),
+      errors: [{ messageId: "commitment" }],
+    },
     {
       name: "the school as the one accepting (third person)",
       draft: body(
