@@ -19,7 +19,11 @@ describe("detectNhsNumbers (NHS Digital's example 943 476 5919)", () => {
     ["a reference before", "Order number 943 476 5919", ["nhs-number 943 476 5919 0.3"]],
     ["a reference after", "Use 943 476 5919 as the order number.", ["nhs-number 943 476 5919 0.3"]],
     ["no context", "Number 9434765919", ["nhs-number 9434765919 0.5"]],
-    ["a failing check digit", "NHS no. 943 476 5918", []],
+    // Labelled, a number failing mod 11 is the child's number mistyped; unlabelled it is anything.
+    ["a failing check digit, labelled", "NHS no. 943 476 5918", ["nhs-number 943 476 5918 0.8"]],
+    ["a failing check digit, labelled only after", "Her number is 943 476 5918 (NHS).", []],
+    ["a failing check digit, unlabelled", "Number 943 476 5918", []],
+    ["a training example's placeholder", "an NHS number like 999 999 9999", []],
     [
       "health context earlier in the sentence",
       "The nurse needs Ruby's NHS number for the immunisation list - it's 943 476 5919.",
@@ -41,7 +45,9 @@ describe("detectUlns (worked example 9276308686)", () => {
     ["with ULN before it", "ULN 9276308686", ["uln 9276308686 0.95"]],
     ["as a reference", "Order 9276308686", ["uln 9276308686 0.4"]],
     ["with no context", "Number 9276308686", ["uln 9276308686 0.6"]],
-    ["a failing check digit", "ULN 9276308685", []],
+    ["a failing check digit, labelled", "ULN 9276308685", ["uln 9276308685 0.8"]],
+    ["a failing check digit, unlabelled", "Number 9276308685", []],
+    ["a placeholder run", "ULN 1234567890", []],
   ])("%s", (_what, text, expected) => {
     expect(found(detectUlns, text)).toEqual(expected);
   });
@@ -55,7 +61,8 @@ describe("detectUpns", () => {
     ["a known LA code alone", "Ref B801200005001", ["upn B801200005001 0.95"]],
     ["an unknown LA code with UPN before it", "UPN P000000000001", ["upn P000000000001 0.9"]],
     ["an unknown LA code alone", "Ref P000000000001", ["upn P000000000001 0.6"]],
-    ["a wrong check letter", "UPN A801200005001", []],
+    ["a wrong check letter, labelled", "UPN A801200005001", ["upn A801200005001 0.8"]],
+    ["a wrong check letter, unlabelled", "Ref A801200005001", []],
   ])("%s", (_what, text, expected) => {
     expect(found(detectUpns, text)).toEqual(expected);
   });

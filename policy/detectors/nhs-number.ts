@@ -1,7 +1,16 @@
 import { NHS_CONTEXT, REFERENCE_CONTEXT } from "../data/personal-data/lexicon.js";
 import { TEN_DIGITS } from "../data/personal-data/patterns.js";
 import { isValidNhsNumber } from "./check-digits.js";
-import { digitsOf, forEachMatch, hasPhrase, windowAfter, windowBefore, type Candidate, type Scan } from "./text.js";
+import {
+  digitsOf,
+  forEachMatch,
+  hasPhrase,
+  pushIfLabelled,
+  windowAfter,
+  windowBefore,
+  type Candidate,
+  type Scan,
+} from "./text.js";
 
 /** Characters of context read before and after a candidate NHS number. */
 const NHS_CONTEXT_BEFORE = 120;
@@ -13,7 +22,11 @@ const NHS_CONTEXT_AFTER = 60;
  */
 export function detectNhsNumbers(scan: Scan, out: Candidate[]): void {
   forEachMatch(TEN_DIGITS, scan.text, (match) => {
-    if (!isValidNhsNumber(digitsOf(match[0]))) return;
+    if (!isValidNhsNumber(digitsOf(match[0]))) {
+      // "NHS no. 485 777 3457" failing mod 11 is still the child's number, mistyped.
+      pushIfLabelled(scan, "nhs-number", match.index, match[0], NHS_CONTEXT, out);
+      return;
+    }
     // Context on both sides ("NHS no. 943 476 5919", "943 476 5919 (NHS)"); without it a ten-digit number
     // that passes mod 11 is an order or page number as often as not (1 in 11 random numbers pass).
     // The window is wider than a phrase's length: staff write "Ruby's NHS number for the immunisation list

@@ -55,6 +55,34 @@ export function windowBefore(lower: string, start: number, size: number): string
   return lower.slice(Math.max(0, start - size), start);
 }
 
+/**
+ * Characters before an identifier within which its own label ("ULN ", "UPN: ", "NHS no. ") stands: a
+ * number so labelled whose check digit fails is the person's identifier mistyped, not a random number.
+ */
+const LABEL_WINDOW = 16;
+
+/**
+ * For an identifier whose check digit failed: when `labels` name it right before it, and it is no
+ * placeholder ("999 999 9999", "1234567890", as training examples write), it goes in `out` at 0.8, below a
+ * valid one's confidence.
+ */
+export function pushIfLabelled(
+  scan: Scan,
+  type: EntityType,
+  start: number,
+  value: string,
+  labels: readonly string[],
+  out: Candidate[],
+): void {
+  const digits = value.replace(/\D/g, "");
+  if (
+    new Set(digits).size > 2 &&
+    "01234567890".indexOf(digits) === -1 &&
+    hasPhrase(windowBefore(scan.lower, start, LABEL_WINDOW), labels)
+  )
+    out.push({ type, start, end: start + value.length, confidence: 0.8 });
+}
+
 export function windowAfter(lower: string, end: number, size: number): string {
   return lower.slice(end, end + size);
 }
