@@ -107,8 +107,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     // Stryker disable next-line ConditionalExpression: every body name's last word has two letters or more, so a shorter surname never equals one
     senderSurname.length > 1 &&
     scan.text.slice(name.start, name.end).toLowerCase().split(/\s+/).pop() === senderSurname;
-  // The words of the people the body names in full, as written there with a capital ("Aleksandra
-  // Zielinska"): a subject writing one of them is about that person, in any case and anywhere in it.
+  // The words of the people the body names in full ("Aleksandra Zielinska"; not someone described): a
+  // subject writing one of them is about that person, in any case and anywhere in it.
   const fullNameWords = new Set<string>();
   for (const name of bodyPeople)
     if (name.full && !name.staff && !name.addressee && !isSender(bodyScan, name))
