@@ -13,6 +13,7 @@ import {
 } from "../data/personal-data/lexicon.js";
 import { CAPITALISED_WORD, SURNAME_AFTER } from "../data/personal-data/patterns.js";
 import { SCHOOL_ACRONYMS } from "../data/etiquette/acronyms.js";
+import { isAsciiLetter } from "../engine/phrase-set.js";
 import { findSubjectPeople } from "./subject-people.js";
 import {
   forEachMatch,
@@ -154,8 +155,11 @@ const INITIALS = new RegExp(
   "g",
 );
 /** A class in lower case ("10h", "y4", "(3s)"), for reading a lower-cased subject. */
-const CLASS_CODE_LOWER =
-  "(?:year ?\\d{1,2}|yr ?\\d{1,2}|y\\d{1,2}|\\d{1,2}[a-z]{1,2}|class \\d{1,2}|rec|reception|nursery)";
+const CLASS_CODE_LOWER = CLASS_CODE.toLowerCase();
+/** A word in lower case, any Latin letters, apostrophes and hyphens after the first. */
+const LOWER_WORD = `[${LOWER}][${LOWER}'-]*`;
+/** What follows a word a subject sets off: its end, a separator, a bracket or a class. */
+const SET_OFF_AFTER = `(?= ?$| ?[-:\\u2013\\u2014(]| ${CLASS_CODE_LOWER}\\b)`;
 /**
  * One word a subject sets off as whom it is about, in any case (staff in a hurry write "reece 10H"):
  * heading it before a separator, a bracket, a class or the end ("Jenny", "ayaan (3S) autism diagnosis",
@@ -163,7 +167,7 @@ const CLASS_CODE_LOWER =
  * "Class 4 - Oliwia (sickle cell)"). Read on the lower-cased subject; group 1 or 2 is the word.
  */
 const SUBJECT_SET_OFF = new RegExp(
-  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*([a-z\\u00DF-\\u00FF\\u0100-\\u017F][a-z\\u00DF-\\u00FF\\u0100-\\u017F'-]*)(?= ?$| ?[-:\\u2013\\u2014(]| ${CLASS_CODE_LOWER}\\b)|[-:\\u2013\\u2014] ([a-z\\u00DF-\\u00FF\\u0100-\\u017F][a-z\\u00DF-\\u00FF\\u0100-\\u017F'-]*)(?= ?$| ?[-:\\u2013\\u2014(]| ${CLASS_CODE_LOWER}\\b))`,
+  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*(${LOWER_WORD})${SET_OFF_AFTER}|[-:\\u2013\\u2014] (${LOWER_WORD})${SET_OFF_AFTER})`,
   "g",
 );
 
@@ -398,18 +402,14 @@ export function findNames(
     const found: { start: number; end: number }[] = [];
     for (const word of confirmed) {
       const asPerson: { start: number; end: number }[] = [];
-      let thing = false;
-      let from = 0;
-      for (let seen = 0; seen < OCCURRENCES_READ && !thing; seen++) {
-        const at = lower.indexOf(word, from);
-        if (at === -1) break;
-        from = at + word.length;
-        if (isNameChar(lower.charCodeAt(at - 1)) || isLetterCode(lower.charCodeAt(from))) continue;
+      const thing = someOccurrence(lower, word, (at, end) => {
+        if (isNameChar(lower.charCodeAt(at - 1)) || isLetterCode(lower.charCodeAt(end))) return false;
         // "the minibus is", "my boiler has": a word that takes a determiner anywhere is a thing.
-        thing = DETERMINER_BEFORE.test(lower.slice(Math.max(0, at - 8), at));
-        if (inSignature(scan, at) || !PERSON_FOLLOWS.test(lower.slice(from, from + 40))) continue;
-        asPerson.push({ start: at, end: from });
-      }
+        if (DETERMINER_BEFORE.test(lower.slice(Math.max(0, at - 8), at))) return true;
+        if (!inSignature(scan, at) && PERSON_FOLLOWS.test(lower.slice(end, end + 40)))
+          asPerson.push({ start: at, end });
+        return false;
+      });
       if (!thing) found.push(...asPerson);
     }
     // Offsets only grow for `covered`.
@@ -447,6 +447,9 @@ function coverageOf(names: readonly NameCandidate[]): (offset: number) => boolea
   };
 }
 
+/** Runs of lower-case letters, apostrophes and hyphens: the words `wordsNamedIn` looks up. */
+const LOWER_WORD_RUN = new RegExp(`[${LOWER}'-]+`, "g");
+
 /**
  * Where a subject writes, in any case, a word of someone the body names in full ("aleksandra on crutches"
  * above "Aleksandra Zielinska in 5B has broken her ankle"): the subject is about them. `words` are lower
@@ -454,7 +457,7 @@ function coverageOf(names: readonly NameCandidate[]): (offset: number) => boolea
  */
 export function wordsNamedIn(scan: Scan, words: ReadonlySet<string>): NameCandidate[] {
   const names: NameCandidate[] = [];
-  forEachMatch(/[a-z\u00DF-\u00FF\u0100-\u017F'-]+/g, scan.lower, (match) => {
+  forEachMatch(LOWER_WORD_RUN, scan.lower, (match) => {
     if (words.has(match[0]) && !NOT_A_NAME.has(match[0]))
       names.push({
         type: "person-name",
@@ -471,7 +474,7 @@ export function wordsNamedIn(scan: Scan, words: ReadonlySet<string>): NameCandid
 
 /** A letter (any Latin letter): a neighbour that makes a name part of a longer word. */
 function isLetterCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code > 191 && code !== 215 && code !== 247);
+  return isAsciiLetter(code) || (code > 191 && code !== 215 && code !== 247);
 }
 
 /** A letter or an apostrophe before a word: it is the tail of another ("o'reece"). */
@@ -488,15 +491,24 @@ const OCCURRENCES_READ = 50;
  * "for", "to" or "from", which take a person too ("came in for Kayden")?
  */
 export function writtenAsName(text: string, word: string): boolean {
+  return someOccurrence(text, word, (at, end) => {
+    if (isAsciiLetter(text.charCodeAt(end))) return false;
+    const before = lowerCaseWordBefore(text, at);
+    return before !== undefined && (!PLACE_PREPOSITIONS.has(before) || PERSON_PREPOSITIONS.has(before));
+  });
+}
+
+/**
+ * Calls `visit` with the start and end of each of the first OCCURRENCES_READ occurrences of `word` in
+ * `text`, in order, until it returns true; says whether one did.
+ */
+function someOccurrence(text: string, word: string, visit: (at: number, end: number) => boolean): boolean {
   let from = 0;
   for (let seen = 0; seen < OCCURRENCES_READ; seen++) {
     const at = text.indexOf(word, from);
     if (at === -1) return false;
     from = at + word.length;
-    const after = text.charCodeAt(from);
-    if ((after >= 65 && after <= 90) || (after >= 97 && after <= 122)) continue;
-    const before = lowerCaseWordBefore(text, at);
-    if (before !== undefined && (!PLACE_PREPOSITIONS.has(before) || PERSON_PREPOSITIONS.has(before))) return true;
+    if (visit(at, from)) return true;
   }
   return false;
 }

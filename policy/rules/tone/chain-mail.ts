@@ -52,6 +52,19 @@ export function chainMailSpans(text: string, allStaff: boolean): Span[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Where chain mail shows in the body (offsets into `message.body.text`): in the sender's words and what
+ * they forward, since passing a chain letter on is theirs to answer for; and where the sender's own words
+ * pass on what they quote ("I've been sent this and it looks fun so passing it on"), in the quoted letter
+ * too (a plain reply quoting one is not). The tone rule reads it to leave a hoax's alarm to this rule.
+ */
+export function chainMailInBody(message: Message, allStaff: boolean): Span[] {
+  const spans = chainMailSpans(message.ownAndForwarded, allStaff);
+  return spans.length === 0 && findAll(PASS_ON, message.own).length > 0
+    ? chainMailSpans(message.body.text, allStaff)
+    : spans;
+}
+
 export default defineRule({
   meta: {
     id: "chain-mail",
@@ -66,12 +79,7 @@ export default defineRule({
     const allStaff = toAllStaff(message);
     const inSubject = chainMailSpans(message.subject.text, allStaff);
     if (inSubject.length > 0) return [{ messageId: "chain", location: "subject", spans: inSubject }];
-    // The sender's words and what they forward: passing a chain letter on is theirs to answer for.
-    let spans = chainMailSpans(message.ownAndForwarded, allStaff);
-    // "I've been sent this and it looks fun so passing it on": the sender's own words pass on what they
-    // quote, so the quoted chain letter is theirs too (a plain reply quoting one is not).
-    if (spans.length === 0 && findAll(PASS_ON, message.own).length > 0)
-      spans = chainMailSpans(message.body.text, allStaff);
+    const spans = chainMailInBody(message, allStaff);
     return spans.length === 0 ? [] : [{ messageId: "chain", location: "body", spans }];
   },
 });
