@@ -215,11 +215,12 @@ async function main(): Promise<void> {
     // (F1 0.770 -> 0.801 at the sample's rate) for the handful of personal drafts it loses.
     const vetoBelow =
       label === "personal-use"
-        ? VETO_BARS.reduce((best, bar) =>
-            score(best.threshold, falseAlarmWeight, bar) > score(best.threshold, falseAlarmWeight, best.bar)
-              ? { ...best, bar }
-              : best,
-          { threshold, bar: VETO_BARS[0] ?? 0 },
+        ? VETO_BARS.reduce(
+            (best, bar) =>
+              score(best.threshold, falseAlarmWeight, bar) > score(best.threshold, falseAlarmWeight, best.bar)
+                ? { ...best, bar }
+                : best,
+            { threshold, bar: VETO_BARS[0] ?? 0 },
           ).bar
         : undefined;
     const model = train(examples, KEEP[label] ?? 500);
