@@ -251,6 +251,34 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(bodyText, subject).sort()).toEqual(expected.sort());
   });
 
+  it.each<[string, string, string, string[]]>([
+    [
+      "a lower-case name and class heading the subject",
+      "reece has been late every day this week and says it's because he's walking his older brother to the probation office.",
+      "reece 10H",
+      ["body:special-category"],
+    ],
+    [
+      "a name the subject sets off after a topic",
+      "Ahmad (Year 8) starts with us on Monday. He arrived from Afghanistan in January with his mum and two sisters and the family have refugee status.",
+      "New starter Monday - Ahmad",
+      ["body:special-category"],
+    ],
+  ])(
+    "the person the subject and the body agree on owns a detail further down the body: %s",
+    (_what, bodyText, subject, expected) => {
+      expect(typesIn(bodyText, subject)).toEqual(expected);
+      // Without the subject's word, a given name 80 characters or more from the detail is not enough.
+      expect(typesIn(bodyText, "Update")).toEqual([]);
+    },
+  );
+
+  it("a subject's name the body writes only as the addressee or a thing owns no detail", () => {
+    const body =
+      "Hi Jenny,\n\nThanks for covering. The boy in the photo had been charged for a school lunch he never ate.";
+    expect(typesIn(body, "Jenny")).toEqual([]);
+  });
+
   it("a subject writing, in any case, a word of someone the body names in full is about them", () => {
     const body = "Aleksandra Zielinska in 5B has broken her ankle.";
     expect(typesIn(body, "aleksandra on crutches til half term")).toContain("subject:special-category");

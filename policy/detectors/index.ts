@@ -119,8 +119,16 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // (caretaker) - off sick"), not whom to contact.
   const aboutSomeoneIn = (scan: Scan, name: NameCandidate) =>
     name.full && !name.addressee && (scan.location === "subject" || !name.staff) && !isSender(scan, name);
+  // A given name the subject sets off and the body writes as a person ("reece 10H" above "reece has been
+  // late…", "New starter - Ahmad" above "Ahmad (Year 8) starts…") is whom the whole mail is about, as a
+  // full name is: a detail further down the body is theirs ("…his brother is tagged").
+  const subjectsPerson = bodyPeople.some(
+    (name) =>
+      !name.full && !name.staff && !name.addressee && setOff.indexOf(bodyScan.lower.slice(name.start, name.end)) !== -1,
+  );
   const identifiedIn = scans.map(
     (scan, index) =>
+      (scan === bodyScan && subjectsPerson) ||
       // Stryker disable next-line ArrayDeclaration: found and people have an entry for every scan, so the fallback is never used (it is there for the type)
       (people[index] ?? []).some((name) => aboutSomeoneIn(scan, name)) ||
       // Stryker disable next-line ArrayDeclaration: found and people have an entry for every scan, so the fallback is never used (it is there for the type)

@@ -657,6 +657,8 @@ export const NOT_SENSITIVE_PHRASES: readonly string[] = [
   "exclusion zone",
   "exclusion of liability",
   "in care of",
+  // A fee, not an offence: "so he isn't charged for a school lunch", "charged for the trip".
+  "charged for",
 ];
 
 /**
