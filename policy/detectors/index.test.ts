@@ -177,12 +177,18 @@ describe("detectPersonalData: must not find", () => {
     ["a bare email address", "Email jo.ellis@delius-school.sch.uk with questions."],
     ["a named pupil with nothing sensitive", "Oliver Ashdown won the poetry competition."],
     ["'personal development'", "Personal development plans are due on Friday."],
+    ["the school's Bursary, an office", "Mr Carrow's invoice: please send it to the Bursary by Friday."],
+    ["a fee charged, not a charge", "Tell Oliver Ashdown's mum he won't be charged for a school lunch on Fridays."],
     [
       "a phone in the sender's signature",
       `See you then.\n\nKind regards,\nJo Ellis\nHead of Year 9\nMobile: ${mobile}`,
     ],
   ])("%s", (_label, text) => {
     expect(typesIn(text)).toEqual([]);
+  });
+
+  it("a bursary a named pupil applies for is still found", () => {
+    expect(typesIn("Oliver Ashdown has applied for a Bursary for next year.")).toEqual(["body:special-category"]);
   });
 
   it("the verb 'send' is not the SEND acronym", () => {

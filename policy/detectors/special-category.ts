@@ -4,6 +4,7 @@ import {
   GENERIC_FOLLOWERS,
   GENERIC_PRECEDERS,
   NOT_SENSITIVE_PHRASES,
+  OFFICE_NAMES,
   SENSITIVE_TERMS,
 } from "../data/personal-data/lexicon.js";
 import { runHash } from "../engine/phrase-set.js";
@@ -100,7 +101,7 @@ export function detectSpecialCategory(
     const end = start + term.phrase.length;
     // The next word is looked for after the whole term ("child protection plan" is read once).
     at = end;
-    if (isTopicTalk(lower, start, end, namedSubject)) continue;
+    if (isTopicTalk(lower, start, end, namedSubject) || isOfficeName(text, lower, start, term.phrase)) continue;
     const nearGiven = hasNear(who.givenNames, start, NEAR_GIVEN_NAME);
     const confidence = hasNear(who.fullNames, start, NEAR_FULL_NAME)
       ? 0.9
@@ -111,6 +112,15 @@ export function detectSpecialCategory(
           : 0;
     if (confidence > 0) out.push({ type: "special-category", start, end, confidence });
   }
+}
+
+/** "the Bursary": an office the school has (`OFFICE_NAMES`), capitalised after "the". */
+function isOfficeName(text: string, lower: string, start: number, phrase: string): boolean {
+  return (
+    OFFICE_NAMES.indexOf(phrase) !== -1 &&
+    text.charCodeAt(start) !== lower.charCodeAt(start) &&
+    endsWithWord(lower.slice(Math.max(0, start - 5), start), "the ")
+  );
 }
 
 function matchesAt(text: string, lower: string, start: number, term: Term): boolean {

@@ -662,6 +662,12 @@ export const NOT_SENSITIVE_PHRASES: readonly string[] = [
 ];
 
 /**
+ * Terms that, capitalised after "the", name a school's office rather than what a person has: "send the
+ * invoice to the Bursary", "the Bursary are funding the food" (independent schools' finance office).
+ */
+export const OFFICE_NAMES: readonly string[] = ["bursary"];
+
+/**
  * Terms matched in capitals only: "SEN" and "SEND" are needs, "send the minutes" is a verb; "PEP",
  * "LAC" and "YOT" are ordinary words or names in lower case.
  */
