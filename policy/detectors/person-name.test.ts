@@ -199,6 +199,10 @@ describe("findNames in subjects and file names", () => {
     ["Medication change - Mia-Rose Kettering", "subject", [["Mia-Rose Kettering", true, false, false, 0.8]]],
     ["Reece Harper - behaviour", "subject", [["Reece Harper", true, false, false, 0.8]]],
     ["Pupil premium - Jadon and Kacey Marsh", "subject", [["Kacey Marsh", true, false, false, 0.8]]],
+    // An acronym after the name ends it, as a separator does: what the subject says about them.
+    ["Re: Lewis Maynard EHCP draft", "subject", [["Lewis Maynard", true, false, false, 0.8]]],
+    ["Jordan Mensah PEP - Thursday", "subject", [["Jordan Mensah", true, false, false, 0.8]]],
+    ["Staff Meeting INSET agenda", "subject", []],
     ["Ashdown Oliver EHCP.pdf", "attachments", [["Ashdown Oliver", true, false, false, 0.75]]],
     ["Dear Oliver letter.pdf", "attachments", [["Oliver", false, false, false, 0.5]]],
     ["Kacper Zielinski body map.pdf", "attachments", [["Kacper Zielinski", true, false, false, 0.8]]],

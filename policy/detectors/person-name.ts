@@ -55,10 +55,11 @@ const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
 /**
  * In a subject line or a file name, a name stands between separators: "CP concern - Amira Khalil (Y3)",
  * "Ioana Popescu - CAMHS referral", "Fw: Medication change - Oliwia Nowak". Two or three capitalised
- * words (any Latin letters, particles allowed) with a separator or the end on both sides.
+ * words (any Latin letters, particles allowed) with a separator or the end on both sides, or after
+ * them a class or an acronym ("Lewis Maynard EHCP draft", "Jordan Mensah 11S").
  */
 const SUBJECT_NAME = new RegExp(
-  `(?:^|[-:\\u2013|(\\]&,] ?| and |(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: (?:N\\u00ED|Nic|Mac|Mc|O'|De|Di|Da|Du|Del|Della|Le|La|Van|Von|El|Al|Bin|Ibn|Ben|Ap|de|da|di|du|del|della|le|la|van|von|der|den|al|el|bin|ibn|ap))? ${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{1,2}\\b))`,
+  `(?:^|[-:\\u2013|(\\]&,] ?| and |(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: (?:N\\u00ED|Nic|Mac|Mc|O'|De|Di|Da|Du|Del|Della|Le|La|Van|Von|El|Al|Bin|Ibn|Ben|Ap|de|da|di|du|del|della|le|la|van|von|der|den|al|el|bin|ibn|ap))? ${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{1,2}\\b|[A-Z]{2,5}\\b))`,
   "g",
 );
 /** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */
