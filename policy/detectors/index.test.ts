@@ -177,6 +177,8 @@ describe("detectPersonalData: must not find", () => {
     ["a bare email address", "Email jo.ellis@delius-school.sch.uk with questions."],
     ["a named pupil with nothing sensitive", "Oliver Ashdown won the poetry competition."],
     ["'personal development'", "Personal development plans are due on Friday."],
+    ["a notice to families on a benefit", "If your family receives Universal Credit, please speak to Mrs Kettle."],
+    ["students on a register", "Students on free school meals can apply to Mr Carrow for help with the trip."],
     ["the school's Bursary, an office", "Mr Carrow's invoice: please send it to the Bursary by Friday."],
     ["a fee charged, not a charge", "Tell Oliver Ashdown's mum he won't be charged for a school lunch on Fridays."],
     [

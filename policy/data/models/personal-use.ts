@@ -5,7 +5,7 @@ export const personalUseModel = unpackModel({
   label: "personal-use",
   bias: -0.4,
   threshold: 0.8,
-  vetoBelow: 0.3,
+  vetoBelow: 0.35,
   step: 0.02,
   packed: [
     "-70:@signed:as-staff",
@@ -31,9 +31,8 @@ export const personalUseModel = unpackModel({
     "-9:again agree as change dear_mr dear_mrs duty from_the june letter next_week payroll please_don't re reading referral s signed so_i these trust until",
     "-8:accept at_pm below carol class dad day ehcp fixtures for_letting form funny fyi has_been he's head help him mobile myself on on_the priya rachel reports the they this_morning today told tuesday warning",
     "-7:adeyemi agreement and_a assistant bank_details best can_finish care changed classroom confirm don't during finish_the fixture four frankly governors group her hi_lisa hi_mrs is_on it keep letting medical ms name newsletter no_problem on_tuesday parent pick_up please_read please_send police prep review should sign sort_code sports_day sure team the_hall three to_the uniform we'll we_accept wear were will_be without you_update",
-    "-6:@to:colleagues&no-school-words @to:public-sector&few-school-words agreed anita back_to be_on boarding code_account d didn't done email every family fw_fw goes leaving let m meal minibus_mot mock new_starter nhs paper part pass phonics plan playground reading_book ruby sheet sign_up speech starter students supply through updated vacancy vat worth you_after",
-    "6:history to_have",
-    "7:a_look an_hour anyone_wants as_some at_yours avon avon_brochure back bank_transfer bill birthday bit brochure_is brownies cakes carrycot case catalogue chelmsford code collect_from come_and darren daughter down everyone_i'm everyone_my extra face face_value fancy find fix football_league for_me for_on go_for got_a grab happy_with holiday_cottage horses i'm_now i've_started i_was in_great is_still jump kids last_time maths message_me mini month moved_to moving my_application my_daughter my_home new_avon of_you orders_by orders_for our_holiday out_of page payslips please_can season slimming so some_of supporting taking the_rest to_start tuition walk weds weigh_in would year_fix yes you've",
+    "-6:@to:public-sector&few-school-words agreed anita boarding code_account d didn't done email every family fw_fw m meal minibus_mot mock new_starter nhs part pass phonics playground ruby speech starter updated vacancy vat worth you_after",
+    "7:a_look an_hour anyone_wants as_some at_yours avon back bill birthday bit brochure_is brownies cakes carrycot case catalogue code collect_from come_and darren daughter down everyone_i'm everyone_my extra face fancy find fix football_league for_me for_on go_for grab happy_with holiday_cottage horses i'm_now i've_started i_was in_great is_still jump kids last_time maths mini moved_to moving my_application my_daughter my_home new_avon of_you orders_for our_holiday out_of page payslips please_can season slimming so some_of taking the_rest to_start tuition walk weds weigh_in would year_fix yes you've",
     "8:a_horse adults_and all_i've all_we're at_mine booked brochure can't code_is com garage garden horse how_was i'll_pay i'm_doing if_you'd interested is_out it's like_to lol moved off_for offer parcel park per_hour re_car reply_to rest sam searches see some staff_rate statement table takes_the the_car the_garage there till to_friends to_go tutoring we'd_like weigh winner_gets you_at",
     "9:a_few after_work as_the at_the book booking business draw drop fantasy fantasy_football fine football fri half_term happy house if_anyone league left miles mortgage move of_us ok on_saturday on_sunday one pay_the rd ref right tax thanks_for that's villa yes_please",
     "10:and_i'll at_my attached_my club cottage get hiya holiday i've_got me_if me_in ono party rate refund side sofa sorry_for then tickets_for two weeks",
@@ -66,5 +65,5 @@ export const personalUseModel = unpackModel({
     "54:@no-school-words",
   ],
   trainedOn:
-    "development set: 3232 drafts (970 positive), sample.jsonl and test/corpus/dev; leave-one-file-out CV F1 rules alone 0.640, rules OR model 0.856 at p >= 0.8, chosen for the sample's rate of 7.3% (F1 there 0.744; 0.801 with the signs vetoed below p 0.3)",
+    "development set: 3232 drafts (970 positive), sample.jsonl and test/corpus/dev; leave-one-file-out CV F1 rules alone 0.640, rules OR model 0.856 at p >= 0.8, chosen for the sample's rate of 7.3% (F1 there 0.744; 0.801 with the signs vetoed below p 0.35)",
 });
