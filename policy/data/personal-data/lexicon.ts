@@ -1387,8 +1387,8 @@ export const ORGANISATION_PHONE_CONTEXT: readonly string[] = [
 ];
 
 /**
- * Context that makes bank details the school's own (or its PTA's), given for payments to it: no one's
- * personal data. Read in the 80 characters before the sort code or account.
+ * Context that makes bank details the school's own (or its PTA's), given for payments to it, or a
+ * supplier's: no one's personal data. Read in the 80 characters before the sort code or account.
  */
 export const SCHOOL_ACCOUNT_CONTEXT: readonly string[] = [
   "school fund",
@@ -1400,6 +1400,11 @@ export const SCHOOL_ACCOUNT_CONTEXT: readonly string[] = [
   "friends of",
   "payable to the school",
   "pay the school",
+  // A business's account, as an invoice or a changed-details request gives it (Action Fraud's mandate
+  // fraud advice: "supplier bank details").
+  "supplier",
+  "company account",
+  "business account",
 ];
 
 /**
