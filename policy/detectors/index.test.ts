@@ -179,6 +179,14 @@ describe("detectPersonalData: must not find", () => {
     ["'personal development'", "Personal development plans are due on Friday."],
     ["a notice to families on a benefit", "If your family receives Universal Credit, please speak to Mrs Kettle."],
     ["students on a register", "Students on free school meals can apply to Mr Carrow for help with the trip."],
+    [
+      "a data summary's counts",
+      "Mr Carrow's summary: Free school meals (Ever 6): 23% of students; SEN support: 41 students.",
+    ],
+    ["a helpline named after the condition", "Mrs Kettle put up the Walsall Domestic Abuse helpline poster."],
+    ["a free service offered to anyone", "Mrs Kettle says the helpline offers free counselling to any parent."],
+    ["one case in a class", "Mrs Kettle: we've had a case of head lice reported in Hazel class."],
+    ["a first-aid qualification", "Catherine Lyle has completed her Mental Health First Aid qualification."],
     ["the school's Bursary, an office", "Mr Carrow's invoice: please send it to the Bursary by Friday."],
     ["a fee charged, not a charge", "Tell Oliver Ashdown's mum he won't be charged for a school lunch on Fridays."],
     [
@@ -187,6 +195,11 @@ describe("detectPersonalData: must not find", () => {
     ],
   ])("%s", (_label, text) => {
     expect(typesIn(text)).toEqual([]);
+  });
+
+  it("a number after a named pupil's detail is no count of a group", () => {
+    expect(typesIn("Oliver Ashdown gets SEN support 3 times a week.")).toEqual(["body:special-category"]);
+    expect(typesIn("Oliver Ashdown has had 2 seizures this week.")).toEqual(["body:special-category"]);
   });
 
   it("a bursary a named pupil applies for is still found", () => {

@@ -133,6 +133,12 @@ function matchesAt(text: string, lower: string, start: number, term: Term): bool
 }
 
 const FOLLOWER_SET = new Set(GENERIC_FOLLOWERS);
+/**
+ * A count or a share right after the term, as a table or a data summary gives it ("FSM 97 90.8%",
+ * "SEN support: 41 students", "Free school meals (Ever 6): 23% of students"): a group, not a person.
+ */
+const COUNTED =
+  /^[^.\n]{0,20}?(?:\d+(?:\.\d+)?%|\b\d+ (?:students|pupils|children|learners|families|boys|girls)\b|:? \d+(?:$|[;,\n]))/;
 /** The word after a second list item: "EpiPen and asthma training" → "training". */
 const LISTED_FOLLOWER = /^(?:,| and| or| &) [a-z'-]+ ([a-z-]+)\b/;
 
@@ -157,6 +163,7 @@ function nextWord(lower: string, from: number): string {
  */
 function isTopicTalk(lower: string, start: number, end: number, namedSubject: boolean): boolean {
   for (const phrase of NOT_SENSITIVE_PHRASES) if (lower.startsWith(phrase, start)) return true;
+  if (COUNTED.test(lower.slice(end, end + 32))) return true;
   if (namedSubject) return isAfterGenericPreceder(lower, start);
   if (FOLLOWER_SET.has(nextWord(lower, end))) return true;
   // "EpiPen and asthma training", "autism or ADHD awareness": a follower after a two-item list.

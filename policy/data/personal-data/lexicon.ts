@@ -754,6 +754,14 @@ export const GENERIC_FOLLOWERS: readonly string[] = [
   "cluster",
   "week",
   "day",
+  // A helpline, a service or a charity named after the condition ("Walsall Domestic Abuse helpline",
+  // "SEND Information, Advice and Support Service", "Macmillan Cancer Support"), a first-aid course.
+  "helpline",
+  "service",
+  "services",
+  "charity",
+  "information",
+  "first",
 ];
 
 /** A sensitive term right after one of these is the school's own service or role, not a person's data. */
@@ -785,6 +793,12 @@ export const GENERIC_PRECEDERS: readonly string[] = [
   "anyone on",
   "those with",
   "those on",
+  // One case in a class, a free service offered to anyone, how a process works.
+  "case of",
+  "cases of",
+  "free",
+  "process for",
+  "supporting",
   "at a",
   "worked in",
   "experience in",
