@@ -43,6 +43,11 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "paracetamol",
     "steroid cream",
     // Conditions and treatments (NHS Health A to Z).
+    // Most of its conditions end in one of these words ("Rett syndrome", "attachment disorder").
+    "syndrome",
+    "disorder",
+    "medical alert",
+    "cardiologist",
     "add",
     "cochlear implant",
     "wets the bed",
@@ -612,6 +617,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "police custody",
     "in custody",
     "in prison",
+    "went to prison",
+    "drink driving",
+    "drink-driving",
     "prison sentence",
     "imprisoned",
     "imprisonment",
