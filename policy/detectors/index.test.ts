@@ -202,6 +202,11 @@ describe("detectPersonalData: must not find", () => {
     expect(typesIn("Oliver Ashdown has had 2 seizures this week.")).toEqual(["body:special-category"]);
   });
 
+  it("a word after the detail that could start a course's name does not make it topic talk", () => {
+    expect(typesIn("Oliver Ashdown had a seizure first thing this morning.")).toEqual(["body:special-category"]);
+    expect(typesIn("Oliver Ashdown's EHCP information is attached.")).toEqual(["body:special-category"]);
+  });
+
   it("a bursary a named pupil applies for is still found", () => {
     expect(typesIn("Oliver Ashdown has applied for a Bursary for next year.")).toEqual(["body:special-category"]);
   });

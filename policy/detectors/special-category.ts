@@ -138,7 +138,7 @@ const FOLLOWER_SET = new Set(GENERIC_FOLLOWERS);
  * "SEN support: 41 students", "Free school meals (Ever 6): 23% of students"): a group, not a person.
  */
 const COUNTED =
-  /^[^.\n]{0,20}?(?:\d+(?:\.\d+)?%|\b\d+ (?:students|pupils|children|learners|families|boys|girls)\b|:? \d+(?:$|[;,\n]))/;
+  /^[^.\n]{0,20}?(?:\d+(?:\.\d+)?%|\b\d+ (?:students|pupils|children|learners|families)\b|:? \d+(?:$|[;,\n]))/;
 /** The word after a second list item: "EpiPen and asthma training" → "training". */
 const LISTED_FOLLOWER = /^(?:,| and| or| &) [a-z'-]+ ([a-z-]+)\b/;
 

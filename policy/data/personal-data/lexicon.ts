@@ -667,6 +667,8 @@ export const NOT_SENSITIVE_PHRASES: readonly string[] = [
   "in care of",
   // A fee, not an offence: "so he isn't charged for a school lunch", "charged for the trip".
   "charged for",
+  // A first-aid course and the staff trained in it, not anyone's mental health.
+  "mental health first aid",
 ];
 
 /**
@@ -762,14 +764,12 @@ export const GENERIC_FOLLOWERS: readonly string[] = [
   "cluster",
   "week",
   "day",
-  // A helpline, a service or a charity named after the condition ("Walsall Domestic Abuse helpline",
-  // "SEND Information, Advice and Support Service", "Macmillan Cancer Support"), a first-aid course.
+  // A helpline, a service or a charity named after the condition ("Walsall Domestic Abuse helpline", "the
+  // school nursing service"). Not "first" or "information": "a seizure first thing", "his EHCP information".
   "helpline",
   "service",
   "services",
   "charity",
-  "information",
-  "first",
 ];
 
 /** A sensitive term right after one of these is the school's own service or role, not a person's data. */
