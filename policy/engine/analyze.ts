@@ -125,7 +125,7 @@ function viewFor(location: string, message: Message): TextView | undefined {
 }
 
 function spansToSource(spans: readonly Span[], view: TextView): Span[] {
-  return spans.map((span) => ({ start: view.toSource(span.start), end: view.toSource(span.end) }));
+  return spans.map((span) => ({ start: view.toSource(span.start), end: view.toSourceEnd(span.end) }));
 }
 
 /** Rules see folded text; the surfaces highlight and fix the draft's own characters. */
@@ -144,7 +144,7 @@ function toSource(report: RuleReport, message: Message): RuleReport {
 
 function entityToSource(entity: Entity, message: Message): Entity {
   const view = viewFor(entity.location, message);
-  return view ? { ...entity, start: view.toSource(entity.start), end: view.toSource(entity.end) } : entity;
+  return view ? { ...entity, start: view.toSource(entity.start), end: view.toSourceEnd(entity.end) } : entity;
 }
 
 function toFinding(rule: RuleModule, report: RuleReport, severity: Severity, pack: PolicyPack): Finding {

@@ -124,6 +124,19 @@ describe("foldForMatching: offsets", () => {
     expect([0, 1, 2, 3, 4, 5, 6].map(view.toSource)).toEqual([0, 2, 3, 3, 4, 6, 7]);
   });
 
+  it("maps a span's end to the end of the source character its last folded character came from", () => {
+    // As above: folded "abfiA!" from source offsets 0, 2, 3, 3, 4, 6 (and 7 for the end). A span ending
+    // after "a" runs to "b" (the removed zero-width space goes with it, as toSource has it); one ending
+    // after "f" takes the whole ligature "ﬁ".
+    const view = foldForMatching("a\u200bb\ufb01\u{1d400}!");
+    expect([0, 1, 2, 3, 4, 5, 6].map(view.toSourceEnd)).toEqual([0, 2, 3, 4, 4, 6, 7]);
+    // "㎯" folds to six characters ("rad∕s2"): a span ending inside them takes the whole "㎯", never none of it.
+    const squared = foldForMatching("\u33af");
+    expect(squared.text).toBe("rad\u2215s2");
+    expect([1, 5, 6].map(squared.toSourceEnd)).toEqual([1, 1, 1]);
+    expect(foldForMatching("plain").toSourceEnd(3)).toBe(3);
+  });
+
   it("clamps offsets outside the folded text to its ends", () => {
     const view = foldForMatching("\u00a0ab");
     expect(view.toSource(-3)).toBe(0);

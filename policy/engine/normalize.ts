@@ -17,6 +17,12 @@ export interface TextView {
   readonly lower: string;
   /** Source offset of a folded offset; `toSource(text.length)` is the source length. */
   readonly toSource: (offset: number) => number;
+  /**
+   * Source offset of a span's folded end: the end of the source character the span's last folded
+   * character came from. One source character may fold to several ("㎯" → "rad∕s2"): a span ending
+   * inside them still takes that whole character, never an empty span.
+   */
+  readonly toSourceEnd: (offset: number) => number;
   /** Folded offset of a source offset (the first folded character at or after it). */
   readonly fromSource: (offset: number) => number;
 }
@@ -94,7 +100,7 @@ export function foldForMatching(source: string): TextView {
   if (!NEEDS_FOLDING.test(source)) {
     const lower = source.toLowerCase();
     const identity = (offset: number) => offset;
-    return { text: source, lower, toSource: identity, fromSource: identity };
+    return { text: source, lower, toSource: identity, toSourceEnd: identity, fromSource: identity };
   }
   const parts: string[] = [];
   // toSourceTable[i] = source offset of folded offset i; one extra entry for the end.
@@ -111,14 +117,20 @@ export function foldForMatching(source: string): TextView {
   }
   toSourceTable.push(source.length);
   const text = parts.join("");
+  // Stryker disable next-line ArithmeticOperator: one past the last entry is undefined, and `?? source.length` gives the last entry's value (source.length)
+  const toSource = (offset: number) =>
+    toSourceTable[Math.max(0, Math.min(offset, toSourceTable.length - 1))] ?? source.length;
   let lower = text.toLowerCase();
   // Lower-casing may change length for a few letters (İ → i̇); keep offsets aligned by not lower-casing those.
   if (lower.length !== text.length) lower = lowerSameLength(text);
   return {
     text,
     lower,
-    // Stryker disable next-line ArithmeticOperator: one past the last entry is undefined, and `?? source.length` gives the last entry's value (source.length)
-    toSource: (offset) => toSourceTable[Math.max(0, Math.min(offset, toSourceTable.length - 1))] ?? source.length,
+    toSource,
+    // At least one past the source offset the last folded character came from: "㎯" folds to "rad∕s2", and
+    // a span ending inside those six takes the "㎯" whole, never an empty span. (An astral character that
+    // folds to several would be cut in its surrogate pair; NFKC folds none a name or an identifier holds.)
+    toSourceEnd: (offset) => (offset <= 0 ? 0 : Math.max(toSource(offset), toSource(offset - 1) + 1)),
     fromSource: (offset) => firstAtOrAfter(toSourceTable, offset),
   };
 }

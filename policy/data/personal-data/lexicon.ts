@@ -619,7 +619,6 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "in prison",
     "went to prison",
     "drink driving",
-    "drink-driving",
     "prison sentence",
     "imprisoned",
     "imprisonment",
@@ -793,20 +792,15 @@ export const GENERIC_PRECEDERS: readonly string[] = [
   "students on",
   "pupils on",
   "children on",
-  "families on",
   "families with",
-  "families receiving",
   "family receives",
   "anyone with",
-  "anyone on",
   "those with",
-  "those on",
   // One case in a class, a free service offered to anyone, how a process works.
   "case of",
   "cases of",
   "free",
   "process for",
-  "supporting",
   "at a",
   "worked in",
   "experience in",
@@ -1422,11 +1416,9 @@ export const SCHOOL_ACCOUNT_CONTEXT: readonly string[] = [
   "friends of",
   "payable to the school",
   "pay the school",
-  // A business's account, as an invoice or a changed-details request gives it (Action Fraud's mandate
+  // A supplier's account, as an invoice or a changed-details request gives it (Action Fraud's mandate
   // fraud advice: "supplier bank details").
   "supplier",
-  "company account",
-  "business account",
 ];
 
 /**

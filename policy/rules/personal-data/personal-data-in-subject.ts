@@ -105,7 +105,7 @@ export default defineRule({
     // The whole phrase: "Jack Smith 7C EHCP" without "EHCP" still names the pupil next to the class.
     const subjectEntities = personalData.filter((entity) => entity.location === "subject");
     const phrase = identifyingPhrase(message.subject.text, subjectEntities);
-    const source = { start: message.subject.toSource(phrase.start), end: message.subject.toSource(phrase.end) };
+    const source = { start: message.subject.toSource(phrase.start), end: message.subject.toSourceEnd(phrase.end) };
     // Remove the whole phrase where what is left still says what the mail is about; else a neutral subject.
     const fix =
       subjectWithout(draft.subject, source) === undefined
