@@ -198,12 +198,19 @@ export function scoreSet(
 }
 
 export function formatSet(metrics: SetMetrics): string {
+  const count = (value: number) => String(value).padStart(4);
+  // "n/s": drafts whose key for the label is absent (a borderline judgement), so TP+FP+FN+TN+n/s = drafts.
   const line = (name: string, s: LabelScore) =>
-    `${name.padEnd(26)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)} ${String(s.tn).padStart(4)}  ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.f1.toFixed(3)}`;
-  const header = `${"".padEnd(26)} ${"TP".padStart(4)} ${"FP".padStart(4)} ${"FN".padStart(4)} ${"TN".padStart(4)}  prec.  recall  F1`;
-  const rows = [`Set ${metrics.name}: ${metrics.drafts} drafts, ${metrics.negatives} with every label false`, header];
+    `${name.padEnd(26)} ${count(s.tp)} ${count(s.fp)} ${count(s.fn)} ${count(s.tn)} ${count(metrics.drafts - s.tp - s.fp - s.fn - s.tn)}  ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.f1.toFixed(3)}`;
+  const header = `${"".padEnd(26)} ${"TP".padStart(4)} ${"FP".padStart(4)} ${"FN".padStart(4)} ${"TN".padStart(4)} ${"n/s".padStart(4)}  prec.  recall  F1`;
+  const rows = [
+    `Set ${metrics.name}: ${metrics.drafts} drafts, ${metrics.negatives} with every label false; n/s: not scored (the label's key is absent: a borderline judgement)`,
+    header,
+  ];
   for (const [name, score] of Object.entries(metrics.labels)) rows.push(line(name, score));
-  rows.push("Entity type (recall on drafts labelled personal-data)");
-  for (const [name, score] of Object.entries(metrics.entities).sort()) rows.push(line(name, score));
+  // Entities are scored for recall only (on drafts labelled personal-data, each type listed must be found).
+  rows.push("Entity type (recall on drafts labelled personal-data)", `${"".padEnd(26)} ${"TP".padStart(4)} ${"FN".padStart(4)}  recall`);
+  for (const [name, score] of Object.entries(metrics.entities).sort())
+    rows.push(`${name.padEnd(26)} ${count(score.tp)} ${count(score.fn)}  ${score.recall.toFixed(3)}`);
   return rows.join("\n");
 }
