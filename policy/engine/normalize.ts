@@ -18,9 +18,9 @@ export interface TextView {
   /** Source offset of a folded offset; `toSource(text.length)` is the source length. */
   readonly toSource: (offset: number) => number;
   /**
-   * Source offset of a span's folded end: the end of the source character the span's last folded
+   * Source offset of a span's folded end: at least one past the source offset the span's last folded
    * character came from. One source character may fold to several ("㎯" → "rad∕s2"): a span ending
-   * inside them still takes that whole character, never an empty span.
+   * inside them still takes that character, never an empty span.
    */
   readonly toSourceEnd: (offset: number) => number;
   /** Folded offset of a source offset (the first folded character at or after it). */
@@ -129,7 +129,8 @@ export function foldForMatching(source: string): TextView {
     toSource,
     // At least one past the source offset the last folded character came from: "㎯" folds to "rad∕s2", and
     // a span ending inside those six takes the "㎯" whole, never an empty span. (An astral character that
-    // folds to several would be cut in its surrogate pair; NFKC folds none a name or an identifier holds.)
+    // folds to several, such as the enclosed "🄐" to "(A)", would be cut in its surrogate pair: rare enough
+    // that the send bundle's bytes went elsewhere.)
     toSourceEnd: (offset) => (offset <= 0 ? 0 : Math.max(toSource(offset), toSource(offset - 1) + 1)),
     fromSource: (offset) => firstAtOrAfter(toSourceTable, offset),
   };
