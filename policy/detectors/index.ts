@@ -14,7 +14,7 @@ import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
 import { signatureStart } from "../engine/segments.js";
 import { detectSpecialCategory, type Identification } from "./special-category.js";
-import { makeScan, type Candidate, type Scan } from "./text.js";
+import { makeScan, overlaps, type Candidate, type Scan } from "./text.js";
 import { detectUlns } from "./uln.js";
 import { detectUpns } from "./upn.js";
 
@@ -114,7 +114,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     if (name.full && !name.staff && !name.addressee && !isSender(bodyScan, name))
       for (const word of wordsOfName(bodyScan, name)) if (word.length > 2) fullNameWords.add(word.toLowerCase());
   for (const name of wordsNamedIn(subjectScan, fullNameWords))
-    if (!subjectPeople.some((known) => known.start < name.end && name.start < known.end)) subjectPeople.push(name);
+    if (!subjectPeople.some((known) => overlaps(known, name.start, name.end))) subjectPeople.push(name);
   // In a subject, a member of staff named with their role is what the subject is about ("Mr Greaves
   // (caretaker) - off sick"), not whom to contact.
   const aboutSomeoneIn = (scan: Scan, name: NameCandidate) =>
@@ -123,8 +123,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // late…", "New starter - Ahmad" above "Ahmad (Year 8) starts…") is whom the whole mail is about, as a
   // full name is: a detail further down the body is theirs ("…his brother is tagged").
   const subjectsPerson = bodyPeople.some(
-    (name) =>
-      !name.full && !name.staff && !name.addressee && setOff.indexOf(bodyScan.lower.slice(name.start, name.end)) !== -1,
+    (name) => isGivenNameAlone(name) && setOff.indexOf(bodyScan.lower.slice(name.start, name.end)) !== -1,
   );
   const identifiedIn = scans.map(
     (scan, index) =>
@@ -147,7 +146,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     const named = people[index] ?? [];
     const who: Identification = {
       fullNames: named.filter((name) => aboutSomeoneIn(scan, name)).map((name) => name.start),
-      givenNames: named.filter((name) => !name.full && !name.staff && !name.addressee).map((name) => name.start),
+      givenNames: named.filter(isGivenNameAlone).map((name) => name.start),
       identified: scan.location === "body" ? identifiedAnywhere : identifiedIn[index] === true,
     };
     if (scan.text.length > 0) detectSpecialCategory(scan, facts.sensitiveTerms, who, candidates);
@@ -166,6 +165,11 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     }
   });
   return entities;
+}
+
+/** A given name alone ("Oliver"), neither staff introduced by role nor the greeting's addressee. */
+function isGivenNameAlone(name: NameCandidate): boolean {
+  return !name.full && !name.staff && !name.addressee;
 }
 
 /**

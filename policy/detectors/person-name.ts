@@ -24,6 +24,7 @@ import {
   type Candidate,
   type Scan,
   inSignature,
+  overlaps,
 } from "./text.js";
 
 export interface NameCandidate extends Candidate {
@@ -327,7 +328,7 @@ export function findNames(
     // In a subject or file name a longer name wins over a given name alone inside it ("Mia" in
     // "Mia-Rose Kettering", "Harper" in "Reece Harper"): the part stands for one person.
     const claim = (start: number, end: number, confidence: number) => {
-      const overlapping = names.filter((known) => known.start < end && start < known.end);
+      const overlapping = names.filter((known) => overlaps(known, start, end));
       if (overlapping.some((known) => known.full)) return;
       for (const known of overlapping) names.splice(names.indexOf(known), 1);
       push(start, end, true, confidence);
@@ -347,7 +348,7 @@ export function findNames(
         const word = match[1] ?? "";
         const start = match.index + match[0].length - word.length;
         if (NOT_A_NAME.has(word.toLowerCase()) || !namedElsewhere(word)) return;
-        if (!names.some((known) => known.start < start + word.length && start < known.end))
+        if (!names.some((known) => overlaps(known, start, start + word.length)))
           push(start, start + word.length, false, 0.5);
       });
     if (scan.location === "subject") {
@@ -356,7 +357,7 @@ export function findNames(
         // One word heading a subject is as often a topic ("Divorce - financial disclosure"): it counts
         // only when the message names the same person in the body ("Filip in 8T gets his meds").
         if (!namedElsewhere(word)) continue;
-        if (names.some((known) => known.start < start + word.length && start < known.end)) continue;
+        if (names.some((known) => overlaps(known, start, start + word.length))) continue;
         push(start, start + word.length, false, 0.5);
       }
     }

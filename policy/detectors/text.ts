@@ -74,7 +74,7 @@ export function pushIfLabelled(
   labels: readonly string[],
   out: Candidate[],
 ): void {
-  const digits = value.replace(/\D/g, "");
+  const digits = digitsOf(value);
   if (
     new Set(digits).size > 2 &&
     "01234567890".indexOf(digits) === -1 &&
@@ -104,6 +104,11 @@ export function hasPhrase(window: string, phrases: readonly string[]): boolean {
 /** Digits only: "943 476-5919" → "9434765919". */
 export function digitsOf(value: string): string {
   return value.replace(/\D/g, "");
+}
+
+/** Does the span [start, end) share a character with `span`? */
+export function overlaps(span: { readonly start: number; readonly end: number }, start: number, end: number): boolean {
+  return span.start < end && start < span.end;
 }
 
 /** Is any of the sorted positions within `distance` of `position`? Binary search keeps it linear overall. */
