@@ -8,7 +8,7 @@ import {
   SENSITIVE_TERMS,
 } from "../data/personal-data/lexicon.js";
 import { runHash } from "../engine/phrase-set.js";
-import { hasNear, type Candidate, type Scan, inSignature } from "./text.js";
+import { hasNear, type Candidate, type Scan, inSignature, windowBefore } from "./text.js";
 
 interface Term {
   readonly phrase: string;
@@ -119,7 +119,7 @@ function isOfficeName(text: string, lower: string, start: number, phrase: string
   return (
     OFFICE_NAMES.indexOf(phrase) !== -1 &&
     text.charCodeAt(start) !== lower.charCodeAt(start) &&
-    endsWithWord(lower.slice(Math.max(0, start - 5), start), "the ")
+    endsWithWord(windowBefore(lower, start, 5), "the ")
   );
 }
 
@@ -174,7 +174,7 @@ function isTopicTalk(lower: string, start: number, end: number, namedSubject: bo
 
 /** "our SEN policy", "any allergies", "about knife crime": a generic word right before the term. */
 function isAfterGenericPreceder(lower: string, start: number): boolean {
-  const before = lower.slice(Math.max(0, start - 16), start);
+  const before = windowBefore(lower, start, 16);
   return GENERIC_PRECEDERS.some((word) => endsWithWord(before, word + " "));
 }
 

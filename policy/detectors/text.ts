@@ -1,4 +1,5 @@
 import { isAsciiLetter, PhraseSet } from "../engine/phrase-set.js";
+import { lowerCaseKeepingLength } from "../engine/normalize.js";
 import type { Entity, EntityType } from "../engine/types.js";
 
 /** One text a detector scans: the subject, the body or the attachment names joined by "\n". */
@@ -24,6 +25,7 @@ export interface Candidate {
 
 /**
  * A scan over `text`. `lower` may be given when the caller has it already (the folded view keeps one);
+ * it must be as long as `text` (`lowerCaseKeepingLength`), since detectors read offsets in both;
  * `signature` is the sender's own signature block, empty ([length, length]) when there is none.
  */
 export function makeScan(
@@ -31,7 +33,7 @@ export function makeScan(
   location: Entity["location"],
   signature: { readonly start: number; readonly end: number },
   greetingEnd: number,
-  lower: string = text.toLowerCase(),
+  lower: string = lowerCaseKeepingLength(text),
 ): Scan {
   return { text, lower, location, signatureAt: signature.start, signatureEnd: signature.end, greetingEnd };
 }

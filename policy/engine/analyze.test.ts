@@ -311,6 +311,13 @@ describe("analyzeDraft", () => {
 });
 
 describe("analyzeDraft: edges", () => {
+  it("keeps entities inside the text where lower-casing lengthens a letter (fast-check's 'İ EHCP')", () => {
+    // "İ".toLowerCase() is two characters; the detectors' lower-case copy must keep every offset.
+    const analysis = analyzeDraft({ subject: "Oliver Ashdown", body: "\u0130 EHCP" }, pack);
+    const ehcp = analysis.personalData.filter((entity) => entity.type === "special-category");
+    expect(ehcp.map((entity) => [entity.location, entity.start, entity.end])).toEqual([["body", 2, 6]]);
+  });
+
   it("never gives an entity an empty span where one character folds to several (fast-check's '㎯')", () => {
     // NFKC folds "㎯" to "rad∕s2"; whatever is found inside the expansion covers the "㎯" in the draft.
     const analysis = analyzeDraft({ subject: "\u33af", body: "" }, pack);

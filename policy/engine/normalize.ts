@@ -120,12 +120,9 @@ export function foldForMatching(source: string): TextView {
   // Stryker disable next-line ArithmeticOperator: one past the last entry is undefined, and `?? source.length` gives the last entry's value (source.length)
   const toSource = (offset: number) =>
     toSourceTable[Math.max(0, Math.min(offset, toSourceTable.length - 1))] ?? source.length;
-  let lower = text.toLowerCase();
-  // Lower-casing may change length for a few letters (İ → i̇); keep offsets aligned by not lower-casing those.
-  if (lower.length !== text.length) lower = lowerSameLength(text);
   return {
     text,
-    lower,
+    lower: lowerCaseKeepingLength(text),
     toSource,
     // At least one past the source offset the last folded character came from: "㎯" folds to "rad∕s2", and
     // a span ending inside those six takes the "㎯" whole, never an empty span. (An astral character that
@@ -136,12 +133,18 @@ export function foldForMatching(source: string): TextView {
   };
 }
 
-function lowerSameLength(text: string): string {
+/**
+ * `text` in lower case, the same length: lower-casing may lengthen a few letters ("İ" → "i̇"), which are
+ * left as they are so that every offset into the lower-case copy is one into `text`.
+ */
+export function lowerCaseKeepingLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const char = text.charAt(i);
-    const lower = char.toLowerCase();
-    out += lower.length === 1 ? lower : char;
+    const folded = char.toLowerCase();
+    out += folded.length === 1 ? folded : char;
   }
   return out;
 }
