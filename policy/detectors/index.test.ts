@@ -277,6 +277,46 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(bodyText, subject).sort()).toEqual(expected.sort());
   });
 
+  it.each<[string, string, string[]]>([
+    [
+      "a pupil named in the sentence with the detail",
+      "Hi all,\n\nOliwia in 7K has a moderate hearing loss in her left ear. Please sit her near the front.",
+      ["body:special-category"],
+    ],
+    [
+      "an initial's full stop does not end the sentence",
+      "Hi team,\n\nNotes below.\nFreddie D. CIN plan - neglect. Attend core group.",
+      ["body:special-category"],
+    ],
+    [
+      "a pronoun carries the person named in the sentence before",
+      "Dear Early Help team,\n\nPlease find Leo's referral attached. His mother has disclosed domestic abuse.",
+      ["body:special-category"],
+    ],
+    [
+      "a contact named in another sentence",
+      "Dear all,\n\nIf you think a pupil needs assessing for dyslexia, log it on CPOMS. Nadia Rahman will follow it up.\nThanks",
+      [],
+    ],
+    [
+      "a colleague's bake beside a charity's name, two sentences apart",
+      "Hi everyone,\n\nOur Macmillan Cancer Support coffee morning is next Friday. Mrs Thornton has promised her lemon drizzle again!",
+      [],
+    ],
+    [
+      "a trainer named in another sentence than the topic",
+      "Dear colleagues,\n\nThe trainer is Sophie Marchant. It covers how children understand death and suicide bereavement.",
+      [],
+    ],
+  ])("a notice to a group: a detail is someone's where its sentence names them (%s)", (_what, bodyText, expected) => {
+    expect(typesIn(bodyText, "Notice")).toEqual(expected);
+  });
+
+  it("a notice to a group whose subject names the pupil keeps the whole body theirs", () => {
+    const body = "Dear all,\n\nAhmad starts on Monday. The family have refugee status.";
+    expect(typesIn(body, "New starter - Ahmad Karimi")).toEqual(["body:special-category"]);
+  });
+
   it.each<[string, string, string, string[]]>([
     [
       "a lower-case name and class heading the subject",

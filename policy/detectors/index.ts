@@ -12,6 +12,7 @@ import { findNames, subjectSetOffWords, wordsNamedIn, writtenAsName, type NameCa
 import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
+import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
 import { signatureStart } from "../engine/segments.js";
 import { detectSpecialCategory, type Identification } from "./special-category.js";
 import { makeScan, overlaps, type Candidate, type Scan } from "./text.js";
@@ -138,6 +139,9 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // a subject or file name is seen on its own in lists and notifications, so it must name someone itself.
   const identifiedAnywhere = identifiedIn.some(Boolean);
 
+  // A notice to a group ("Dear all,") whose subject names nobody: see `Identification.groupNotice`.
+  const groupNotice =
+    identifiedIn[0] !== true && !subjectsPerson && GROUP_GREETING.test(bodyScan.lower.slice(0, bodyScan.greetingEnd));
   const entities: Entity[] = [];
   scans.forEach((scan, index) => {
     // Stryker disable next-line ArrayDeclaration: found and people have an entry for every scan, so the fallback is never used (it is there for the type)
@@ -148,6 +152,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
       fullNames: named.filter((name) => aboutSomeoneIn(scan, name)).map((name) => name.start),
       givenNames: named.filter(isGivenNameAlone).map((name) => name.start),
       identified: scan.location === "body" ? identifiedAnywhere : identifiedIn[index] === true,
+      groupNotice: scan === bodyScan && groupNotice,
     };
     if (scan.text.length > 0) detectSpecialCategory(scan, facts.sensitiveTerms, who, candidates);
     for (const name of named)
@@ -166,6 +171,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   });
   return entities;
 }
+
+const GROUP_GREETING = new RegExp(`\\b(?:${GROUP_ADDRESSEES.join("|")})\\b`);
 
 /** A given name alone ("Oliver"), neither staff introduced by role nor the greeting's addressee. */
 function isGivenNameAlone(name: NameCandidate): boolean {

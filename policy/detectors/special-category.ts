@@ -52,6 +52,12 @@ export interface Identification {
   readonly givenNames: readonly number[];
   /** A person is named or identified somewhere in the message (any location, or an identifier). */
   readonly identified: boolean;
+  /**
+   * The text is a notice to a group ("Dear all,", "Hi Year 9 tutors,") whose subject names nobody: a
+   * detail is someone's only where that sentence names them ("Oliwia in 7K has a hearing loss"); elsewhere
+   * it is the notice's topic beside its contacts ("speak to Nadia", "Mrs Doyle, our wellbeing champion").
+   */
+  readonly groupNotice?: boolean;
 }
 
 const NEAR_FULL_NAME = 160;
@@ -102,6 +108,11 @@ export function detectSpecialCategory(
     // The next word is looked for after the whole term ("child protection plan" is read once).
     at = end;
     if (isTopicTalk(lower, start, end, namedSubject) || isOfficeName(text, lower, start, term.phrase)) continue;
+    if (who.groupNotice === true) {
+      const named = namedInSentence(lower, start, end, who);
+      if (named > 0) out.push({ type: "special-category", start, end, confidence: named });
+      continue;
+    }
     const nearGiven = hasNear(who.givenNames, start, NEAR_GIVEN_NAME);
     const confidence = hasNear(who.fullNames, start, NEAR_FULL_NAME)
       ? 0.9
@@ -112,6 +123,54 @@ export function detectSpecialCategory(
           : 0;
     if (confidence > 0) out.push({ type: "special-category", start, end, confidence });
   }
+}
+
+const SENTENCE_REACH = 300;
+/** A pronoun that points back to someone named earlier: "Please find Leo's referral attached. His mother…". */
+const BACK_REFERENCE = /\b(?:he|she|his|her|him|they|their)\b/;
+
+/**
+ * Does the sentence around [start, end) — or, when it says "he", "his", "she"…, the sentence before it
+ * too — name someone (`who`'s full or given names)? 0.9 for a full name, 0.8 for a given name, 0 for none.
+ */
+function namedInSentence(lower: string, start: number, end: number, who: Identification): number {
+  const from = sentenceStart(lower, start);
+  const to = sentenceEnd(lower, end);
+  const earlier = from > 0 && BACK_REFERENCE.test(lower.slice(from, to)) ? sentenceStart(lower, from - 1) : from;
+  if (inRange(who.fullNames, earlier, to)) return 0.9;
+  return inRange(who.givenNames, earlier, to) ? 0.8 : 0;
+}
+
+/** After the last ".", "!", "?" or line break before `at` (at most SENTENCE_REACH characters back). */
+function sentenceStart(lower: string, at: number): number {
+  let from = at;
+  while (from > 0 && at - from < SENTENCE_REACH && !isSentenceEnd(lower, from - 1)) from--;
+  return from;
+}
+
+function sentenceEnd(lower: string, at: number): number {
+  let to = at;
+  while (to < lower.length && to - at < SENTENCE_REACH && !isSentenceEnd(lower, to)) to++;
+  return to;
+}
+
+/** ".", "!", "?" or a line break, but not the full stop of an initial ("Freddie D. CIN plan") or a title ("Mrs."). */
+function isSentenceEnd(lower: string, at: number): boolean {
+  const code = lower.charCodeAt(at);
+  if (code === 10 || code === 33 || code === 63) return true;
+  if (code !== 46) return false;
+  let from = at;
+  while (from > 0 && at - from < 5 && isLowerLetter(lower.charCodeAt(from - 1))) from--;
+  const word = lower.slice(from, at);
+  return word.length > 1 && !/^(?:mr|mrs|ms|dr|st|miss)$/.test(word);
+}
+
+function isLowerLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function inRange(sorted: readonly number[], from: number, to: number): boolean {
+  return sorted.some((at) => at >= from && at < to);
 }
 
 /** "the Bursary": an office the school has (`OFFICE_NAMES`), capitalised after "the". */

@@ -17,3 +17,24 @@ export const GREETINGS: readonly string[] = [
   "colleagues",
   "dear all",
 ];
+
+/**
+ * Words in a greeting line that address a group rather than a person ("Dear all,", "Hi Year 9 tutors,",
+ * "Dear Hedgehogs parents,"): the salutations of the development set's notices to staff, parents and
+ * governors. "both" is two people, not a group, and is left out.
+ */
+export const GROUP_ADDRESSEES: readonly string[] = [
+  "all",
+  "everyone",
+  "everybody",
+  "colleagues",
+  "team",
+  "staff",
+  "parents",
+  "carers",
+  "families",
+  "tutors",
+  "governors",
+  "teachers",
+  "trustees",
+];
