@@ -304,6 +304,16 @@ describe("who a sensitive detail is about", () => {
       [],
     ],
     [
+      "a titled adult the notice names as its contact, in the detail's sentence",
+      "Dear Year 5 parents,\n\nMedication: hand it in to Mrs Watts in a named bag.",
+      [],
+    ],
+    [
+      "a titled colleague in the sentence with a faith's fast",
+      "Dear colleagues,\n\nMr Hassan has kindly agreed to stay on to serve iftar for boarders who are fasting.",
+      [],
+    ],
+    [
       "a trainer named in another sentence than the topic",
       "Dear colleagues,\n\nThe trainer is Sophie Marchant. It covers how children understand death and suicide bereavement.",
       [],

@@ -13,6 +13,7 @@ import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
 import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
+import { TITLES } from "../data/personal-data/lexicon.js";
 import { signatureStart } from "../engine/segments.js";
 import { detectSpecialCategory, type Identification } from "./special-category.js";
 import { makeScan, overlaps, type Candidate, type Scan } from "./text.js";
@@ -148,11 +149,19 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     const candidates = found[index] ?? [];
     // Stryker disable next-line ArrayDeclaration: found and people have an entry for every scan, so the fallback is never used (it is there for the type)
     const named = people[index] ?? [];
+    const noticeToGroup = scan === bodyScan && groupNotice;
     const who: Identification = {
-      fullNames: named.filter((name) => aboutSomeoneIn(scan, name)).map((name) => name.start),
+      // In a notice to a group, "Mr", "Mrs", "Dr" mark the adults the notice names as its contacts
+      // ("hand medication to Mrs Watts", "speak to Mrs Khan"), not whom a detail is about.
+      fullNames: named
+        .filter(
+          (name) =>
+            aboutSomeoneIn(scan, name) && !(noticeToGroup && TITLED.test(scan.text.slice(name.start, name.end))),
+        )
+        .map((name) => name.start),
       givenNames: named.filter(isGivenNameAlone).map((name) => name.start),
       identified: scan.location === "body" ? identifiedAnywhere : identifiedIn[index] === true,
-      groupNotice: scan === bodyScan && groupNotice,
+      groupNotice: noticeToGroup,
     };
     if (scan.text.length > 0) detectSpecialCategory(scan, facts.sensitiveTerms, who, candidates);
     for (const name of named)
@@ -172,6 +181,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   return entities;
 }
 
+const TITLED = new RegExp(`^(?:${TITLES.join("|")})\\b`);
 const GROUP_GREETING = new RegExp(`\\b(?:${GROUP_ADDRESSEES.join("|")})\\b`);
 
 /** A given name alone ("Oliver"), neither staff introduced by role nor the greeting's addressee. */
