@@ -24,6 +24,18 @@ describe("detectPhoneNumbers", () => {
     ["a London number", "Her aunt: 020 7946 0321", "020 7946 0321 0.8"],
     ["a geographic number, 10 digits", "Home 016977 2345 please.", "016977 2345 0.8"],
     ["a 03 number", "His carer: 0300 555 0123", "0300 555 0123 0.8"],
+    [
+      "a landline that context words make a person's",
+      "grandad's home number for Ellie in Y1 is 0113 496 0850",
+      "0113 496 0850 0.8",
+    ],
+    [
+      "a landline with no person's context: below the threshold",
+      "The number for the admissions team is 0113 496 0411.",
+      "0113 496 0411 0.5",
+    ],
+    ["a business's landline", "Could you book the slot with them on 0113 496 0987?", "0113 496 0987 0.5"],
+    ["a mobile with no context", "Could you try 07700 900318?", "07700 900318 0.9"],
   ])("finds %s", (_what, text, found) => {
     expect(phones(text)).toEqual([found]);
   });

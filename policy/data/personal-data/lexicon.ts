@@ -1361,6 +1361,37 @@ export const OWN_PHONE_CONTEXT: readonly string[] = [
   "my extension",
 ];
 
+/**
+ * Before a landline (within 80 characters): whose it is, a person's ("grandad's home number", "his
+ * carer", "emergency contact"). Mobiles are people's whatever the words; a landline without these is
+ * more often a business's or an office's (the development set's museum, admissions team and
+ * switchboard lines), so it is reported below the default threshold, as Presidio scores a pattern
+ * without its context words.
+ */
+export const PERSONAL_PHONE_CONTEXT: readonly string[] = [
+  "home",
+  "mum",
+  "dad",
+  "mother",
+  "father",
+  "parent",
+  "parents",
+  "carer",
+  "grandad",
+  "grandma",
+  "nan",
+  "nanny",
+  "aunt",
+  "uncle",
+  "his",
+  "her",
+  "their",
+  "emergency",
+  "contact",
+  "personal",
+  "landline",
+];
+
 /** Before a phone number: an organisation's line (a helpline, the council's front door), not a person's. */
 export const ORGANISATION_PHONE_CONTEXT: readonly string[] = [
   "office",
