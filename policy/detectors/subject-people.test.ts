@@ -43,6 +43,12 @@ describe("findSubjectPeople", () => {
     "Maths (Y4) - EHCP training",
     "Swimming 5B - SEN support",
     "SATs, KS2 and SEN access arrangements - DfE deadline",
+    // Development part Y: a question's "if a", a timetable's day and period, organisations and posts.
+    "If a pupil tells you something",
+    "Cover Thu P5?",
+    "Walsall Family Hub - drop-in",
+    "Safeguarding report - Education Committee",
+    "Purple Day - Epilepsy Action",
   ])("no one in %s", (subject) => {
     expect(people(subject)).toEqual([]);
   });
@@ -100,6 +106,9 @@ describe("findSubjectPeople: how sure, and where each form stops", () => {
     ["leo williams jones - x", [["leo williams jones", 0.8]]],
     ["RE: FW: leo williams", [["leo williams", 0.8]]],
     ["leo williams 9X2", [["leo williams", 0.8]]],
+    // A capital A after a name is an initial; only the lower-case word "a" is not.
+    ["Anti-bullying - Kofi A", [["Kofi A", 0.85]]],
+    ["Collins family - contact", [["Collins family", 0.85]]],
   ])("%s", (subject, expected) => {
     expect(found(subject)).toEqual(expected);
   });

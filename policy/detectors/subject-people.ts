@@ -2,6 +2,7 @@ import {
   FAMILY_RELATIONS,
   GIVEN_NAMES,
   NOT_GIVEN_NAMES,
+  NOT_NAME_WORDS,
   SENSITIVE_TERMS,
   SUBJECT_FUNCTION_WORDS,
   SUBJECT_NOT_NAMES,
@@ -51,6 +52,7 @@ const isClassCode = (token: Token | undefined) =>
   token !== undefined && token.code && /^\d{1,2}[a-z]{1,2}\d?$/i.test(token.text);
 const ORDINARY = new Set<string>([
   ...SUBJECT_NOT_NAMES,
+  ...NOT_NAME_WORDS,
   ...SUBJECT_FUNCTION_WORDS,
   ...NOT_GIVEN_NAMES.map((word) => word.toLowerCase()),
   ...TITLES.map((title) => title.toLowerCase()),
@@ -128,7 +130,14 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
     const next = tokens[index + 1];
     const after = tokens[index + 2];
     // "Kacper N", "amara o.", "jack t." — a name-like word and an initial that ends the name.
-    if (isNameLike(token) && isInitial(next) && (endsPart(after) || !isNameLike(after))) {
+    // Not "if a pupil…" (the word "a" or "i", lower case, no dot) nor "Thu P5" (a letter joined to a number).
+    if (
+      isNameLike(token) &&
+      isInitial(next) &&
+      !/^[ai]$/.test(next?.text ?? "") &&
+      !(after?.code === true && after.start === next?.end) &&
+      (endsPart(after) || !isNameLike(after))
+    ) {
       add(token, next as Token, isGiven(token.lower) || isCapitalised(token) ? 0.85 : 0.8);
       index++;
       continue;
@@ -216,7 +225,13 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       continue;
     }
     // "Collins family", "the Whitehouse twins"
-    if (isCapitalised(token) && isNameLike(token) && (next?.lower === "family" || next?.lower === "twins")) {
+    if (
+      isCapitalised(token) &&
+      isNameLike(token) &&
+      (next?.lower === "family" || next?.lower === "twins") &&
+      // "Walsall Family Hub" is an organisation.
+      (endsPart(after) || !isCapitalised(after))
+    ) {
       add(token, next, 0.85);
       index++;
       continue;

@@ -1536,6 +1536,25 @@ export const NOT_NAME_WORDS: readonly string[] = (
 ).split(" ");
 
 export const SUBJECT_NOT_NAMES: readonly string[] = [
+  // Days as timetables abbreviate them ("Cover Thu P5"), and organisations' and posts' nouns after a
+  // capitalised word ("Education Committee", "Epilepsy Action", "Midday Supervisor"): development part Y.
+  "mon",
+  "tue",
+  "wed",
+  "thu",
+  "thur",
+  "committee",
+  "action",
+  "hub",
+  "forum",
+  "association",
+  "foundation",
+  "society",
+  "partnership",
+  "supervisor",
+  "assistant",
+  "officer",
+  "manager",
   "year",
   "class",
   "form",
