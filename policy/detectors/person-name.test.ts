@@ -67,8 +67,40 @@ describe("findNames in a body", () => {
       "Please contact Mrs Patel, our SENCO, about it.",
       [["Mrs Patel", true, true, false, 0.9]],
     ],
+    // Names no list has, before a verb with a bracketed class or post, or "in" a class or department
+    // between (development part Y).
+    [
+      "a bracketed class before the verb",
+      "Harpreet Kaur (Ash class) is starting IVF.",
+      [["Harpreet Kaur", true, false, false, 0.75]],
+    ],
+    [
+      "a department after 'in'",
+      "Clare Ollerenshaw in Science has told me.",
+      [["Clare Ollerenshaw", true, false, false, 0.75]],
+    ],
+    [
+      "'in my tutor group'",
+      "Jamie Okoye-Barnes in my tutor group came out to me.",
+      [["Jamie Okoye-Barnes", true, false, false, 0.75]],
+    ],
+    [
+      "a visitor's post in brackets",
+      "Janet Moore (community nurse) will audit it.",
+      [["Janet Moore", true, true, false, 0.75]],
+    ],
+    [
+      "a known given name and a surname before a possessive",
+      "Isaac Mensah-Boateng's parents called.",
+      [["Isaac Mensah-Boateng", true, false, false, 0.8]],
+    ],
   ])("%s", (_what, text, expected) => {
     expect(names(text)).toEqual(expected);
+  });
+
+  it("a post in the greeting ('Dear Chaplain,') does not make the body's first name staff", () => {
+    const text = "Dear Chaplain,\n\nIsaac Mensah-Boateng's parents called.";
+    expect(names(text, "body", text.indexOf("\n"))).toEqual([["Isaac Mensah-Boateng", true, false, false, 0.8]]);
   });
 
   // Names no list has, alone (invented): with a possessive, a class, or a verb a person does.

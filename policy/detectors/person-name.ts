@@ -49,7 +49,7 @@ const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F";
 const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F";
 const NAME_WORD = `[${UPPER}](?:'[${UPPER}])?[${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?`;
 const NAME_BEFORE_VERB = new RegExp(
-  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap) )?${NAME_WORD}(?= (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
+  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Van|Von|El|Al|Bin|Ben|Ap) )?${NAME_WORD}(?=(?: \\([^()\\n]{1,24}\\)| in (?:my|our|your|his|her) [a-z]+(?: group)?| in [A-Z][a-z]+(?: class)?)? (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
   "g",
 );
 const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
@@ -265,7 +265,9 @@ export function findNames(
   const push = (start: number, end: number, full: boolean, confidence: number) => {
     const staff =
       roles.length > 0 &&
-      (hasPhrase(windowAfter(lower, end, 30), roles) || hasPhrase(windowBefore(lower, start, 25), roles));
+      (hasPhrase(windowAfter(lower, end, 30), roles) ||
+        // Not the greeting's role ("Dear Chaplain,") before the first name of the body.
+        hasPhrase(lower.slice(Math.max(start - 25, start >= scan.greetingEnd ? scan.greetingEnd : 0), start), roles));
     names.push({ type: "person-name", start, end, confidence, full, staff, addressee: start < scan.greetingEnd });
   };
   forEachMatch(TITLED_NAME, text, (match) => {

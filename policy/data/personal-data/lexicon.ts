@@ -836,6 +836,11 @@ export const STAFF_ROLES: readonly string[] = [
   "governor",
   "chair of governors",
   "school nurse",
+  // Visitors a notice names by their job ("Janet Moore (community nurse) will audit…"): development part W.
+  "nurse",
+  "trainer",
+  "chaplain",
+  "counsellor",
   "caretaker",
   "receptionist",
   "administrator",
