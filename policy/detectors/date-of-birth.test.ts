@@ -52,6 +52,33 @@ describe("detectDatesOfBirth in a body", () => {
     expect(dates(text)).toEqual(["date-of-birth 05/06/2015 0.95", "date-of-birth 07/08/2015 0.95"]);
   });
 
+  // A list under a line that asks for dates of birth and ends with ":" (development part Y).
+  it.each([
+    [
+      "dashes, a blank line between",
+      "The organisers want a date of birth for each child:\n\nEvie-Grace Thornhill - 2.11.2016\nRhys ap Dafydd - 30th Jan 2017",
+    ],
+    [
+      "names then dates",
+      "The insurer needs names and dates of birth. First two below:\nAanya Mehta 2.11.2016\nZara Oduro 30th Jan 2017",
+    ],
+  ])("every line of a list asked for as dates of birth (%s)", (_what, text) => {
+    expect(dates(text)).toEqual(["date-of-birth 2.11.2016 0.95", "date-of-birth 30th Jan 2017 0.95"]);
+  });
+
+  it.each([
+    [
+      "a list under a heading with no birth word",
+      "Dates of birth are on SIMS.\nTrips this term:\nYear 3 - 12/03/2026\nYear 4 - 19/03/2026",
+    ],
+    [
+      "a line too long for a list between",
+      `Dates of birth for each child:\n${"word ".repeat(20)}\nYear 3 - 12/03/2026`,
+    ],
+  ])("not %s", (_what, text) => {
+    expect(dates(text)).toEqual([]);
+  });
+
   it("not a date in another column of the table", () => {
     const table = "Name\tDOB\tTrip\nAmy Shaw\t05/06/2015\t12/07/2025\nLeonora Raymond-Smith\t07/08/2015\t13/07/2025";
     expect(dates(table)).toContain("date-of-birth 07/08/2015 0.95");

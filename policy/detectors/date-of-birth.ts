@@ -33,7 +33,8 @@ export function detectDatesOfBirth(scan: Scan, out: Candidate[], now: Date = new
       !hasPhrase(sentence, BIRTH_CONTEXT) &&
       !hasPhrase(after, AFTER_CONTEXT) &&
       !isBirthLabel(scan.lower, start) &&
-      !inBirthColumn(scan.lower, start)
+      !inBirthColumn(scan.lower, start) &&
+      !inBirthList(scan.lower, start)
     ) {
       return;
     }
@@ -97,6 +98,27 @@ function inBirthColumn(lower: string, start: number): boolean {
       if (cells.length > column && cell !== undefined && hasPhrase(cell, BIRTH_CONTEXT)) return true;
       end = from - 1;
     }
+  }
+  return false;
+}
+
+/** How long a line of a list may be (characters): "Evie-Grace Thornhill - twelfth of June 2016". */
+const LIST_LINE = 80;
+
+/**
+ * Is the date at `start` on a line of a list introduced by a line that asks for dates of birth and
+ * ends with ":" ("…a date of birth for each child:", then "Rhys ap Dafydd - 2.11.2016")? Looked for
+ * up to HEADER_ROWS short lines (blank ones too) above; the first line ending with ":" decides.
+ */
+function inBirthList(lower: string, start: number): boolean {
+  let end = lower.lastIndexOf("\n", start - 1);
+  if (start - end > LIST_LINE) return false;
+  for (let row = 0; row < HEADER_ROWS && end > 0; row++) {
+    const from = lower.lastIndexOf("\n", end - 1) + 1;
+    const line = lower.slice(from, end).trim();
+    if (line.endsWith(":")) return hasPhrase(line, BIRTH_CONTEXT);
+    if (line.length > LIST_LINE) return false;
+    end = from - 1;
   }
   return false;
 }
