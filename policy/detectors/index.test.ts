@@ -322,6 +322,27 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(bodyText, "Notice")).toEqual(expected);
   });
 
+  it.each<[string, string]>([
+    ["a faith visitor", "Hi Kiran,\n\nI've booked Imam Yusuf Patel to talk to Year 2 about Eid."],
+    ["a bishop", "Dear parents,\n\nBishop Peter Galloway will celebrate Mass and remember the martyrdom of the saint."],
+    ["a speaker", "This year's lecture will be given by Professor Alan Whitlow, on his own research on trauma."],
+  ])("a person with a title of office, rank or the clergy is not whom a detail is about: %s", (_what, bodyText) => {
+    expect(typesIn(bodyText, "Visit")).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ["a year", "For the lesson: Anne Boleyn's imprisonment in 1536 and Thomas More's execution."],
+    ["a decade", "Ronnie Kray's conviction for murder is the case study for policing in the 1960s."],
+  ])("a detail its sentence dates before 1980 is history: %s", (_what, bodyText) => {
+    expect(typesIn(bodyText, "Lesson")).toEqual([]);
+  });
+
+  it("a year inside a date of birth does not make the sentence history", () => {
+    expect(typesIn("Hi Jo,\n\nJacob Lewis (DOB 12/03/1978) has epilepsy and is a volunteer.", "Volunteers")).toContain(
+      "body:special-category",
+    );
+  });
+
   it("a notice to a group whose subject names the pupil keeps the whole body theirs", () => {
     const body = "Dear all,\n\nAhmad starts on Monday. The family have refugee status.";
     expect(typesIn(body, "New starter - Ahmad Karimi")).toEqual(["body:special-category"]);

@@ -13,7 +13,7 @@ import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
 import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
-import { TITLES } from "../data/personal-data/lexicon.js";
+import { PUBLIC_TITLES, TITLES } from "../data/personal-data/lexicon.js";
 import { signatureStart } from "../engine/segments.js";
 import { detectSpecialCategory, type Identification } from "./special-category.js";
 import { makeScan, overlaps, type Candidate, type Scan } from "./text.js";
@@ -120,7 +120,11 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // In a subject, a member of staff named with their role is what the subject is about ("Mr Greaves
   // (caretaker) - off sick"), not whom to contact.
   const aboutSomeoneIn = (scan: Scan, name: NameCandidate) =>
-    name.full && !name.addressee && (scan.location === "subject" || !name.staff) && !isSender(scan, name);
+    name.full &&
+    !name.addressee &&
+    (scan.location === "subject" || !name.staff) &&
+    !isSender(scan, name) &&
+    !PUBLIC_TITLE_BEFORE.test(scan.text.slice(Math.max(0, name.start - 12), name.start));
   // A given name the subject sets off and the body writes as a person ("reece 10H" above "reece has been
   // late…", "New starter - Ahmad" above "Ahmad (Year 8) starts…") is whom the whole mail is about, as a
   // full name is: a detail further down the body is theirs ("…his brother is tagged").
@@ -181,6 +185,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   return entities;
 }
 
+/** "PC ", "Imam ", "Sir " right before a name (`PUBLIC_TITLES`). */
+const PUBLIC_TITLE_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?:${PUBLIC_TITLES.join("|")})\\.? $`);
 const TITLED = new RegExp(`^(?:${TITLES.join("|")})\\b`);
 const GROUP_GREETING = new RegExp(`\\b(?:${GROUP_ADDRESSEES.join("|")})\\b`);
 

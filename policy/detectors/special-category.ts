@@ -107,7 +107,12 @@ export function detectSpecialCategory(
     const end = start + term.phrase.length;
     // The next word is looked for after the whole term ("child protection plan" is read once).
     at = end;
-    if (isTopicTalk(lower, start, end, namedSubject) || isOfficeName(text, lower, start, term.phrase)) continue;
+    if (
+      isTopicTalk(lower, start, end, namedSubject) ||
+      isOfficeName(text, lower, start, term.phrase) ||
+      isHistory(lower, start, end)
+    )
+      continue;
     if (who.groupNotice === true) {
       const named = namedInSentence(lower, start, end, who);
       if (named > 0) out.push({ type: "special-category", start, end, confidence: named });
@@ -171,6 +176,17 @@ function isLowerLetter(code: number): boolean {
 
 function inRange(sorted: readonly number[], from: number, to: number): boolean {
   return sorted.some((at) => at >= from && at < to);
+}
+
+/** A year before 1980 or a decade before the 1980s ("in 1554", "in the 1960s"), not inside a date ("12/03/1978"). */
+const PAST_YEAR = /(?:^|[^\d/.-])(?:1[0-8]\d\d|19[0-7]\d)s?\b/;
+
+/**
+ * "Princess Elizabeth's imprisonment in 1554", "his 1952 conviction": a sentence that dates the detail
+ * before 1980 tells history, not the personal data of a pupil, parent or colleague.
+ */
+function isHistory(lower: string, start: number, end: number): boolean {
+  return PAST_YEAR.test(lower.slice(sentenceStart(lower, start), sentenceEnd(lower, end)));
 }
 
 /** "the Bursary": an office the school has (`OFFICE_NAMES`), capitalised after "the". */

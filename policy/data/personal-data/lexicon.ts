@@ -849,6 +849,43 @@ export const STAFF_ROLES: readonly string[] = [
   "safeguarding lead",
 ];
 
+/**
+ * Titles of office, rank, the clergy, scholarship and history ("PC Gemma Holt", "Imam Yusuf Patel",
+ * "Professor Alan Whitlow", "Sir Walter Raleigh", "St John Payne"): the person so named is a visitor,
+ * a speaker or a figure a lesson is about, not a pupil, parent or colleague whose details a mail
+ * discloses. Development part AA.
+ */
+export const PUBLIC_TITLES: readonly string[] = [
+  "PC",
+  "PCSO",
+  "DC",
+  "DS",
+  "Sgt",
+  "Inspector",
+  "Professor",
+  "Prof",
+  "Revd",
+  "Rev",
+  "Reverend",
+  "Father",
+  "Fr",
+  "Sister",
+  "Imam",
+  "Rabbi",
+  "Bishop",
+  "Canon",
+  "Sir",
+  "Dame",
+  "Lady",
+  "Lord",
+  "Prince",
+  "Princess",
+  "King",
+  "Queen",
+  "Saint",
+  "St",
+];
+
 /** Honorifics that introduce a named person. */
 export const TITLES: readonly string[] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"];
 
