@@ -43,6 +43,16 @@ ruleTester(rule, {
       name: "a service as the display name",
       draft: mail("Hi Carol,", [{ name: "Attendance Service", address: "ews@county-example.gov.uk" }]),
     },
+    // The services schools refer pupils to, whoever answers their mailbox (development part AA).
+    {
+      name: "a physiotherapy service",
+      draft: mail("Hi Jo,", [{ name: "Physio", address: "bradford.paedsphysio@nhs-example.net" }]),
+    },
+    {
+      name: "an educational psychology service",
+      draft: mail("Hi Keith,", [{ name: "Ed Psych", address: "edpsych@county-example.gov.uk" }]),
+    },
+    { name: "a CAMHS team", draft: mail("Dear Dr Amadi,", [{ name: "CAMHS", address: "camhs@nhs-example.net" }]) },
     {
       name: "the mailbox's own word as the display name",
       draft: mail("Dear Mr Oduya,", [{ name: "Contracts", address: "contracts@fairfood-example.co.uk" }]),

@@ -192,6 +192,16 @@ const ROLE_LOCAL = new Set([
   "returns",
   "applications",
   "hr",
+  // The services schools refer pupils to ("Physio" <bradford.paedsphysio@nhs.net>, "Ed Psych",
+  // "CAMHS"), and a trip's shared mailbox ("Trip Leaders"): development part AA.
+  "physio",
+  "physiotherapy",
+  "psych",
+  "psychology",
+  "camhs",
+  "nursing",
+  "therapy",
+  "trip",
 ]);
 
 const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
