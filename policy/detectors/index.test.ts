@@ -337,6 +337,19 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(bodyText, "Lesson")).toEqual([]);
   });
 
+  it("the items listed after topic talk are topic talk too", () => {
+    const body =
+      "Dear parents and carers,\n\nI am Oisin Brady. I have worked with students with autism, ADHD and dyslexia for fifteen years.";
+    expect(typesIn(body, "Mr Brady - new SENCO")).toEqual([]);
+    // A list after a person's detail is still theirs.
+    expect(typesIn("Hi Jo,\n\nKasia Nowak has autism, ADHD and dyslexia.", "Kasia")).toEqual(["body:special-category"]);
+  });
+
+  it("a post named after a subject ('autism lead') makes the name a contact", () => {
+    const body = "Hi Jo,\n\nImran Hafeez (autism lead) will run a workshop on speech and language for parents.";
+    expect(typesIn(body, "Workshop")).toEqual([]);
+  });
+
   it("a year inside a date of birth does not make the sentence history", () => {
     expect(typesIn("Hi Jo,\n\nJacob Lewis (DOB 12/03/1978) has epilepsy and is a volunteer.", "Volunteers")).toContain(
       "body:special-category",

@@ -85,6 +85,9 @@ export function detectSpecialCategory(
   // by hash: a regex match and a sliced string per word were a tenth of the engine's time on a 1 MB body.
   // Each word is hashed as it is scanned (`runHash` of it, in one loop: half the time of finding the end
   // first); the copy is in lower case, so a letter is a-z.
+  // End of the last term read as topic talk: the items listed after it are the topic too ("students
+  // with autism, ADHD and dyslexia").
+  let topicEnd = -1;
   let at = 0;
   while (at < length) {
     let code = lower.charCodeAt(at);
@@ -108,11 +111,13 @@ export function detectSpecialCategory(
     // The next word is looked for after the whole term ("child protection plan" is read once).
     at = end;
     if (
-      isTopicTalk(lower, start, end, namedSubject) ||
-      isOfficeName(text, lower, start, term.phrase) ||
-      isHistory(lower, start, end)
-    )
+      (topicEnd !== -1 && start - topicEnd <= 6 && LIST_GAP.test(lower.slice(topicEnd, start))) ||
+      isTopicTalk(lower, start, end, namedSubject)
+    ) {
+      topicEnd = end;
       continue;
+    }
+    if (isOfficeName(text, lower, start, term.phrase) || isHistory(lower, start, end)) continue;
     if (who.groupNotice === true) {
       const named = namedInSentence(lower, start, end, who);
       if (named > 0) out.push({ type: "special-category", start, end, confidence: named });
@@ -214,6 +219,8 @@ const FOLLOWER_SET = new Set(GENERIC_FOLLOWERS);
  */
 const COUNTED =
   /^[^.\n]{0,20}?(?:\d+(?:\.\d+)?%|\b\d+ (?:students|pupils|children|learners|families)\b|:? \d+(?:$|[;,\n]))/;
+/** What stands between two items of a list: ", ", " and ", " or ", ", and ", " & ". */
+const LIST_GAP = /^(?:, ?|,? (?:and|or|&) )$/;
 /** The word after a second list item: "EpiPen and asthma training" → "training". */
 const LISTED_FOLLOWER = /^(?:,| and| or| &) [a-z'-]+ ([a-z-]+)\b/;
 
