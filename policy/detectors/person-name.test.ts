@@ -94,6 +94,24 @@ describe("findNames in a body", () => {
       "Isaac Mensah-Boateng's parents called.",
       [["Isaac Mensah-Boateng", true, false, false, 0.8]],
     ],
+    // Development part AA.
+    [
+      "a name and an initial before a verb",
+      "just so you know Ollie B was sick after lunch",
+      [["Ollie B", false, false, false, 0.5]],
+    ],
+    ["the word I is no initial", "Then I was told.", []],
+    [
+      "two words after 'is' ending the clause",
+      "Starting after Easter is Mateusz Nowak. Mum says",
+      [["Mateusz Nowak", true, false, false, 0.75]],
+    ],
+    ["'is' and two words the clause goes on from", "The venue is Chelmsford Cathedral on Tuesday.", []],
+    [
+      "dotted initials, a comma and a class",
+      "a Year 4 girl, initials A.T., in 4M",
+      [["A.T.", true, false, false, 0.75]],
+    ],
   ])("%s", (_what, text, expected) => {
     expect(names(text)).toEqual(expected);
   });

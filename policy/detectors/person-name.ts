@@ -110,6 +110,11 @@ const PERSON_OBJECT = new RegExp(
   `\\b(?:worried about|concerned about|an eye on|spoke to|spoke with|spoken to|talked to|talk to|chat with|chat to|chatted to|sit with|sat with|check on|look out for|support for) (${NAME_WORD})(?![${LETTER}])`,
   "g",
 );
+/**
+ * "The new boy starting in Oak is Mateusz Nowak.", "a girl called Amira Haddad,": two capitalised words
+ * after "is", "called" or "named" that end the clause are whom the sentence introduces.
+ */
+const NAMED_BY_COPULA = new RegExp(`\\b(?:is|called|named) (${NAME_WORD} ${NAME_WORD})(?=[.,;:!?)\\n]|$)`, "g");
 const PLACE_PREPOSITIONS = new Set(
   "in at for from to of across near around by into outside inside throughout within towards".split(" "),
 );
@@ -123,6 +128,8 @@ const UNKNOWN_NAME = new RegExp(
   `(?:^|[^${LETTER}'])(${NAME_WORD})(?='s\\b| (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}\\)| (${PERSON_VERBS})\\b)`,
   "g",
 );
+/** The same with an initial before the verb ("Ollie B was sick"); "I" and "A" are words, not initials. */
+const UNKNOWN_NAME_AND_INITIAL = new RegExp(`(?:^|[^${LETTER}'])(${NAME_WORD} [B-HJ-Z])(?= (${PERSON_VERBS})\\b)`, "g");
 
 /** Lower-case words that are never a given name alone: common words, relations, and the sensitive terms' words. */
 const NOT_A_NAME = new Set<string>([
@@ -153,7 +160,7 @@ const DESCRIBED_PERSON = new RegExp(
  * initials' possessive ("E.K.'s arm") or a title ("Mrs K's son"): the school's own shorthand for a person.
  */
 const INITIALS = new RegExp(
-  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.|[B-HJ-Z])(?= (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}[),])|[A-Z]\\.[A-Z]\\.(?='s\\b)|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
+  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.|[B-HJ-Z])(?=,? (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}[),])|[A-Z]\\.[A-Z]\\.(?='s\\b)|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
   "g",
 );
 /** A class in lower case ("10h", "y4", "(3s)"), for reading a lower-cased subject. */
@@ -326,6 +333,13 @@ export function findNames(
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] ?? "")) return;
     push(start, start + name.length, name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
   });
+  forEachMatch(NAMED_BY_COPULA, text, (match) => {
+    const name = match[1] ?? "";
+    const start = match.index + match[0].length - name.length;
+    if (inSignature(scan, start) || name.split(" ").some((word) => NOT_A_NAME.has(word.toLowerCase()))) return;
+    if (!names.some((known) => overlaps(known, start, start + name.length)))
+      push(start, start + name.length, true, 0.75);
+  });
   if (scan.location === "subject" || scan.location === "attachments") {
     // In a subject or file name a longer name wins over a given name alone inside it ("Mia" in
     // "Mia-Rose Kettering", "Harper" in "Reece Harper"): the part stands for one person.
@@ -388,7 +402,7 @@ export function findNames(
   // plan" count), where no name above already stands.
   // Matches come in text order: walk the names found so far (sorted) alongside, not all of them each time.
   const listed = coverageOf(names);
-  forEachMatch(UNKNOWN_NAME, text, (match) => {
+  const unknownName = (match: RegExpExecArray) => {
     // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
     const word = match[1] ?? "";
     const start = match.index + match[0].length - word.length;
@@ -400,7 +414,9 @@ export function findNames(
     // ("asked whether Precious is", not "the audit for Essex is").
     if (match[2] !== undefined && WEAK_VERBS.has(match[2]) && !afterLowerCaseWord(text, start)) return;
     push(start, start + word.length, false, 0.5);
-  });
+  };
+  forEachMatch(UNKNOWN_NAME, text, unknownName);
+  forEachMatch(UNKNOWN_NAME_AND_INITIAL, text, unknownName);
   if (confirmed.length > 0) {
     const covered = coverageOf(names);
     const found: { start: number; end: number }[] = [];
