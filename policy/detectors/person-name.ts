@@ -10,6 +10,7 @@ import {
   PERSON_CONTEXT,
   STAFF_ROLES,
   TITLES,
+  DOTTED_ABBREVIATIONS,
 } from "../data/personal-data/lexicon.js";
 import { CAPITALISED_WORD, SURNAME_AFTER } from "../data/personal-data/patterns.js";
 import { SCHOOL_ACRONYMS } from "../data/etiquette/acronyms.js";
@@ -230,7 +231,7 @@ const LISTED_NAME = new RegExp(
 const PERSON_COLUMN =
   /^(?:name|names|child|children|pupil|pupils|student|students|learner|first name|full name|pupil name|child's name)$/;
 /** Dotted abbreviations shaped like a person's initials ("the U.K.'s guidance"). */
-const DOTTED_ABBREVIATIONS = new Set(["U.K.", "U.S.", "E.U.", "N.B.", "P.S.", "A.M.", "P.M.", "I.T.", "P.E.", "R.E."]);
+const DOTTED_ABBREVIATION_SET = new Set(DOTTED_ABBREVIATIONS);
 const ACRONYMS = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));
 const COMMON_OPENERS = new Set([
   "Dear",
@@ -322,7 +323,7 @@ export function findNames(
     push(cell.start, cell.end, full, full ? 0.75 : 0.5);
   }
   forEachMatch(INITIALS, text, (match) => {
-    if (inSignature(scan, match.index) || ACRONYMS.has(match[0]) || DOTTED_ABBREVIATIONS.has(match[0])) return;
+    if (inSignature(scan, match.index) || ACRONYMS.has(match[0]) || DOTTED_ABBREVIATION_SET.has(match[0])) return;
     push(match.index, match.index + match[0].length, true, 0.75);
   });
   forEachMatch(INTRODUCED_NAME, text, (match) => {

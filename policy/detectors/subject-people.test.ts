@@ -49,6 +49,9 @@ describe("findSubjectPeople", () => {
     "Walsall Family Hub - drop-in",
     "Safeguarding report - Education Committee",
     "Purple Day - Epilepsy Action",
+    "Re: the Polish kids",
+    "Trip - the Reception children",
+    "i.e. the usual",
   ])("no one in %s", (subject) => {
     expect(people(subject)).toEqual([]);
   });
@@ -109,6 +112,11 @@ describe("findSubjectPeople: how sure, and where each form stops", () => {
     // A capital A after a name is an initial; only the lower-case word "a" is not.
     ["Anti-bullying - Kofi A", [["Kofi A", 0.85]]],
     ["Collins family - contact", [["Collins family", 0.85]]],
+    // A family's children by surname, in any case, and two dotted initials (development set).
+    ["CP plan - the Hussain-Blake children", [["Hussain-Blake children", 0.8]]],
+    ["uniform grant for the okafor boys", [["okafor boys", 0.8]]],
+    ["re: medication change - S.A.", [["S.A.", 0.8]]],
+    ["Safeguarding – W.H. (Elm)", [["W.H.", 0.8]]],
   ])("%s", (subject, expected) => {
     expect(found(subject)).toEqual(expected);
   });

@@ -1,4 +1,5 @@
 import {
+  DOTTED_ABBREVIATIONS,
   FAMILY_RELATIONS,
   GIVEN_NAMES,
   NOT_GIVEN_NAMES,
@@ -112,6 +113,10 @@ const endsPart = (token: Token | undefined) => token === undefined || token.sepa
 
 /** "Class 4", "Ash class", "Year 6", "Y6", "6B": the subject places someone in a class or year. */
 const CLASS_REFERENCE = /\b(?:class|year|yr|form) ?\d{1,2}\b|\b[A-Z][a-z]+ class\b|\bY\d{1,2}\b|\b\d{1,2}[A-Z]{1,2}\b/;
+
+/** A family's children named by their surname: "the Nowak children". */
+const DOTTED = new Set(DOTTED_ABBREVIATIONS);
+const SIBLINGS = new Set(["children", "boys", "girls", "kids", "siblings", "brothers", "sisters"]);
 
 /** Reply and forward prefixes ("RE:", "Fw:") are not part of the subject's own words. */
 const PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs)\s?(?:\[\d+\])?\s?:\s*)+/i;
@@ -233,6 +238,29 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       (endsPart(after) || !isCapitalised(after))
     ) {
       add(token, next, 0.85);
+      index++;
+      continue;
+    }
+    // "the Hussain-Blake children", "the okafor boys": a family's children by their surname, in any case.
+    if (
+      tokens[index - 1]?.lower === "the" &&
+      isNameLike(token) &&
+      // "the Polish kids", "the Syrian boys": a nationality, not a surname.
+      !/(?:ish|ese|ian|ean)$/.test(token.lower) &&
+      SIBLINGS.has(next?.lower ?? "")
+    ) {
+      add(token, next as Token, 0.8);
+      index++;
+      continue;
+    }
+    // "medication change - S.A.", "W.H. (Elm)": two dotted initials standing for a pupil.
+    if (
+      /^[a-z]\.$/i.test(token.text) &&
+      /^[a-z]\.$/i.test(next?.text ?? "") &&
+      next?.start === token.end &&
+      !DOTTED.has(`${token.text}${next.text}`.toUpperCase())
+    ) {
+      add(token, next as Token, 0.8);
       index++;
       continue;
     }

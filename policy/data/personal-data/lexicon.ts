@@ -931,6 +931,22 @@ export const PUBLIC_TITLES: readonly string[] = [
   "St",
 ];
 
+/** Abbreviations written as dotted capitals, which are no one's initials ("N.B.", "P.E.", "I.E."). */
+export const DOTTED_ABBREVIATIONS: readonly string[] = [
+  "U.K.",
+  "U.S.",
+  "E.U.",
+  "N.B.",
+  "P.S.",
+  "A.M.",
+  "P.M.",
+  "I.T.",
+  "P.E.",
+  "R.E.",
+  "I.E.",
+  "E.G.",
+];
+
 /** Honorifics that introduce a named person. */
 export const TITLES: readonly string[] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"];
 
