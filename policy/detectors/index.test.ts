@@ -356,6 +356,13 @@ describe("who a sensitive detail is about", () => {
     );
   });
 
+  it("a notice to a group: names in the sentences before and after are not the detail's sentence's", () => {
+    const names = "Amy Shaw is on the rota. Leo Ray is on the rota. ";
+    const body = `Dear all,\n\n${names.repeat(5)}Please log any allergy on CPOMS.\n${names.repeat(5)}Kofi Mensah has asthma.`;
+    const found = detect({ bodyText: body, subject: "Rota" }).filter((entity) => entity.type === "special-category");
+    expect(found.map((entity) => body.slice(entity.start, entity.end))).toEqual(["asthma"]);
+  });
+
   it("a notice to a group whose subject names the pupil keeps the whole body theirs", () => {
     const body = "Dear all,\n\nAhmad starts on Monday. The family have refugee status.";
     expect(typesIn(body, "New starter - Ahmad Karimi")).toEqual(["body:special-category"]);

@@ -179,8 +179,16 @@ function isLowerLetter(code: number): boolean {
   return code >= 97 && code <= 122;
 }
 
+/** Is one of `sorted` (ascending offsets) in [from, to)? A binary search: a notice may name thousands. */
 function inRange(sorted: readonly number[], from: number, to: number): boolean {
-  return sorted.some((at) => at >= from && at < to);
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? 0) < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && (sorted[low] ?? Infinity) < to;
 }
 
 /** A year before 1980 or a decade before the 1980s ("in 1554", "in the 1960s"), not inside a date ("12/03/1978"). */
