@@ -334,12 +334,14 @@ export function findNames(
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] ?? "")) return;
     push(start, start + name.length, name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
   });
+  // Matches come in text order: walk the names found so far alongside (`coverageOf`), so a body of a
+  // thousand introductions stays linear.
+  const introduced = coverageOf(names);
   forEachMatch(NAMED_BY_COPULA, text, (match) => {
     const name = match[1] ?? "";
     const start = match.index + match[0].length - name.length;
     if (inSignature(scan, start) || name.split(" ").some((word) => NOT_A_NAME.has(word.toLowerCase()))) return;
-    if (!names.some((known) => overlaps(known, start, start + name.length)))
-      push(start, start + name.length, true, 0.75);
+    if (!introduced(start)) push(start, start + name.length, true, 0.75);
   });
   if (scan.location === "subject" || scan.location === "attachments") {
     // In a subject or file name a longer name wins over a given name alone inside it ("Mia" in
@@ -402,7 +404,7 @@ export function findNames(
   // Last of all, names no list has written as a person is: a given name alone (it lets "Tomasz has a CP
   // plan" count), where no name above already stands.
   // Matches come in text order: walk the names found so far (sorted) alongside, not all of them each time.
-  const listed = coverageOf(names);
+  let listed = coverageOf(names);
   const unknownName = (match: RegExpExecArray) => {
     // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
     const word = match[1] ?? "";
@@ -417,6 +419,8 @@ export function findNames(
     push(start, start + word.length, false, 0.5);
   };
   forEachMatch(UNKNOWN_NAME, text, unknownName);
+  // A second pass in text order: a fresh walk over the names, those the first pass found included.
+  listed = coverageOf(names);
   forEachMatch(UNKNOWN_NAME_AND_INITIAL, text, unknownName);
   if (confirmed.length > 0) {
     const covered = coverageOf(names);

@@ -114,8 +114,8 @@ const endsPart = (token: Token | undefined) => token === undefined || token.sepa
 /** "Class 4", "Ash class", "Year 6", "Y6", "6B": the subject places someone in a class or year. */
 const CLASS_REFERENCE = /\b(?:class|year|yr|form) ?\d{1,2}\b|\b[A-Z][a-z]+ class\b|\bY\d{1,2}\b|\b\d{1,2}[A-Z]{1,2}\b/;
 
-/** A family's children named by their surname: "the Nowak children". */
 const DOTTED = new Set(DOTTED_ABBREVIATIONS);
+/** A family's children named by their surname: "the Nowak children". */
 const SIBLINGS = new Set(["children", "boys", "girls", "kids", "siblings", "brothers", "sisters"]);
 
 /** Reply and forward prefixes ("RE:", "Fw:") are not part of the subject's own words. */
