@@ -15,6 +15,7 @@ export function detectDatesOfBirth(scan: Scan, out: Candidate[], now: Date = new
   // Cheap prefilter: no birth word anywhere, no date of birth (except the subject's old dates).
   if (!subject && !mentionsBirth(scan.lower)) return;
   const latestBirthYear = now.getFullYear() - SUBJECT_BIRTH_YEARS;
+  const birthList = birthListReader(scan.lower);
   const visit = (start: number, end: number, day: number, month: number, year?: number) => {
     if (day < 1 || day > 31 || month < 1 || month > 12) return;
     // "Shakespeare was born on 23 April 1564": no one living, so no one's personal data.
@@ -34,7 +35,7 @@ export function detectDatesOfBirth(scan: Scan, out: Candidate[], now: Date = new
       !hasPhrase(after, AFTER_CONTEXT) &&
       !isBirthLabel(scan.lower, start) &&
       !inBirthColumn(scan.lower, start) &&
-      !inBirthList(scan.lower, start)
+      !birthList(start)
     ) {
       return;
     }
@@ -106,21 +107,42 @@ function inBirthColumn(lower: string, start: number): boolean {
 const LIST_LINE = 80;
 
 /**
- * Is the date at `start` on a line of a list introduced by a line that asks for dates of birth and
- * ends with ":" ("…a date of birth for each child:", then "Rhys ap Dafydd - 2.11.2016")? Looked for
- * up to HEADER_ROWS short lines (blank ones too) above; the first line ending with ":" decides.
+ * Is the date at an offset on a line of a list introduced by a line that asks for dates of birth and
+ * ends with ":" ("…a date of birth for each child:", then "Rhys ap Dafydd - 2.11.2016")? The heading is
+ * looked for up to HEADER_ROWS short lines (blank ones too) above; the first line ending with ":"
+ * decides. The reader remembers the last line it judged, so the dates of a long list, asked in text
+ * order, are each judged from the line above instead of by walking up to the heading again.
  */
-function inBirthList(lower: string, start: number): boolean {
-  let end = lower.lastIndexOf("\n", start - 1);
-  if (start - end > LIST_LINE) return false;
-  for (let row = 0; row < HEADER_ROWS && end > 0; row++) {
-    const from = lower.lastIndexOf("\n", end - 1) + 1;
-    const line = lower.slice(from, end).trim();
-    if (line.endsWith(":")) return hasPhrase(line, BIRTH_CONTEXT);
-    if (line.length > LIST_LINE) return false;
-    end = from - 1;
-  }
-  return false;
+function birthListReader(lower: string): (start: number) => boolean {
+  // The last line judged: where it starts, and how many rows below its heading it is (-1: in no list).
+  let judgedLine = -1;
+  let rowsBelow = -1;
+  const judge = (lineStart: number, depth: number): number => {
+    if (lineStart === judgedLine) return rowsBelow;
+    let result = -1;
+    if (lineStart > 0 && depth < HEADER_ROWS) {
+      const end = lineStart - 1;
+      const from = lower.lastIndexOf("\n", end - 1) + 1;
+      // The line above's last character other than a space or a tab, read in place.
+      let last = end - 1;
+      while (last >= from && (lower.charCodeAt(last) === 32 || lower.charCodeAt(last) === 9)) last--;
+      if (last >= from && lower.charCodeAt(last) === 58) {
+        result = hasPhrase(lower.slice(from, last + 1), BIRTH_CONTEXT) ? 0 : -1;
+      } else if (end - from <= LIST_LINE) {
+        const above = from === judgedLine ? rowsBelow : judge(from, depth + 1);
+        result = above !== -1 && above + 1 < HEADER_ROWS ? above + 1 : -1;
+      }
+    }
+    return result;
+  };
+  return (start) => {
+    const lineStart = lower.lastIndexOf("\n", start - 1) + 1;
+    if (start - lineStart > LIST_LINE) return false;
+    const rows = judge(lineStart, 0);
+    judgedLine = lineStart;
+    rowsBelow = rows;
+    return rows !== -1;
+  };
 }
 
 /** Up to `size` characters before `start`, from the start of their sentence (after ". ", "!", "?" or a line break). */

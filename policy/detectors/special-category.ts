@@ -88,6 +88,8 @@ export function detectSpecialCategory(
   // End of the last term read as topic talk: the items listed after it are the topic too ("students
   // with autism, ADHD and dyslexia").
   let topicEnd = -1;
+  // Most texts hold no year before 1980: then no sentence need be read for one.
+  const mayBeHistory = PAST_YEAR.test(lower);
   let at = 0;
   while (at < length) {
     let code = lower.charCodeAt(at);
@@ -117,7 +119,7 @@ export function detectSpecialCategory(
       topicEnd = end;
       continue;
     }
-    if (isOfficeName(text, lower, start, term.phrase) || isHistory(lower, start, end)) continue;
+    if (isOfficeName(text, lower, start, term.phrase) || (mayBeHistory && isHistory(lower, start, end))) continue;
     if (who.groupNotice === true) {
       const named = namedInSentence(lower, start, end, who);
       if (named > 0) out.push({ type: "special-category", start, end, confidence: named });
