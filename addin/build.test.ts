@@ -10,6 +10,7 @@ import { SEND_TIME_OMITTED, buildAddin } from "./build.js";
 import { HANDLER_NAMES } from "./core/ids.js";
 import { rules } from "../policy/rules/registry.js";
 import { runLaunchEventInVm } from "./harness/run-in-vm.js";
+import { PRESET_IDS } from "../policy/presets/index.js";
 
 const outDir = mkdtempSync(join(tmpdir(), "spg-addin-"));
 const pack = loadPolicy("st-john-payne");
@@ -31,6 +32,21 @@ describe("dist/addin/launchevent.js", () => {
   it("is under 60 kB gzipped", () => {
     expect(gzipSync(code).length).toBeLessThan(60 * 1024);
   });
+
+  // Each school's pack is embedded: the largest (LT2's) sets the budget, not the one built above.
+  it.each(PRESET_IDS.filter((id) => id !== "st-john-payne"))(
+    "is under 60 kB gzipped with %s's pack too",
+    async (preset) => {
+      const presetDir = mkdtempSync(join(tmpdir(), `spg-addin-${preset}-`));
+      try {
+        await buildAddin({ outDir: presetDir, policy: preset });
+        expect(gzipSync(readFileSync(join(presetDir, "launchevent.js"), "utf8")).length).toBeLessThan(60 * 1024);
+      } finally {
+        rmSync(presetDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it("leaves out the pack sections no add-in code reads, and reads none of them", () => {
     for (const section of SEND_TIME_OMITTED) {
