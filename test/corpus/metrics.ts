@@ -3,7 +3,7 @@
  * category (draft level: does the category appear?) and per personal-data entity type (draft level,
  * per location). `npm run corpus:metrics` prints the table; metrics.test.ts enforces the thresholds.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ENCRYPT_WORTHY_TYPES } from "../../policy/rules/personal-data/sensitive.js";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +13,7 @@ import { CATEGORIES, type Analysis } from "../../policy/engine/types.js";
 import { loadPolicy } from "../../policy/pack/load.js";
 import type { PolicyPack } from "../../policy/pack/schema.js";
 import type { CorpusEntry } from "./generate.js";
-import { formatSet, readPart, readSet, scoreSet, setFiles } from "./labelled.js";
+import { formatSet, readPart, readSet, scoreSet, setFiles, SHARED_SAMPLE } from "./labelled.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_PATH = join(here, "drafts.jsonl");
@@ -166,6 +166,10 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     if (drafts.length === 0) {
       console.log(`Set ${name}: no drafts here (${name === "dev" ? "../shared/corpus is absent" : "test/corpus/heldout is empty"})\n`);
       continue;
+    }
+    // A checkout without its sibling ../shared scores test/corpus/dev/ alone: say so, the figures differ.
+    if (name === "dev" && !existsSync(SHARED_SAMPLE)) {
+      console.log(`(${SHARED_SAMPLE} is absent: the development set below is test/corpus/dev/ alone)`);
     }
     const scored = scoreSet(name, drafts);
     console.log(formatSet(scored) + "\n");
