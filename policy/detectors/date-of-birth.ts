@@ -129,7 +129,7 @@ function birthListReader(lower: string): (start: number) => boolean {
       if (last >= from && lower.charCodeAt(last) === 58) {
         result = hasPhrase(lower.slice(from, last + 1), BIRTH_CONTEXT) ? 0 : -1;
       } else if (end - from <= LIST_LINE) {
-        const above = from === judgedLine ? rowsBelow : judge(from, depth + 1);
+        const above = judge(from, depth + 1);
         result = above !== -1 && above + 1 < HEADER_ROWS ? above + 1 : -1;
       }
     }

@@ -7,8 +7,8 @@ import {
   OFFICE_NAMES,
   SENSITIVE_TERMS,
 } from "../data/personal-data/lexicon.js";
-import { runHash } from "../engine/phrase-set.js";
-import { hasNear, type Candidate, type Scan, inSignature, windowBefore } from "./text.js";
+import { isAsciiLetter, runHash } from "../engine/phrase-set.js";
+import { hasNear, inRange, type Candidate, type Scan, inSignature, windowBefore } from "./text.js";
 
 interface Term {
   readonly phrase: string;
@@ -172,25 +172,9 @@ function isSentenceEnd(lower: string, at: number): boolean {
   if (code === 10 || code === 33 || code === 63) return true;
   if (code !== 46) return false;
   let from = at;
-  while (from > 0 && at - from < 5 && isLowerLetter(lower.charCodeAt(from - 1))) from--;
+  while (from > 0 && at - from < 5 && isAsciiLetter(lower.charCodeAt(from - 1))) from--;
   const word = lower.slice(from, at);
   return word.length > 1 && !/^(?:mr|mrs|ms|dr|st|miss)$/.test(word);
-}
-
-function isLowerLetter(code: number): boolean {
-  return code >= 97 && code <= 122;
-}
-
-/** Is one of `sorted` (ascending offsets) in [from, to)? A binary search: a notice may name thousands. */
-function inRange(sorted: readonly number[], from: number, to: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] ?? 0) < from) low = middle + 1;
-    else high = middle;
-  }
-  return low < sorted.length && (sorted[low] ?? Infinity) < to;
 }
 
 /** A year before 1980 or a decade before the 1980s ("in 1554", "in the 1960s"), not inside a date ("12/03/1978"). */

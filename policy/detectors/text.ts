@@ -115,14 +115,19 @@ export function overlaps(span: { readonly start: number; readonly end: number },
 
 /** Is any of the sorted positions within `distance` of `position`? Binary search keeps it linear overall. */
 export function hasNear(sorted: readonly number[], position: number, distance: number): boolean {
+  return inRange(sorted, position - distance, position + distance);
+}
+
+/** Is one of `sorted` (ascending offsets) in [from, to)? A binary search: a notice may name thousands. */
+export function inRange(sorted: readonly number[], from: number, to: number): boolean {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((sorted[middle] ?? 0) < position - distance) low = middle + 1;
+    if ((sorted[middle] ?? 0) < from) low = middle + 1;
     else high = middle;
   }
-  return low < sorted.length && (sorted[low] ?? Infinity) < position + distance;
+  return low < sorted.length && (sorted[low] ?? Infinity) < to;
 }
 
 /**
