@@ -25,8 +25,13 @@ describe("detectBankDetails: must find", () => {
     ["a sort code in brackets", "(Sort code 20-45-77)", [["20-45-77", 0.95]]],
     ["s/c in brackets", "(s/c 20-45-77)", [["20-45-77", 0.95]]],
     ["bank in brackets", "(bank 20-45-77)", [["20-45-77", 0.95]]],
-    ["acc no in brackets", "(acc no 41234567)", [["41234567", 0.85]]],
-    ["a/c in brackets", "(a/c 41234567)", [["41234567", 0.85]]],
+    ["acc no in brackets", "(acc no 41234567) at the bank", [["41234567", 0.85]]],
+    ["a/c in brackets", "(a/c 41234567) with Nationwide Building Society", [["41234567", 0.85]]],
+    [
+      "a parent's account for a refund",
+      "Mrs Chen has given her bank details for the refund. Account no: 53109862",
+      [["53109862", 0.85]],
+    ],
     ["a GB IBAN in brackets", "(GB82 WEST 1234 5698 7654 32)", [["GB82 WEST 1234 5698 7654 32", 0.97]]],
     // An introduced sort code followed by its account number is one finding, not two.
     ["a sort code and account side by side, introduced", "Sort code 20-45-77 / 41234567", [["20-45-77", 0.95]]],
@@ -51,6 +56,18 @@ describe("detectBankDetails: must not find", () => {
     ["an IBAN failing its check", "IBAN GB82 WEST 1234 5698 7654 31"],
     ["the school fund's own account", "Please pay the School Fund: sort code 20-45-77, account 41234567."],
     ["the PTA's account, side by side", "Friends of Oakfield PTA account: 20-45-77 41234567"],
+    // An "account number" in a mail that names no bank is a council tax, energy or phone account's.
+    ["a council tax account number", "My council tax account number is 61004392."],
+    ["an energy account number", "Account number 88120045. Please review my direct debit."],
+    // A company's or the sender's organisation's own account is no living person's.
+    [
+      "a supplier's account on its letterhead",
+      "Sensory Direct Ltd, Unit 4, Leeds\nSort code: 20-45-77  Account: 43219876",
+    ],
+    [
+      "the school's own account",
+      "For refunds our bank details are: Palfrey Infant School, sort code 20-45-77, account 90218844.",
+    ],
   ])("%s", (_what, text) => {
     expect(bankDetails(text)).toEqual([]);
   });

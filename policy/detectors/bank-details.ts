@@ -1,4 +1,9 @@
-import { ACCOUNT_CONTEXT, SCHOOL_ACCOUNT_CONTEXT, SORT_CODE_CONTEXT } from "../data/personal-data/lexicon.js";
+import {
+  ACCOUNT_CONTEXT,
+  BANK_WORDS,
+  SCHOOL_ACCOUNT_CONTEXT,
+  SORT_CODE_CONTEXT,
+} from "../data/personal-data/lexicon.js";
 import { ACCOUNT_NUMBER, IBAN_GB, SORT_CODE, SORT_CODE_AND_ACCOUNT } from "../data/personal-data/patterns.js";
 import { isValidIban } from "./check-digits.js";
 import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan } from "./text.js";
@@ -29,11 +34,15 @@ export function detectBankDetails(scan: Scan, out: Candidate[]): void {
     if (out.some((found) => found.start === match.index) || schoolsOwn(match.index)) return;
     out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
   });
+  let namesABank: boolean | undefined;
   if (mentionsAccount) {
     forEachMatch(ACCOUNT_NUMBER, scan.text, (match) => {
       // "Account" alone is any account (council tax, a supplier's): a bank's only beside a sort code.
       const before = windowBefore(lower, match.index, 30);
       if (!hasPhrase(before, ACCOUNT_CONTEXT) && !(sortCodes > 0 && hasPhrase(before, ["account"]))) return;
+      // Nor is an "account number" in a mail that never names a bank: a council tax, energy or phone
+      // account's reference is the same eight digits ("My council tax account number is 61004392").
+      if (sortCodes === 0 && !(namesABank ??= hasPhrase(lower, BANK_WORDS))) return;
       if (schoolsOwn(match.index)) return;
       out.push({ type: "bank-details", start: match.index, end: match.index + match[0].length, confidence: 0.85 });
     });

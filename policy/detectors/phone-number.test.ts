@@ -85,8 +85,8 @@ describe("detectBankDetails", () => {
   it.each([
     ["a sort code", "Sort code: 20-00-00, thanks", ["bank-details 20-00-00 0.95"]],
     ["a sort code with spaces, as s/c", "s/c 20 00 00", ["bank-details 20 00 00 0.95"]],
-    ["an account number", "Account number 55779911", ["bank-details 55779911 0.85"]],
-    ["an account number as a/c", "a/c 55779911", ["bank-details 55779911 0.85"]],
+    ["an account number at a bank", "Bank: Lloyds. Account number 55779911", ["bank-details 55779911 0.85"]],
+    ["an account number as a/c", "a/c 55779911 (bank transfer)", ["bank-details 55779911 0.85"]],
     // The UK IBAN from the ECBS/SWIFT IBAN registry example.
     ["a GB IBAN", "IBAN GB82 WEST 1234 5698 7654 32", ["bank-details GB82 WEST 1234 5698 7654 32 0.97"]],
     ["a GB IBAN written together", "GB82WEST12345698765432", ["bank-details GB82WEST12345698765432 0.97"]],

@@ -1553,6 +1553,14 @@ export const SCHOOL_ACCOUNT_CONTEXT: readonly string[] = [
   // A supplier's account, as an invoice or a changed-details request gives it (Action Fraud's mandate
   // fraud advice: "supplier bank details").
   "supplier",
+  // A company's own account, given on its invoice or letterhead ("Sensory Direct Ltd … Sort code:"), or
+  // the sender's organisation's ("our bank details are: …"): UK GDPR protects living people, not firms.
+  "ltd",
+  "limited",
+  "plc",
+  "llp",
+  "our bank details",
+  "our account details",
 ];
 
 /**
@@ -1597,6 +1605,21 @@ export const NHS_CONTEXT: readonly string[] = [
   "gp",
   "hospital number",
   "health visitor",
+];
+
+/**
+ * Words that say an eight-digit "account number" is a bank's: without one of them in the mail it is as
+ * likely a council tax, energy or phone account's reference.
+ */
+export const BANK_WORDS: readonly string[] = [
+  "bank",
+  "banking",
+  "sort code",
+  "sort-code",
+  "sortcode",
+  "s/c",
+  "building society",
+  "bacs",
 ];
 
 /** Context for bank details. */
