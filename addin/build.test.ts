@@ -6,7 +6,7 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPolicy } from "../policy/pack/load.js";
-import { SEND_TIME_OMITTED, buildAddin } from "./build.js";
+import { SEND_TIME_OMITTED, buildAddin, joinStringLists } from "./build.js";
 import { HANDLER_NAMES } from "./core/ids.js";
 import { rules } from "../policy/rules/registry.js";
 import { runLaunchEventInVm } from "./harness/run-in-vm.js";
@@ -187,5 +187,31 @@ describe("dist/addin/launchevent.js", () => {
     await expect(buildAddin({ outDir, policy: join(outDir, "no-such-pack.json") })).rejects.toThrow(
       /no such preset or file/,
     );
+  });
+});
+
+describe("joinStringLists", () => {
+  const words = ["asthma", "autism", "adhd", "crohn's", 'say "hi"', "café", "", "epilepsy", "ehcp", "cin plan"];
+
+  it("writes a list of ten or more strings as one string split on |, the same array", () => {
+    const code = `var a=${JSON.stringify(words)};`;
+    const joined = joinStringLists(code);
+    expect(joined).toBe(`var a=${JSON.stringify(words.join("|"))}.split("|");`);
+    expect(vm.runInNewContext(`${joined}a`)).toEqual(words);
+  });
+
+  it("leaves short lists, lists holding |, and lists of other values as they are", () => {
+    const code = [
+      `var a=${JSON.stringify(words.slice(0, 9))};`,
+      `var b=${JSON.stringify([...words.slice(0, 9), "a|b"])};`,
+      `var c=${JSON.stringify([...words.slice(0, 9), 1])};`,
+    ].join("");
+    expect(joinStringLists(code)).toBe(code);
+  });
+
+  it("rewrites lists inside other lists and calls", () => {
+    const code = `f([${JSON.stringify(words)},${JSON.stringify(words)}]);`;
+    const literal = `${JSON.stringify(words.join("|"))}.split("|")`;
+    expect(joinStringLists(code)).toBe(`f([${literal},${literal}]);`);
   });
 });

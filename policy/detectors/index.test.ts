@@ -337,6 +337,32 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(bodyText, "Lesson")).toEqual([]);
   });
 
+  it.each<[string, string, string[]]>([
+    [
+      "a pet's surgery on a vet's invoice",
+      "Hi,\n\nPlease find attached the invoice from Riverside Vets for Bella's cruciate ligament surgery.\n\nThanks,\nHannah Pike",
+      [],
+    ],
+    [
+      "a pet's diabetes in an insurance claim",
+      "Hi Claire,\n\nPetplan need it for the claim for Bella's diabetes - the insulin and the blood glucose curve.",
+      [],
+    ],
+    // A pupil described by a parent who works at the vets is still a pupil.
+    [
+      "a pupil described beside a vet",
+      "Hi Kelly,\n\nAlfie P, whose mum works at the vets, has started on Movicol again.",
+      ["body:special-category"],
+    ],
+    [
+      "a pupil bitten by a dog",
+      "Hi Jo,\n\nThe lad in 10K, dad in prison, the one with the dog bite scar.",
+      ["body:special-category"],
+    ],
+  ])("a sentence about a pet or a vet and no person is an animal's health: %s", (_what, bodyText, expected) => {
+    expect(typesIn(bodyText, "Claim")).toEqual(expected);
+  });
+
   it("the items listed after topic talk are topic talk too", () => {
     const body =
       "Dear parents and carers,\n\nI am Oisin Brady. I have worked with students with autism, ADHD and dyslexia for fifteen years.";

@@ -1,14 +1,16 @@
 import type { SensitiveCategory } from "../pack/vocabulary.js";
 import {
+  ANIMAL_WORDS,
   CAPITALS_ONLY_TERMS,
   GENERIC_FOLLOWERS,
   GENERIC_PRECEDERS,
   NOT_SENSITIVE_PHRASES,
   OFFICE_NAMES,
+  PERSON_CONTEXT,
   SENSITIVE_TERMS,
 } from "../data/personal-data/lexicon.js";
 import { isAsciiLetter, runHash } from "../engine/phrase-set.js";
-import { hasNear, inRange, type Candidate, type Scan, inSignature, windowBefore } from "./text.js";
+import { hasNear, hasPhrase, inRange, type Candidate, type Scan, inSignature, windowBefore } from "./text.js";
 
 interface Term {
   readonly phrase: string;
@@ -90,6 +92,8 @@ export function detectSpecialCategory(
   let topicEnd = -1;
   // Most texts hold no year before 1980: then no sentence need be read for one.
   const mayBeHistory = PAST_YEAR.test(lower);
+  // Nor, mostly, a pet or a vet: then no sentence need be read for one either (worked out at the first term).
+  let mayBeAnimal: boolean | undefined;
   let at = 0;
   while (at < length) {
     let code = lower.charCodeAt(at);
@@ -120,6 +124,7 @@ export function detectSpecialCategory(
       continue;
     }
     if (isOfficeName(text, lower, start, term.phrase) || (mayBeHistory && isHistory(lower, start, end))) continue;
+    if ((mayBeAnimal ??= hasPhrase(lower, ANIMAL_WORDS)) && isAboutAnAnimal(lower, start, end)) continue;
     if (who.groupNotice === true) {
       const named = namedInSentence(lower, start, end, who);
       if (named > 0) out.push({ type: "special-category", start, end, confidence: named });
@@ -186,6 +191,17 @@ const PAST_YEAR = /(?:^|[^\d/.-])(?:1[0-8]\d\d|19[0-7]\d)s?\b/;
  */
 function isHistory(lower: string, start: number, end: number): boolean {
   return PAST_YEAR.test(lower.slice(sentenceStart(lower, start), sentenceEnd(lower, end)));
+}
+
+/**
+ * "the invoice from Riverside Vets for Bella's cruciate ligament surgery", "Petplan need it for the claim
+ * for her diabetes": a sentence about a pet or a vet, and no pupil, parent or colleague, tells an
+ * animal's health, which is no one's personal data.
+ */
+function isAboutAnAnimal(lower: string, start: number, end: number): boolean {
+  const sentence = lower.slice(sentenceStart(lower, start), sentenceEnd(lower, end));
+  // Unless it also speaks of a person: "the lad whose mum works at the vets … has started on Movicol".
+  return hasPhrase(sentence, ANIMAL_WORDS) && !hasPhrase(sentence, PERSON_CONTEXT);
 }
 
 /** "the Bursary": an office the school has (`OFFICE_NAMES`), capitalised after "the". */

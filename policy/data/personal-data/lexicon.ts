@@ -1608,6 +1608,33 @@ export const NHS_CONTEXT: readonly string[] = [
 ];
 
 /**
+ * Pets and vets: a sentence naming one tells an animal's health ("Bella's cruciate ligament surgery",
+ * "the claim for her diabetes" to a pet insurer), not a person's. Source: the kinds of pet the PDSA's
+ * PAW report counts, and the words pet-insurance claims use.
+ */
+export const ANIMAL_WORDS: readonly string[] = [
+  "pet",
+  "pets",
+  "pet insurance",
+  "petplan",
+  "vet",
+  "vets",
+  "vet's",
+  "veterinary",
+  "dog",
+  "dogs",
+  "puppy",
+  "cat",
+  "cats",
+  "kitten",
+  "rabbit",
+  "hamster",
+  "guinea pig",
+  "horse",
+  "pony",
+];
+
+/**
  * Words that say an eight-digit "account number" is a bank's: without one of them in the mail it is as
  * likely a council tax, energy or phone account's reference.
  */
