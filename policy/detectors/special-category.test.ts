@@ -86,6 +86,9 @@ describe("detectSpecialCategory: topic talk is no one's data", () => {
     ["people in general with it", "Oliver has run clubs for children with autism."],
     ["a month or history of it", "Oliver: Roma and Traveller History Month."],
     ["a charity's name", "Oliver is walking for Diabetes UK on Sunday."],
+    ["the items listed before a topic", "Oliver will run the epilepsy and buccal midazolam training."],
+    ["three items listed before a topic", "Oliver: autism, ADHD and dyslexia awareness."],
+    ["an item of two words before a topic", "Oliver: the epilepsy and rescue medication training."],
   ])("%s", (_what, text) => {
     expect(details(text, { identified: true })).toEqual([]);
   });
@@ -97,6 +100,13 @@ describe("detectSpecialCategory: topic talk is no one's data", () => {
   ])("still someone's: %s", (_what, text, term) => {
     expect(details(text, { identified: true })).toEqual([`special-category ${term} 0.75`]);
   });
+});
+
+it("keeps the items listed before a term that is no topic", () => {
+  expect(details("Oliver has epilepsy and takes buccal midazolam.", { identified: true })).toEqual([
+    "special-category epilepsy 0.75",
+    "special-category buccal midazolam 0.75",
+  ]);
 });
 
 describe("detectSpecialCategory: where a term and the word after it end", () => {

@@ -90,6 +90,8 @@ export function detectSpecialCategory(
   // End of the last term read as topic talk: the items listed after it are the topic too ("students
   // with autism, ADHD and dyslexia").
   let topicEnd = -1;
+  // Where this scan's own candidates start in `out` (the terms listed before a topic are taken back).
+  const firstOwn = out.length;
   // Most texts hold no year before 1980: then no sentence need be read for one.
   const mayBeHistory = PAST_YEAR.test(lower);
   // Nor, mostly, a pet or a vet: then no sentence need be read for one either (worked out at the first term).
@@ -121,6 +123,15 @@ export function detectSpecialCategory(
       isTopicTalk(lower, start, end, namedSubject)
     ) {
       topicEnd = end;
+      // The items listed before it are the topic too: "the epilepsy and buccal midazolam training",
+      // "autism, ADHD and sensory processing training".
+      let next = start;
+      while (out.length > firstOwn) {
+        const last = out[out.length - 1] as Candidate;
+        if (next - last.end > 16 || !LIST_GAP_BEFORE.test(lower.slice(last.end, next))) break;
+        out.pop();
+        next = last.start;
+      }
       continue;
     }
     if (isOfficeName(text, lower, start, term.phrase) || (mayBeHistory && isHistory(lower, start, end))) continue;
@@ -231,6 +242,8 @@ const COUNTED =
   /^[^.\n]{0,20}?(?:\d+(?:\.\d+)?%|\b\d+ (?:students|pupils|children|learners|families)\b|:? \d+(?:$|[;,\n]))/;
 /** What stands between two items of a list: ", ", " and ", " or ", ", and ", " & ". */
 const LIST_GAP = /^(?:, ?|,? (?:and|or|&) )$/;
+/** As LIST_GAP, before an item that may start with a word of its own ("epilepsy and rescue medication training"). */
+const LIST_GAP_BEFORE = /^(?:, ?|,? (?:and|or|&) )(?:[a-z'-]+ )?$/;
 /** The word after a second list item: "EpiPen and asthma training" → "training". */
 const LISTED_FOLLOWER = /^(?:,| and| or| &) [a-z'-]+ ([a-z-]+)\b/;
 

@@ -35,8 +35,9 @@ export const personalUseModel = unpackModel({
     "-9:@long again agree agree_to all_the change do_not him june letting mobile office please_don't problem reading referral s so_i team these to_finish trust until",
     "-8:@short @to:public-sector&few-school-words @to:webmail&school-words about be below care duty ehcp for group has_been it keep me_know next_week on payroll should the_hall this_morning three warning we_accept were",
     "-7:accept adeyemi agreement bank_details best but c carol classroom contract dad didn't done every family finance fixtures frankly funny fyi governors help hi_mrs i've i've_put letter lunch m march medical myself name new newsletter p parent phonics pick_up plan please_send prep priya r rachel reports sign sort_code speech starter sure the they through to_be to_the told_me updated will_be",
-    "-6:before code_account new_starter no_problem signed sports_day",
-    "7:a_horse a_look and_i'm anyone_wants are_you as_the at_the at_yours both brochure cat corner fancy home_in horse i'll_pay i'm_now if_you'd in_for in_to interested kids late me_by moved my_application of_us off_for offer pay_the rest send_me staff_rate teacher_post the_rest then there till us villa weekends would yes",
+    "-6:before better boarding can_finish changed code_account cupboard during email finish_the four grant hi_lisa is_on new_starter nhs ni_number no_problem on_thursday pass police review ruby signed sports_day students sue the_newsletter today tuesday vat we'll without",
+    "6:as_some bank_transfer bikes collect_from cup holiday_cottage love_to my_daughter new_avon re_car sleeps won't_be",
+    "7:a_horse a_look all_i've and_i'm anyone_wants are_you as_the at_the at_yours avon bit both brochure brochure_is cakes cat coming corner discount everyone_i'm fancy had home_in horse i'll_pay i'm_now if_you'd in_for in_to interested justgiving kids late maths me_by message moved my_application of_us off_for offer out_of parcel pay_the place rest searches send_me staff_rate start teacher_post the_car the_rest then there this_month till tuition us villa weds weekends would yes",
     "8:adults_and all_we're at_mine birthday booking brownies catalogue code_is com fantasy_football find garden girls going got_a hiya i'm_doing is_out left like_to lol me_if miles mini moving my_home now ok on_sunday order per_hour photos rd refund right season see some takes_the tax tickets_for tutoring two we'd_like who's winner_gets yes_please",
     "9:back bed booked business can't can_bring deliver draw end football get happy i mortgage move on_saturday page park party ref reply_to running sam sorry_for spare started thanks_for weeks",
     "10:after_work application at_my attached_my available bring_it cottage drop fantasy first fri go grand grand_national half_term how_was i'll_bring i've_got if_anyone lads league month off old one ono pics private rate side sofa table to_book we've you_at",
@@ -67,5 +68,5 @@ export const personalUseModel = unpackModel({
     "52:@no-school-words my",
   ],
   trainedOn:
-    "development set: 4183 drafts (1222 positive), sample.jsonl and test/corpus/dev; leave-one-file-out CV F1 rules alone 0.626, rules OR model 0.861 at p >= 0.8, chosen for the sample's rate of 7.3% (F1 there 0.748; 0.816 with the signs vetoed below p 0.35)",
+    "development set: 4183 drafts (1222 positive), sample.jsonl and test/corpus/dev; leave-one-file-out CV F1 rules alone 0.626, rules OR model 0.865 at p >= 0.8, chosen for the sample's rate of 7.3% (F1 there 0.754; 0.824 with the signs vetoed below p 0.35)",
 });
