@@ -363,6 +363,34 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(bodyText, "Claim")).toEqual(expected);
   });
 
+  it.each<[string, string, string[]]>([
+    [
+      "a set text's character",
+      "Hi Chloe,\n\nFor 10X's essay on Lennie I'd like them to think about how Steinbeck presents his learning disability.",
+      [],
+    ],
+    [
+      "a character in a class reader",
+      "Hi Liz, the Gangsta Granny one had a few parents ask about the cancer storyline at the end.",
+      [],
+    ],
+    ["a play's character", "Hi Ollie,\n\nFor the lesson: Lady Macbeth's sleepwalking and her mental illness.", []],
+    // A pupil beside the set text is still a pupil.
+    [
+      "a pupil's child beside a set text",
+      "Hi Chloe,\n\nAmir Shah's mum says his dyslexia makes the Of Mice and Men extract hard.",
+      ["body:special-category"],
+    ],
+    // An author's surname that is also a pupil's does not count as fiction (so "Priestley" is not listed).
+    [
+      "a pupil named like an author",
+      "Dear Bradford SLT team,\n\nHarrison Priestley has a diagnosis of Down's syndrome.",
+      ["body:special-category"],
+    ],
+  ])("a sentence about fiction and no person is a character's health: %s", (_what, bodyText, expected) => {
+    expect(typesIn(bodyText, "English")).toEqual(expected);
+  });
+
   it("the items listed after topic talk are topic talk too", () => {
     const body =
       "Dear parents and carers,\n\nI am Oisin Brady. I have worked with students with autism, ADHD and dyslexia for fifteen years.";

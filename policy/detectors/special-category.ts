@@ -2,6 +2,7 @@ import type { SensitiveCategory } from "../pack/vocabulary.js";
 import {
   ANIMAL_WORDS,
   CAPITALS_ONLY_TERMS,
+  FICTION_WORDS,
   GENERIC_FOLLOWERS,
   GENERIC_PRECEDERS,
   NOT_SENSITIVE_PHRASES,
@@ -96,6 +97,7 @@ export function detectSpecialCategory(
   const mayBeHistory = PAST_YEAR.test(lower);
   // Nor, mostly, a pet or a vet: then no sentence need be read for one either (worked out at the first term).
   let mayBeAnimal: boolean | undefined;
+  let mayBeFiction: boolean | undefined;
   let at = 0;
   while (at < length) {
     let code = lower.charCodeAt(at);
@@ -135,7 +137,8 @@ export function detectSpecialCategory(
       continue;
     }
     if (isOfficeName(text, lower, start, term.phrase) || (mayBeHistory && isHistory(lower, start, end))) continue;
-    if ((mayBeAnimal ??= hasPhrase(lower, ANIMAL_WORDS)) && isAboutAnAnimal(lower, start, end)) continue;
+    if ((mayBeAnimal ??= hasPhrase(lower, ANIMAL_WORDS)) && isAbout(lower, start, end, ANIMAL_WORDS)) continue;
+    if ((mayBeFiction ??= hasPhrase(lower, FICTION_WORDS)) && isAbout(lower, start, end, FICTION_WORDS)) continue;
     if (who.groupNotice === true) {
       const named = namedInSentence(lower, start, end, who);
       if (named > 0) out.push({ type: "special-category", start, end, confidence: named });
@@ -205,14 +208,15 @@ function isHistory(lower: string, start: number, end: number): boolean {
 }
 
 /**
- * "the invoice from Riverside Vets for Bella's cruciate ligament surgery", "Petplan need it for the claim
- * for her diabetes": a sentence about a pet or a vet, and no pupil, parent or colleague, tells an
- * animal's health, which is no one's personal data.
+ * A sentence about a pet or a vet (`ANIMAL_WORDS`: "the invoice from Riverside Vets for Bella's cruciate
+ * ligament surgery") or about fiction (`FICTION_WORDS`: "how Steinbeck presents Lennie's learning
+ * disability"), and no pupil, parent or colleague, tells an animal's or a character's health, which is no
+ * one's personal data.
  */
-function isAboutAnAnimal(lower: string, start: number, end: number): boolean {
+function isAbout(lower: string, start: number, end: number, words: readonly string[]): boolean {
   const sentence = lower.slice(sentenceStart(lower, start), sentenceEnd(lower, end));
   // Unless it also speaks of a person: "the lad whose mum works at the vets … has started on Movicol".
-  return hasPhrase(sentence, ANIMAL_WORDS) && !hasPhrase(sentence, PERSON_CONTEXT);
+  return hasPhrase(sentence, words) && !hasPhrase(sentence, PERSON_CONTEXT);
 }
 
 /** "the Bursary": an office the school has (`OFFICE_NAMES`), capitalised after "the". */

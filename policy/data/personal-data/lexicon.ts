@@ -1635,6 +1635,56 @@ export const ANIMAL_WORDS: readonly string[] = [
 ];
 
 /**
+ * Fiction and the study of it: a sentence naming a set text, its author or the words of literary study
+ * tells a character's illness ("Lennie's learning disability", "Eva Smith's pregnancy"), not a person's.
+ * Sources: AQA GCSE English Literature (8702) set texts and the class readers of KS2 and KS3 most
+ * often taught; authors only where the surname is rare enough not to be a pupil's.
+ */
+export const FICTION_WORDS: readonly string[] = [
+  "character",
+  "characters",
+  "storyline",
+  "novel",
+  "novella",
+  "playwright",
+  "protagonist",
+  "narrator",
+  "poem",
+  "sonnet",
+  "soliloquy",
+  "stanza",
+  "portrayal",
+  "portrays",
+  "macbeth",
+  "romeo and juliet",
+  "othello",
+  "hamlet",
+  "king lear",
+  "the tempest",
+  "an inspector calls",
+  "a christmas carol",
+  "jekyll",
+  "frankenstein",
+  "jane eyre",
+  "lord of the flies",
+  "animal farm",
+  "of mice and men",
+  "blood brothers",
+  "never let me go",
+  "the curious incident",
+  "private peaceful",
+  "gangsta granny",
+  "mockingbird",
+  "shakespeare",
+  "steinbeck",
+  "orwell",
+  "haddon",
+  "ishiguro",
+  "morpurgo",
+  "walliams",
+];
+
+/**
  * Words that say an eight-digit "account number" is a bank's: without one of them in the mail it is as
  * likely a council tax, energy or phone account's reference.
  */
