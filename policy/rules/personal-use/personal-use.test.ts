@@ -197,6 +197,19 @@ ruleTester(rule, {
       errors: [{ messageId: "unlabelled" }],
     },
     {
+      // The model reads a parents' list, "Dear Year 10 parents" and a department signature as work (below its
+      // veto), but six points of signs (private tutoring, at my home, a price per hour) are not vetoed.
+      name: "private tutoring advertised to parents: signs too strong for the model's doubt",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Maths tutor available",
+        body: "Dear Year 10 parents,\n\nWith the mocks coming up, I have a few private tutoring slots on Monday and Wednesday evenings at £35 per hour, at my home in Springfield. I cover the Higher and Foundation papers. Please reply to me directly to book a first session.\n\nKind regards,\nMr D Okafor\nMaths Department",
+        bodyType: "text",
+        to: [{ name: "Year 10 Parents", address: "yr10parents@st-john-payne.sch.uk" }],
+      },
+      errors: [{ messageId: "forbiddenKind" }],
+    },
+    {
       name: "a price each beside a weak sign of a night out is still selling (raffle tickets for a club)",
       pack: loadPolicy("delius"),
       draft: {
