@@ -11,7 +11,7 @@ import {
   SENSITIVE_TERMS,
 } from "../data/personal-data/lexicon.js";
 import { isAsciiLetter, runHash } from "../engine/phrase-set.js";
-import { hasNear, hasPhrase, inRange, type Candidate, type Scan, inSignature, windowBefore } from "./text.js";
+import { hasNear, inRange, type Candidate, type Scan, inSignature, windowBefore } from "./text.js";
 
 interface Term {
   readonly phrase: string;
@@ -95,9 +95,10 @@ export function detectSpecialCategory(
   const firstOwn = out.length;
   // Most texts hold no year before 1980: then no sentence need be read for one.
   const mayBeHistory = PAST_YEAR.test(lower);
-  // Nor, mostly, a pet or a vet: then no sentence need be read for one either (worked out at the first term).
-  let mayBeAnimal: boolean | undefined;
-  let mayBeFiction: boolean | undefined;
+  // Where the words of pets and vets, of fiction, and of pupils and parents stand (`CONTEXT_WORDS`), noted
+  // as the words go by: a sentence is read for them only when the text holds any.
+  const animalOrFiction: number[] = [];
+  const people: number[] = [];
   let at = 0;
   while (at < length) {
     let code = lower.charCodeAt(at);
@@ -112,6 +113,7 @@ export function detectSpecialCategory(
       at++;
       code = at < length ? lower.charCodeAt(at) : 0;
     } while (code >= 97 && code <= 122);
+    if (CONTEXT_MAY_START[hash & 0xffff] !== 0) noteContext(lower, start, hash & 0x3fffffff, animalOrFiction, people);
     if (index.mayStart[hash & 0xffff] === 0) continue;
     const terms = index.byFirstWord.get(hash & 0x3fffffff);
     if (terms === undefined || inSignature(scan, start)) continue;
@@ -137,8 +139,6 @@ export function detectSpecialCategory(
       continue;
     }
     if (isOfficeName(text, lower, start, term.phrase) || (mayBeHistory && isHistory(lower, start, end))) continue;
-    if ((mayBeAnimal ??= hasPhrase(lower, ANIMAL_WORDS)) && isAbout(lower, start, end, ANIMAL_WORDS)) continue;
-    if ((mayBeFiction ??= hasPhrase(lower, FICTION_WORDS)) && isAbout(lower, start, end, FICTION_WORDS)) continue;
     if (who.groupNotice === true) {
       const named = namedInSentence(lower, start, end, who);
       if (named > 0) out.push({ type: "special-category", start, end, confidence: named });
@@ -154,6 +154,7 @@ export function detectSpecialCategory(
           : 0;
     if (confidence > 0) out.push({ type: "special-category", start, end, confidence });
   }
+  if (animalOrFiction.length > 0) dropAnimalsAndCharacters(lower, out, firstOwn, animalOrFiction, people);
 }
 
 const SENTENCE_REACH = 300;
@@ -207,16 +208,57 @@ function isHistory(lower: string, start: number, end: number): boolean {
   return PAST_YEAR.test(lower.slice(sentenceStart(lower, start), sentenceEnd(lower, end)));
 }
 
+/** The first word's hash of each context phrase → its phrases and whether it names a person. */
+const CONTEXT_WORDS = new Map<number, { readonly phrase: string; readonly person: boolean }[]>();
+const CONTEXT_MAY_START = new Uint8Array(1 << 16);
+for (const [phrases, person] of [
+  [ANIMAL_WORDS, false],
+  [FICTION_WORDS, false],
+  [PERSON_CONTEXT, true],
+] as const) {
+  for (const phrase of phrases) {
+    const first = runHash(phrase, 0, phrase.split(/[^a-z]/)[0]?.length ?? phrase.length);
+    const list = CONTEXT_WORDS.get(first) ?? [];
+    list.push({ phrase, person });
+    CONTEXT_WORDS.set(first, list);
+    CONTEXT_MAY_START[first & 0xffff] = 1;
+  }
+}
+
+/** Notes the word at `start` when a context phrase starts there (the phrase whole, up to a word's end). */
+function noteContext(lower: string, start: number, hash: number, animalOrFiction: number[], people: number[]): void {
+  for (const entry of CONTEXT_WORDS.get(hash) ?? []) {
+    if (!lower.startsWith(entry.phrase, start) || isAsciiLetter(lower.charCodeAt(start + entry.phrase.length)))
+      continue;
+    (entry.person ? people : animalOrFiction).push(start);
+    return;
+  }
+}
+
 /**
- * A sentence about a pet or a vet (`ANIMAL_WORDS`: "the invoice from Riverside Vets for Bella's cruciate
- * ligament surgery") or about fiction (`FICTION_WORDS`: "how Steinbeck presents Lennie's learning
- * disability"), and no pupil, parent or colleague, tells an animal's or a character's health, which is no
- * one's personal data.
+ * Takes back this scan's details (`out` from `firstOwn`) whose sentence is about a pet or a vet
+ * (`ANIMAL_WORDS`: "the invoice from Riverside Vets for Bella's cruciate ligament surgery") or about
+ * fiction (`FICTION_WORDS`: "how Steinbeck presents Lennie's learning disability") and speaks of no pupil,
+ * parent or colleague (`PERSON_CONTEXT`: "the lad whose mum works at the vets … has started on Movicol"):
+ * an animal's or a character's health is no one's personal data. `animalOrFiction` and `people` are the
+ * sorted starts of those words.
  */
-function isAbout(lower: string, start: number, end: number, words: readonly string[]): boolean {
-  const sentence = lower.slice(sentenceStart(lower, start), sentenceEnd(lower, end));
-  // Unless it also speaks of a person: "the lad whose mum works at the vets … has started on Movicol".
-  return hasPhrase(sentence, words) && !hasPhrase(sentence, PERSON_CONTEXT);
+function dropAnimalsAndCharacters(
+  lower: string,
+  out: Candidate[],
+  firstOwn: number,
+  animalOrFiction: readonly number[],
+  people: readonly number[],
+): void {
+  let kept = firstOwn;
+  for (let i = firstOwn; i < out.length; i++) {
+    const candidate = out[i] as Candidate;
+    const from = sentenceStart(lower, candidate.start);
+    const to = sentenceEnd(lower, candidate.end);
+    if (inRange(animalOrFiction, from, to) && !inRange(people, from, to)) continue;
+    out[kept++] = candidate;
+  }
+  out.length = kept;
 }
 
 /** "the Bursary": an office the school has (`OFFICE_NAMES`), capitalised after "the". */
