@@ -214,13 +214,14 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
 }
 
 /**
- * launchevent.js after esbuild's minifier, compressed again by terser (three compress passes, ES2016
- * output, names mangled inside the IIFE): about 1.7 kB gzipped less than esbuild alone, which buys
- * detection inside the 60 kB budget. Only the safe transforms: no `unsafe*`, no `pure_getters`.
- * Rejects if terser cannot parse its input.
+ * launchevent.js after esbuild's minifier, its word lists joined (`joinStringLists`), compressed again by
+ * terser (three compress passes, ES2016 output, names mangled inside the IIFE): about 1.7 kB gzipped less
+ * than esbuild alone, and the lists some 1,100 bytes more, which buys detection inside the 60 kB budget.
+ * Joined before terser, not after: 220 bytes fewer. Only the safe transforms: no `unsafe*`, no
+ * `pure_getters`. Rejects if terser cannot parse its input.
  */
 async function compressForSendTime(code: string): Promise<string> {
-  const result = await terserMinify(code, {
+  const result = await terserMinify(joinStringLists(code), {
     ecma: 2016,
     compress: { ecma: 2016, passes: 3 },
     mangle: { toplevel: true },
@@ -228,7 +229,7 @@ async function compressForSendTime(code: string): Promise<string> {
     format: { ecma: 2016, comments: false },
   });
   if (result.code === undefined) throw new Error("terser returned no code for launchevent.js");
-  return joinStringLists(result.code);
+  return result.code;
 }
 
 /** Lists shorter than this stay literal arrays: the `.split("|")` costs more than it saves (3 saves most for LT2's bundle). */
@@ -237,9 +238,9 @@ const SHORTEST_JOINED_LIST = 3;
 /**
  * Rewrites each array literal of at least SHORTEST_JOINED_LIST string literals (the word lists) as one
  * string split on "|": `["asthma","autism",…]` → `"asthma|autism|…".split("|")`. Same array, same order;
- * gzip saves some 850 bytes on the 4,000-odd words of the send bundle, which the budget spends on
+ * gzip saves some 1,100 bytes on the 4,000-odd words of the send bundle, which the budget spends on
  * detection. A list holding "|" in one of its words is left as it is. Errors: throws if acorn cannot
- * parse the code (terser's output is ES2016, which it can).
+ * parse the code as ES2016 (esbuild's output for the es2016 target is).
  */
 export function joinStringLists(code: string): string {
   const lists: { start: number; end: number; words: string[] }[] = [];
