@@ -124,8 +124,40 @@ const attachmentsSchema = z
       .describe("Largest total attachment size in bytes (default 10 MB, from St John Payne's policy)."),
     blockedExtensions: z
       .array(z.string().regex(/^[a-z0-9]{1,10}$/, { message: "must be a lower-case extension without the dot" }))
-      .default(["exe", "bat", "cmd", "com", "msi", "scr", "ps1", "vbs", "js", "jar", "hta", "lnk", "reg", "pif", "cpl"])
-      .describe("File types never sent from school mail (executables and scripts)."),
+      // Executables and scripts, and Office files that carry macros: Microsoft's common attachments filter
+      // (Defender for Office 365) blocks docm, ppam, vbe, wsf, wsh and xll by default; the other
+      // macro-enabled types (xlsm, pptm, dotm, xltm, xlam, potm, ppsm) run the same VBA.
+      .default([
+        "exe",
+        "bat",
+        "cmd",
+        "com",
+        "msi",
+        "scr",
+        "ps1",
+        "vbs",
+        "vbe",
+        "wsf",
+        "wsh",
+        "js",
+        "jar",
+        "hta",
+        "lnk",
+        "reg",
+        "pif",
+        "cpl",
+        "docm",
+        "dotm",
+        "xlsm",
+        "xltm",
+        "xlam",
+        "xll",
+        "pptm",
+        "potm",
+        "ppam",
+        "ppsm",
+      ])
+      .describe("File types never sent from school mail (executables, scripts and macro-enabled Office files)."),
     sensitiveFileNames: z
       .boolean()
       .default(true)

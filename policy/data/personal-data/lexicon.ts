@@ -373,6 +373,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "body map",
     "positive handling",
     "mash",
+    // A multi-agency referral form, as local authorities name it: development part AB.
+    "marf",
+    "multi-agency referral",
     "cp referral",
     "prevent referral",
     "channel referral",

@@ -33,11 +33,21 @@ export const PASS_ON_VERBS: readonly string[] = [
   "passing it on",
   "passing this on",
   "send to",
+  // Development part AB: "send it on to every teacher you know", "send it round to everyone",
+  // "copy and share to every group", "please share with every parent you know".
+  "send it on",
+  "send this on",
+  "send it round",
+  "send it around",
+  "send this round",
+  "copy and share",
+  "share with",
+  "share to",
 ];
 
 const NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"];
 const COUNTED_RECIPIENTS: string[] = [];
-for (const who of ["people", "others", "friends", "colleagues", "contacts", "women"]) {
+for (const who of ["people", "others", "friends", "colleagues", "contacts", "women", "teachers", "mums", "parents"]) {
   for (let count = 2; count <= 20; count++) COUNTED_RECIPIENTS.push(`${count} ${who}`);
   for (const count of NUMBER_WORDS) COUNTED_RECIPIENTS.push(`${count} ${who}`);
 }
@@ -81,6 +91,12 @@ export const EVERYONE: readonly string[] = [
   "every person you know",
   "every person you",
   "their contacts",
+  // Development part AB: "pass it on to anyone who needs a laugh", "share to every group and contact".
+  "anyone who needs",
+  "every group",
+  "every contact",
+  "your parent groups",
+  "all your groups",
   // "forward to 6 others", "send to 9 people": a chain letter's count, whatever the number.
   ...COUNTED_RECIPIENTS,
 ];
@@ -136,6 +152,15 @@ export const HOAX_PHRASES: readonly string[] = [
   "i do not give permission",
   "to your status",
   "on your status",
+  // Development part AB: the missing-child share hoax, the "blessing" chain, the friend-request hoax.
+  "shared enough",
+  "don't scroll past",
+  "do not scroll past",
+  "if you delete it",
+  "if you delete this",
+  "tell all the contacts",
+  "accept friend requests",
+  "accept a friend request",
 ];
 
 /**

@@ -83,6 +83,11 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "as our order",
   "as our agreement",
   "pleased to confirm that",
+  // Development part AB: taking up a supplier's offer, confirming its figure.
+  "take up your",
+  "take up the",
+  "i confirm the",
+  "we confirm the",
 ];
 
 /** What is being agreed to: money, terms, a contract. */
@@ -123,6 +128,8 @@ export const COMMERCIAL_OBJECTS: readonly string[] = [
   "24 months",
   "36 months",
   "rates",
+  // A price "+ VAT" without its "£" ("go ahead at 2,350 + vat"): development part AB.
+  "vat",
   "£",
 ];
 

@@ -12,7 +12,11 @@ const draft = (...names: string[]) => ({
 
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
-  valid: [{ draft: draft("report.pdf", "photo.JPG") }, { draft: draft("exe-summary.docx") }],
+  valid: [
+    { draft: draft("report.pdf", "photo.JPG") },
+    { draft: draft("exe-summary.docx") },
+    { draft: draft("tracker.xlsx", "letter.docx") },
+  ],
   invalid: [
     { draft: draft("setup.exe"), errors: [{ messageId: "blocked", location: "attachments" }] },
     {
@@ -21,6 +25,14 @@ ruleTester(rule, {
       errors: [{ messageId: "blocked", location: "attachments" }],
     },
     { name: "trailing dot", draft: draft("run.bat."), errors: [{ messageId: "blocked", location: "attachments" }] },
+    // Office files that carry macros (Microsoft's common attachments filter blocks docm and ppam by default).
+    ...["Annual_review_tracker_macros.xlsm", "Attendance_letters_automated.docm", "quiz.pptm", "tools.xlam"].map(
+      (name) => ({
+        name: `a macro-enabled file: ${name}`,
+        draft: draft(name),
+        errors: [{ messageId: "blocked", location: "attachments" }],
+      }),
+    ),
   ],
 });
 

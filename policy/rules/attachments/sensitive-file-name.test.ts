@@ -12,10 +12,16 @@ const draft = (name: string) => ({
 
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
-  valid: [{ draft: draft("EHCP guidance 2025.pdf") }, { draft: draft("Year 3 reading list.docx") }],
+  valid: [
+    { draft: draft("EHCP guidance 2025.pdf") },
+    { draft: draft("Year 3 reading list.docx") },
+    { draft: draft("MARF_form_blank.docx") },
+  ],
   invalid: [
     { draft: draft("Oliver Reid EHCP autism.pdf"), errors: [{ messageId: "name", location: "attachments" }] },
     { draft: draft("NHS 9434765919 referral.pdf"), errors: [{ messageId: "name", location: "attachments" }] },
+    // A multi-agency referral form, as local authorities name it.
+    { draft: draft("MARF_Tyler_Bishop_Nov26.pdf"), errors: [{ messageId: "name", location: "attachments" }] },
   ],
 });
 

@@ -12,6 +12,10 @@ ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
     { name: "passing a message on to one person", draft: body("Pass this on to your class teacher, please.") },
+    {
+      name: "a job advert to share with anyone who might be interested",
+      draft: body("We're recruiting a Finance Officer. Please share with anyone who may be interested."),
+    },
 
     { draft: body("Please forward this to the Year 6 team.") },
     { draft: body("Could you share the minutes with governors?") },
@@ -55,6 +59,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    ...[
+      "THIS IS SO TRUE, PLEASE SEND IT ON TO EVERY TEACHER YOU KNOW!",
+      "Send this to 10 teachers who have made a difference.",
+      "Please share with every parent you know.",
+      "PLEASE copy and share to every group and contact you have.",
+      "Ho ho ho! Pass it on to anyone who needs cheering up!",
+      "Run this and bowl the elves over! Send it round to everyone for a laugh.",
+      "Police are saying that if it is shared enough she will be found.",
+      "If you delete it the blessing passes to someone else.",
+      "Please tell all the contacts in your list not to accept his friend request.",
+    ].map((text) => ({
+      name: `a chain letter's wording: ${text}`,
+      draft: body(text),
+      errors: [{ messageId: "chain" }],
+    })),
     {
       name: "a joke to the staff list's address",
       draft: { ...body(joke), to: [{ address: "staff@st-john-payne.sch.uk" }] },

@@ -12,6 +12,10 @@ ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
     { name: "accepting a fact, not terms", draft: body("We accept that the trip was cancelled.") },
+    {
+      name: "taking up an invitation, nothing bought",
+      draft: body("We would like to take up the invitation to the open day."),
+    },
     { name: "asking for a quote", draft: body("Could you send a quote for 30 laptops?") },
     {
       name: "proceeding with a trip, not a purchase",
@@ -78,6 +82,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    ...[
+      "We would like to take up your annual maintenance agreement at £2,070 per year.",
+      "YES PLEASE GO AHEAD. I confirm the £9,870 + VAT in your emergency quote.",
+      "yep go ahead at 2,350 + vat, cheers.",
+    ].map((text) => ({ name: `agreeing a price: ${text}`, draft: body(text), errors: [{ messageId: "commitment" }] })),
     {
       name: "accepting and asking for the paperwork in one sentence",
       draft: body("We'll accept the £8,950 quote and sign up to the maintenance contract - please send the paperwork."),
