@@ -439,6 +439,18 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "my hairdresser",
     "nail appointment",
     "dentist appointment for me",
+    // Development part AC: the one-line notes colleagues send each other.
+    "pub quiz",
+    "drinks after work",
+    "after work drinks",
+    "pizza at mine",
+    "drinks at mine",
+    "lift home",
+    "cadge a lift",
+    "borrow your",
+    "thanks for last night",
+    "still on for",
+    "meter reading",
   ]),
   ...sign("social", 1, "readme", [
     "xx",
@@ -451,6 +463,8 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "the match",
     "tickets",
     "love,",
+    "happy birthday",
+    "at mine",
   ]),
 ];
 

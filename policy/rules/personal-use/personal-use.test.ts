@@ -184,6 +184,16 @@ ruleTester(rule, {
     })),
   ],
   invalid: [
+    // One-line notes between colleagues, on the signs alone (the model off).
+    ...[
+      "we need a 6th for the pub quiz on thurs, you in?",
+      "Can I cadge a lift home tonight? Mine's at the garage again",
+      "Thanks for last night, same time next month?",
+      "The final meter reading for the old house was 18452.",
+    ].map((body) => ({
+      ...dunstans(body, `a one-line personal note: ${body}`, [{ address: "g.watts@stdunstans-education.org.uk" }]),
+      errors: [{ messageId: "unlabelled" }],
+    })),
     {
       name: "the same insurance mail with the models off: the signs alone flag it",
       pack: loadPolicy("st-dunstans"),
