@@ -310,6 +310,44 @@ describe("analyzeDraft", () => {
   });
 });
 
+describe("analyzeDraft: chain mail", () => {
+  const prayer =
+    "This is a prayer chain for baby Isla Hinks who is very poorly in hospital with meningitis. Please say a prayer for her.";
+  const toAllStaff = { to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }] };
+
+  it("a chain letter's sick child is no one's personal data, but the letter is chain mail", () => {
+    const analysis = analyzeDraft(
+      {
+        ...toAllStaff,
+        subject: "FW: prayer chain",
+        body: `${prayer} Then send this to 12 people. Do not break the chain.`,
+      },
+      pack,
+    );
+    const categories = analysis.findings.map((finding) => finding.category);
+    expect(categories).toContain("chain-mail");
+    expect(categories).not.toContain("personal-data");
+    expect(analysis.personalData.filter((entity) => entity.type === "special-category")).toEqual([]);
+  });
+
+  it("the same words with nothing to pass on are someone's health", () => {
+    const analysis = analyzeDraft({ ...toAllStaff, subject: "Isla", body: prayer }, pack);
+    expect(analysis.findings.map((finding) => finding.category)).toContain("personal-data");
+  });
+
+  it("a home address in a chain letter is still someone's", () => {
+    const analysis = analyzeDraft(
+      {
+        ...toAllStaff,
+        subject: "FW: chain",
+        body: "Send a postcard to 14 Mill Lane, Chelmsford CM2 9QX. Forward this to 10 people!",
+      },
+      pack,
+    );
+    expect(analysis.personalData.map((entity) => entity.type)).toContain("postal-address");
+  });
+});
+
 describe("analyzeDraft: edges", () => {
   it("keeps entities inside the text where lower-casing lengthens a letter (fast-check's 'İ EHCP')", () => {
     // "İ".toLowerCase() is two characters; the detectors' lower-case copy must keep every offset.

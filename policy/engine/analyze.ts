@@ -2,6 +2,7 @@ import type { PolicyPack } from "../pack/schema.js";
 import type { Citation } from "../pack/citation.js";
 import { rules as registeredRules } from "../rules/registry.js";
 import { detectPersonalData } from "../detectors/index.js";
+import { isChainMail } from "../rules/tone/chain-mail.js";
 import { normalizeDraft, type DraftInput } from "./draft.js";
 import { buildMessage, type Message } from "./message.js";
 import type { TextView } from "./normalize.js";
@@ -65,7 +66,7 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
   const message = buildMessage(draft, pack, options.maxBodyChars);
   // Detectors read everything that will be sent (quoted and forwarded text goes out again), folded for
   // matching; only the sender's own signature block is left out.
-  const personalData = detectPersonalData(
+  const detected = detectPersonalData(
     {
       subject: message.subject.text,
       bodyText: message.body.text,
@@ -76,6 +77,13 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
     },
     pack,
   );
+  // A chain letter's sick baby or missing girl ("a prayer chain for baby Isla who is very poorly in
+  // hospital") is the hoax's stock figure, not a pupil, parent or colleague whose details the school
+  // holds: in chain mail the special-category details are left out. Identifiers (a home address, a
+  // phone number) are still someone's.
+  const personalData = isChainMail(message)
+    ? detected.filter((entity) => entity.type !== "special-category" || entity.location === "attachments")
+    : detected;
   const context: RuleContext = {
     draft,
     pack,

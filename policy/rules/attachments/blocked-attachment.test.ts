@@ -30,7 +30,7 @@ ruleTester(rule, {
       (name) => ({
         name: `a macro-enabled file: ${name}`,
         draft: draft(name),
-        errors: [{ messageId: "blocked", location: "attachments" }],
+        errors: [{ messageId: "blocked", location: "attachments" as const }],
       }),
     ),
   ],

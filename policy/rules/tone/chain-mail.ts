@@ -65,6 +65,12 @@ export function chainMailInBody(message: Message, allStaff: boolean): Span[] {
     : spans;
 }
 
+/** Does the subject or the body read as chain mail (what this rule flags)? */
+export function isChainMail(message: Message): boolean {
+  const allStaff = toAllStaff(message);
+  return chainMailSpans(message.subject.text, allStaff).length > 0 || chainMailInBody(message, allStaff).length > 0;
+}
+
 export default defineRule({
   meta: {
     id: "chain-mail",
