@@ -33,9 +33,8 @@ export const personalUseModel = unpackModel({
     "-10:at_home been catering committee dob for_letting from_the her ni pass team told",
     "-9:@to:webmail&school-words accept again agree agree_to are b dear_mr duty finance for it letting need next_week on please_don't problem pupil reading referral s so_i sort these to_finish to_the vat will_be",
     "-8:as below c day do_not ehcp family has_been him in_your is_on june march meeting mobile office payroll priya sent should sign sure the_hall three warning were",
-    "-7:bank_details be care change class classroom contract dad every four group help hi_mrs keep let let_you lunch m made me_know medical name nativity newsletter oak on_the p parent pass_it phonics pick_up plan playground please_send prep r reports ruby sending sending_to shared sort_code speech starter them this_morning through today told_me updated we_accept",
-    "-6:adeyemi boarding carol code_account fyi governors i've_put new_starter pe_kit re_pe to_be",
-    "7:a_horse a_look and_i'm anyone_wants at_my brochure brownies code_is confirmation corner discount extra fancy holiday_cottage horse i'm_now in_for in_to message mini near off_for ok on_sunday photos_on qualified rd rest right saturday_morning sleeps some there this_month time to_go who's winner_gets yes_please you_at you_want",
+    "-7:bank_details be care change class classroom contract dad every four group help hi_mrs keep let let_you lunch m made me_know medical name nativity newsletter on_the p parent pass_it phonics pick_up plan playground prep r reports sending sending_to shared sort_code speech starter them this_morning today updated we_accept",
+    "7:and_i'm at_my brownies code_is discount i'm_now message mini ok on_sunday rd right saturday_morning some to_go winner_gets yes_please",
     "8:adults_and all_we're as_the available booked booking can't catalogue chelmsford com fantasy_football football garden get girls hill i'm_doing interested is_out kids late like_to lol me_by me_if miles move moved moving my_application my_home page park per_hour pub refund road season spare start takes_the tax thanks_for tutoring villa we'd_like weeks would",
     "9:all_my at_mine back bring_it can_bring deliver draw end fantasy find going got_a hiya home_in lads offer order party photos pics rate ref sorry_for started thurs want_a",
     "10:application at_the attached_my bed birthday business deposit dog grand_national half_term happy hi_ladies holiday how_was if_anyone league month old one ono private running sat side sofa table to_book vet we're we've",
@@ -65,5 +64,5 @@ export const personalUseModel = unpackModel({
     "52:my",
   ],
   trainedOn:
-    "development set: 4566 drafts (1319 positive), sample.jsonl and test/corpus/dev; leave-one-file-out CV F1 rules alone 0.622, rules OR model 0.860 at p >= 0.8, chosen for the sample's rate of 7.3% (F1 there 0.737; 0.805 with the signs vetoed below p 0.4)",
+    "development set: 4566 drafts (1319 positive), sample.jsonl and test/corpus/dev; leave-one-file-out CV F1 rules alone 0.640, rules OR model 0.866 at p >= 0.8, chosen for the sample's rate of 7.3% (F1 there 0.741; 0.807 with the signs vetoed below p 0.4)",
 });

@@ -272,6 +272,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   sarcastic: [
     "do you actually",
     "do you even",
+    // Development part AB: "Are you actually capable of reading an email, or do I need to draw you a picture?"
+    "are you actually capable",
+    "are you even capable",
+    "draw you a picture",
     "thanks for nothing",
     "thanks a lot for nothing",
     "as usual you",
@@ -748,6 +752,11 @@ export const HOSTILE_EXCEPTIONS: readonly string[] = [
   "spastic paraplegia",
   "spastic cerebral palsy",
   "lazy eye",
+  // A pupil's own feeling, reported: "has said he feels hopeless" (development part AB).
+  "feels hopeless",
+  "feel hopeless",
+  "feeling hopeless",
+  "felt hopeless",
   "stupid mistake of mine",
   "or else we",
   "or else i",

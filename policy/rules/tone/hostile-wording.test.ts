@@ -20,6 +20,10 @@ ruleTester(rule, {
     },
     { name: "frustration with a thing", draft: body("The photocopier is hopeless again, it jammed twice before 9.") },
     {
+      name: "a pupil's own feeling, reported",
+      draft: body("His housemaster has noticed he is withdrawn and has said he feels hopeless."),
+    },
+    {
       name: "reported speech in a safeguarding note",
       draft: body('At break Jay called Sam a "useless idiot" and told him to "f*** off". I have logged it on CPOMS.'),
     },
@@ -77,6 +81,11 @@ ruleTester(rule, {
     { name: "a target four words after", draft: body("Useless for the new teachers.") },
   ],
   invalid: [
+    {
+      name: "sarcasm about reading an email",
+      draft: body("Are you actually capable of reading an email, or do I need to draw you a picture?"),
+      errors: [{ messageId: "hostile" }],
+    },
     {
       name: "an insult aimed at a person, without swearing",
       draft: body("Honestly her deputy is useless and never answers."),
