@@ -51,7 +51,7 @@ describe("detectPassportNumbers", () => {
 
   it.each([
     ["nine digits without the word", "Order 123456789 has shipped."],
-    ["the word more than 40 characters before", `Passport: see below. ${"x".repeat(40)} 123456789`],
+    ["the word more than 80 characters before", `Passport: see below. ${"x".repeat(80)} 123456789`],
     ["a passport-like word", "Passports are due. Ref: 123456789"],
     ["ten digits", "Passport 1234567890"],
   ])("not %s", (_what, text) => {

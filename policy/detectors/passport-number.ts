@@ -3,8 +3,10 @@ import { NINE_DIGITS } from "../data/personal-data/patterns.js";
 import { forEachMatch, hasPhrase, windowAfter, windowBefore, type Candidate, type Scan } from "./text.js";
 
 /**
- * UK passport numbers: nine digits, only with "passport" within 40 characters before or 30 after ("her
- * passport number is …", "… (passport, expires 2031)"): nine digits alone mean nothing.
+ * UK passport numbers: nine digits, only with "passport" within 80 characters before or 30 after ("her
+ * passport number is …", "the passport number for the guardian form - you gave …", "… (passport, expires
+ * 2031)"): nine digits alone mean nothing. Purview's U.K. passport number type looks 300 characters
+ * around; 80 before (40 until development part S showed a clause between them) keeps to the sentence.
  */
 export function detectPassportNumbers(scan: Scan, out: Candidate[]): void {
   // Stryker disable next-line StringLiteral: a prefilter; PASSPORT_CONTEXT is only "passport", so an always-true test changes only speed
@@ -12,7 +14,7 @@ export function detectPassportNumbers(scan: Scan, out: Candidate[]): void {
   forEachMatch(NINE_DIGITS, scan.text, (match) => {
     const end = match.index + match[0].length;
     if (
-      !hasPhrase(windowBefore(scan.lower, match.index, 40), PASSPORT_CONTEXT) &&
+      !hasPhrase(windowBefore(scan.lower, match.index, 80), PASSPORT_CONTEXT) &&
       !hasPhrase(windowAfter(scan.lower, end, 30), PASSPORT_CONTEXT)
     )
       return;
