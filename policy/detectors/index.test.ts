@@ -391,6 +391,15 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(bodyText, "English")).toEqual(expected);
   });
 
+  it("ten digits passing the NHS check in a subject are an NHS number when the body speaks of one", () => {
+    // 999 186 0916: from the NHS's 999 test range, its check digit valid.
+    const subject = "Ruby Ashcroft 999 186 0916";
+    expect(typesIn("Karen - this is the NHS number for Ruby for the hearing clinic form.", subject)).toContain(
+      "subject:nhs-number",
+    );
+    expect(typesIn("Karen - this is the order number for the new trays.", subject)).not.toContain("subject:nhs-number");
+  });
+
   it("the items listed after topic talk are topic talk too", () => {
     const body =
       "Dear parents and carers,\n\nI am Oisin Brady. I have worked with students with autism, ADHD and dyslexia for fifteen years.";

@@ -13,10 +13,10 @@ import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
 import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
-import { PUBLIC_TITLES, TITLES } from "../data/personal-data/lexicon.js";
+import { NHS_CONTEXT, PUBLIC_TITLES, TITLES } from "../data/personal-data/lexicon.js";
 import { signatureStart } from "../engine/segments.js";
 import { detectSpecialCategory, type Identification } from "./special-category.js";
-import { makeScan, overlaps, type Candidate, type Scan } from "./text.js";
+import { hasPhrase, makeScan, overlaps, type Candidate, type Scan } from "./text.js";
 import { detectUlns } from "./uln.js";
 import { detectUpns } from "./upn.js";
 
@@ -77,6 +77,16 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // The body first: a one-word subject name counts only if the body names the same person, or writes
   // the word as a name ("to see Rory").
   const bodyScan = scans[1] as Scan;
+  // A subject or a file name is too short to say what its ten digits are ("Ruby Ashcroft 999 186 0916"):
+  // a number passing the NHS check there is an NHS number when the body speaks of one ("this is the NHS
+  // number for Ruby"), as a reader of the whole message takes it.
+  for (const index of [0, 2]) {
+    const candidates = found[index] ?? [];
+    candidates.forEach((candidate, at) => {
+      if (candidate.type === "nhs-number" && candidate.confidence === 0.5 && hasPhrase(bodyScan.lower, NHS_CONTEXT))
+        candidates[at] = { ...candidate, confidence: 0.9 };
+    });
+  }
   // A word the subject sets off ("reece 10H", "Jenny") is a name where the body writes it as a person.
   // A subject written without capitals ("ayaan (3S) autism") gives no sign of which words are names.
   const subjectInLowerCase = !/\b[A-Z][a-z]/.test(input.subject);
