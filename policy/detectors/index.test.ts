@@ -359,11 +359,6 @@ describe("who a sensitive detail is about", () => {
       "Hi Jo,\n\nThe lad in 10K, dad in prison, the one with the dog bite scar.",
       ["body:special-category"],
     ],
-  ])("a sentence about a pet or a vet and no person is an animal's health: %s", (_what, bodyText, expected) => {
-    expect(typesIn(bodyText, "Claim")).toEqual(expected);
-  });
-
-  it.each<[string, string, string[]]>([
     [
       "a set text's character",
       "Hi Chloe,\n\nFor 10X's essay on Lennie I'd like them to think about how Steinbeck presents his learning disability.",
@@ -387,9 +382,12 @@ describe("who a sensitive detail is about", () => {
       "Dear Bradford SLT team,\n\nHarrison Priestley has a diagnosis of Down's syndrome.",
       ["body:special-category"],
     ],
-  ])("a sentence about fiction and no person is a character's health: %s", (_what, bodyText, expected) => {
-    expect(typesIn(bodyText, "English")).toEqual(expected);
-  });
+  ])(
+    "a sentence about a pet, a vet or fiction, and no person, tells an animal's or a character's health: %s",
+    (_what, bodyText, expected) => {
+      expect(typesIn(bodyText, "Notes")).toEqual(expected);
+    },
+  );
 
   it("ten digits passing the NHS check in a subject are an NHS number when the body speaks of one", () => {
     // 999 186 0916: from the NHS's 999 test range, its check digit valid.
