@@ -396,6 +396,10 @@ describe("who a sensitive detail is about", () => {
       "subject:nhs-number",
     );
     expect(typesIn("Karen - this is the order number for the new trays.", subject)).not.toContain("subject:nhs-number");
+    // A GP named in the body does not make a subject's order number an NHS number: only "NHS" does.
+    expect(typesIn("The GP surgery asked for the order number.", "Order 999 186 0916")).not.toContain(
+      "subject:nhs-number",
+    );
   });
 
   it("the items listed after topic talk are topic talk too", () => {

@@ -13,7 +13,7 @@ import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
 import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
-import { NHS_CONTEXT, PUBLIC_TITLES, TITLES } from "../data/personal-data/lexicon.js";
+import { PUBLIC_TITLES, TITLES } from "../data/personal-data/lexicon.js";
 import { signatureStart } from "../engine/segments.js";
 import { detectSpecialCategory, type Identification } from "./special-category.js";
 import { hasPhrase, makeScan, overlaps, type Candidate, type Scan } from "./text.js";
@@ -79,11 +79,12 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const bodyScan = scans[1] as Scan;
   // A subject or a file name is too short to say what its ten digits are ("Ruby Ashcroft 999 186 0916"):
   // a number passing the NHS check there is an NHS number when the body speaks of one ("this is the NHS
-  // number for Ruby"), as a reader of the whole message takes it.
+  // number for Ruby"), as a reader of the whole message takes it. Only "NHS" itself, not the wider context
+  // words ("GP", "red book"): an order number in a subject is not made one by a GP named in the body.
   for (const index of [0, 2]) {
     const candidates = found[index] ?? [];
     candidates.forEach((candidate, at) => {
-      if (candidate.type === "nhs-number" && candidate.confidence === 0.5 && hasPhrase(bodyScan.lower, NHS_CONTEXT))
+      if (candidate.type === "nhs-number" && candidate.confidence === 0.5 && hasPhrase(bodyScan.lower, ["nhs"]))
         candidates[at] = { ...candidate, confidence: 0.9 };
     });
   }
