@@ -74,20 +74,22 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
 
   // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
   const found = scans.map((scan) => (scan.text.length === 0 ? [] : detectIdentifiers(scan, facts)));
-  // The body first: a one-word subject name counts only if the body names the same person, or writes
-  // the word as a name ("to see Rory").
-  const bodyScan = scans[1] as Scan;
   // A subject or a file name is too short to say what its ten digits are ("Ruby Ashcroft 999 186 0916"):
   // a number passing the NHS check there is an NHS number when the body speaks of one ("this is the NHS
   // number for Ruby"), as a reader of the whole message takes it. Only "NHS" itself, not the wider context
   // words ("GP", "red book"): an order number in a subject is not made one by a GP named in the body.
+  let bodySaysNhs: boolean | undefined;
   for (const index of [0, 2]) {
     const candidates = found[index] ?? [];
     candidates.forEach((candidate, at) => {
-      if (candidate.type === "nhs-number" && candidate.confidence === 0.5 && hasPhrase(bodyScan.lower, ["nhs"]))
+      if (candidate.type !== "nhs-number" || candidate.confidence !== 0.5) return;
+      if ((bodySaysNhs ??= hasPhrase((scans[1] as Scan).lower, ["nhs"])))
         candidates[at] = { ...candidate, confidence: 0.9 };
     });
   }
+  // The body first: a one-word subject name counts only if the body names the same person, or writes
+  // the word as a name ("to see Rory").
+  const bodyScan = scans[1] as Scan;
   // A word the subject sets off ("reece 10H", "Jenny") is a name where the body writes it as a person.
   // A subject written without capitals ("ayaan (3S) autism") gives no sign of which words are names.
   const subjectInLowerCase = !/\b[A-Z][a-z]/.test(input.subject);

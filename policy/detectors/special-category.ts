@@ -31,11 +31,16 @@ export interface SensitiveTermIndex {
 
 const CAPITALS_ONLY = new Set(CAPITALS_ONLY_TERMS);
 
+/** `runHash` of a lower-case phrase's first word (its letters up to the first other character). */
+function firstWordHash(phrase: string): number {
+  return runHash(phrase, 0, phrase.split(/[^a-z]/)[0]?.length ?? phrase.length);
+}
+
 export function compileSensitiveTerms(categories: readonly SensitiveCategory[]): SensitiveTermIndex {
   const byFirstWord = new Map<number, Term[]>();
   for (const category of categories) {
     for (const phrase of SENSITIVE_TERMS[category]) {
-      const first = runHash(phrase, 0, phrase.split(/[^a-z]/)[0]?.length ?? phrase.length);
+      const first = firstWordHash(phrase);
       const list = byFirstWord.get(first) ?? [];
       list.push({ phrase, upper: CAPITALS_ONLY.has(phrase) ? phrase.toUpperCase() : undefined, category });
       list.sort((a, b) => b.phrase.length - a.phrase.length);
@@ -217,7 +222,7 @@ for (const [phrases, person] of [
   [PERSON_CONTEXT, true],
 ] as const) {
   for (const phrase of phrases) {
-    const first = runHash(phrase, 0, phrase.split(/[^a-z]/)[0]?.length ?? phrase.length);
+    const first = firstWordHash(phrase);
     const list = CONTEXT_WORDS.get(first) ?? [];
     list.push({ phrase, person });
     CONTEXT_WORDS.set(first, list);

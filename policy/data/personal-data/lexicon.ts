@@ -1616,13 +1616,12 @@ export const NHS_CONTEXT: readonly string[] = [
  * PAW report counts, and the words pet-insurance claims use.
  */
 export const ANIMAL_WORDS: readonly string[] = [
+  // "pet" and "vet" already match where "pet insurance" and "vet's" start (a whole word each).
   "pet",
   "pets",
-  "pet insurance",
   "petplan",
   "vet",
   "vets",
-  "vet's",
   "veterinary",
   "dog",
   "dogs",
@@ -1687,21 +1686,6 @@ export const FICTION_WORDS: readonly string[] = [
   "walliams",
 ];
 
-/**
- * Words that say an eight-digit "account number" is a bank's: without one of them in the mail it is as
- * likely a council tax, energy or phone account's reference.
- */
-export const BANK_WORDS: readonly string[] = [
-  "bank",
-  "banking",
-  "sort code",
-  "sort-code",
-  "sortcode",
-  "s/c",
-  "building society",
-  "bacs",
-];
-
 /** Context for bank details. */
 export const SORT_CODE_CONTEXT: readonly string[] = [
   "sort code",
@@ -1711,6 +1695,12 @@ export const SORT_CODE_CONTEXT: readonly string[] = [
   "bank details",
   "bank",
 ];
+
+/**
+ * Words that say an eight-digit "account number" is a bank's: without one of them in the mail it is as
+ * likely a council tax, energy or phone account's reference.
+ */
+export const BANK_WORDS: readonly string[] = [...SORT_CODE_CONTEXT, "banking", "building society", "bacs"];
 export const ACCOUNT_CONTEXT: readonly string[] = [
   "account number",
   "account no",

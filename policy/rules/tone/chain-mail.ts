@@ -56,19 +56,36 @@ export function chainMailSpans(text: string, allStaff: boolean): Span[] {
  * Where chain mail shows in the body (offsets into `message.body.text`): in the sender's words and what
  * they forward, since passing a chain letter on is theirs to answer for; and where the sender's own words
  * pass on what they quote ("I've been sent this and it looks fun so passing it on"), in the quoted letter
- * too (a plain reply quoting one is not). The tone rule reads it to leave a hoax's alarm to this rule.
+ * too (a plain reply quoting one is not).
  */
-export function chainMailInBody(message: Message, allStaff: boolean): Span[] {
+function chainMailInBody(message: Message, allStaff: boolean): Span[] {
   const spans = chainMailSpans(message.ownAndForwarded, allStaff);
   return spans.length === 0 && findAll(PASS_ON, message.own).length > 0
     ? chainMailSpans(message.body.text, allStaff)
     : spans;
 }
 
+/**
+ * Where chain mail shows in the subject and in the body (offsets into `message.subject.text` and
+ * `message.body.text`), worked out once per message: this rule reports it, the tone rule leaves a hoax's
+ * alarm to it, and the engine leaves a chain letter's special-category details out (`isChainMail`).
+ */
+export function chainMailIn(message: Message): { readonly subject: Span[]; readonly body: Span[] } {
+  let found = chainMailByMessage.get(message);
+  if (found === undefined) {
+    const allStaff = toAllStaff(message);
+    found = { subject: chainMailSpans(message.subject.text, allStaff), body: chainMailInBody(message, allStaff) };
+    chainMailByMessage.set(message, found);
+  }
+  return found;
+}
+
+const chainMailByMessage = new WeakMap<Message, { readonly subject: Span[]; readonly body: Span[] }>();
+
 /** Does the subject or the body read as chain mail (what this rule flags)? */
 export function isChainMail(message: Message): boolean {
-  const allStaff = toAllStaff(message);
-  return chainMailSpans(message.subject.text, allStaff).length > 0 || chainMailInBody(message, allStaff).length > 0;
+  const { subject, body } = chainMailIn(message);
+  return subject.length > 0 || body.length > 0;
 }
 
 export default defineRule({
@@ -82,10 +99,8 @@ export default defineRule({
     messages: { chain: "This looks like chain mail or a joke to forward on. School email isn't for these." },
   },
   check({ message }) {
-    const allStaff = toAllStaff(message);
-    const inSubject = chainMailSpans(message.subject.text, allStaff);
-    if (inSubject.length > 0) return [{ messageId: "chain", location: "subject", spans: inSubject }];
-    const spans = chainMailInBody(message, allStaff);
-    return spans.length === 0 ? [] : [{ messageId: "chain", location: "body", spans }];
+    const { subject, body } = chainMailIn(message);
+    if (subject.length > 0) return [{ messageId: "chain", location: "subject", spans: subject }];
+    return body.length === 0 ? [] : [{ messageId: "chain", location: "body", spans: body }];
   },
 });

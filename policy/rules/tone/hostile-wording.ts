@@ -13,7 +13,7 @@ import {
 import { HOSTILE_PHRASES } from "../../data/tone/phrases.js";
 import { toneModel } from "../../data/models/tone.js";
 import { predicts } from "../../model/text-classifier.js";
-import { chainMailInBody, toAllStaff } from "./chain-mail.js";
+import { chainMailIn } from "./chain-mail.js";
 import { endsSentence, findAll, ownSubject, phrasePattern } from "../text.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
@@ -282,7 +282,7 @@ export default defineRule({
       reports.length === 0 &&
       models &&
       predicts(toneModel, ownSubject(message.subject.text), message.own) &&
-      chainMailInBody(message, toAllStaff(message)).length === 0
+      chainMailIn(message).body.length === 0
     ) {
       reports.push({ messageId: "likely", location: "body" });
     }
