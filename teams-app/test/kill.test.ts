@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SqliteAcknowledgementStore } from "../server/store/sqlite.js";
 import {
   claimsFor,
   FIXTURE_DOCUMENTS,
@@ -10,10 +9,8 @@ import {
   tempDir,
   testEnv,
   testUser,
-  TEST_AUDIT_KEY,
   type TestIdentityProvider,
 } from "./helpers.js";
-import { FileCheckpointLog } from "../server/store/checkpoint.js";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 
@@ -61,6 +58,43 @@ function stopped(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill("SIGTERM");
+  });
+}
+
+/** What `fixtures/read-store.ts` prints about a store file. */
+interface StoreReading {
+  readonly hashes: readonly string[];
+  readonly ok: boolean;
+  readonly records: number;
+}
+
+/**
+ * Reads a store file in a child process, killed after 20 s (rejecting with its output) so that a stuck
+ * read fails this test instead of hanging the run.
+ */
+function readStore(dbPath: string): Promise<StoreReading> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "teams-app/test/fixtures/read-store.ts"), dbPath],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let output = "";
+    let errors = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`reading the store took over 20 s: ${output}${errors}`));
+    }, 20_000);
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      const line = output.trim().split("\n").pop() ?? "";
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as StoreReading);
+      else reject(new Error(`reading the store failed (${code}): ${output}${errors}`));
+    });
   });
 }
 
@@ -117,20 +151,12 @@ it("loses no acknowledged record when the server is killed with SIGKILL mid-writ
   } finally {
     await stopped(restarted.child);
   }
-  // Only once the restarted server has exited: opened while it still holds the file, SQLite's busy wait
-  // blocks this process's event loop, and with it the test's own timeout (the run hung, once).
-  const store = new SqliteAcknowledgementStore({
-    path: dbPath,
-    key: TEST_AUDIT_KEY,
-    checkpoints: new FileCheckpointLog(`${dbPath}.checkpoints.jsonl`),
-  });
-  try {
-    const stored = new Set((await store.listAll()).map((record) => record.hash));
-    for (const record of acknowledged) expect(stored.has(record.hash)).toBe(true);
-    const audit = await store.verify();
-    expect(audit.ok).toBe(true);
-    expect(audit.records).toBeGreaterThanOrEqual(acknowledged.length);
-  } finally {
-    await store.close();
-  }
+  // Read back in a process of its own, once the restarted server has exited (see fixtures/read-store.ts:
+  // in this process, SQLite's waits and the store's writer thread could block the event loop, and with
+  // it this test's timeout).
+  const stored = await readStore(dbPath);
+  const hashes = new Set(stored.hashes);
+  for (const record of acknowledged) expect(hashes.has(record.hash)).toBe(true);
+  expect(stored.ok).toBe(true);
+  expect(stored.records).toBeGreaterThanOrEqual(acknowledged.length);
 }, 60_000);
