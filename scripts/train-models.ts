@@ -12,7 +12,7 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { format, resolveConfig } from "prettier";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeDraft } from "../policy/engine/analyze.js";
 import { buildMessage } from "../policy/engine/message.js";
@@ -66,6 +66,15 @@ const NEAR_TIE = 0.01;
 /** The bars the personal-use veto is chosen from (see `vetoBelow`). */
 const VETO_BARS: readonly number[] = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
 
+/**
+ * Development files the models are not trained on. Part AD (240 drafts, mostly one-line notes between
+ * colleagues and school business written casually) is development data, read after its one blind
+ * scoring (personal use 0.721: precision 0.925, recall 0.590). Trained on, it lowered the personal-use
+ * F1 on held-out parts A-N from 0.840 to 0.831 (cross-validated on the development set, 0.866 -> 0.862),
+ * and with an emoji feature beside it 0.827: the shipped model is the one trained without it.
+ */
+const NOT_TRAINED_ON: readonly string[] = ["part-ad.jsonl"];
+
 interface Example {
   readonly features: readonly string[];
   readonly positive: boolean;
@@ -78,7 +87,9 @@ interface Example {
 function examplesFor(label: Label): Example[] {
   const packs = new Map<string, PolicyPack>();
   const out: Example[] = [];
-  const entries = setFiles("dev").flatMap((file, fold) => readPart(file).map((entry) => ({ entry, fold })));
+  const entries = setFiles("dev")
+    .filter((file) => NOT_TRAINED_ON.indexOf(basename(file)) === -1)
+    .flatMap((file, fold) => readPart(file).map((entry) => ({ entry, fold })));
   for (const { entry, fold } of entries) {
     const expected = entry.expect[label];
     if (expected === undefined) continue;
