@@ -372,7 +372,7 @@ describe("personal-use: the verdict and the fix", () => {
   });
 
   it("is worked out again when only the body changes", () => {
-    expect(findings("Cover", "Dinner tonight? Are you free this weekend?")).toEqual(["unlabelled"]);
+    expect(findings("Cover", "Dinner tonight at mine? Are you free this weekend?")).toEqual(["unlabelled"]);
     expect(findings("Cover", "Are you free this weekend?")).toEqual([]);
   });
 
