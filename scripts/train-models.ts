@@ -287,17 +287,18 @@ async function main(): Promise<void> {
         ? VETO_BARS.reduce((chosen, bar) => (atThreshold(bar) > atThreshold(chosen) ? bar : chosen))
         : undefined;
     const model = train(examples, KEEP[label] ?? 500, NB_SMOOTHING[label]);
+    const step = WEIGHT_STEP[label] ?? 0.02;
     const out: PackedLinearModel = {
       label,
       bias: Math.round(model.bias * 1000) / 1000,
       threshold: best.threshold,
       ...(label === "personal-use" && vetoBelow !== undefined ? { vetoBelow } : {}),
-      step: WEIGHT_STEP[label] ?? 0.02,
+      step,
       packed: packWeights(
         new Map(
           [...model.weights].filter(([feature, weight]) => feature.startsWith("@") || Math.abs(weight) >= MIN_WEIGHT),
         ),
-        WEIGHT_STEP[label] ?? 0.02,
+        step,
       ),
       trainedOn: `development set: ${examples.length} drafts (${examples.filter((e) => e.positive).length} positive), sample.jsonl and test/corpus/dev; leave-one-file-out CV F1 rules alone ${score(1.01, 1).toFixed(3)}, rules OR model ${score(best.threshold, 1).toFixed(3)} at p >= ${best.threshold}, chosen for the sample's rate of ${(prior * 100).toFixed(1)}% (F1 there ${best.f1.toFixed(3)}${vetoBelow === undefined ? "" : `; ${score(best.threshold, falseAlarmWeight, vetoBelow).toFixed(3)} with the signs vetoed below p ${vetoBelow}`})`,
     };
