@@ -80,10 +80,14 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
   // A chain letter's sick baby or missing girl ("a prayer chain for baby Isla who is very poorly in
   // hospital") is the hoax's stock figure, not a pupil, parent or colleague whose details the school
   // holds: in chain mail the special-category details are left out. Identifiers (a home address, a
-  // phone number) are still someone's.
-  const personalData = isChainMail(message)
-    ? detected.filter((entity) => entity.type !== "special-category" || entity.location === "attachments")
-    : detected;
+  // phone number) are still someone's. The chain-mail reading is asked for only when there is such a
+  // detail to leave out: it is a fact about the message, whether or not the pack reports chain mail.
+  const leftOutInChainMail = (entity: Entity): boolean =>
+    entity.type === "special-category" && entity.location !== "attachments";
+  const personalData =
+    detected.some(leftOutInChainMail) && isChainMail(message)
+      ? detected.filter((entity) => !leftOutInChainMail(entity))
+      : detected;
   const context: RuleContext = {
     draft,
     pack,
@@ -114,7 +118,6 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
       }
     }
   }
-  // Stable: equal findings keep the registry's order.
   // Stable: equal findings keep the registry's order.
   findings.sort(byImportance);
   const worst = findings[0]?.severity;
