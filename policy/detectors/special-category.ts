@@ -191,7 +191,12 @@ function sentenceEnd(lower: string, at: number): number {
   return to;
 }
 
-/** ".", "!", "?" or a line break, but not the full stop of an initial ("Freddie D. CIN plan") or a title ("Mrs."). */
+/**
+ * ".", "!", "?" or a line break, but not the full stop of an initial ("Freddie D. CIN plan") or a title ("Mrs.").
+ * Not the rules' `endsSentence` (rules/text.ts), on purpose: that one reads a wrapped line on into the next and
+ * ends at ";", which suits a commitment or an insult; here each line is its own sentence, because a name and a
+ * detail on different lines of a list or a table row are different people's.
+ */
 function isSentenceEnd(lower: string, at: number): boolean {
   const code = lower.charCodeAt(at);
   if (code === 10 || code === 33 || code === 63) return true;
