@@ -156,6 +156,13 @@ describe("findNames in a body", () => {
       "the lower sixth boy from Lagos",
     ],
     ["a new arrival", "our new arrival from Syria", "our new arrival"],
+    ["a young man by class", "the young man in Class 7 who moved placement", "the young man in Class 7"],
+    ["a boarder by year and origin", "the Year 11 boarder from Lagos was told", "the Year 11 boarder from Lagos"],
+    [
+      "by year, a describing word and house",
+      "the Upper Sixth scholarship boy in Marlowe is on sertraline",
+      "the Upper Sixth scholarship boy in Marlowe",
+    ],
     ["initials and a class", "AB in 5C has her meds at 12.", "AB"],
     ["initials with full stops", "T.O. in Class 5 starts the diet.", "T.O."],
     ["initials right before a class", "Concern re: JO 5B - bruising", "JO"],
@@ -176,6 +183,8 @@ describe("findNames in a body", () => {
 
   it("a relative clause describes someone only after 'the': 'a child who is' is anyone", () => {
     expect(names("A child who is looked after has a PEP.")).toEqual([]);
+    // A describing word must still lead to a class, a house, a place or a relative clause.
+    expect(names("The scholarship boy was the hero of the novel.")).toEqual([]);
   });
 
   it("reads a table's column of people by its header, rows below it", () => {
