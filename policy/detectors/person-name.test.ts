@@ -57,6 +57,16 @@ describe("findNames in a body", () => {
       [["Siobhán Ní Bhriain", true, false, false, 0.75]],
     ],
     [
+      "with two Dutch particles",
+      "Ruairi van der Berg has asthma.",
+      [["Ruairi van der Berg", true, false, false, 0.75]],
+    ],
+    [
+      "with an Irish particle and a lower-case letter before the surname's capital",
+      "Siobhán Ó hAodha was off again.",
+      [["Siobhán Ó hAodha", true, false, false, 0.75]],
+    ],
+    [
       "a double-barrelled surname before 's",
       "Zofia Nowak-Kowalska's reading is good.",
       [["Zofia Nowak-Kowalska", true, false, false, 0.75]],
@@ -424,6 +434,9 @@ describe("findNames: a name claimed in a subject or file name", () => {
   it.each<[string, Scan["location"], Row[]]>([
     // Three words with a particle: the subject pattern, not the file-name pair.
     ["Re: Siobhán Ní Bhriain - SALT", "subject", [["Siobhán Ní Bhriain", true, false, false, 0.8]]],
+    // Two particles and a Gaelic "t" before the capital: "Nic an tSaoir".
+    ["Eilidh Nic an tSaoir - suspension", "subject", [["Eilidh Nic an tSaoir", true, false, false, 0.8]]],
+    ["Inés de la Cruz - EHCP review", "subject", [["Inés de la Cruz", true, false, false, 0.8]]],
     // A claimed name replaces only the given names it overlaps, not one before or after it.
     [
       "Jack - Amira Khalil - CP concern",
