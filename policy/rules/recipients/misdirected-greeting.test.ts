@@ -53,6 +53,11 @@ ruleTester(rule, {
       draft: mail("Hi Keith,", [{ name: "Ed Psych", address: "edpsych@county-example.gov.uk" }]),
     },
     { name: "a CAMHS team", draft: mail("Dear Dr Amadi,", [{ name: "CAMHS", address: "camhs@nhs-example.net" }]) },
+    // A school's medical room, read by whichever nurse is greeted (development part AE).
+    {
+      name: "a health centre",
+      draft: mail("Dear Sister Ncube,", [{ name: "Health Centre", address: "healthcentre@boarding-example.org.uk" }]),
+    },
     {
       name: "the mailbox's own word as the display name",
       draft: mail("Dear Mr Oduya,", [{ name: "Contracts", address: "contracts@fairfood-example.co.uk" }]),

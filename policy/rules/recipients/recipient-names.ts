@@ -202,6 +202,14 @@ const ROLE_LOCAL = new Set([
   "nursing",
   "therapy",
   "trip",
+  // A school's own medical room by its usual names ("Health Centre" <healthcentre@…>, "Medical Room",
+  // "Sanatorium", "Matron"): read by whichever nurse is greeted ("Dear Sister Ncube"). Development part AE.
+  "healthcentre",
+  "health",
+  "medical",
+  "sanatorium",
+  "matron",
+  "nurse",
 ]);
 
 const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
