@@ -97,14 +97,13 @@ export const HOSTILE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     "disgrace",
     "disgraceful",
     "laughing stock",
-    "absolutely disgusted",
-    "i am furious",
-    "i'm furious",
-    "beyond a joke",
     "shambolic",
     "an absolute zoo",
     "you are to blame",
   ],
+  // Anger at the reader, written in the heat of the moment: the sender's state, not a remark about
+  // someone (so "angry", not "derogatory", in the message staff see).
+  angry: ["absolutely disgusted", "i am furious", "i'm furious", "beyond a joke"],
   "other-schools": [
     "that school is a joke",
     "their school is a joke",

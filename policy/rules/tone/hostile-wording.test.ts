@@ -114,7 +114,37 @@ ruleTester(rule, {
     {
       name: "abusive",
       draft: body("Only an idiot would book the hall twice."),
-      errors: [{ messageId: "hostile", location: "body", data: { kinds: "abusive" } }],
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "rude or contemptuous" } }],
+    },
+    // Anger at the reader is named as anger, not as a remark about someone.
+    {
+      name: "angry",
+      draft: body("This is completely unacceptable and I am furious."),
+      errors: [{ messageId: "hostile", location: "body", data: { kinds: "angry" }, spanTexts: ["I am furious"] }],
+    },
+    {
+      name: "told to do their job: incompetent",
+      draft: body("Are you actually serious?? Do your job for once."),
+      errors: [
+        {
+          messageId: "hostile",
+          location: "body",
+          data: { kinds: "calling someone incompetent" },
+          spanTexts: ["Do your job"],
+        },
+      ],
+    },
+    {
+      name: "no idea, and told to sort it out",
+      draft: body("You clearly have no idea what goes on in my classroom. Sort it out yourself."),
+      errors: [
+        {
+          messageId: "hostile",
+          location: "body",
+          data: { kinds: "calling someone incompetent, rude or contemptuous" },
+          spanTexts: ["You clearly have no idea", "Sort it out yourself"],
+        },
+      ],
     },
     {
       name: "threatening",
@@ -175,7 +205,7 @@ ruleTester(rule, {
         {
           messageId: "hostile",
           location: "body",
-          data: { kinds: "abusive, calling someone incompetent" },
+          data: { kinds: "rude or contemptuous, calling someone incompetent" },
           spanTexts: ["idiot", "incompetent"],
         },
       ],
@@ -200,12 +230,16 @@ ruleTester(rule, {
     {
       name: "words after the quotes of a reported sentence count",
       draft: body("He called me a 'cow' and he is an idiot."),
-      errors: [{ messageId: "hostile", location: "body", data: { kinds: "abusive" }, spanTexts: ["idiot"] }],
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "rude or contemptuous" }, spanTexts: ["idiot"] },
+      ],
     },
     {
       name: "words after curly quotes of a reported sentence count",
       draft: body("Jay called Sam a “cow” and he is an idiot."),
-      errors: [{ messageId: "hostile", location: "body", data: { kinds: "abusive" }, spanTexts: ["idiot"] }],
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "rude or contemptuous" }, spanTexts: ["idiot"] },
+      ],
     },
     {
       name: "scare quotes without a reporting verb are the sender's own",
@@ -287,7 +321,7 @@ ruleTester(rule, {
         {
           messageId: "hostile",
           location: "body",
-          data: { kinds: "abusive, obscene" },
+          data: { kinds: "rude or contemptuous, obscene" },
           spanTexts: ["f***ing", "idiot"],
         },
       ],

@@ -23,7 +23,7 @@ const KINDS = Object.keys(STRONG) as HostilityKind[];
  * and what each one is: a strong kind, "other-schools", a person-naming insult, an insult that needs a
  * target, or a reporting verb. One regex pass per text instead of one per list keeps the send path fast.
  */
-type PhraseRole = HostilityKind | "other-schools" | "person-insult" | "insult" | "reporting";
+type PhraseRole = HostilityKind | "angry" | "other-schools" | "person-insult" | "insult" | "reporting";
 const ROLE_OF = new Map<string, PhraseRole>();
 const addRole = (phrases: readonly string[], role: PhraseRole) => {
   for (const phrase of phrases) if (!ROLE_OF.has(phrase)) ROLE_OF.set(phrase, role);
@@ -31,6 +31,8 @@ const addRole = (phrases: readonly string[], role: PhraseRole) => {
 for (const kind of KINDS) addRole([...(STRONG[kind] ?? []), ...(HOSTILE_PHRASES[kind] ?? [])], kind);
 // Stryker disable next-line ArrayDeclaration: the "other-schools" list always exists in HOSTILE_PHRASES, so the fallback is never used
 addRole(HOSTILE_PHRASES["other-schools"] ?? [], "other-schools");
+// Stryker disable next-line ArrayDeclaration: the "angry" list always exists in HOSTILE_PHRASES, so the fallback is never used
+addRole(HOSTILE_PHRASES["angry"] ?? [], "angry");
 addRole(PERSON_INSULT_NOUNS, "person-insult");
 addRole(INSULTS, "insult");
 addRole(REPORTING_VERBS, "reporting");
@@ -46,7 +48,9 @@ const TOKEN = /[a-z][a-z'-]*/g;
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
   obscene: "obscene",
-  abusive: "abusive",
+  // What staff read ("This wording reads as …"): "abusive" for "Do your job" or "grow up" overstated it.
+  abusive: "rude or contemptuous",
+  angry: "angry",
   incompetent: "calling someone incompetent",
   threatening: "threatening",
   derogatory: "derogatory",
