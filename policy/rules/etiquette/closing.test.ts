@@ -36,6 +36,13 @@ describe("hasClosing", () => {
     [`Kind regards ${"x".repeat(48)}`, false], // 61 characters: a line, not a sign-off
     [`Kind regards ${"x".repeat(47)}`, true], // exactly 60
     ["The reports are ready.", false],
+    // A one-line e-mail signs off on its own line, after its last sentence.
+    ["The trip form is due on Friday. Thanks, Mrs Hart", true],
+    ["DO NOT BE LATE!!! Kind regards, Jo", true],
+    ["Please be on time? Cheers", true],
+    // Only after the last sentence, and short: a sentence that merely mentions thanks is not a sign-off.
+    ["Please send the reports to the office. Thanks are due to Sam for the data.", false],
+    [`The reports are ready. Thanks to everyone who ${"x".repeat(30)}`, false],
   ])("%j → %s", (text, expected) => {
     expect(hasClosing(text)).toBe(expected);
   });

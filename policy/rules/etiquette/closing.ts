@@ -2,13 +2,22 @@ import { defaultCitation, defineRule } from "../define.js";
 import { CLOSINGS } from "../../data/etiquette/closings.js";
 import { nonEmptyLines } from "../text.js";
 
-/** One of the last few lines of the sender's own text starts with a sign-off. */
+const startsWithClosing = (text: string): boolean => {
+  const lower = text.toLowerCase();
+  return CLOSINGS.some((closing) => lower.indexOf(closing) === 0);
+};
+
+/**
+ * One of the last few lines of the sender's own text starts with a sign-off, or the last line ends with one
+ * after its last sentence ("…due on Friday. Thanks, Mrs Hart", "DO NOT BE LATE!!! Kind regards, Jo"): a
+ * one-line e-mail signs off on the same line.
+ */
 export function hasClosing(ownWithSignOff: string): boolean {
   const lines = nonEmptyLines(ownWithSignOff).slice(-8);
-  return lines.some((line) => {
-    const lower = line.toLowerCase();
-    return line.length <= 60 && CLOSINGS.some((closing) => lower.indexOf(closing) === 0);
-  });
+  if (lines.some((line) => line.length <= 60 && startsWithClosing(line))) return true;
+  const last = (lines[lines.length - 1] ?? "").trim();
+  const tail = /[.!?]\s+([^.!?]{1,40})$/.exec(last);
+  return tail !== null && startsWithClosing(tail[1] ?? "");
 }
 
 export default defineRule({
