@@ -55,9 +55,9 @@ const NAME_WORD = `[${UPPER}](?:'[${UPPER}])?[${LOWER}]+(?:-[${UPPER}][${LOWER}]
  * Rashid"). Each alternative is a whole word (a space follows it in the patterns), so a match stays linear.
  */
 const PARTICLE =
-  "(?:N\\u00ED|Nic|Mac|Mc|\\u00D3|O'|De|Di|Da|Du|Del|Della|Le|La|Van|Von|El|Al|Bin|Ibn|Ben|Ap|de|da|di|du|del|della|le|la|van|von|der|den|ter|ten|dos|das|do|al|el|bin|ibn|ap|nic|an|ni)";
+  "(?:N\\u00ED|[Nn]ic?|Ma?c|\\u00D3|O'|[Dd](?:e[lnr]?|ella|[aiu]|os|as|o)|[Ll][ae]|[Vv][ao]n|[Tt]e[rn]|[AaEe]l|[Bb]in|[Ii]bn|Ben|[Aa]p|an)";
 /** The lower-case letters Irish and Scottish Gaelic put before a surname's capital after a particle: "Nic an tSaoir", "Ó hAodha". */
-const GAELIC_PREFIX = "(?:t|h|n|mb|gc|bhf|nd|ng|bp|dt)?";
+const GAELIC_PREFIX = "(?:[hnt]|mb|gc|bhf|nd|ng|bp|dt)?";
 const NAME_BEFORE_VERB = new RegExp(
   `(?:^|[^${LETTER}])(${NAME_WORD}) (?:${PARTICLE} ){0,2}${GAELIC_PREFIX}${NAME_WORD}(?=(?: \\([^()\\n]{1,24}\\)| in (?:my|our|your|his|her) [a-z]+(?: group)?| in [A-Z][a-z]+(?: class)?)? (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
   "g",

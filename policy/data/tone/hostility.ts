@@ -15,6 +15,32 @@
 export type HostilityKind =
   "obscene" | "abusive" | "incompetent" | "threatening" | "derogatory" | "discriminatory" | "sarcastic";
 
+/**
+ * Anger at the reader, written in the heat of the moment (policy: "E-mails should never be sent in the heat
+ * of the moment"): the sender's state, not a remark about someone, so staff read "angry", not "derogatory".
+ */
+export const ANGER: readonly string[] = ["absolutely disgusted", "i am furious", "i'm furious", "beyond a joke"];
+
+/** Criticising another school or its staff (policy: Palfrey, LT2, St Dunstan's). */
+export const OTHER_SCHOOLS: readonly string[] = [
+  "that school is a joke",
+  "their school is a joke",
+  "their teachers are useless",
+  "their staff are useless",
+  "their head is useless",
+  "that school is rubbish",
+  "their school is rubbish",
+  "worst school",
+  "dreadful school",
+  "that school is awful",
+  "their staff are hopeless",
+  "their teachers are hopeless",
+  "school is a shambles",
+  "are a joke",
+  "academy is a shambles",
+  "their head hasn't got a clue",
+];
+
 /** Enough on their own wherever they stand in the sender's words (unless reported speech). */
 export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   // ofcom-2021
@@ -61,6 +87,8 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "bellend",
     "little sods",
     "sods",
+    // policy: the schools' own words for it (Palfrey, LT2, St Dunstan's)
+    "crap",
   ],
   // readme (contempt aimed at a person)
   abusive: [
@@ -102,6 +130,16 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "you looked sexy",
     "sexy",
     "in that dress",
+    // policy: the schools' own words for it (Palfrey, LT2, St Dunstan's)
+    "idiot",
+    "idiots",
+    "idiotic",
+    "moron",
+    "morons",
+    "imbecile",
+    "pathetic",
+    "clueless",
+    "brainless",
   ],
   // policy: stating that anyone is incompetent
   incompetent: [
@@ -141,6 +179,20 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "a joke of a",
     "amateurish",
     "amateur hour",
+    // policy: the schools' own words for it (Palfrey, LT2, St Dunstan's)
+    "useless teacher",
+    "you are useless",
+    "you're useless",
+    "totally useless",
+    "completely useless",
+    "utterly useless",
+    "hopeless at",
+    "department is useless",
+    "team is useless",
+    "staff are useless",
+    "not capable of doing this job",
+    "not capable of doing your job",
+    "not capable of doing the job",
   ],
   // policy: threatening
   threatening: [
@@ -182,6 +234,8 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "it would be a shame if",
     "accidents happen",
     "careful what you",
+    // policy: the schools' own words for it (Palfrey, LT2, St Dunstan's)
+    "there will be consequences",
   ],
   // readme: derogatory remarks about pupils or parents, contempt
   derogatory: [
@@ -209,6 +263,13 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "losers",
     "halfwit",
     "half-wit",
+    // policy: the schools' own words for it (Palfrey, LT2, St Dunstan's)
+    "stupid",
+    "lazy",
+    "waste of time and money",
+    "disgrace",
+    "disgraceful",
+    "you are to blame",
   ],
   // ofcom-2021 (discriminatory words), eq-2010 (stereotypes about protected characteristics)
   discriminatory: [
@@ -265,7 +326,6 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "go back where you came from",
     "back where they came from",
     "breed like rabbits",
-    "back where they came from",
     "can't even speak english",
     "can't speak english",
     "learn english",

@@ -1,8 +1,10 @@
 import { defaultCitation, defineRule } from "../define.js";
 import {
+  ANGER,
   CLAUSE_PRONOUNS,
   HOSTILE_EXCEPTIONS,
   INSULTS,
+  OTHER_SCHOOLS,
   PERSON_INSULT_NOUNS,
   PERSON_TARGETS,
   REPORTING_VERBS,
@@ -10,7 +12,6 @@ import {
   THING_TARGETS,
   type HostilityKind,
 } from "../../data/tone/hostility.js";
-import { HOSTILE_PHRASES } from "../../data/tone/phrases.js";
 import { toneModel } from "../../data/models/tone.js";
 import { predicts } from "../../model/text-classifier.js";
 import { chainMailIn } from "./chain-mail.js";
@@ -28,11 +29,9 @@ const ROLE_OF = new Map<string, PhraseRole>();
 const addRole = (phrases: readonly string[], role: PhraseRole) => {
   for (const phrase of phrases) if (!ROLE_OF.has(phrase)) ROLE_OF.set(phrase, role);
 };
-for (const kind of KINDS) addRole([...(STRONG[kind] ?? []), ...(HOSTILE_PHRASES[kind] ?? [])], kind);
-// Stryker disable next-line ArrayDeclaration: the "other-schools" list always exists in HOSTILE_PHRASES, so the fallback is never used
-addRole(HOSTILE_PHRASES["other-schools"] ?? [], "other-schools");
-// Stryker disable next-line ArrayDeclaration: the "angry" list always exists in HOSTILE_PHRASES, so the fallback is never used
-addRole(HOSTILE_PHRASES["angry"] ?? [], "angry");
+for (const kind of KINDS) addRole(STRONG[kind], kind);
+addRole(OTHER_SCHOOLS, "other-schools");
+addRole(ANGER, "angry");
 addRole(PERSON_INSULT_NOUNS, "person-insult");
 addRole(INSULTS, "insult");
 addRole(REPORTING_VERBS, "reporting");
