@@ -68,6 +68,17 @@ describe("own-personal-webmail: what makes an account the sender's own", () => {
       { name: "Jo Li", address: "j.li@st-john-payne.sch.uk" },
       { name: "Jo Li", address: "x@gmail.com" },
     ],
+    // A short form of the given name (development part AF: "for home", to Cath Ward <cathward.home@…>).
+    [
+      "a short form of the given name, shown",
+      { name: "Catherine Ward", address: "c.ward@st-john-payne.sch.uk" },
+      { name: "Cath Ward", address: "cw.home@gmail.com" },
+    ],
+    [
+      "a short form of the given name heading the address, with the surname",
+      { name: "Catherine Ward", address: "c.ward@st-john-payne.sch.uk" },
+      { address: "cathward.home@gmail.com" },
+    ],
   ])("%s", (_what, sender, recipient) => {
     expect(fires(sender, recipient)).toBe(true);
   });
@@ -79,6 +90,16 @@ describe("own-personal-webmail: what makes an account the sender's own", () => {
       { name: "Jo Y", address: "x@gmail.com" },
     ],
     ["one part of the name in the address", from, { address: "jo.smith@gmail.com" }],
+    [
+      "a short form of the given name, another surname",
+      { name: "Catherine Ward", address: "c.ward@st-john-payne.sch.uk" },
+      { name: "Cath Wardle", address: "cathy.w@gmail.com" },
+    ],
+    [
+      "the surname alone in the address",
+      { name: "Catherine Ward", address: "c.ward@st-john-payne.sch.uk" },
+      { address: "ward.family@gmail.com" },
+    ],
     [
       "a one-letter part does not count as a part",
       { name: "J Hartley", address: "j@st-john-payne.sch.uk" },

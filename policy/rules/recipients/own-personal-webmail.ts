@@ -19,7 +19,19 @@ function isSendersOwnAccount(recipient: Recipient, from: Recipient): boolean {
     .split(/\s+/)
     .map(letters)
     .filter((part) => part.length > 1);
-  return parts.length >= 2 && parts.every((part) => local.indexOf(part) !== -1);
+  if (parts.length < 2) return false;
+  const given = parts[0] ?? "";
+  const surname = parts[parts.length - 1] ?? "";
+  // A short form of the given name ("Cath Ward" <cathward.home@…> for Catherine Ward): the surname, and the
+  // given name's first four letters at the start of the address or of the name shown.
+  const shown = (recipient.name ?? "").toLowerCase().split(/\s+/).map(letters);
+  const shortGiven = given.slice(0, 4);
+  const byShortForm =
+    given.length > 4 &&
+    (local.indexOf(shortGiven) === 0
+      ? local.indexOf(surname) !== -1
+      : (shown[0] ?? "").indexOf(shortGiven) === 0 && shown[shown.length - 1] === surname);
+  return byShortForm || parts.every((part) => local.indexOf(part) !== -1);
 }
 
 export default defineRule({
