@@ -19,6 +19,8 @@ ruleTester(rule, {
       draft: body("Amara needs a finger prick test before lunch; her kit is in the office."),
     },
     { name: "frustration with a thing", draft: body("The photocopier is hopeless again, it jammed twice before 9.") },
+    // "completely useless" about software is frustration with a thing (development part AF).
+    { name: "a thing completely useless", draft: body("SIMS keeps crashing. It's completely useless today.") },
     {
       name: "a pupil's own feeling, reported",
       draft: body("His housemaster has noticed he is withdrawn and has said he feels hopeless."),
@@ -144,6 +146,13 @@ ruleTester(rule, {
           data: { kinds: "calling someone incompetent, rude or contemptuous" },
           spanTexts: ["You clearly have no idea", "Sort it out yourself"],
         },
+      ],
+    },
+    {
+      name: "a member of staff by their post, completely useless",
+      draft: body("Frankly the new cover supervisor is completely useless."),
+      errors: [
+        { messageId: "hostile", location: "body", data: { kinds: "aimed at a person" }, spanTexts: ["useless"] },
       ],
     },
     {
