@@ -43,6 +43,11 @@ export const PASS_ON_VERBS: readonly string[] = [
   "copy and share",
   "share with",
   "share to",
+  // Development part AF: a reply-all that passes the letter on ("Me too! Sending it on").
+  "sending it on",
+  "sending this on",
+  "sending it round",
+  "passing this round",
 ];
 
 const NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"];

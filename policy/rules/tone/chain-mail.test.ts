@@ -92,6 +92,13 @@ ruleTester(rule, {
       errors: [{ messageId: "chain" }],
     },
     {
+      name: "a reply-all sending on the blessing it quotes",
+      draft: body(
+        "Me too! Sending it on - can't hurt before the mocks\n\nFrom: Maureen Kelly\nSent: 12 March 2026 07:50\nSubject: FW: Our Lady's blessing\n\nSend this blessing to 12 people you love within the hour and a miracle will happen this week.",
+      ),
+      errors: [{ messageId: "chain" }],
+    },
+    {
       name: "copy and paste, with words between it and 'this'",
       draft: body("In honour of all teachers, copy and paste (don't share) this to 10 friends."),
       errors: [{ messageId: "chain" }],
