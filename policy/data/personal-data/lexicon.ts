@@ -646,6 +646,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "police visit",
     "police visited",
     "police involvement",
+    "police matter",
     "police were called",
     "police investigation",
     "police interview",
