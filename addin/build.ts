@@ -215,15 +215,16 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
 
 /**
  * launchevent.js after esbuild's minifier, its word lists joined (`joinStringLists`), compressed again by
- * terser (three compress passes, ES2016 output, names mangled inside the IIFE): about 1.7 kB gzipped less
- * than esbuild alone, and the lists some 1,100 bytes more, which buys detection inside the 60 kB budget.
+ * terser (five compress passes, where it stops finding more, 82 bytes gzipped under three; ES2016 output,
+ * names mangled inside the IIFE): about 1.7 kB gzipped less than esbuild alone, and the lists some 1,100
+ * bytes more, which buys detection inside the 60 kB budget.
  * Joined before terser, not after: 220 bytes fewer. Only the safe transforms: no `unsafe*`, no
  * `pure_getters`. Rejects if terser cannot parse its input.
  */
 async function compressForSendTime(code: string): Promise<string> {
   const result = await terserMinify(joinStringLists(code), {
     ecma: 2016,
-    compress: { ecma: 2016, passes: 3 },
+    compress: { ecma: 2016, passes: 5 },
     mangle: { toplevel: true },
     toplevel: true,
     format: { ecma: 2016, comments: false },

@@ -233,6 +233,27 @@ describe("detectPersonalData: must not find", () => {
     expect(typesIn("Dear Mrs Patel,\n\nOur SEN policy is on the website.")).toEqual([]);
     expect(typesIn("Hi Jack,\n\nThe SEN policy is due for review; the SENCO welcomes comments.")).toEqual([]);
   });
+
+  // A reply's header names a correspondent, not whom the quoted message's detail is about (dev part AF).
+  it.each([
+    ["Gmail's 'wrote:' line", "Will do.\n\nOn 11/03/2026, Lucy Hepworth wrote:\n> Music therapy moves to Wednesdays."],
+    [
+      "Gmail's 'On …' line wrapped before 'wrote:'",
+      "Will do.\n\nOn Wed, 11 Mar 2026 at 18:02, Lucy Hepworth <\nl.hepworth@example.org> wrote:\n> Music therapy moves to Wednesdays.",
+    ],
+    [
+      "Outlook's 'From:' line",
+      "Will do.\n\nFrom: Lucy Hepworth <l.h@example.org>\nSent: 11 March 2026\n\nMusic therapy moves to Wednesdays.",
+    ],
+  ])("a name in a reply header is a correspondent's: %s", (_what, bodyText) => {
+    expect(typesIn(bodyText)).toEqual([]);
+  });
+
+  it("a name in the quoted message's own words still counts", () => {
+    const bodyText =
+      "Will do.\n\nFrom: Lucy Hepworth <l.h@example.org>\nSent: 11 March 2026\nSubject: Timetable\n\nAmy Shaw has music therapy on Wednesdays.";
+    expect(typesIn(bodyText)).toContain("body:special-category");
+  });
 });
 
 describe("who a sensitive detail is about", () => {

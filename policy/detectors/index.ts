@@ -131,9 +131,10 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   for (const name of wordsNamedIn(subjectScan, fullNameWords))
     if (!subjectPeople.some((known) => overlaps(known, name.start, name.end))) subjectPeople.push(name);
   // In a subject, a member of staff named with their role is what the subject is about ("Mr Greaves
-  // (caretaker) - off sick"), not whom to contact.
+  // (caretaker) - off sick"), not whom to contact. A name in a reply's header is a correspondent's.
   const aboutSomeoneIn = (scan: Scan, name: NameCandidate) =>
     name.full &&
+    !inReplyHeader(scan, name.start) &&
     !name.addressee &&
     (scan.location === "subject" || !name.staff) &&
     !isSender(scan, name) &&
@@ -176,7 +177,9 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
             aboutSomeoneIn(scan, name) && !(noticeToGroup && TITLED.test(scan.text.slice(name.start, name.end))),
         )
         .map((name) => name.start),
-      givenNames: named.filter(isGivenNameAlone).map((name) => name.start),
+      givenNames: named
+        .filter((name) => isGivenNameAlone(name) && !inReplyHeader(scan, name.start))
+        .map((name) => name.start),
       identified: scan.location === "body" ? identifiedAnywhere : identifiedIn[index] === true,
       groupNotice: noticeToGroup,
     };
@@ -202,6 +205,26 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
 const PUBLIC_TITLE_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?:${PUBLIC_TITLES.join("|")})\\.? $`);
 const TITLED = new RegExp(`^(?:${TITLES.join("|")})\\b`);
 const GROUP_GREETING = new RegExp(`\\b(?:${GROUP_ADDRESSEES.join("|")})\\b`);
+
+/** A line that heads a quoted or forwarded message: "From: …", "Sent: …", "To: …", "Cc: …", "On …, X wrote:". */
+const REPLY_HEADER_LINE = /^[\s>]*(?:from|sent|to|cc|date)\s*:|\bwrote:\s*$/i;
+
+/**
+ * Is `at` on a reply or forward header line of the body (`REPLY_HEADER_LINE`), or on a Gmail "On …" line
+ * whose "wrote:" wraps to the next? The name there is a correspondent's, not whom a detail below is about
+ * ("On 11/03, Lucy Hepworth wrote: > Music therapy moves to Wednesdays"). Reads one or two lines.
+ */
+function inReplyHeader(scan: Scan, at: number): boolean {
+  if (scan.location !== "body") return false;
+  const text = scan.text;
+  const start = text.lastIndexOf("\n", at - 1) + 1;
+  const end = text.indexOf("\n", at);
+  const line = text.slice(start, end === -1 ? text.length : end);
+  if (REPLY_HEADER_LINE.test(line)) return true;
+  if (end === -1 || !/^[\s>]*on\b/i.test(line)) return false;
+  const next = text.indexOf("\n", end + 1);
+  return /\bwrote:\s*$/i.test(text.slice(end + 1, next === -1 ? text.length : next));
+}
 
 /** A given name alone ("Oliver"), neither staff introduced by role nor the greeting's addressee. */
 function isGivenNameAlone(name: NameCandidate): boolean {

@@ -716,6 +716,8 @@ export const NOT_SENSITIVE_PHRASES: readonly string[] = [
   "charged for",
   // A first-aid course and the staff trained in it, not anyone's mental health.
   "mental health first aid",
+  // Swimwear, not a skin condition (development part AF: "a rash vest is fine in the hydro pool").
+  "rash vest",
 ];
 
 /**
