@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseDraftJson } from "./check.js";
 
 /** Spawns the real command, as a script or CI would. */
 function check(args: readonly string[], stdin = "") {
@@ -65,12 +66,25 @@ describe("check command", () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/no-such-school/);
+    // What to type instead, without the pack error's list punctuation (a new user's report).
+    expect(result.stderr).toBe(
+      "check: cannot load the policy no-such-school: no such preset or file (the presets: st-dunstans, palfrey, lt2, delius, st-john-payne)\n",
+    );
   });
 
-  it("exits 2 without --policy", () => {
+  it("exits 2 without --policy, saying it is required and what it takes", () => {
     const result = check([], JSON.stringify(plain));
     expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^check: --policy is required: a preset \(st-dunstans, palfrey, lt2, delius, st-john-payne\)/,
+    );
     expect(result.stderr).toMatch(/usage/);
+  });
+
+  it("reads a draft without bodyType as plain text", () => {
+    const { bodyType: _omitted, ...withoutType } = plain;
+    expect(parseDraftJson(JSON.stringify(withoutType)).bodyType).toBe("text");
+    expect(check(["--policy", "delius"], JSON.stringify(withoutType)).code).toBe(0);
   });
 
   it("writes one analysis per JSONL line, in order, with an error record for a bad line", () => {

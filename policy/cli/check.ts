@@ -12,6 +12,7 @@ import type { DraftInput } from "../engine/draft.js";
 import { loadPolicy } from "../pack/load.js";
 import { PolicyPackError } from "../pack/errors.js";
 import type { PolicyPack } from "../pack/schema.js";
+import { PRESET_IDS } from "../presets/index.js";
 
 const recipientSchema = z.object({
   name: z.string().optional(),
@@ -23,7 +24,8 @@ const recipientSchema = z.object({
 export const draftSchema = z.object({
   subject: z.string(),
   body: z.string(),
-  bodyType: z.enum(["text", "html"]),
+  // Outlook always says which; a hand-written draft that does not is plain text.
+  bodyType: z.enum(["text", "html"]).default("text"),
   from: recipientSchema.optional(),
   to: z.array(recipientSchema).optional(),
   cc: z.array(recipientSchema).optional(),
@@ -91,7 +93,7 @@ Analyses a draft e-mail as the Outlook add-in does, and prints the analysis as J
   --jsonl    one draft per line, one analysis per line (a bad line gives {"error": "..."})
   FILE | -   the draft as JSON (default: standard input)
 
-A draft (missing arrays are empty):
+A draft (missing arrays are empty; a missing bodyType is "text"):
   {
     "subject": "Jack Smith - EHCP review",
     "body": "Dear Mrs Smith, ...",
@@ -125,7 +127,9 @@ function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   if (policy === undefined) {
-    throw new DraftInputError("usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -] (--help for more)");
+    throw new DraftInputError(
+      `--policy is required: a preset (${PRESET_IDS.join(", ")}) or a pack file. usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -] (--help for more)`,
+    );
   }
   return { policy, jsonl, file: file ?? "-" };
 }
@@ -179,7 +183,15 @@ export function main(
     out(JSON.stringify(analyzeDraft(parseDraftJson(input), pack)) + "\n");
     return 0;
   } catch (error) {
-    if (error instanceof DraftInputError || error instanceof PolicyPackError) {
+    if (error instanceof PolicyPackError) {
+      // One line a person can act on: "cannot load the policy stjohnpayne: no such preset or file (the presets: …)".
+      const problems = error.problems.map((problem) =>
+        problem.path === "(file)" ? problem.message : `${problem.path}: ${problem.message}`,
+      );
+      err(`check: cannot load the policy ${error.source}: ${oneLine(problems.join("; "))}\n`);
+      return 2;
+    }
+    if (error instanceof DraftInputError) {
       err(`check: ${oneLine(error.message)}\n`);
       return 2;
     }

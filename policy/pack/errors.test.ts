@@ -435,7 +435,10 @@ describe("loadPolicy", () => {
 
   it("rejects a preset or file that does not exist", () => {
     expect(problemsOf(() => loadPolicy("no-such-school"))).toEqual([
-      { path: "(file)", message: "no such preset or file" },
+      {
+        path: "(file)",
+        message: "no such preset or file (the presets: st-dunstans, palfrey, lt2, delius, st-john-payne)",
+      },
     ]);
   });
 

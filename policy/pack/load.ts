@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { PolicyPackError } from "./errors.js";
 import { parsePolicy } from "./parse.js";
-import { isPresetId, presetPath } from "../presets/index.js";
+import { PRESET_IDS, isPresetId, presetPath } from "../presets/index.js";
 import { ruleIds } from "../rules/registry.js";
 import type { PolicyPack } from "./schema.js";
 
@@ -15,7 +15,10 @@ export function loadPolicy(idOrPath: string): PolicyPack {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such preset or file" : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? `no such preset or file (the presets: ${PRESET_IDS.join(", ")})`
+        : String(error);
     throw new PolicyPackError(idOrPath, [{ path: "(file)", message: reason }]);
   }
   let json: unknown;
