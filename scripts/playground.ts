@@ -67,7 +67,7 @@ export function playgroundHtml(options: { policy: string; surfaces: SurfaceState
         [
           "Write <em>THE COACH LEAVES AT EIGHT, DO NOT BE LATE!!!</em> and watch the nudges.",
           "Mention a pupil with a date of birth or an EHCP, then press Send: the Smart Alert appears.",
-          "Put four parents' webmail addresses in To, then use <em>Move to Bcc</em> in the task pane.",
+          "Put ten parents' webmail addresses in To (more than the pack's Bcc threshold of nine), then use <em>Move to Bcc</em> in the task pane.",
         ],
       )}
       ${card(

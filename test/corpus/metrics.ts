@@ -169,7 +169,9 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     }
     // A checkout without its sibling ../shared scores test/corpus/dev/ alone: say so, the figures differ.
     if (name === "dev" && !existsSync(SHARED_SAMPLE)) {
-      console.log(`(${SHARED_SAMPLE} is absent: the development set below is test/corpus/dev/ alone)`);
+      console.log(
+        `(${SHARED_SAMPLE}, the project's shared sample beside this checkout, is absent: the development set below is test/corpus/dev/ alone)`,
+      );
     }
     const scored = scoreSet(name, drafts);
     console.log(formatSet(scored) + "\n");
