@@ -66,11 +66,46 @@ export function manifestOptionsFromArgs(args: readonly string[]): ManifestOption
   return { ...parsed.data, out: values.out ?? "manifests/generated" };
 }
 
+/** What `npm run manifest -- --help` prints. */
+export const MANIFEST_USAGE = `usage: npm run manifest -- [--host <https URL>] [--client-id <GUID>] [--app-id <GUID>] [--version 1.2.3] [--out <dir>]
+
+Writes manifest.json (the unified manifest: new Outlook, Outlook on the web, Windows) and manifest.xml (the
+add-in-only manifest Outlook for Mac and mobile still need), both validated offline, and the icons.
+  --host       where the add-in is served (default https://localhost:3000, for sideloading on this machine)
+  --client-id  the Entra app registration's client id (default the all-zero GUID: sign-in not wired)
+  --app-id     the manifest id to keep across versions (default the client id)
+  --version    the add-in's version (default 1.0.0)
+  --out        the folder to write to (default manifests/generated)
+`;
+
+/**
+ * Why manifests (or a package) made with `args` are fit only for this machine: the defaults point the
+ * add-in at https://localhost:3000 and carry no Entra app's client id, so uploaded to a tenant it would
+ * load nothing and sign nobody in. Empty when `--host` and `--client-id` are the school's own.
+ */
+export function localOnlyReasons(args: readonly string[]): string[] {
+  const { host, clientId } = manifestOptionsFromArgs(args);
+  const reasons: string[] = [];
+  if (/^https:\/\/(?:localhost|127\.0\.0\.1)(?::|\/|$)/i.test(host)) reasons.push(`--host is ${host}`);
+  if (clientId === LOCAL_CLIENT_ID) reasons.push("--client-id is the all-zero placeholder");
+  return reasons;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
+    if (process.argv.includes("--help") || process.argv.includes("-h")) {
+      console.log(MANIFEST_USAGE);
+      process.exit(0);
+    }
     const { out, ...options } = manifestOptionsFromArgs(process.argv.slice(2));
     const generated = await generateManifests(options, out);
     console.log(`Wrote manifest.json (unified, validated offline), manifest.xml and icons to ${generated.dir}`);
+    const localOnly = localOnlyReasons(process.argv.slice(2));
+    if (localOnly.length > 0)
+      console.warn(
+        `For sideloading on this machine only (${localOnly.join("; ")}). For your tenant: ` +
+          "npm run manifest -- --host https://<your site> --client-id <your Entra app's client id> (docs/deploy.md).",
+      );
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);

@@ -1,20 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync } from "fflate";
-import { generateManifests, LOCAL_CLIENT_ID, manifestOptionsFromArgs } from "./manifest.js";
-
-/**
- * Why a package is fit only for this machine: the defaults point the add-in at https://localhost:3000
- * and carry no Entra app's client id, so uploaded to a tenant it would load nothing and sign nobody in.
- * Empty when `--host` and `--client-id` are the school's own.
- */
-export function localOnlyReasons(args: readonly string[]): string[] {
-  const { host, clientId } = manifestOptionsFromArgs(args);
-  const reasons: string[] = [];
-  if (/^https:\/\/(?:localhost|127\.0\.0\.1)(?::|\/|$)/i.test(host)) reasons.push(`--host is ${host}`);
-  if (clientId === LOCAL_CLIENT_ID) reasons.push("--client-id is the all-zero placeholder");
-  return reasons;
-}
+import { generateManifests, localOnlyReasons, manifestOptionsFromArgs } from "./manifest.js";
 
 /** Builds dist/appPackage.zip: the unified manifest with its colour and outline icons. */
 export async function buildAppPackage(args: readonly string[], outFile = "dist/appPackage.zip"): Promise<string> {

@@ -11,7 +11,8 @@ import { ADDIN_IDS, REMINDER_ACTIVITY_TYPE, xmlAddinId, type ManifestOptions } f
 import { unifiedManifest } from "../../manifests/unified.js";
 import { validateUnifiedManifest, validateXmlManifest } from "../../manifests/validate.js";
 import { xmlManifest } from "../../manifests/xml.js";
-import { buildAppPackage, localOnlyReasons } from "../../scripts/package.js";
+import { localOnlyReasons } from "../../scripts/manifest.js";
+import { buildAppPackage } from "../../scripts/package.js";
 
 const options: ManifestOptions = {
   host: "https://policyguard.example.sch.uk",
