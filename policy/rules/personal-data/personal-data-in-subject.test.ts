@@ -161,3 +161,22 @@ describe("personal-data-in-subject reads only the subject's personal data", () =
     expect(finding?.fix && applyFix(draft, finding.fix).subject).toBe("Trip forms for Friday's visit");
   });
 });
+
+describe("personal-data-in-subject: the school's own words", () => {
+  const draft = { subject: "Amelia Jones (Y7) - ADHD diagnosis", body: "See attached.", bodyType: "text" as const };
+
+  it("cites the school's subject-line clause where its policy has one (St John Payne)", () => {
+    const [finding] = runRule(rule, draft, loadPolicy("st-john-payne")).findings;
+    expect(finding?.policyRef.quote).toBe("Do not identify such information in the subject line of any e-mail");
+  });
+
+  // A new user's report: Palfrey's block cited "School Policy Guard defaults", though its policy forbids
+  // sending confidential information carelessly.
+  it("cites the school's personal-data clause where its policy says nothing of subject lines (Palfrey)", () => {
+    const pack = loadPolicy("palfrey");
+    const [finding] = runRule(rule, draft, pack).findings;
+    expect(finding?.severity).toBe("block");
+    expect(finding?.policyRef.quote).toBe(pack.clauses["personal-data"]?.quote);
+    expect(finding?.policyRef.quote).toMatch(/^accessing, transmitting or downloading any confidential information/);
+  });
+});

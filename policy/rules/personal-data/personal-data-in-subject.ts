@@ -119,6 +119,9 @@ export default defineRule({
         location: "subject",
         spans: inSubject.map(({ start, end }) => ({ start, end })),
         severity: pack.personalData.blockInSubject ? "block" : "nudge",
+        // A school whose policy says nothing of subject lines still forbids sending confidential data
+        // carelessly: that clause is the reason to cite, not our own default.
+        ...(pack.clauses["personal-data-in-subject"] ? {} : { clause: "personal-data" }),
         fix,
       },
     ];
