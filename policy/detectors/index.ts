@@ -209,21 +209,28 @@ const GROUP_GREETING = new RegExp(`\\b(?:${GROUP_ADDRESSEES.join("|")})\\b`);
 /** A line that heads a quoted or forwarded message: "From: …", "Sent: …", "To: …", "Cc: …", "On …, X wrote:". */
 const REPLY_HEADER_LINE = /^[\s>]*(?:from|sent|to|cc|date)\s*:|\bwrote:\s*$/i;
 
+/** Does the body hold any header line at all? Asked once per body, so a body of names alone reads no lines. */
+function hasReplyHeaders(scan: Scan): boolean {
+  let known = REPLY_HEADERS_IN.get(scan);
+  if (known === undefined)
+    REPLY_HEADERS_IN.set(scan, (known = /^[ \t>]*(?:from|sent|to|cc|date)\s*:|wrote:/im.test(scan.text)));
+  return known;
+}
+
+const REPLY_HEADERS_IN = new WeakMap<Scan, boolean>();
+
 /**
  * Is `at` on a reply or forward header line of the body (`REPLY_HEADER_LINE`), or on a Gmail "On …" line
  * whose "wrote:" wraps to the next? The name there is a correspondent's, not whom a detail below is about
- * ("On 11/03, Lucy Hepworth wrote: > Music therapy moves to Wednesdays"). Reads one or two lines.
+ * ("On 11/03, Lucy Hepworth wrote: > Music therapy moves to Wednesdays"). Reads 200 characters either side
+ * (a header line is shorter), so a 1 MB body of names stays linear.
  */
 function inReplyHeader(scan: Scan, at: number): boolean {
-  if (scan.location !== "body") return false;
-  const text = scan.text;
-  const start = text.lastIndexOf("\n", at - 1) + 1;
-  const end = text.indexOf("\n", at);
-  const line = text.slice(start, end === -1 ? text.length : end);
-  if (REPLY_HEADER_LINE.test(line)) return true;
-  if (end === -1 || !/^[\s>]*on\b/i.test(line)) return false;
-  const next = text.indexOf("\n", end + 1);
-  return /\bwrote:\s*$/i.test(text.slice(end + 1, next === -1 ? text.length : next));
+  if (scan.location !== "body" || !hasReplyHeaders(scan)) return false;
+  const before = scan.text.slice(Math.max(0, at - 200), at);
+  const [rest = "", next = ""] = scan.text.slice(at, at + 200).split("\n", 2);
+  const line = before.slice(before.lastIndexOf("\n") + 1) + rest;
+  return REPLY_HEADER_LINE.test(line) || (/^[\s>]*on\b/i.test(line) && /\bwrote:\s*$/i.test(next));
 }
 
 /** A given name alone ("Oliver"), neither staff introduced by role nor the greeting's addressee. */

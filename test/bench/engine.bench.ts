@@ -139,6 +139,8 @@ export async function run(): Promise<Record<string, number | string>> {
     // A notice to a group: each detail's sentence is searched for the names it holds.
     '"Dear all," then names and details': draftWithBody(`Dear all,\n\n${toMB("Amy Shaw has autism. ")}`),
     '"is Amy Shaw." introductions': draftWithBody(toMB("The new girl is Amy Shaw. ")),
+    // A reply header above a line of names: each name's line is read for a header, 200 characters either side.
+    '"wrote:" above a line of names': draftWithBody(`On Monday, Jo Hart wrote:\n${toMB("Amy Shaw has an EHCP. ")}`),
     "a list asked for as dates of birth": draftWithBody(`Dates of birth:\n${toMB("Amy Shaw - 04/06/2016\n")}`),
     '"<td>" cells (HTML)': draftWithBody(toMB("<td>DOB</td><td>04/06/2016</td>"), "html"),
     "zero-width and NBSP": draftWithBody(toMB("AB\u200b12\u00a034 ")),
