@@ -159,7 +159,7 @@ describe("presets", () => {
 
   it.each(PRESET_IDS)("%s: the silent settings keep the schema's defaults", (id) => {
     const loaded = pack(id);
-    expect(loaded.etiquette.shouting).toEqual({ minLetters: 12, maxCapitalRatio: 0.9, acronyms: [] });
+    expect(loaded.etiquette.shouting).toEqual({ minLetters: 9, maxCapitalRatio: 0.9, acronyms: [] });
     expect(loaded.etiquette.punctuation.maxRepeated).toBe(2);
     expect(loaded.personalData.confidenceThreshold).toBe(0.7);
     expect(loaded.recipients.personalWebmailDomains).toContain("gmail.com");

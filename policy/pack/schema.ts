@@ -68,7 +68,7 @@ const etiquetteSchema = z
         minLetters: z
           .int()
           .min(3)
-          .default(12)
+          .default(9)
           .describe("A run of capitals shorter than this many letters is never shouting."),
         maxCapitalRatio: z
           .number()

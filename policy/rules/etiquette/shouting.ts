@@ -80,7 +80,8 @@ function countWordLetters(sentence: string, own: readonly string[]): { capitals:
       at++;
       code = sentence.charCodeAt(at);
     } while (isAsciiLetter(code) || code === 39 || code === 38 || code === 45);
-    if (at - start < 2) continue;
+    // Letters against digits are part of a code ("MORGA753116SM9IJ", a driving licence; "10HB"), not words.
+    if (at - start < 2 || /\d/.test(sentence.charAt(start - 1) + sentence.charAt(at))) continue;
     if (wordCapitals === wordLetters) {
       const word = sentence.slice(start, at);
       if (BUILT_IN.has(word) || own.indexOf(word) !== -1) continue;
