@@ -6,7 +6,8 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPolicy } from "../policy/pack/load.js";
-import { SEND_TIME_OMITTED, buildAddin, joinStringLists } from "./build.js";
+import { SEND_TIME_OMITTED, buildAddin, infoOnlyRules, joinStringLists } from "./build.js";
+import type { PolicyPack } from "../policy/pack/schema.js";
 import { HANDLER_NAMES } from "./core/ids.js";
 import { rules } from "../policy/rules/registry.js";
 import { runLaunchEventInVm } from "./harness/run-in-vm.js";
@@ -87,10 +88,32 @@ describe("dist/addin/launchevent.js", () => {
     for (const rule of rules) {
       expect(longestRun(rule.meta.docs).length).toBeGreaterThan(20);
       expect(code).not.toContain(longestRun(rule.meta.docs));
-      for (const message of Object.values(rule.meta.messages)) expect(code).toContain(longestRun(message));
+      for (const message of Object.values(rule.meta.messages))
+        if (INFO_ONLY.indexOf(rule.meta.id) === -1) expect(code).toContain(longestRun(message));
+        else expect(code).not.toContain(longestRun(message));
       // Quotes are the task pane's to show: the Smart Alert names the clause's section only.
       expect(code).not.toContain(longestRun(rule.meta.fallbackCitation.quote));
     }
+  });
+
+  // Info findings never stop or prompt a send: the rules that can report nothing else stay in the task pane.
+  const INFO_ONLY = ["personal-data-internal", "too-many-recipients"];
+
+  it("leaves out the rules that report only info, and keeps one whose default is info but that raises its own", async () => {
+    expect(await infoOnlyRules(pack)).toEqual(INFO_ONLY);
+    const taskpane = readFileSync(join(outDir, "taskpane.js"), "utf8");
+    expect(taskpane).toContain("It stays inside the school, but check each address");
+    expect(code).not.toContain("It stays inside the school, but check each address");
+    // unchecked-recipients is info by default and nudges for a group of parents in To/Cc.
+    expect(code).toContain("looks like a group of parents");
+  });
+
+  it.each<[string, PolicyPack["rules"], string[]]>([
+    ["a rule the pack raises to nudge stays", { "too-many-recipients": "nudge" }, ["personal-data-internal"]],
+    ["a rule the pack sets to info goes", { "unchecked-recipients": "info" }, [...INFO_ONLY, "unchecked-recipients"]],
+    ["a rule the pack turns off goes", { shouting: "off" }, [...INFO_ONLY, "shouting"]],
+  ])("info-only rules: %s", async (_what, overrides, expected) => {
+    expect((await infoOnlyRules({ ...pack, rules: overrides })).sort()).toEqual(expected.sort());
   });
 
   it("parses as ES2016 (classic Outlook's JavaScript-only runtime before build 2403)", () => {

@@ -6,6 +6,8 @@ import { parse as parseScript } from "acorn";
 import { minify as terserMinify } from "terser";
 import { loadPolicy } from "../policy/pack/load.js";
 import { CLAUSE_KEYS, type ClauseKey } from "../policy/rules/define.js";
+import { rules } from "../policy/rules/registry.js";
+import type { PolicyPack } from "../policy/pack/schema.js";
 
 /**
  * Builds the Outlook add-in into `outDir`:
@@ -56,6 +58,74 @@ const ruleTextsLeftOut: Plugin = {
     });
   },
 };
+
+/**
+ * Rules that can only ever report info for this pack, left out of launchevent.js: info findings are the
+ * task pane's tips and never stop or prompt a send (`decideSend`), so at send time they are dead weight
+ * (about 200 bytes gzipped for the internal personal-data tip and the recipient count). A rule is left out
+ * when the pack turns it off or sets it to info (the pack's severity wins over a report's), or when its
+ * default is info and its module never raises a report's own `severity:` (unchecked-recipients does, so
+ * it stays). Returns the rules' ids.
+ */
+export async function infoOnlyRules(pack: PolicyPack): Promise<string[]> {
+  const registry = await readFile(RULE_REGISTRY, "utf8");
+  const out: string[] = [];
+  for (const [index, rule] of rules.entries()) {
+    const configured = pack.rules[rule.meta.id];
+    if (configured === "off" || configured === "info") out.push(rule.meta.id);
+    else if (
+      configured === undefined &&
+      rule.meta.defaultSeverity !== "nudge" &&
+      rule.meta.defaultSeverity !== "block"
+    ) {
+      const source = await readFile(join(dirname(RULE_REGISTRY), registryImports(registry)[index]?.path ?? ""), "utf8");
+      if (!/\bseverity:/.test(source)) out.push(rule.meta.id);
+    }
+  }
+  return out;
+}
+
+const RULE_REGISTRY = join(dirname(fileURLToPath(import.meta.url)), "../policy/rules/registry.ts");
+
+/** The registry's rule imports in the order of its `rules` array: `import name from "./path.js";`. */
+function registryImports(source: string): { name: string; path: string }[] {
+  const paths = new Map<string, string>();
+  for (const match of source.matchAll(/^import (\w+) from "(\.[^"]+)\.js";$/gm))
+    paths.set(match[1] ?? "", `${match[2] ?? ""}.ts`);
+  const list = /export const rules[^=]*= \[([^\]]*)\]/.exec(source)?.[1] ?? "";
+  return list
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((name) => name !== "")
+    .map((name) => {
+      const path = paths.get(name);
+      if (path === undefined) throw new Error(`policy/rules/registry.ts: no import for ${name}`);
+      return { name, path };
+    });
+}
+
+/** launchevent.js's rule registry without the rules `leftOut` names (`infoOnlyRules`). */
+function registryWithout(leftOut: readonly string[]): Plugin {
+  return {
+    name: "info-only-rules-left-out",
+    setup(builder) {
+      builder.onLoad({ filter: /[\\/]policy[\\/]rules[\\/]registry\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        const imports = registryImports(source);
+        if (imports.length !== rules.length) throw new Error(`${args.path}: expected one import per rule`);
+        const dropped = new Set(
+          imports
+            .filter((_entry, index) => leftOut.indexOf(rules[index]?.meta.id ?? "") !== -1)
+            .map((entry) => entry.name),
+        );
+        const contents = source
+          .replace(/^import (\w+) from .*\n/gm, (line: string, name: string) => (dropped.has(name) ? "" : line))
+          .replace(/^ {2}(\w+),\n/gm, (line: string, name: string) => (dropped.has(name) ? "" : line));
+        return { contents, loader: "ts" };
+      });
+    },
+  };
+}
 
 /** A trained model's provenance (`trainedOn`, for the docs and the invariants test), as the trainer writes it. */
 const MODEL_TRAINED_ON = /trainedOn:\s*"(?:[^"\\]|\\.)*",/;
@@ -161,7 +231,13 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
 
   const launchEvent = await build({
     ...common,
-    plugins: [packPlugin(JSON.stringify(sendTimePack)), packModulesArePure, ruleTextsLeftOut, modelProvenanceLeftOut],
+    plugins: [
+      packPlugin(JSON.stringify(sendTimePack)),
+      packModulesArePure,
+      ruleTextsLeftOut,
+      modelProvenanceLeftOut,
+      registryWithout(await infoOnlyRules(pack)),
+    ],
     entryPoints: [join(here, "launchevent/entry.ts")],
     outfile: join(outDir, "launchevent.js"),
     format: "iife",

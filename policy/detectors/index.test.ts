@@ -243,7 +243,11 @@ describe("detectPersonalData: must not find", () => {
     ],
     [
       "Outlook's 'From:' line",
-      "Will do.\n\nFrom: Lucy Hepworth <l.h@example.org>\nSent: 11 March 2026\n\nMusic therapy moves to Wednesdays.",
+      "Will do.\n\nFrom: Lucy Hepworth <l.h@example.org>\nSent: 11 March 2026\nTo: Office\nSubject: Timetable\n\nMusic therapy moves to Wednesdays.",
+    ],
+    [
+      "Outlook's 'Cc:' line",
+      "Will do.\n\nFrom: Office <office@example.org>\nSent: 11 March 2026\nTo: Staff\nCc: Lucy Hepworth\nSubject: Timetable\n\nMusic therapy moves to Wednesdays.",
     ],
   ])("a name in a reply header is a correspondent's: %s", (_what, bodyText) => {
     expect(typesIn(bodyText)).toEqual([]);

@@ -14,7 +14,7 @@ import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
 import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
 import { PUBLIC_TITLES, TITLES } from "../data/personal-data/lexicon.js";
-import { signatureStart } from "../engine/segments.js";
+import { segmentBodyAndHeaders, signatureStart, type HeaderSpan } from "../engine/segments.js";
 import { detectSpecialCategory, type Identification } from "./special-category.js";
 import { hasPhrase, makeScan, overlaps, type Candidate, type Scan } from "./text.js";
 import { detectUlns } from "./uln.js";
@@ -33,6 +33,11 @@ export interface PersonalDataInput {
   readonly attachmentNames: readonly string[];
   /** The sender: their own name and signature block are not personal data to encrypt. */
   readonly from?: Recipient;
+  /**
+   * The reply and forward header blocks in `bodyText`, ascending (`Message.replyHeaders`); found in the
+   * text when not given. A name on one is a correspondent's.
+   */
+  readonly replyHeaders?: readonly HeaderSpan[];
 }
 
 /** Identifiers that single a person out, so a sensitive detail elsewhere in the message is theirs. */
@@ -90,6 +95,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // The body first: a one-word subject name counts only if the body names the same person, or writes
   // the word as a name ("to see Rory").
   const bodyScan = scans[1] as Scan;
+  const replyHeaders = input.replyHeaders ?? segmentBodyAndHeaders(input.bodyText).headers;
+  const inReplyHeader = (scan: Scan, at: number) => scan.location === "body" && withinSpan(replyHeaders, at);
   // A word the subject sets off ("reece 10H", "Jenny") is a name where the body writes it as a person.
   // A subject written without capitals ("ayaan (3S) autism") gives no sign of which words are names.
   const subjectInLowerCase = !/\b[A-Z][a-z]/.test(input.subject);
@@ -206,31 +213,18 @@ const PUBLIC_TITLE_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?:${PUBLIC_TITLES.join("
 const TITLED = new RegExp(`^(?:${TITLES.join("|")})\\b`);
 const GROUP_GREETING = new RegExp(`\\b(?:${GROUP_ADDRESSEES.join("|")})\\b`);
 
-/** A line that heads a quoted or forwarded message: "From: …", "Sent: …", "To: …", "Cc: …", "On …, X wrote:". */
-const REPLY_HEADER_LINE = /^[\s>]*(?:from|sent|to|cc|date)\s*:|\bwrote:\s*$/i;
-
-/** Does the body hold any header line at all? Asked once per body, so a body of names alone reads no lines. */
-function hasReplyHeaders(scan: Scan): boolean {
-  let known = REPLY_HEADERS_IN.get(scan);
-  if (known === undefined)
-    REPLY_HEADERS_IN.set(scan, (known = /^[ \t>]*(?:from|sent|to|cc|date)\s*:|wrote:/im.test(scan.text)));
-  return known;
-}
-
-const REPLY_HEADERS_IN = new WeakMap<Scan, boolean>();
-
-/**
- * Is `at` on a reply or forward header line of the body (`REPLY_HEADER_LINE`), or on a Gmail "On …" line
- * whose "wrote:" wraps to the next? The name there is a correspondent's, not whom a detail below is about
- * ("On 11/03, Lucy Hepworth wrote: > Music therapy moves to Wednesdays"). Reads 200 characters either side
- * (a header line is shorter), so a 1 MB body of names stays linear.
- */
-function inReplyHeader(scan: Scan, at: number): boolean {
-  if (scan.location !== "body" || !hasReplyHeaders(scan)) return false;
-  const before = scan.text.slice(Math.max(0, at - 200), at);
-  const [rest = "", next = ""] = scan.text.slice(at, at + 200).split("\n", 2);
-  const line = before.slice(before.lastIndexOf("\n") + 1) + rest;
-  return REPLY_HEADER_LINE.test(line) || (/^[\s>]*on\b/i.test(line) && /\bwrote:\s*$/i.test(next));
+/** Is `at` inside one of `spans` (ascending by start)? Binary search: a body of 10,000 names asks 10,000 times. */
+function withinSpan(spans: readonly HeaderSpan[], at: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    // Stryker disable next-line OptionalChaining: middle is always in range, so the element is defined
+    if ((spans[middle]?.start ?? 0) <= at) low = middle + 1;
+    else high = middle;
+  }
+  const span = spans[low - 1];
+  return span !== undefined && at < span.end;
 }
 
 /** A given name alone ("Oliver"), neither staff introduced by role nor the greeting's addressee. */

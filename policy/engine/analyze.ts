@@ -71,6 +71,7 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
       subject: message.subject.text,
       bodyText: message.body.text,
       signature: message.signature,
+      replyHeaders: message.replyHeaders,
       // File names use "_" for spaces ("Smith_Jo_EHCP.pdf"); same length, so offsets stay valid.
       attachmentNames: draft.attachments.map((file) => file.name.replace(/_/g, " ")),
       ...(draft.from ? { from: draft.from } : {}),

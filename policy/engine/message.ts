@@ -6,7 +6,7 @@
 import type { PolicyPack } from "../pack/schema.js";
 import { htmlToStructuredText } from "./html-to-text.js";
 import { foldForMatching, type TextView } from "./normalize.js";
-import { segmentBody, type Segment } from "./segments.js";
+import { segmentBodyAndHeaders, type HeaderSpan, type Segment } from "./segments.js";
 import type { Draft, Recipient } from "./types.js";
 
 /** Where a recipient stands: inside the school, outside it, or not checkable (a contact group, no address). */
@@ -30,6 +30,8 @@ export interface Message {
   readonly body: TextView;
   /** Segments of `body.text` in order, covering it exactly once. */
   readonly segments: readonly Segment[];
+  /** The reply and forward header blocks in `body.text`, ascending (`segmentBodyAndHeaders`). */
+  readonly replyHeaders: readonly HeaderSpan[];
   /**
    * `body.text` with everything but the sender's own new words blanked (newlines kept): same length, so
    * offsets stay valid. Etiquette and tone rules read this.
@@ -107,7 +109,7 @@ export function buildMessage(draft: Draft, pack: PolicyPack, maxBodyChars = Infi
   const bodyText = cutAtLine(structured.text, maxBodyChars);
   const body = foldForMatching(bodyText);
   const subject = foldForMatching(draft.subject);
-  const segments = segmentBody(body.text, {
+  const { segments, headers } = segmentBodyAndHeaders(body.text, {
     quoteStarts: structured.quoteStarts.map((at) => body.fromSource(at)),
     subject: subject.text,
     ...(draft.from?.name ? { fromName: draft.from.name } : {}),
@@ -123,6 +125,7 @@ export function buildMessage(draft: Draft, pack: PolicyPack, maxBodyChars = Infi
     subject,
     body,
     segments,
+    replyHeaders: headers,
     own: masked(body.text, segments, ["own"]),
     ownAndForwarded: masked(body.text, segments, ["own", "forwarded"]),
     ownWithSignOff: masked(body.text, segments, ["own", "signature"]),

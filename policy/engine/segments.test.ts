@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { htmlToStructuredText } from "./html-to-text.js";
 import { foldForMatching } from "./normalize.js";
-import { segmentBody, signatureStart, type SegmentKind } from "./segments.js";
+import { segmentBody, segmentBodyAndHeaders, signatureStart, type SegmentKind } from "./segments.js";
 
 /** The kinds in order and the text of the first non-own segment's start, for a plain or HTML body. */
 function segmentsOf(body: string, subject = "RE: Homework", html = false) {
@@ -666,5 +666,42 @@ describe("signatureStart: edges", () => {
     ["more than 600 characters above the end", `Jo Hart\n${"x".repeat(600)}`, 608, 608],
   ])("the sender's name %s", (_what, text, end, expected) => {
     expect(signatureStart(text, end, "Jo Hart")).toBe(expected);
+  });
+});
+
+describe("segmentBodyAndHeaders: the header blocks", () => {
+  const headersOf = (text: string) =>
+    segmentBodyAndHeaders(text, { subject: "RE: Homework" }).headers.map((span) => text.slice(span.start, span.end));
+
+  it.each<[string, string, string[]]>([
+    [
+      "an Outlook block, from its From: line to its Subject: line",
+      `${REPLY}\nFrom: Kerry Lane <kerry.lane@example.com>\nSent: 11 March 2025 21:14\nTo: Jo Hart <j.hart@school.sch.uk>\nCc: Sam Ellis\nSubject: Homework\n\n${ANGRY}`,
+      [
+        "From: Kerry Lane <kerry.lane@example.com>\nSent: 11 March 2025 21:14\nTo: Jo Hart <j.hart@school.sch.uk>\nCc: Sam Ellis\nSubject: Homework",
+      ],
+    ],
+    [
+      "a Gmail attribution wrapped over two lines",
+      `${REPLY}\nOn Tue, 11 Mar 2025 at 21:14, Kerry Lane <\nkerry.lane@example.com> wrote:\n> ${ANGRY}`,
+      ["On Tue, 11 Mar 2025 at 21:14, Kerry Lane <\nkerry.lane@example.com> wrote:"],
+    ],
+    [
+      "a forward line and the labelled lines below it",
+      `FYI\n\n---------- Forwarded message ---------\nFrom: Kerry Lane <kerry.lane@example.com>\nDate: Tue, 11 Mar 2025\nSubject: Homework\nTo: Jo Hart\n\n${ANGRY}`,
+      [
+        "---------- Forwarded message ---------\nFrom: Kerry Lane <kerry.lane@example.com>\nDate: Tue, 11 Mar 2025\nSubject: Homework\nTo: Jo Hart",
+      ],
+    ],
+  ])("%s", (_what, text, expected) => {
+    expect(headersOf(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["a sentence starting 'From:' in the sender's words", "From: next week the hall is closed.\nThanks"],
+    ["a lone 'From:' line with no Sent: line below it", "Notes\nFrom: Kerry Lane\nHomework is late again."],
+    ["'>'-quoted lines with no header among them", "> Can you check?\nYes, done."],
+  ])("must not: %s", (_what, text) => {
+    expect(headersOf(text)).toEqual([]);
   });
 });

@@ -27,6 +27,12 @@ export interface Segment {
   readonly sender?: string;
 }
 
+/** A reply or forward header block in the text ([start, end) offsets): "From: … Sent: … To: …", "On …, X wrote:". */
+export interface HeaderSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface SegmentOptions {
   /** Offsets where HTML quote containers open (ascending), from `htmlToStructuredText`. */
   readonly quoteStarts?: readonly number[];
@@ -53,6 +59,7 @@ const SENT_LABELS = [
   "sendt",
 ];
 const TO_LABELS = ["to", "à", "an", "aan", "para", "a", "at", "till", "til"];
+const CC_LABELS = ["cc", "bcc", "kopie", "cco", "cci"];
 const SUBJECT_LABELS = [
   "subject",
   "objet",
@@ -78,6 +85,7 @@ const FORWARD_LINES = [
 const WROTE_LINE =
   /^(?:on|le|am|el|il|op|em) .{4,200}(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu) ?:$/;
 const UNDERSCORE_RULE = /^_{20,}$/;
+const HEADER_LABELS = [FROM_LABELS, SENT_LABELS, TO_LABELS, CC_LABELS, SUBJECT_LABELS];
 
 interface Line {
   readonly start: number;
@@ -124,6 +132,8 @@ function labelled(lower: string, labels: readonly string[]): string | undefined 
 interface Header {
   /** Line index where the header starts. */
   readonly line: number;
+  /** Line index of the header's last line (its last "Sent:", "To:", "Cc:" or "Subject:" line; the "wrote:"). */
+  readonly lastLine: number;
   readonly kind: "quoted" | "forwarded";
   readonly sender?: string;
 }
@@ -135,24 +145,51 @@ function headerAt(lines: readonly Line[], i: number, forwardSubject: boolean): H
   if (line === undefined || line.lower.length === 0) return undefined;
   const lower = line.lower;
   for (const pattern of FORWARD_LINES)
-    if (pattern.test(lower)) return { line: i, kind: "forwarded", ...senderBelow(lines, i) };
+    if (pattern.test(lower))
+      return { line: i, lastLine: lastLabelled(lines, i), kind: "forwarded", ...senderBelow(lines, i) };
   for (const pattern of SEPARATOR_LINES)
     if (pattern.test(lower))
-      return { line: i, kind: forwardSubject ? "forwarded" : "quoted", ...senderBelow(lines, i) };
+      return {
+        line: i,
+        lastLine: lastLabelled(lines, i),
+        kind: forwardSubject ? "forwarded" : "quoted",
+        ...senderBelow(lines, i),
+      };
   if (UNDERSCORE_RULE.test(lower)) {
     const below = outlookBlockAt(lines, i + 1);
-    if (below !== undefined) return { line: i, kind: forwardSubject ? "forwarded" : "quoted", sender: below };
+    if (below !== undefined)
+      return {
+        line: i,
+        lastLine: lastLabelled(lines, i + 1),
+        kind: forwardSubject ? "forwarded" : "quoted",
+        sender: below,
+      };
   }
-  if (lower.length < 260 && (WROTE_LINE.test(lower) || wrappedWrote(lines, i))) {
-    return {
-      line: i,
-      kind: "quoted",
-      sender: lower.replace(/^\S+ /, "").replace(/ ?(?:wrote|a écrit|schrieb).*$/, ""),
-    };
+  if (lower.length < 260) {
+    const wrapped = !WROTE_LINE.test(lower) && wrappedWrote(lines, i);
+    if (wrapped || WROTE_LINE.test(lower))
+      return {
+        line: i,
+        lastLine: wrapped ? i + 1 : i,
+        kind: "quoted",
+        sender: lower.replace(/^\S+ /, "").replace(/ ?(?:wrote|a écrit|schrieb).*$/, ""),
+      };
   }
   const sender = outlookBlockAt(lines, i);
-  if (sender !== undefined) return { line: i, kind: forwardSubject ? "forwarded" : "quoted", sender };
+  if (sender !== undefined)
+    return { line: i, lastLine: lastLabelled(lines, i), kind: forwardSubject ? "forwarded" : "quoted", sender };
   return undefined;
+}
+
+/** The last line among the six below line i that carries a header label (From, Sent, To, Cc, Subject); i when none. */
+function lastLabelled(lines: readonly Line[], i: number): number {
+  let last = i;
+  for (let k = i + 1; k <= i + 6 && k < lines.length; k++) {
+    // Stryker disable next-line OptionalChaining,StringLiteral: the index is always in range (k < lines.length), so the element is defined
+    const lower = lines[k]?.lower ?? "";
+    if (HEADER_LABELS.some((labels) => labelled(lower, labels) !== undefined)) last = k;
+  }
+  return last;
 }
 
 /** Gmail wraps long attributions: "On Tue, 4 Mar 2025 at 21:14, Kerry Lane <" / "kerry@…> wrote:". */
@@ -197,6 +234,19 @@ const FORWARD_SUBJECT = /^\s*(?:fw|fwd|tr|wg|rv|i|doorst)\s?:/i;
  * `own` segments may be several when a ">"-quoted reply is answered inline.
  */
 export function segmentBody(text: string, options: SegmentOptions = {}): Segment[] {
+  return segmentBodyAndHeaders(text, options).segments;
+}
+
+/**
+ * `segmentBody`'s segments, and the reply and forward header blocks it found (ascending, not overlapping):
+ * a name on one is a correspondent's, not whom the message is about. A header quoted again inside ">"
+ * lines ("> On 3 May, Jo Hart wrote:") is not among them: read there too, it moved no development or
+ * held-out draft and cost 99 bytes of the send bundle.
+ */
+export function segmentBodyAndHeaders(
+  text: string,
+  options: SegmentOptions = {},
+): { readonly segments: Segment[]; readonly headers: HeaderSpan[] } {
   const lines = linesOf(text);
   // Stryker disable next-line StringLiteral: with no subject, "" and Stryker's replacement text both fail FORWARD_SUBJECT
   const forwardSubject = FORWARD_SUBJECT.test(options.subject ?? "");
@@ -243,7 +293,17 @@ export function segmentBody(text: string, options: SegmentOptions = {}): Segment
       });
     }
   }
-  return segments;
+  return { segments, headers: headerSpans(lines, headers) };
+}
+
+/** The spans of `headers`, from each one's first line to its last. */
+function headerSpans(lines: readonly Line[], headers: readonly Header[]): HeaderSpan[] {
+  return headers.map((header) => ({
+    // Stryker disable next-line OptionalChaining: a header's lines are always in range, so the elements are defined
+    start: lines[header.line]?.start ?? 0,
+    // Stryker disable next-line OptionalChaining: a header's lines are always in range, so the elements are defined
+    end: lines[header.lastLine]?.end ?? 0,
+  }));
 }
 
 function pushOwnWithQuotedLines(
