@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
+import type { PolicyPack } from "../../pack/schema.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule, { personalUseScore } from "./personal-use.js";
 
@@ -22,6 +23,12 @@ const dunstans = (body: string, name: string, to?: { address: string }[]) => ({
   pack: loadPolicy("st-dunstans"),
   draft: { subject: "Saturday", body, bodyType: "text" as const, ...(to ? { to } : {}) },
 });
+
+/** A school that allows labelled personal mail but forbids selling and side businesses whatever the label. */
+const labelledButNoSelling: PolicyPack = {
+  ...loadPolicy("lt2"),
+  personalUse: { mode: "allowed-if-labelled", label: "Personal", forbiddenKinds: ["selling", "side-business"] },
+};
 
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
@@ -140,8 +147,8 @@ ruleTester(rule, {
       [{ address: "j.smith@st-dunstans.example" }],
     ),
     {
-      name: "a share of the cost of a hen do is not selling (St John Payne forbids selling, not labelled personal mail)",
-      pack: loadPolicy("st-john-payne"),
+      name: "a share of the cost of a hen do is not selling (a school that forbids selling, not labelled personal mail)",
+      pack: labelledButNoSelling,
       draft: {
         subject: "Personal: hen do",
         body: "Hi both, the hen do is £95 each for the spa day, pay me when you can x",
@@ -210,7 +217,7 @@ ruleTester(rule, {
       // The model reads a parents' list, "Dear Year 10 parents" and a department signature as work (below its
       // veto), but six points of signs (private tutoring, at my home, a price per hour) are not vetoed.
       name: "private tutoring advertised to parents: signs too strong for the model's doubt",
-      pack: loadPolicy("st-john-payne"),
+      pack: labelledButNoSelling,
       draft: {
         subject: "Maths tutor available",
         body: "Dear Year 10 parents,\n\nWith the mocks coming up, I have a few private tutoring slots on Monday and Wednesday evenings at £35 per hour, at my home in Springfield. I cover the Higher and Foundation papers. Please reply to me directly to book a first session.\n\nKind regards,\nMr D Okafor\nMaths Department",
@@ -336,14 +343,28 @@ ruleTester(rule, {
       errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "selling something" } }],
     },
     {
-      name: "personal advertising is not allowed even when labelled (St John Payne)",
-      pack: loadPolicy("st-john-payne"),
+      name: "personal advertising is not allowed even when labelled (a school that forbids it)",
+      pack: labelledButNoSelling,
       draft: {
         subject: "Personal: my little business",
         body: "Hi everyone, I've started selling Scentsy from home - use my code SJP10 for 10% off!",
         bodyType: "text",
       },
       errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: "a side business" } }],
+    },
+    {
+      // St John Payne's staff agree to use school e-mail "for professional purposes or for uses deemed
+      // 'reasonable' by the Head": no label makes personal mail one of those (as Palfrey's "unless authorized
+      // by the School Business Manager").
+      name: "at St John Payne a 'Personal' label does not make personal mail allowed",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Personal: hen do",
+        body: "Hi both, the hen do is £95 each for the spa day, pay me when you can x",
+        bodyType: "text",
+        to: [{ address: "sam.t@gmail.com" }],
+      },
+      errors: [{ messageId: "prohibited", location: "body", data: { kind: "a wedding" } }],
     },
     {
       name: "one personal sign is enough when it goes only to personal webmail",

@@ -288,8 +288,10 @@ describe("required-cc: who is copied, to whom, and which wording", () => {
 });
 
 describe("required-cc: the school's own label for personal mail", () => {
-  const labelled = (label: string) =>
-    pack.personalUse.mode === "allowed-if-labelled" ? { ...pack, personalUse: { ...pack.personalUse, label } } : pack;
+  const labelled = (label: string): typeof pack => ({
+    ...pack,
+    personalUse: { mode: "allowed-if-labelled", label, forbiddenKinds: [] },
+  });
   const prohibited = { ...pack, personalUse: loadPolicy("palfrey").personalUse };
   const count = (subject: string, policy: typeof pack) =>
     runRule(rule, { ...heated, subject, to: parents }, policy).findings.length;
