@@ -138,13 +138,18 @@ function examplesFor(label: Label): Example[] {
 /**
  * The personal-use model answers "is this plainly personal mail?"; the pack decides afterwards whether
  * that is allowed (personal-use.ts). A draft labelled false only because its school allows it (Delius's
- * reasonable personal use, a subject carrying the school's "personal" label) says nothing either way, so
+ * reasonable personal use, a subject carrying a "personal" label) says nothing either way, so
  * it is left out of training: taught as "not personal", such drafts taught the label word and everyday
  * personal wording to count against personal mail.
  */
 function mayBePersonal(subject: string, pack: PolicyPack): boolean {
-  const { mode } = pack.personalUse;
-  return mode === "allowed" || (mode === "allowed-if-labelled" && hasPersonalLabel(subject, pack.personalUse.label));
+  const personalUse = pack.personalUse;
+  // Labelled where the school forbids personal mail, too: the writer read the label as making it allowed
+  // (St John Payne's policy says nothing of labels, and its development writers disagree).
+  return (
+    personalUse.mode === "allowed" ||
+    hasPersonalLabel(subject, personalUse.mode === "allowed-if-labelled" ? personalUse.label : "personal")
+  );
 }
 
 /**
