@@ -31,7 +31,7 @@ const USAGE = `Usage: npm run sweep -- [options]
   --concurrency N        most requests in flight the adaptive limiter may reach (default 32)
   --resume               continue the sweep checkpointed in --out (refused if tenant, policy, window or version differ)
   --out DIR              report.json, report.csv, report.html and checkpoint.jsonl (default sweep-report)
-  --demo                 sweep a synthetic 500-person school on the local Graph stand-in (default --out dist/sweep-demo)`;
+  --demo                 sweep the "All staff" group of a synthetic 500-person school on the local Graph stand-in (default --out dist/sweep-demo)`;
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -95,7 +95,7 @@ function printSummary(report: SweepReport, out: string): void {
   const { counts } = report;
   const skipped = skippedSummary(counts.skipped);
   console.log(
-    `Checked ${counts.checked} of ${counts.inScope} people (skipped: ${skipped}); ${counts.absent} absent beyond the threshold. Report: ${join(out, "report.html")}`,
+    `Checked ${counts.checked} of ${counts.inScope} people${report.group ? ` in ${report.group.name}` : " in the directory"} (skipped: ${skipped}); ${counts.absent} absent beyond the threshold. Report: ${join(out, "report.html")}`,
   );
   for (const [id, c] of Object.entries(report.summary))
     console.log(

@@ -56,7 +56,7 @@ describe("npm run sweep (graph/cli.ts)", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /Checked \d+ of \d+ people \(skipped: 1 disabled account, 1 shared mailbox, 1 room mailbox\); \d+ absent beyond the threshold/,
+      /Checked \d+ of \d+ people in All staff \(skipped: 1 disabled account, 1 shared mailbox, 1 room mailbox\); \d+ absent beyond the threshold/,
     );
     expect(result.stdout).toContain("Automatic replies while away");
     const json = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as SweepReport;
