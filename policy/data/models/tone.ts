@@ -2,6 +2,9 @@
 // Not retrained since: retrained on today's development set its held-out F1 is lower (see docs/detection.md).
 // Its 39 features of weight +0.10 (the smallest kept) were taken out on 2026-12-02 for the send bundle's bytes:
 // development tone 0.884 -> 0.887 (47 false alarms, not 51; 12 misses, not 10), held-out A-O unchanged (0.905).
+// Its 61 features of weight +0.12 (the smallest kept since) were taken out on 2026-12-03 for 239 bytes: development
+// tone 0.887 -> 0.877 (44 false alarms, not 47; 19 misses, not 12), held-out A-Q unchanged (0.907: 3 fewer false
+// alarms, 2 more misses).
 import { unpackModel } from "../../model/text-classifier.js";
 
 export const toneModel = unpackModel({
@@ -29,7 +32,6 @@ export const toneModel = unpackModel({
     "-7:after april below confirm from happy lovely may on_friday order th wednesday you_for",
     "-6:any asked children colleagues cpoms hello i'd_like i_can it_on logged school staffroom the_staffroom update weekend with yes",
     "-5:all_the book break came can concern day dear_colleagues details end following forward i_think if just_to last_night let_me me_know meet plan referral reminder request said says sounds term the_school this_is this_morning tomorrow tonight use we're",
-    "6:a_joke a_proper accept always and_she'll and_she's be_a before_you between bone bone_idle boys coming complaint don't_be don't_think front funny genius give gold governor half half_the he_is hit_send i'll_be i'm_sure i've_read idle in_this keep know know_who knows last_three late manager maybe_leave maybe_next no_wonder nobody not_sure of_space over read_your respect same she's_a that_lot the_parents the_phone the_same the_third to_someone top typical up_to where wonder you're",
     "7:a_bit a_word are can't_be cover feral got her how i'm_not in_a incompetent is_the let's_not looked man of_the oh one own people prep shambles she start teach them they_can when who's whole without you_got",
     "8:about actually anything anyway expect head him isn't it joke perhaps she'll third turn useless waste waste_of we were whoever why woman word",
     "9:absolute asking better exactly i_don't read_the telling this_time up_the wrong you you_are",
