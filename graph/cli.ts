@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Presets, SingleBar } from "cli-progress";
 import { z } from "zod";
 import { loadPolicy } from "../policy/pack/load.js";
+import { isPresetId, PRESET_IDS } from "../policy/presets/index.js";
 import { addDays, localDate, localInstant, UK_SCHOOL } from "./checks/time.js";
 import { createGraphClient, signIn } from "./client/index.js";
 import { runDemoSweep } from "./demo.js";
@@ -31,11 +32,29 @@ const USAGE = `Usage: npm run sweep -- [options]
   --concurrency N        most requests in flight the adaptive limiter may reach (default 32)
   --resume               continue the sweep checkpointed in --out (refused if tenant, policy, window or version differ)
   --out DIR              report.json, report.csv, report.html and checkpoint.jsonl (default sweep-report)
-  --demo                 sweep the "All staff" group of a synthetic 500-person school on the local Graph stand-in (default --out dist/sweep-demo)`;
+  --demo                 sweep the "All staff" group of a synthetic 500-person school on the local Graph stand-in (default --out dist/sweep-demo);
+                         honours --policy, --start, --window-days, --compare and --out only`;
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
+
+/**
+ * What --demo cannot honour: it signs in to its own stand-in, sweeps the synthetic school's
+ * "All staff" group with the seeded leave file and starts afresh each time. Refusing them beats
+ * a demo that looks as if it used them.
+ */
+const NOT_IN_DEMO = [
+  "tenant-id",
+  "client-id",
+  "certificate-path",
+  "access-token",
+  "graph-url",
+  "group",
+  "leave-file",
+  "concurrency",
+  "resume",
+] as const;
 
 const optionsSchema = z
   .object({
@@ -61,29 +80,47 @@ const optionsSchema = z
   })
   .strict();
 
+const ARGS = {
+  "tenant-id": { type: "string" },
+  "client-id": { type: "string" },
+  "certificate-path": { type: "string" },
+  "graph-url": { type: "string" },
+  "access-token": { type: "string" },
+  policy: { type: "string" },
+  group: { type: "string" },
+  start: { type: "string" },
+  "leave-file": { type: "string" },
+  compare: { type: "string" },
+  "window-days": { type: "string" },
+  concurrency: { type: "string" },
+  resume: { type: "boolean" },
+  out: { type: "string" },
+  demo: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function readArgs(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: ARGS, strict: true }).values;
+  } catch (error) {
+    // node:util reports an unknown option or a missing value as a TypeError: it is the user's slip, not a bug.
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS_"))
+      throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 function parseOptions(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      "tenant-id": { type: "string" },
-      "client-id": { type: "string" },
-      "certificate-path": { type: "string" },
-      "graph-url": { type: "string" },
-      "access-token": { type: "string" },
-      policy: { type: "string" },
-      group: { type: "string" },
-      start: { type: "string" },
-      "leave-file": { type: "string" },
-      compare: { type: "string" },
-      "window-days": { type: "string" },
-      concurrency: { type: "string" },
-      resume: { type: "boolean" },
-      out: { type: "string" },
-      demo: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-  });
+  const values = readArgs(argv);
+  if (values.demo) {
+    const given = NOT_IN_DEMO.filter((name) => values[name] !== undefined);
+    if (given.length > 0)
+      throw new UsageError(
+        `--demo sweeps the synthetic school's "All staff" group on the local stand-in, so it cannot honour ${given.map((name) => `--${name}`).join(", ")}`,
+      );
+  }
+  if (values.policy !== undefined && !isPresetId(values.policy) && !existsSync(values.policy))
+    throw new UsageError(`--policy ${values.policy}: no such preset or file (the presets: ${PRESET_IDS.join(", ")})`);
   const parsed = optionsSchema.safeParse(values);
   if (!parsed.success) {
     throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
@@ -136,6 +173,8 @@ async function main(): Promise<void> {
       const report = await runDemoSweep({
         outDir: out,
         onProgress,
+        policy: options.policy,
+        ...(options["window-days"] ? { windowDays: options["window-days"] } : {}),
         ...(options.start ? { start: new Date(`${options.start}T12:00:00Z`) } : {}),
       });
       bar?.stop();
@@ -190,9 +229,15 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A usage error is the user's slip: its message and the usage, exit 2 (as getopt-style tools do).
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
   console.error(
     error instanceof Error ? `${error.name === "Error" ? "" : error.name + ": "}${error.message}` : String(error),
   );
-  if (error instanceof UsageError) console.error(USAGE);
   process.exitCode = error instanceof SweepAbortedError ? 130 : 1;
 });

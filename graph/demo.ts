@@ -9,8 +9,8 @@ import { runSweep, type SweepReport } from "./sweep.js";
 
 /**
  * The demo: start the local Graph stand-in with a seeded synthetic 500-person school, sweep its
- * staff group with the St John Payne pack (out-of-office after one working day, delegation
- * required) and the seeded leave file, and write report.json / report.csv / report.html to outDir.
+ * staff group with the given pack (default St John Payne: out-of-office after one working day,
+ * delegation required) and the seeded leave file, and write report.json / report.csv / report.html to outDir.
  */
 export interface DemoOptions {
   readonly outDir: string;
@@ -18,6 +18,8 @@ export interface DemoOptions {
   readonly policy?: string;
   /** The sweep's first day (default today); the demo's absences are planted around it. */
   readonly start?: Date;
+  /** Days in the window (default the pack's absence.lookAheadDays). */
+  readonly windowDays?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -25,7 +27,9 @@ export async function runDemoSweep(options: DemoOptions): Promise<SweepReport> {
   const pack = loadPolicy(options.policy ?? "st-john-payne");
   const today = localDate((options.start ?? new Date()).getTime(), UK_SCHOOL.timeZone);
   const start = new Date(localInstant(today, UK_SCHOOL.timeZone));
-  const end = new Date(localInstant(addDays(today, pack.absence.lookAheadDays), UK_SCHOOL.timeZone));
+  const end = new Date(
+    localInstant(addDays(today, options.windowDays ?? pack.absence.lookAheadDays), UK_SCHOOL.timeZone),
+  );
   const tenant = seedTenant({
     count: options.users ?? 500,
     domain: pack.school.emailDomains[0] ?? "school.example",

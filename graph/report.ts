@@ -174,7 +174,7 @@ export function toHtml(report: ReportWithChanges): string {
   const details: [string, string][] = [
     ["School", report.school.name],
     ["Tenant", `${report.tenant.name} (${report.tenant.id})`],
-    ["Absences between", `${windowText} (${zone}, working days exclude weekends and bank holidays)`],
+    ["Absences from", `${windowText} (${zone}, working days exclude weekends and bank holidays)`],
     [
       "Who",
       report.group

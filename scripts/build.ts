@@ -5,8 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildAddin } from "../addin/build.js";
 import { buildTeamsApp } from "../teams-app/build.js";
-import { writeAssetIcons } from "./manifest.js";
-import { LOCAL_CLIENT_ID } from "./manifest.js";
+import { LOCAL_CLIENT_ID, localOnlyWarning, manifestOptionsFromArgs, writeAssetIcons } from "./manifest.js";
 import { buildAppPackage } from "./package.js";
 
 export interface BuildAllOptions {
@@ -31,20 +30,23 @@ export async function buildTeamsSurface(options: Pick<BuildAllOptions, "distDir"
   await buildTeamsApp({ outDir: `${options.distDir}/teams-app` });
 }
 
+/**
+ * The `npm run manifest` arguments for this build, checked as that command checks them (throws naming
+ * the option), so a bad --host or --client-id fails at once rather than after every surface is built.
+ */
+export function manifestArgs(options: Pick<BuildAllOptions, "host" | "clientId">): string[] {
+  const args = ["--host", options.host, "--client-id", options.clientId ?? LOCAL_CLIENT_ID];
+  manifestOptionsFromArgs(args);
+  return args;
+}
+
 /** Icons under `<distDir>/assets`, both manifests under `<distDir>/manifest` and `<distDir>/appPackage.zip`. */
 export async function buildManifestsAndPackage(
   options: Pick<BuildAllOptions, "distDir" | "host" | "clientId">,
 ): Promise<string> {
   writeAssetIcons(`${options.distDir}/assets`);
   return buildAppPackage(
-    [
-      "--host",
-      options.host,
-      "--client-id",
-      options.clientId ?? LOCAL_CLIENT_ID,
-      "--out",
-      `${options.distDir}/manifest`,
-    ],
+    [...manifestArgs(options), "--out", `${options.distDir}/manifest`],
     `${options.distDir}/appPackage.zip`,
   );
 }
@@ -118,26 +120,36 @@ export async function buildAll(options: BuildAllOptions): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      policy: { type: "string", default: "st-john-payne" },
-      host: { type: "string", default: "https://localhost:3000" },
-      "client-id": { type: "string" },
-      out: { type: "string", default: "dist" },
-    },
-  });
+  let options: BuildAllOptions;
+  // Every argument is checked before the first build step: a typo must not cost a build and a rewritten dist/.
   try {
-    const started = Date.now();
-    const distDir = values.out ?? "dist";
-    await buildAll({
-      distDir,
+    const { values } = parseArgs({
+      options: {
+        policy: { type: "string", default: "st-john-payne" },
+        host: { type: "string", default: "https://localhost:3000" },
+        "client-id": { type: "string" },
+        out: { type: "string", default: "dist" },
+      },
+    });
+    options = {
+      distDir: values.out ?? "dist",
       policy: values.policy ?? "st-john-payne",
       host: values.host ?? "https://localhost:3000",
       ...(values["client-id"] ? { clientId: values["client-id"] } : {}),
-    });
+    };
+    manifestArgs(options);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  try {
+    const started = Date.now();
+    await buildAll(options);
     console.log(
-      `Built ${distDir}/addin, teams-app, assets, manifest, server and appPackage.zip in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `Built ${options.distDir}/addin, teams-app, assets, manifest, server and appPackage.zip in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
+    const warning = localOnlyWarning(manifestArgs(options), "build");
+    if (warning) console.warn(warning);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

@@ -8,9 +8,20 @@ import { validateUnifiedManifest, validateXmlManifest } from "../manifests/valid
 import { xmlManifest } from "../manifests/xml.js";
 import type { ManifestOptions } from "../manifests/source.js";
 
+/** Placeholder client id for local builds: the manifests validate, Entra sign-in is not wired. */
+export const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
+
+// https only: the manifests' own validation refuses any other URL, so say so before anything is built.
 const optionsSchema = z.object({
-  host: z.url({ protocol: /^https?$/, message: "--host must be a URL such as https://policyguard.school.org.uk" }),
-  clientId: z.uuid({ message: "--client-id must be the Entra app's client id (a GUID)" }),
+  host: z.url({
+    protocol: /^https$/,
+    error: (issue) =>
+      `--host must be an https:// URL such as https://policyguard.school.org.uk (got ${String(issue.input)})`,
+  }),
+  clientId: z.uuid({
+    error: (issue) =>
+      `--client-id must be the Entra app's client id, a GUID like ${LOCAL_CLIENT_ID} (got ${String(issue.input)})`,
+  }),
   appId: z.uuid({ message: "--app-id must be a GUID" }).optional(),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: "--version must look like 1.2.3" }),
 });
@@ -41,9 +52,6 @@ export function writeAssetIcons(assetsDir: string): void {
   for (const size of [16, 32, 64, 80, 128])
     writeFileSync(join(assetsDir, `icon-${size}.png`), drawIcon(size, "colour"));
 }
-
-/** Placeholder client id for local builds: the manifests validate, Entra sign-in is not wired. */
-export const LOCAL_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
 
 export function manifestOptionsFromArgs(args: readonly string[]): ManifestOptions & { out: string } {
   const { values } = parseArgs({
@@ -91,6 +99,19 @@ export function localOnlyReasons(args: readonly string[]): string[] {
   return reasons;
 }
 
+/**
+ * The warning for output made with `args` when it is fit only for this machine (undefined when it is the
+ * school's own), telling how to rerun `npm run <command>` for the tenant. One text for every command.
+ */
+export function localOnlyWarning(args: readonly string[], command: string): string | undefined {
+  const reasons = localOnlyReasons(args);
+  if (reasons.length === 0) return undefined;
+  return (
+    `For sideloading on this machine only (${reasons.join("; ")}). For your tenant: ` +
+    `npm run ${command} -- --host https://<your site> --client-id <your Entra app's client id> (docs/deploy.md).`
+  );
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     if (process.argv.includes("--help") || process.argv.includes("-h")) {
@@ -100,12 +121,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { out, ...options } = manifestOptionsFromArgs(process.argv.slice(2));
     const generated = await generateManifests(options, out);
     console.log(`Wrote manifest.json (unified, validated offline), manifest.xml and icons to ${generated.dir}`);
-    const localOnly = localOnlyReasons(process.argv.slice(2));
-    if (localOnly.length > 0)
-      console.warn(
-        `For sideloading on this machine only (${localOnly.join("; ")}). For your tenant: ` +
-          "npm run manifest -- --host https://<your site> --client-id <your Entra app's client id> (docs/deploy.md).",
-      );
+    const warning = localOnlyWarning(process.argv.slice(2), "manifest");
+    if (warning) console.warn(warning);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync } from "fflate";
-import { generateManifests, localOnlyReasons, manifestOptionsFromArgs } from "./manifest.js";
+import { generateManifests, localOnlyWarning, manifestOptionsFromArgs } from "./manifest.js";
 
 /** Builds dist/appPackage.zip: the unified manifest with its colour and outline icons. */
 export async function buildAppPackage(args: readonly string[], outFile = "dist/appPackage.zip"): Promise<string> {
@@ -22,17 +22,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const args = process.argv.slice(2);
     const file = await buildAppPackage(args);
-    const localOnly = localOnlyReasons(args);
-    if (localOnly.length === 0) {
+    const warning = localOnlyWarning(args, "package");
+    if (warning) console.warn(`Wrote ${file}. ${warning}`);
+    else
       console.log(
         `Wrote ${file} (manifest.json, color.png, outline.png). Upload it in Teams or the Microsoft 365 admin centre.`,
       );
-    } else {
-      console.warn(
-        `Wrote ${file} for sideloading on this machine only (${localOnly.join("; ")}). For your tenant: ` +
-          "npm run package -- --host https://<your site> --client-id <your Entra app's client id> (docs/deploy.md).",
-      );
-    }
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);

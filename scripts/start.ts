@@ -44,6 +44,22 @@ export class PortInUseError extends Error {
   }
 }
 
+/** `--port` (or PORT) is not a port number: said before anything is built or bound. */
+export class PortArgumentError extends Error {
+  override readonly name = "PortArgumentError";
+}
+
+/**
+ * The port as given on the command line: a whole number 1–65535, or 0 for any free port. Checked
+ * here because Number("abc") is NaN, which Node reports only once the server starts, and cryptically.
+ */
+export function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port <= 65_535))
+    throw new PortArgumentError(`--port must be a whole number from 1 to 65535, or 0 for any free port (got ${text})`);
+  return port;
+}
+
 export interface Playground {
   readonly url: string;
   /** Ready or failed, per surface (the playground starts whatever did build). */
@@ -245,7 +261,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   try {
     const playground = await startPlayground({
-      port: Number(values.port),
+      port: parsePort(values.port),
       https: !values["no-https"],
       policy: values.policy ?? "st-john-payne",
     });
@@ -270,6 +286,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.on("SIGTERM", once);
   } catch (error) {
     console.error((error as Error).message);
-    process.exit(error instanceof PlaygroundPolicyError ? 2 : 1);
+    process.exit(error instanceof PlaygroundPolicyError || error instanceof PortArgumentError ? 2 : 1);
   }
 }

@@ -77,7 +77,7 @@ export function signIn(options: SignInOptions): SignIn {
   const { tenantId, clientId, certificatePath } = options;
   if (!tenantId || !clientId) {
     throw new SignInError(
-      "Give --tenant-id and --client-id with --certificate-path (or AZURE_CLIENT_SECRET in the environment), or --access-token.",
+      "Give --tenant-id and --client-id with --certificate-path (or AZURE_CLIENT_SECRET in the environment), or --access-token; or try --demo for a synthetic school.",
     );
   }
   const secret = env.AZURE_CLIENT_SECRET;

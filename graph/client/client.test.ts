@@ -307,6 +307,10 @@ describe("sign-in", () => {
   });
   it("asks for tenant and client ids, and never takes a secret but from AZURE_CLIENT_SECRET", () => {
     expect(() => signIn({ graphUrl: "https://graph.microsoft.com", env: {} })).toThrow(SignInError);
+    // A first-time admin with nothing set up is pointed at the demo.
+    expect(() => signIn({ graphUrl: "https://graph.microsoft.com", env: {} })).toThrow(
+      /or try --demo for a synthetic school/,
+    );
     expect(() => signIn({ graphUrl: "https://graph.microsoft.com", tenantId: "t", clientId: "c", env: {} })).toThrow(
       /AZURE_CLIENT_SECRET/,
     );

@@ -102,16 +102,55 @@ describe("npm run sweep (graph/cli.ts)", () => {
     await expect(readFile(join(out, "checkpoint.jsonl"))).rejects.toThrow(/ENOENT/);
   }, 180_000);
 
-  it("rejects bad options with the usage, and a secret is never a flag", () => {
-    const bad = cli(["--window-days", "many", "--access-token", "x"]);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/--window-days/);
-    const secret = cli(["--client-secret", "s"]);
-    expect(secret.status).toBe(1);
-    expect(secret.stderr).toMatch(/Unknown option '--client-secret'/);
-    const date = cli(["--start", "30/11/2026", "--access-token", "x"]);
-    expect(date.status).toBe(1);
-    expect(date.stderr).toMatch(/--start: a date as YYYY-MM-DD/);
+  it("--demo honours --policy and --window-days", async () => {
+    const out = await mkdtemp(join(tmpdir(), "sweep-demo-policy-"));
+    const result = cli(["--demo", "--policy", "delius", "--window-days", "5", "--start", "2026-12-03", "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const json = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as SweepReport;
+    expect(json.school.id).toBe("delius");
+    expect(json.window).toMatchObject({ start: "2026-12-03T00:00:00.000Z", end: "2026-12-08T00:00:00.000Z" });
+    const html = await readFile(join(out, "report.html"), "utf8");
+    expect(html).toContain("<dt>Absences from</dt><dd>Thu 3 Dec 2026 to Mon 7 Dec 2026 (Europe/London");
+  }, 180_000);
+
+  // A usage error is one line saying what is wrong, then the usage, exit 2; nothing is swept.
+  it.each([
+    { args: ["--bogus"], error: "Unknown option '--bogus'" },
+    { args: ["--client-secret", "s"], error: "Unknown option '--client-secret'" },
+    {
+      args: ["--window-days", "many", "--access-token", "x"],
+      error: "--window-days: Invalid input: expected number, received NaN",
+    },
+    { args: ["--start", "30/11/2026", "--access-token", "x"], error: "--start: a date as YYYY-MM-DD" },
+    {
+      args: ["--demo", "--policy", "nosuch"],
+      error: "--policy nosuch: no such preset or file (the presets: st-dunstans, palfrey, lt2, delius, st-john-payne)",
+    },
+    {
+      args: ["--demo", "--group", "Teachers", "--leave-file", "leave.csv", "--resume"],
+      error: `--demo sweeps the synthetic school's "All staff" group on the local stand-in, so it cannot honour --group, --leave-file, --resume`,
+    },
+  ])(
+    "usage error for $args",
+    ({ args, error }) => {
+      const result = cli(args);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe("");
+      const [first, ...rest] = result.stderr.split("\n");
+      expect(first).toBe(error);
+      expect(rest[0]).toBe("Usage: npm run sweep -- [options]");
+    },
+    60_000,
+  );
+
+  it("with no arguments, asks for a sign-in and points at --demo", () => {
+    const result = cli([], { GRAPH_ACCESS_TOKEN: "", AZURE_CLIENT_SECRET: "" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^SignInError: Give --tenant-id .*; or try --demo for a synthetic school\.\n$/);
+  }, 60_000);
+
+  it("reports an unreadable --compare file by name", () => {
     const compare = cli(["--demo", "--compare", "/nonexistent/report.json"]);
     expect(compare.status).toBe(1);
     expect(compare.stderr).toMatch(/PreviousReportError: --compare \/nonexistent\/report.json/);

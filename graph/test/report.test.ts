@@ -108,7 +108,7 @@ describe("report writers", () => {
 
   it("HTML has the run details in local time, the blind spots once, filters, search and one row per person", () => {
     const html = toHtml(report);
-    expect(html).toContain("<dt>Absences between</dt><dd>Wed 1 Jul 2026 to Tue 14 Jul 2026 (Europe/London");
+    expect(html).toContain("<dt>Absences from</dt><dd>Wed 1 Jul 2026 to Tue 14 Jul 2026 (Europe/London");
     expect(html).toContain("<dt>Generated</dt><dd>Wed 1 Jul 2026, 08:05 by School Policy Guard 0.1.0</dd>");
     expect(html).toContain("<dt>Not swept</dt><dd>1 guest account, 1 shared mailbox</dd>");
     expect(html).toContain("Members of the group “All staff”");

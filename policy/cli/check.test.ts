@@ -61,6 +61,23 @@ describe("check command", () => {
     expect(result.stderr).toMatch(/invalid draft/);
   });
 
+  // Said as a person would: what is missing or of the wrong type, by field path.
+  it.each([
+    [{}, "invalid draft: subject is required (a string); body is required (a string)"],
+    [{ ...plain, subject: 42 }, "invalid draft: subject must be a string, not a number"],
+    [{ ...plain, to: "parent@example.com" }, "invalid draft: to must be an array, not a string"],
+    [{ ...plain, cc: [{ name: "No address" }] }, "invalid draft: cc.0.address is required (a string)"],
+    [
+      { ...plain, attachments: [{ name: "a.pdf", size: "big" }] },
+      "invalid draft: attachments.0.size must be a number, not a string",
+    ],
+    [[plain], "invalid draft: the draft must be an object, not an array"],
+    [null, "invalid draft: the draft must be an object, not null"],
+    [{ ...plain, bodyType: "rtf" }, 'invalid draft: bodyType: Invalid option: expected one of "text"|"html"'],
+  ])("describes %j as %j", (draft, message) => {
+    expect(() => parseDraftJson(JSON.stringify(draft))).toThrow(message);
+  });
+
   it("exits 2 with the pack error on one line for an unknown policy", () => {
     const result = check(["--policy", "no-such-school"], JSON.stringify(plain));
     expect(result.code).toBe(2);
@@ -141,6 +158,9 @@ describe("check --help (in process)", () => {
     );
     expect(code).toBe(0);
     expect(printed).toBe(USAGE);
+    expect(USAGE).toContain("A draft needs subject and body; every other field is optional.");
+    const least = /^ {2}(\{ "subject".*\})$/m.exec(USAGE)?.[1] ?? "";
+    expect(parseDraftJson(least)).toMatchObject({ subject: "Year 8 trip", bodyType: "text" });
     // The example in the usage is a valid draft once its "..." body and comment are taken out.
     const example = JSON.parse(
       USAGE.slice(USAGE.indexOf("{\n"), USAGE.lastIndexOf("}") + 1).replace(' (or "html")', ""),

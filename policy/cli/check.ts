@@ -64,15 +64,33 @@ export function parseDraftJson(text: string): DraftInput {
         "the placeholders ({DOMAIN}, {SCHOOL_NAME}…) filled in, or score a whole file with npm run corpus:metrics",
     );
   }
-  const result = draftSchema.safeParse(json);
+  // reportInput: to tell a missing field from one of the wrong type.
+  const result = draftSchema.safeParse(json, { reportInput: true });
   if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(draft)"}: ${issue.message}`,
-    );
-    throw new DraftInputError(`invalid draft: ${oneLine(problems.join("; "))}`);
+    throw new DraftInputError(`invalid draft: ${oneLine(result.error.issues.map(describeIssue).join("; "))}`);
   }
   return result.data;
 }
+
+const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
+
+/**
+ * A zod issue as a person would say it: "subject is required (a string)", "to must be an array, not a
+ * string". Type problems are by far the commonest; any other issue keeps zod's own wording.
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length > 0 ? issue.path.join(".") : "the draft";
+  if (issue.code !== "invalid_type") return `${where}: ${issue.message}`;
+  const wanted = withArticle(issue.expected);
+  if (issue.input === undefined) return `${where} is required (${wanted})`;
+  const got = issue.input === null ? "null" : Array.isArray(issue.input) ? "an array" : withArticle(typeof issue.input);
+  return `${where} must be ${wanted}, not ${got}`;
+}
+
+/** The draft's fields that have no default and are not optional, read from the schema so --help cannot drift. */
+const REQUIRED_FIELDS = Object.entries(draftSchema.shape)
+  .filter(([, field]) => !field.safeParse(undefined).success)
+  .map(([name]) => name);
 
 /** `{ id, preset, draft, expect, … }`: a line of the labelled corpus (../shared/corpus/README.md). */
 function isLabelledCorpusLine(json: unknown): boolean {
@@ -93,7 +111,9 @@ Analyses a draft e-mail as the Outlook add-in does, and prints the analysis as J
   --jsonl    one draft per line, one analysis per line (a bad line gives {"error": "..."})
   FILE | -   the draft as JSON (default: standard input)
 
-A draft (missing arrays are empty; a missing bodyType is "text"):
+A draft needs ${REQUIRED_FIELDS.join(" and ")}; every other field is optional. The least draft:
+  { "subject": "Year 8 trip", "body": "The coach leaves at 8.30." }
+In full (missing arrays are empty; a missing bodyType is "text"):
   {
     "subject": "Jack Smith - EHCP review",
     "body": "Dear Mrs Smith, ...",

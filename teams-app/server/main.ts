@@ -9,7 +9,11 @@ try {
   config = readConfig();
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
-  console.error(`School Policy Guard Teams API refused to start.\n${error.message}`);
+  // The check stays strict; a newcomer trying it out is told the development switches instead.
+  console.error(
+    `School Policy Guard Teams API refused to start.\n${error.message}\n` +
+      "For a local trial on this machine: NODE_ENV=development DEV_SIGN_IN=1 npm run serve:teams (see teams-app/README.md).",
+  );
   process.exit(1);
 }
 const services = createServices(config);

@@ -39,6 +39,10 @@ it("refuses to start when configuration is missing or unsafe, saying why", async
     DATABASE_PATH: join(dir.path, "refused.db"),
   });
   await expect(attempt).rejects.toThrow(/refused to start[\s\S]*DEV_SIGN_IN is for local development only/);
+  // With nothing set (a newcomer's first try): every missing setting, then how to try it locally.
+  await expect(startServerProcess({ DATABASE_PATH: join(dir.path, "refused.db") })).rejects.toThrow(
+    /refused to start[\s\S]*TENANT_ID: required[\s\S]*\nFor a local trial on this machine: NODE_ENV=development DEV_SIGN_IN=1 npm run serve:teams \(see teams-app\/README\.md\)\.\n$/,
+  );
   await expect(
     startServerProcess({ TENANT_ID: "9f3c1a52-6d1e-4c0b-9a57-3e2b8d7c1f00", API_AUDIENCE: "api://x" }),
   ).rejects.toThrow(/AUDIT_HMAC_KEY[\s\S]*ALLOWED_HOSTS|ALLOWED_HOSTS[\s\S]*AUDIT_HMAC_KEY/);

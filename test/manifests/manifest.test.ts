@@ -11,7 +11,7 @@ import { ADDIN_IDS, REMINDER_ACTIVITY_TYPE, xmlAddinId, type ManifestOptions } f
 import { unifiedManifest } from "../../manifests/unified.js";
 import { validateUnifiedManifest, validateXmlManifest } from "../../manifests/validate.js";
 import { xmlManifest } from "../../manifests/xml.js";
-import { localOnlyReasons } from "../../scripts/manifest.js";
+import { localOnlyReasons, localOnlyWarning, manifestOptionsFromArgs } from "../../scripts/manifest.js";
 import { buildAppPackage } from "../../scripts/package.js";
 
 const options: ManifestOptions = {
@@ -153,5 +153,39 @@ describe("app package", () => {
 
   it("refuses a client id that is not a GUID", async () => {
     await expect(buildAppPackage(["--client-id", "abc"], join(tmpdir(), "never.zip"))).rejects.toThrow(/client id/);
+  });
+
+  // The message names the option, says what it wants and echoes what it got; `npm run build` shows the same.
+  it.each([
+    [
+      ["--host", "http://x.example"],
+      "--host must be an https:// URL such as https://policyguard.school.org.uk (got http://x.example)",
+    ],
+    [
+      ["--host", "policyguard.school.org.uk"],
+      "--host must be an https:// URL such as https://policyguard.school.org.uk (got policyguard.school.org.uk)",
+    ],
+    [
+      ["--client-id", "my-app"],
+      "--client-id must be the Entra app's client id, a GUID like 00000000-0000-0000-0000-000000000000 (got my-app)",
+    ],
+  ])("with %j refuses: %s", (args, message) => {
+    expect(() => manifestOptionsFromArgs(args)).toThrow(message);
+  });
+
+  it.each([
+    [
+      [],
+      "build",
+      "For sideloading on this machine only (--host is https://localhost:3000; --client-id is the all-zero placeholder). " +
+        "For your tenant: npm run build -- --host https://<your site> --client-id <your Entra app's client id> (docs/deploy.md).",
+    ],
+    [
+      ["--host", "https://policyguard.example.org", "--client-id", "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"],
+      "package",
+      undefined,
+    ],
+  ])("with %j, npm run %s warns %j", (args, command, warning) => {
+    expect(localOnlyWarning(args, command)).toBe(warning);
   });
 });

@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { manifestArgs } from "./build.js";
+
+describe("npm run build (scripts/build.ts)", () => {
+  it.each([
+    {
+      host: "https://policyguard.example.org",
+      clientId: undefined,
+      args: ["--host", "https://policyguard.example.org", "--client-id", "00000000-0000-0000-0000-000000000000"],
+    },
+    {
+      host: "https://localhost:3000",
+      clientId: "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5f",
+      args: ["--host", "https://localhost:3000", "--client-id", "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"],
+    },
+  ])("passes $host and $clientId on to the manifests", ({ host, clientId, args }) => {
+    expect(manifestArgs({ host, ...(clientId ? { clientId } : {}) })).toEqual(args);
+  });
+
+  it.each([
+    {
+      args: ["--host", "http://x.example"],
+      error: "--host must be an https:// URL such as https://policyguard.school.org.uk (got http://x.example)",
+    },
+    {
+      args: ["--client-id", "abc"],
+      error:
+        "--client-id must be the Entra app's client id, a GUID like 00000000-0000-0000-0000-000000000000 (got abc)",
+    },
+    { args: ["--bogus"], error: "Unknown option '--bogus'" },
+  ])(
+    "refuses $args at once, exit 2, building nothing",
+    ({ args, error }) => {
+      const out = join(mkdtempSync(join(tmpdir(), "spg-build-")), "dist");
+      const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args, "--out", out], {
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(result.stderr).toContain(error);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(existsSync(out)).toBe(false);
+    },
+    60_000,
+  );
+});
