@@ -158,6 +158,12 @@ describe("removeSpans", () => {
     ["a name between semicolons", "Trip; Mia; Friday", [[6, 9]], "Trip; Friday"],
     ["a name with a space before the comma after it", "Re: Olivia , EHCP", [[4, 10]], "Re: EHCP"],
     ["a name, and empty brackets already there", "Olivia: Trip ()", [[0, 6]], "Trip"],
+    // A joining word left at an edge goes with the span it joined; one inside stays.
+    ["a name and the 'for' before it", "Trip forms for Olivia", [[15, 21]], "Trip forms"],
+    ["a detail and the 'for' after it", "Medication for Harry", [[0, 10]], "Harry"],
+    ["after a reply prefix", "RE: Olivia and the trip forms", [[4, 10]], "RE: trip forms"],
+    ["inside, kept", "Olivia: forms for Friday", [[0, 6]], "forms for Friday"],
+    ["a subject of joining words alone keeps its last", "Olivia for the", [[0, 6]], "the"],
   ] as const)("%s", (_what, subject, spans, expected) => {
     expect(
       removeSpans(

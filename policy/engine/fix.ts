@@ -58,7 +58,13 @@ function prefixSubject(subject: string, text: string): string {
   return subject.toLowerCase().startsWith(text.toLowerCase()) ? subject : `${text} ${subject}`.trim();
 }
 
-/** Removes the spans and tidies the separators they leave behind ("Re: Olivia, EHCP" → "Re: EHCP"). */
+/** Words that only join others ("for", "and", "the"): left at an edge of a subject, they join nothing. */
+export const JOINING_WORD = /^(?:for|and|the|with|from|about|of|to|on|in|at)$/i;
+
+/**
+ * Removes the spans and tidies what they leave behind: the separators ("Re: Olivia, EHCP" → "Re: EHCP")
+ * and a joining word left at either end ("Trip forms for Olivia" → "Trip forms").
+ */
 export function removeSpans(text: string, spans: readonly { start: number; end: number }[]): string {
   const ordered = [...spans].sort((a, b) => b.start - a.start);
   let out = text;
@@ -67,10 +73,17 @@ export function removeSpans(text: string, spans: readonly { start: number; end: 
     const end = Math.max(start, Math.min(span.end, out.length));
     out = joinAround(out.slice(0, start), out.slice(end));
   }
-  return trimSeparators(out)
+  const words = trimSeparators(out)
     .replace(/ {2,}/g, " ")
     .replace(/\( ?\)/g, "")
-    .trim();
+    .trim()
+    .split(" ");
+  // After a reply prefix ("RE:"), not before it.
+  let first = 0;
+  while (/:$/.test(words[first] ?? "")) first++;
+  while (first < words.length - 1 && JOINING_WORD.test(words[first] ?? "")) words.splice(first, 1);
+  while (words.length > first + 1 && JOINING_WORD.test(words[words.length - 1] ?? "")) words.pop();
+  return words.join(" ");
 }
 
 /** Joins what was either side of a removed span, dropping the separator the span leaves dangling. */

@@ -138,8 +138,15 @@ describe("subjectWithout: at least two words of three letters must be left", () 
     ["Oliver Reid trip forms", "trip forms"],
     ["Oliver Reid on 3rd day", undefined],
     ["Oliver Reid on a trip", undefined],
+    // Words that only join others do not count: "for" and "the" are three letters, not a subject.
+    ["Oliver Reid for the trip", undefined],
+    ["Oliver Reid and the trip forms", "trip forms"],
   ])("%s without the name → %s", (subject, rest) => {
     expect(subjectWithout(subject, { start: 0, end: "Oliver Reid".length })).toBe(rest);
+  });
+
+  it("'Medication for Harry' without 'Medication' is no subject: a neutral one instead", () => {
+    expect(subjectWithout("Medication for Harry", { start: 0, end: "Medication".length })).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
-import { removeSpans } from "../../engine/fix.js";
+import { JOINING_WORD, removeSpans } from "../../engine/fix.js";
 import type { Entity } from "../../engine/types.js";
 import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
 
@@ -71,11 +71,12 @@ export function identifyingPhrase(folded: string, entities: readonly Entity[]): 
 
 /**
  * The subject without the phrase, or undefined when too little would be left to mean anything (fewer
- * than two words besides "RE:").
+ * than two words of three letters besides "RE:" and the words that only join others: "Medication for
+ * Harry" without "Medication" is not the subject "for Harry", as a new user's fix made it).
  */
 export function subjectWithout(subject: string, phrase: { start: number; end: number }): string | undefined {
   const rest = removeSpans(subject, [phrase]).replace(REPLY_PREFIX, "");
-  const meaningful = rest.split(/\s+/).filter((word) => /[a-z]{3}/i.test(word)).length;
+  const meaningful = rest.split(/\s+/).filter((word) => /[a-z]{3}/i.test(word) && !JOINING_WORD.test(word)).length;
   return meaningful >= 2 ? removeSpans(subject, [phrase]) : undefined;
 }
 
