@@ -45,9 +45,10 @@ export default defineRule({
     if (fits) return [];
     // A recipient we cannot tell by name (office@, initials) may be the person greeted.
     if (words.some((entry) => !entry.informative)) return [];
+    // The name the sender knows them by, and the address to check ("Paul Jones (p.jones@…)").
     const recipients = visible
       .slice(0, 2)
-      .map((entry) => entry.recipient.address)
+      .map(({ recipient }) => (recipient.name ? `${recipient.name} (${recipient.address})` : recipient.address))
       .join(", ");
     const start = message.own.indexOf(greeting.line);
     return [
