@@ -11,6 +11,7 @@ import {
 import { useEffect, useRef, useState } from "react";
 import Markdown from "react-markdown";
 import { ApiError, formatDate, type Api, type EvidenceRecord, type PolicyText } from "./api.js";
+import { agreeStep, nameMismatchMessage } from "./name-check.js";
 
 const useStyles = makeStyles({
   document: {
@@ -48,6 +49,7 @@ export function PolicyReader(props: {
   const [fullName, setFullName] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [warnedFor, setWarnedFor] = useState<string | undefined>();
   const end = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -79,6 +81,10 @@ export function PolicyReader(props: {
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!policy) return;
+    if (agreeStep(fullName, props.userName, warnedFor) === "warn") {
+      setWarnedFor(fullName);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -102,6 +108,8 @@ export function PolicyReader(props: {
   }
 
   const nameOk = fullName.trim().length > 0;
+  // Shown only while the text is the one warned about: correcting the name clears it.
+  const warned = warnedFor !== undefined && warnedFor === fullName;
   return (
     <section aria-labelledby="reader-heading">
       <h2 id="reader-heading">{policy.title}</h2>
@@ -124,6 +132,9 @@ export function PolicyReader(props: {
           label="Type your full name to sign"
           required
           hint={readToEnd ? undefined : "Read the policy to the end to agree."}
+          // Field ties the message to the input (aria-describedby) and announces it (role="alert").
+          validationState={warned ? "warning" : "none"}
+          validationMessage={warned ? nameMismatchMessage(props.userName) : undefined}
         >
           <Input
             value={fullName}
@@ -133,7 +144,7 @@ export function PolicyReader(props: {
           />
         </Field>
         <Button appearance="primary" type="submit" disabled={!readToEnd || !nameOk || busy}>
-          I agree
+          {warned ? "Acknowledge anyway" : "I agree"}
         </Button>
         {error && (
           <MessageBar intent="error">

@@ -105,6 +105,24 @@ describe("Teams tab outside Teams (development sign-in)", () => {
     expect(await axeViolations(page)).toEqual([]);
     await text.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     await expect.poll(() => agree.isEnabled()).toBe(true);
+
+    // Only a first name: told before anything is recorded, then corrected.
+    const nameInput = page.getByLabel(/Type your full name/);
+    await nameInput.fill("Robin");
+    await agree.click();
+    const warning = page.getByRole("alert");
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(
+      "The name you typed doesn't match the name on your account (Robin Staffwell). " +
+        "Type your full name as it appears, or acknowledge anyway.",
+    );
+    const describedBy = (await nameInput.getAttribute("aria-describedby")) ?? "";
+    expect(describedBy.split(" ")).toContain(await warning.getAttribute("id"));
+    expect(await page.getByRole("button", { name: "Acknowledge anyway" }).count()).toBe(1);
+    expect(await page.getByTestId("confirmation").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await nameInput.fill("Robin Staffwell");
+    expect(await page.getByRole("alert").count()).toBe(0);
     await agree.click();
 
     const confirmation = page.getByTestId("confirmation");
@@ -165,6 +183,31 @@ describe("Teams tab outside Teams (development sign-in)", () => {
     await page.getByRole("button", { name: "Check audit trail" }).click();
     expect(await page.getByTestId("audit-result").textContent()).toContain("Audit trail intact: 1 records");
     await context.close();
+  });
+
+  it("records a mismatched name only on a deliberate second press, as not matching", async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 560 } });
+    await signIn(page, /Vic Visitor/);
+    const item = page.locator('[data-policy="visitor-code"]');
+    await item.getByRole("button", { name: "Read and acknowledge" }).click();
+    const text = page.getByTestId("policy-text");
+    await text.getByRole("heading").first().waitFor();
+    await text.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await page.getByLabel(/Type your full name/).fill("Vic");
+    const agree = page.getByRole("button", { name: "I agree" });
+    await expect.poll(() => agree.isEnabled()).toBe(true);
+    await agree.click();
+    expect(await page.getByRole("alert").textContent()).toContain("on your account (Vic Visitor)");
+    expect(await page.getByTestId("confirmation").count()).toBe(0);
+    await page.getByRole("button", { name: "Acknowledge anyway" }).click();
+    await page.getByTestId("confirmation").waitFor();
+    const records = await services.store.listAll();
+    expect(records.find((record) => record.policyId === "visitor-code")).toMatchObject({
+      displayName: "Vic Visitor",
+      fullName: "Vic",
+      nameMatch: false,
+    });
+    await page.close();
   });
 
   it("follows the theme: light, dark and high contrast", async () => {
