@@ -145,6 +145,17 @@ describe("the running service", () => {
     return { service, port, lines };
   }
 
+  /** GET /healthz on a connection of its own; resolves with its status. */
+  const probe = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      request({ host: "127.0.0.1", port, path: "/healthz", agent: false }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      })
+        .on("error", reject)
+        .end();
+    });
+
   it("finishes an acknowledgement that is in flight when it is told to stop, then stops", async () => {
     if (!doc) throw new Error("the preset has no document");
     const dataDir = join(root, "drain");
@@ -174,9 +185,14 @@ describe("the running service", () => {
       req.on("error", reject);
       // Half the body now, the rest once the service has been told to stop.
       req.write(body.slice(0, 20));
+      // Told to stop once the service has read this request's headers. A fixed wait alone lost that race on
+      // a busy machine (the connection, still idle to the server, was closed: ECONNRESET): a probe on a
+      // second connection, answered after the first one's bytes (sent earlier) were read, is the barrier.
       setTimeout(() => {
-        closing = service.close();
-        setTimeout(() => req.end(body.slice(20)), 300);
+        void probe(port).then(() => {
+          closing = service.close();
+          setTimeout(() => req.end(body.slice(20)), 300);
+        }, reject);
       }, 300);
     });
     let closing: Promise<void> | undefined;
