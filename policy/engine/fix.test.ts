@@ -164,6 +164,8 @@ describe("removeSpans", () => {
     ["after a reply prefix", "RE: Olivia and the trip forms", [[4, 10]], "RE: trip forms"],
     ["inside, kept", "Olivia: forms for Friday", [[0, 6]], "forms for Friday"],
     ["a subject of joining words alone keeps its last", "Olivia for the", [[0, 6]], "the"],
+    ["a word that only ends like one stays", "Olivia: school photo", [[0, 6]], "school photo"],
+    ["a time is no reply prefix", "Olivia: 10:30 and the meeting", [[0, 6]], "10:30 and the meeting"],
   ] as const)("%s", (_what, subject, spans, expected) => {
     expect(
       removeSpans(
