@@ -8,7 +8,8 @@
  * of category personal-data or personal-data-in-subject (as the README says). Entity types are scored per
  * draft on drafts labelled personal-data (true: types listed must be found; others must not be).
  *
- * Usage: `npm run corpus:metrics` (every set), `-- --set dev --errors` (dev errors only; never held-out).
+ * Usage: `npm run corpus:metrics` (every set), `-- --set dev --errors` (dev errors only; never held-out),
+ * `-- --set heldout --by-part` (each part apart too), `-- --no-models` (the rules alone).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

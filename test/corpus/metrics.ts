@@ -155,6 +155,8 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const setArg = process.argv.indexOf("--set");
   const only = setArg === -1 ? undefined : process.argv[setArg + 1];
   const wantErrors = process.argv.includes("--errors");
+  // --no-models: the rules alone (the ablation docs/detection.md reports beside each round's figures).
+  const options = process.argv.includes("--no-models") ? { models: false } : {};
   if (only !== undefined && only !== "dev" && only !== "heldout" && only !== "template") {
     console.error(`corpus:metrics: unknown set "${only}" (dev, heldout or template)`);
     process.exit(2);
@@ -173,11 +175,12 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
         `(${SHARED_SAMPLE}, the project's shared sample beside this checkout, is absent: the development set below is test/corpus/dev/ alone)`,
       );
     }
-    const scored = scoreSet(name, drafts);
+    const scored = scoreSet(name, drafts, options);
     console.log(formatSet(scored) + "\n");
     // --by-part: each file of the set scored on its own (a part written later is fresh evidence).
     if (process.argv.includes("--by-part")) {
-      for (const file of setFiles(name)) console.log(formatSet(scoreSet(`${name} ${basename(file)}`, readPart(file))) + "\n");
+      for (const file of setFiles(name))
+        console.log(formatSet(scoreSet(`${name} ${basename(file)}`, readPart(file), options)) + "\n");
     }
     if (wantErrors && name === "dev") {
       for (const error of scored.errors) console.log(`${error.label}\t${error.kind}\t${error.id}\t${error.note}\t${error.detail}`);
