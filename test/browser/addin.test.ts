@@ -111,6 +111,7 @@ async function waitForCategory(page: Page, category: string, state: "visible" | 
   await pane(page).locator(`section[data-category="${category}"]`).first().waitFor({ state, timeout: 8000 });
 }
 
+/** Pages run with reduced motion, so axe reads Fluent UI's settled colours, not a transition's (see teams.test.ts). */
 async function axeViolations(frame: Frame): Promise<string[]> {
   if (!(await frame.evaluate(() => "axe" in window))) await frame.evaluate(AXE);
   return frame.evaluate(async () => {
@@ -188,7 +189,7 @@ const CATEGORY_DRAFTS: Record<string, HarnessDraft> = {
 
 describe("Outlook add-in in the compose harness (real launchevent.js and task pane)", () => {
   it("shows each category of finding in the task pane, grouped, with the school's sentence", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, reducedMotion: "reduce" });
     await openHarness(page);
     for (const [category, draft] of Object.entries(CATEGORY_DRAFTS)) {
       await loadDraft(page, draft);
@@ -201,7 +202,7 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
   });
 
   it("applies each fix through Office.js and re-checks", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, reducedMotion: "reduce" });
     await openHarness(page);
     const harnessState = () =>
       page.evaluate(() => {
@@ -257,7 +258,7 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
   });
 
   it("lets a clean draft go, prompts on nudges and soft-blocks on block findings", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, reducedMotion: "reduce" });
     await openHarness(page);
 
     await loadDraft(page, {
@@ -308,7 +309,7 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
   });
 
   it("is usable by keyboard alone and has no axe violations", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, reducedMotion: "reduce" });
     await openHarness(page);
     await loadDraft(page, CATEGORY_DRAFTS.recipients!);
     await waitForCategory(page, "recipients");

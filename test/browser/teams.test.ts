@@ -50,6 +50,11 @@ afterAll(async () => {
   dir?.remove();
 });
 
+/**
+ * The pages run with reduced motion (which Fluent UI honours: its transitions take 0.01 ms), so axe reads
+ * settled colours: otherwise a button caught in its 100 ms hover or disabled-to-enabled transition
+ * (#8083d1 behind white text) fails colour contrast on one machine and passes on the next.
+ */
 async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the tab's CSP (script-src 'self') rightly blocks inline tags.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
@@ -77,7 +82,7 @@ async function signIn(page: Page, persona: RegExp) {
 
 describe("Teams tab outside Teams (development sign-in)", () => {
   it("lets a member of staff read, agree and see the status change, with no script from the document", async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 560 } });
+    const page = await browser.newPage({ viewport: { width: 900, height: 560 }, reducedMotion: "reduce" });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(origin);
@@ -144,7 +149,11 @@ describe("Teams tab outside Teams (development sign-in)", () => {
   });
 
   it("shows admins completion by audience, the outstanding list, export, reminders and the audit check", async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1200, height: 900 },
+      reducedMotion: "reduce",
+    });
     const page = await context.newPage();
     await signIn(page, /Ada Admin/);
     await page.getByRole("tab", { name: "Administration" }).click();
@@ -186,7 +195,7 @@ describe("Teams tab outside Teams (development sign-in)", () => {
   });
 
   it("records a mismatched name only on a deliberate second press, as not matching", async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 560 } });
+    const page = await browser.newPage({ viewport: { width: 900, height: 560 }, reducedMotion: "reduce" });
     await signIn(page, /Vic Visitor/);
     const item = page.locator('[data-policy="visitor-code"]');
     await item.getByRole("button", { name: "Read and acknowledge" }).click();
