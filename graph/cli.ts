@@ -6,7 +6,7 @@ import { z } from "zod";
 import { loadPolicy } from "../policy/pack/load.js";
 import { isPresetId, PRESET_IDS } from "../policy/presets/index.js";
 import { addDays, localDate, localInstant, UK_SCHOOL } from "./checks/time.js";
-import { createGraphClient, signIn } from "./client/index.js";
+import { createGraphClient, SignInError, signIn } from "./client/index.js";
 import { runDemoSweep } from "./demo.js";
 import { leaveDate, parseLeaveCsv } from "./leave.js";
 import { compareReports, readPreviousReport, writeReport, type ReportWithChanges } from "./report.js";
@@ -56,6 +56,12 @@ const NOT_IN_DEMO = [
   "resume",
 ] as const;
 
+/** A count given on the command line, said plainly when it is not one ("abc", "2.5", "0"). */
+function wholeNumber(min: number, max: number, unit: string) {
+  const error = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
 const optionsSchema = z
   .object({
     "tenant-id": z.uuid().optional(),
@@ -71,8 +77,8 @@ const optionsSchema = z
       .optional(),
     "leave-file": z.string().min(1).optional(),
     compare: z.string().min(1).optional(),
-    "window-days": z.coerce.number().int().min(1).max(90).optional(),
-    concurrency: z.coerce.number().int().min(1).max(256).default(32),
+    "window-days": wholeNumber(1, 90, "days").optional(),
+    concurrency: wholeNumber(1, 256, "requests").default(32),
     resume: z.boolean().default(false),
     out: z.string().min(1).optional(),
     demo: z.boolean().default(false),
@@ -237,7 +243,10 @@ main().catch((error: unknown) => {
     return;
   }
   console.error(
-    error instanceof Error ? `${error.name === "Error" ? "" : error.name + ": "}${error.message}` : String(error),
+    // A sign-in problem is told as itself, not by its class name ("Give --tenant-id …").
+    error instanceof Error
+      ? `${error.name === "Error" || error instanceof SignInError ? "" : error.name + ": "}${error.message}`
+      : String(error),
   );
   process.exitCode = error instanceof SweepAbortedError ? 130 : 1;
 });

@@ -32,6 +32,10 @@ describe("npm run build (scripts/build.ts)", () => {
         "--client-id must be the Entra app's client id, a GUID like 00000000-0000-0000-0000-000000000000 (got abc)",
     },
     { args: ["--bogus"], error: "Unknown option '--bogus'" },
+    {
+      args: ["--policy", "nosuch"],
+      error: "--policy nosuch: no such preset or file (the presets: st-dunstans, palfrey, lt2, delius, st-john-payne)",
+    },
   ])(
     "refuses $args at once, exit 2, building nothing",
     ({ args, error }) => {
@@ -47,4 +51,14 @@ describe("npm run build (scripts/build.ts)", () => {
     },
     60_000,
   );
+
+  it("--help prints the usage and builds nothing", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--help"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: npm run build -- \[options\]\n/);
+    expect(result.stdout).toContain("--policy ID|FILE");
+  }, 60_000);
 });

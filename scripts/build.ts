@@ -1,10 +1,11 @@
 import { build } from "esbuild";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildAddin } from "../addin/build.js";
 import { buildTeamsApp } from "../teams-app/build.js";
+import { isPresetId, PRESET_IDS } from "../policy/presets/index.js";
 import { LOCAL_CLIENT_ID, localOnlyWarning, manifestOptionsFromArgs, writeAssetIcons } from "./manifest.js";
 import { buildAppPackage } from "./package.js";
 
@@ -119,6 +120,14 @@ export async function buildAll(options: BuildAllOptions): Promise<void> {
   await buildServiceBundle(options.distDir);
 }
 
+const BUILD_USAGE = `Usage: npm run build -- [options]
+Builds the Outlook add-in, the Teams tab, the service, both manifests and appPackage.zip into --out.
+  --policy ID|FILE   the school's policy pack: a preset (${PRESET_IDS.join(", ")}) or a pack file (default st-john-payne)
+  --host URL         the https origin the add-in and tab are served from (default https://localhost:3000: this machine only)
+  --client-id GUID   the Entra app's client id (default the all-zero placeholder: this machine only)
+  --out DIR          where to write (default dist)
+See docs/deploy.md for a school's own build.`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   let options: BuildAllOptions;
   // Every argument is checked before the first build step: a typo must not cost a build and a rewritten dist/.
@@ -129,8 +138,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         host: { type: "string", default: "https://localhost:3000" },
         "client-id": { type: "string" },
         out: { type: "string", default: "dist" },
+        help: { type: "boolean", short: "h" },
       },
     });
+    if (values.help) {
+      console.log(BUILD_USAGE);
+      process.exit(0);
+    }
+    // A preset name or a pack file: refused here, as a usage error, not after the add-in is half built.
+    if (!isPresetId(values.policy ?? "") && !existsSync(values.policy ?? ""))
+      throw new Error(`--policy ${values.policy}: no such preset or file (the presets: ${PRESET_IDS.join(", ")})`);
     options = {
       distDir: values.out ?? "dist",
       policy: values.policy ?? "st-john-payne",
