@@ -181,6 +181,14 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     (a, b) => a.userPrincipalName.localeCompare(b.userPrincipalName) || a.start - b.start,
   );
   const notes: string[] = [];
+  // A check the school's policy does not ask for is not run: said, so its zero counts do not read as
+  // everyone passing (a new user swept Delius and saw 57 absent, no finding, no reason).
+  if (!pack.absence.outOfOfficeRequired)
+    notes.push("Automatic replies while away were not checked: this school's policy does not require them.");
+  if (!pack.absence.delegationRequired)
+    notes.push(
+      "Someone covering their calendar while away was not checked: this school's policy does not require a delegate.",
+    );
 
   // The tenant: its id binds the checkpoint, its verified domains say who is inside the school.
   let tenant = { id: "unknown", name: "unknown" };

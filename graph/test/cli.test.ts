@@ -112,6 +112,15 @@ describe("npm run sweep (graph/cli.ts)", () => {
     expect(json.window).toMatchObject({ start: "2026-12-03T00:00:00.000Z", end: "2026-12-08T00:00:00.000Z" });
     const html = await readFile(join(out, "report.html"), "utf8");
     expect(html).toContain("<dt>Absences from</dt><dd>Thu 3 Dec 2026 to Mon 7 Dec 2026 (Europe/London");
+    // Delius asks for neither automatic replies nor a delegate: the report says so, not zero failures alone.
+    expect(json.summary["out-of-office"]).toEqual({ fail: 0, warn: 0, notEvaluated: 0 });
+    expect(json.notes).toEqual([
+      "Automatic replies while away were not checked: this school's policy does not require them.",
+      "Someone covering their calendar while away was not checked: this school's policy does not require a delegate.",
+    ]);
+    expect(result.stdout).toContain(
+      "Note: Automatic replies while away were not checked: this school's policy does not require them.",
+    );
   }, 180_000);
 
   // A usage error is one line saying what is wrong, then the usage, exit 2; nothing is swept.
