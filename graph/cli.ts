@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Presets, SingleBar } from "cli-progress";
 import { z } from "zod";
-import { loadPolicy } from "../policy/pack/load.js";
-import { isPresetId, PRESET_IDS } from "../policy/presets/index.js";
+import { loadPolicy, loadPolicyArgument } from "../policy/pack/load.js";
 import { addDays, localDate, localInstant, UK_SCHOOL } from "./checks/time.js";
 import { createGraphClient, SignInError, signIn } from "./client/index.js";
 import { runDemoSweep } from "./demo.js";
@@ -125,8 +124,13 @@ function parseOptions(argv: string[]) {
         `--demo sweeps the synthetic school's "All staff" group on the local stand-in, so it cannot honour ${given.map((name) => `--${name}`).join(", ")}`,
       );
   }
-  if (values.policy !== undefined && !isPresetId(values.policy) && !existsSync(values.policy))
-    throw new UsageError(`--policy ${values.policy}: no such preset or file (the presets: ${PRESET_IDS.join(", ")})`);
+  if (values.policy !== undefined) {
+    try {
+      loadPolicyArgument(values.policy);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   const parsed = optionsSchema.safeParse(values);
   if (!parsed.success) {
     throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));

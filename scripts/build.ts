@@ -1,11 +1,12 @@
 import { build } from "esbuild";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildAddin } from "../addin/build.js";
 import { buildTeamsApp } from "../teams-app/build.js";
-import { isPresetId, PRESET_IDS } from "../policy/presets/index.js";
+import { loadPolicyArgument } from "../policy/pack/load.js";
+import { PRESET_IDS } from "../policy/presets/index.js";
 import { LOCAL_CLIENT_ID, localOnlyWarning, manifestOptionsFromArgs, writeAssetIcons } from "./manifest.js";
 import { buildAppPackage } from "./package.js";
 
@@ -130,6 +131,7 @@ See docs/deploy.md for a school's own build.`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   let options: BuildAllOptions;
+  let args: string[];
   // Every argument is checked before the first build step: a typo must not cost a build and a rewritten dist/.
   try {
     const { values } = parseArgs({
@@ -145,16 +147,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(BUILD_USAGE);
       process.exit(0);
     }
-    // A preset name or a pack file: refused here, as a usage error, not after the add-in is half built.
-    if (!isPresetId(values.policy ?? "") && !existsSync(values.policy ?? ""))
-      throw new Error(`--policy ${values.policy}: no such preset or file (the presets: ${PRESET_IDS.join(", ")})`);
+    // A preset or a valid pack file: refused here, as a usage error, not after the add-in is half built.
+    loadPolicyArgument(values.policy ?? "st-john-payne");
     options = {
       distDir: values.out ?? "dist",
       policy: values.policy ?? "st-john-payne",
       host: values.host ?? "https://localhost:3000",
       ...(values["client-id"] ? { clientId: values["client-id"] } : {}),
     };
-    manifestArgs(options);
+    args = manifestArgs(options);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);
@@ -165,7 +166,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `Built ${options.distDir}/addin, teams-app, assets, manifest, server and appPackage.zip in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    const warning = localOnlyWarning(manifestArgs(options), "build");
+    const warning = localOnlyWarning(args, "build");
     if (warning) console.warn(warning);
   } catch (error) {
     console.error((error as Error).message);

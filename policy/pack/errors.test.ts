@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PolicyPackError } from "./errors.js";
-import { loadPolicy } from "./load.js";
+import { loadPolicy, loadPolicyArgument } from "./load.js";
 import { parsePolicy } from "./parse.js";
 
 /** The smallest pack that validates: everything else falls back to the schema's defaults. */
@@ -447,6 +447,19 @@ describe("loadPolicy", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.path).toBe("(file)");
     expect(problems[0]?.message).toMatch(/EISDIR/);
+  });
+
+  it("loadPolicyArgument: the pack, or one line naming --policy and each problem", () => {
+    expect(loadPolicyArgument("delius").school.id).toBe("delius");
+    expect(() => loadPolicyArgument("no-such-school")).toThrow(
+      /^--policy no-such-school: no such preset or file \(the presets: st-dunstans, palfrey, lt2, delius, st-john-payne\)$/,
+    );
+    const file = join(folder, "invalid-argument.json");
+    writeFileSync(
+      file,
+      JSON.stringify(withChange((p) => (section(p, "school").address = { lines: [], postcode: "X" }))),
+    );
+    expect(() => loadPolicyArgument(file)).toThrow(/^--policy .*invalid-argument\.json: .*school\.address\.lines: /);
   });
 
   it("reports the field paths of an invalid pack file", () => {

@@ -29,3 +29,20 @@ export function loadPolicy(idOrPath: string): PolicyPack {
   }
   return parsePolicy(json, idOrPath, ruleIds);
 }
+
+/**
+ * `loadPolicy` for a command's `--policy` argument, checked before the command does any work: the pack,
+ * or an Error whose one-line message names the option and says what is wrong ("--policy nosuch: no such
+ * preset or file (the presets: …)", or each invalid field of a pack file). Other errors pass through.
+ */
+export function loadPolicyArgument(idOrPath: string): PolicyPack {
+  try {
+    return loadPolicy(idOrPath);
+  } catch (error) {
+    if (!(error instanceof PolicyPackError)) throw error;
+    const problems = error.problems.map((problem) =>
+      problem.path === "(file)" ? problem.message : `${problem.path}: ${problem.message}`,
+    );
+    throw new Error(`--policy ${idOrPath}: ${problems.join("; ")}`, { cause: error });
+  }
+}
