@@ -85,7 +85,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // words ("GP", "red book"): an order number in a subject is not made one by a GP named in the body.
   let bodySaysNhs: boolean | undefined;
   for (const index of [0, 2]) {
-    const candidates = found[index] ?? [];
+    const candidates = found[index] as Candidate[];
     candidates.forEach((candidate, at) => {
       if (candidate.type !== "nhs-number" || candidate.confidence !== 0.5) return;
       if ((bodySaysNhs ??= hasPhrase((scans[1] as Scan).lower, ["nhs"])))
@@ -156,9 +156,11 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     (scan, index) =>
       (scan === bodyScan && subjectsPerson) ||
       // Stryker disable next-line ArrayDeclaration: found and people have an entry for every scan, so the fallback is never used (it is there for the type)
-      (people[index] ?? []).some((name) => aboutSomeoneIn(scan, name)) ||
+      (people[index] as NameCandidate[]).some((name) => aboutSomeoneIn(scan, name)) ||
       // Stryker disable next-line ArrayDeclaration: found and people have an entry for every scan, so the fallback is never used (it is there for the type)
-      (found[index] ?? []).some((entity) => IDENTIFYING.has(entity.type) && entity.confidence >= facts.threshold) ||
+      (found[index] as Candidate[]).some(
+        (entity) => IDENTIFYING.has(entity.type) && entity.confidence >= facts.threshold,
+      ) ||
       (facts.customIdentifiers.length > 0 && findCustomIdentifiers(scan, facts.customIdentifiers).length > 0),
   );
   // The body is read with the whole message (a subject naming the pupil makes "He has an EHCP" theirs);
@@ -171,9 +173,9 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const entities: Entity[] = [];
   scans.forEach((scan, index) => {
     // Stryker disable next-line ArrayDeclaration: found and people have an entry for every scan, so the fallback is never used (it is there for the type)
-    const candidates = found[index] ?? [];
+    const candidates = found[index] as Candidate[];
     // Stryker disable next-line ArrayDeclaration: found and people have an entry for every scan, so the fallback is never used (it is there for the type)
-    const named = people[index] ?? [];
+    const named = people[index] as NameCandidate[];
     const noticeToGroup = scan === bodyScan && groupNotice;
     const who: Identification = {
       // In a notice to a group, "Mr", "Mrs", "Dr" mark the adults the notice names as its contacts
@@ -219,8 +221,7 @@ function withinSpan(spans: readonly HeaderSpan[], at: number): boolean {
   let high = spans.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    // Stryker disable next-line OptionalChaining: middle is always in range, so the element is defined
-    if ((spans[middle]?.start ?? 0) <= at) low = middle + 1;
+    if ((spans[middle] as HeaderSpan).start <= at) low = middle + 1;
     else high = middle;
   }
   const span = spans[low - 1];

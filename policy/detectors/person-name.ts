@@ -1,6 +1,7 @@
 import {
   FAMILY_RELATIONS,
   GIVEN_NAMES,
+  GIVEN_NAMES_ALSO_WORDS,
   NOT_GIVEN_NAMES,
   NOT_NAME_WORDS,
   SENSITIVE_TERMS,
@@ -140,6 +141,20 @@ const UNKNOWN_NAME = new RegExp(
 );
 /** The same with an initial before the verb ("Ollie B was sick"); "I" and "A" are words, not initials. */
 const UNKNOWN_NAME_AND_INITIAL = new RegExp(`(?:^|[^${LETTER}'])(${NAME_WORD} [B-HJ-Z])(?= (${PERSON_VERBS})\\b)`, "g");
+
+/**
+ * What follows a pupil's name: an initial and a class ("d (10)", "c. in 11J", "w 4B"), a class (", Y10",
+ * " in 9R", " (class 8)") or a possessive ("'s"). Class codes as staff write them: a form's letters in
+ * capitals, so "10am" and "14th" are not classes.
+ */
+const CLASS_OR_POSSESSIVE =
+  /(?: [a-z]\.?)?(?:,? (?:in )?(?:[Yy](?:ear|r)? ?\d{1,2}|\d{1,2}[A-Z]{1,2}|[Cc]lass \d{1,2}|[Rr]ec(?:eption)?|[Nn]ursery)\b| \((?:[Yy](?:ear|r)? ?\d{1,2}|\d{1,2}[A-Z]{0,2}|[Cc]lass \d{1,2}|[Rr]ec(?:eption)?)\))|'s\b/g;
+/** A class with its number right after a word, in any case: " class 4", " yr1", " (Y10)", " 9R". */
+const NUMBERED_CLASS_AFTER = /^ \(?(?:[Yy](?:ear|r)? ?\d{1,2}|\d{1,2}[A-Za-z]{1,2}|[Cc]lass \d{1,2})\b/;
+/** The listed given names in lower case. */
+const LOWER_GIVEN_NAMES = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
+/** Given names that are also words ("amber's rating", "max's"): a possessive after one in lower case is the word's. */
+const WORD_NAMES = new Set(GIVEN_NAMES_ALSO_WORDS);
 
 /** Lower-case words that are never a given name alone: common words, relations, and the sensitive terms' words. */
 const NOT_A_NAME = new Set<string>([
@@ -299,10 +314,8 @@ export function findNames(
     const word = match[0];
     const start = match.index;
     if (inSignature(scan, start) || !GIVEN_NAME_SET.has(word)) return;
-    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
-    while (next < titled.length && (titled[next]?.end ?? 0) <= start) next++;
-    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
-    if (next < titled.length && (titled[next]?.start ?? Infinity) <= start) return;
+    while (next < titled.length && (titled[next] as NameCandidate).end <= start) next++;
+    if (next < titled.length && (titled[next] as NameCandidate).start <= start) return;
     const end = start + word.length;
     const context = personContext.length > 0 && hasPhrase(windowBefore(lower, start, 40), personContext);
     const surname = SURNAME_AFTER.exec(text.slice(end, end + 30));
@@ -318,12 +331,22 @@ export function findNames(
     }
     push(start, end, false, context ? 0.7 : 0.5);
   });
+  // A listed given name in lower case, as staff in a hurry write a pupil ("kayla in 9R", "hugo, Y10",
+  // "finley c. in 11J", "sienna's dad"): with a class or a possessive after it, it is someone.
+  forEachMatch(CLASS_OR_POSSESSIVE, text, (match) => {
+    let start = match.index;
+    for (let code = text.charCodeAt(start - 1); code >= 97 && code <= 122; code = text.charCodeAt(start - 1)) start--;
+    const word = text.slice(start, match.index);
+    if (start > 0 && isNameChar(text.charCodeAt(start - 1))) return;
+    if (!LOWER_GIVEN_NAMES.has(word) || inSignature(scan, start)) return;
+    if (match[0].charCodeAt(0) === 39 && WORD_NAMES.has(word)) return;
+    if (!names.some((known) => overlaps(known, start, match.index))) push(start, match.index, false, 0.5);
+  });
   forEachMatch(DESCRIBED_PERSON, text, (match) => {
     if (!inSignature(scan, match.index)) push(match.index, match.index + match[0].length, true, 0.75);
   });
   forEachMatch(LISTED_NAME, text, (match) => {
-    // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
-    const name = match[1] ?? "";
+    const name = match[1] as string;
     const start = match.index + match[0].length - name.length;
     if (inSignature(scan, start) || name.split(" ").some((word) => NOT_A_NAME.has(word.toLowerCase()))) return;
     push(start, start + name.length, true, 0.75);
@@ -338,18 +361,16 @@ export function findNames(
     push(match.index, match.index + match[0].length, true, 0.75);
   });
   forEachMatch(INTRODUCED_NAME, text, (match) => {
-    // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
-    const name = match[1] ?? "";
+    const name = match[1] as string;
     const start = match.index + match[0].length - name.length;
-    // Stryker disable next-line StringLiteral: split always returns at least one part, so the fallback is never used (it is there for the type)
-    if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] ?? "")) return;
+    if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] as string)) return;
     push(start, start + name.length, name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
   });
   // Matches come in text order: walk the names found so far alongside (`coverageOf`), so a body of a
   // thousand introductions stays linear.
   const introduced = coverageOf(names);
   forEachMatch(NAMED_BY_COPULA, text, (match) => {
-    const name = match[1] ?? "";
+    const name = match[1] as string;
     const start = match.index + match[0].length - name.length;
     if (inSignature(scan, start) || name.split(" ").some((word) => NOT_A_NAME.has(word.toLowerCase()))) return;
     if (!introduced(start)) push(start, start + name.length, true, 0.75);
@@ -364,8 +385,7 @@ export function findNames(
       push(start, end, true, confidence);
     };
     forEachMatch(scan.location === "subject" ? SUBJECT_NAME : FILE_NAME_PAIR, text, (match) => {
-      // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
-      const name = match[1] ?? "";
+      const name = match[1] as string;
       const start = match.index + match[0].indexOf(name);
       const words = name.split(" ");
       if (words.some((word) => SUBJECT_WORDS.has(word.toLowerCase()) || NOT_GIVEN_NAME_SET.has(word))) return;
@@ -375,7 +395,7 @@ export function findNames(
       // "FSM_award_Williams.pdf" beside "leo williams" in the subject: a file name's word the message
       // writes as someone's name is them, where alone it could be anything ("Williams" is also a shop).
       forEachMatch(FILE_NAME_WORD, text, (match) => {
-        const word = match[1] ?? "";
+        const word = match[1] as string;
         const start = match.index + match[0].length - word.length;
         if (NOT_A_NAME.has(word.toLowerCase()) || !namedElsewhere(word)) return;
         if (!names.some((known) => overlaps(known, start, start + word.length)))
@@ -386,7 +406,12 @@ export function findNames(
       for (const { word, start } of subjectSetOffWords(text)) {
         // One word heading a subject is as often a topic ("Divorce - financial disclosure"): it counts
         // only when the message names the same person in the body ("Filip in 8T gets his meds").
-        if (!namedElsewhere(word)) continue;
+        // A word the subject sets before a class ("kelsey class 4 - …", "darcie-rae yr1 - …") is a pupil there.
+        if (
+          !namedElsewhere(word) &&
+          !NUMBERED_CLASS_AFTER.test(text.slice(start + word.length, start + word.length + 12))
+        )
+          continue;
         if (names.some((known) => overlaps(known, start, start + word.length))) continue;
         push(start, start + word.length, false, 0.5);
       }
@@ -396,8 +421,7 @@ export function findNames(
   const known = names.slice().sort((a, b) => a.start - b.start);
   let cursor = 0;
   forEachMatch(NAME_BEFORE_VERB, text, (match) => {
-    // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
-    const first = match[1] ?? "";
+    const first = match[1] as string;
     // The pattern may have consumed one character before the name (no lookbehind in ES2016).
     const start = match.index + match[0].indexOf(first);
     const end = match.index + match[0].length;
@@ -406,10 +430,8 @@ export function findNames(
     if (NOT_SURNAMES.indexOf(surname) !== -1) return;
     // "Following Tuesday's INSET", "Next Monday is": days, months and sentence openers are no one's name.
     if (SUBJECT_WORDS.has(first.toLowerCase()) || surname.split(" ").some((word) => SUBJECT_WORDS.has(word))) return;
-    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
-    while (cursor < known.length && (known[cursor]?.end ?? 0) <= start) cursor++;
-    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
-    if (cursor < known.length && (known[cursor]?.start ?? Infinity) < end) return;
+    while (cursor < known.length && (known[cursor] as NameCandidate).end <= start) cursor++;
+    if (cursor < known.length && (known[cursor] as NameCandidate).start < end) return;
     push(start, end, true, 0.75);
   });
   // Last of all, names no list has written as a person is: a given name alone (it lets "Tomasz has a CP
@@ -417,8 +439,7 @@ export function findNames(
   // Matches come in text order: walk the names found so far (sorted) alongside, not all of them each time.
   let listed = coverageOf(names);
   const unknownName = (match: RegExpExecArray) => {
-    // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
-    const word = match[1] ?? "";
+    const word = match[1] as string;
     const start = match.index + match[0].length - word.length;
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(word) || NOT_A_NAME.has(word.toLowerCase())) return;
     if (listed(start)) return;
@@ -454,8 +475,7 @@ export function findNames(
   }
   const named = coverageOf(names);
   forEachMatch(PERSON_OBJECT, text, (match) => {
-    // Stryker disable next-line StringLiteral: the group always takes part in a match, so the fallback is never used (it is there for the type)
-    const word = match[1] ?? "";
+    const word = match[1] as string;
     const start = match.index + match[0].length - word.length;
     if (inSignature(scan, start) || NOT_A_NAME.has(word.toLowerCase()) || named(start)) return;
     push(start, start + word.length, false, 0.5);
@@ -472,12 +492,10 @@ function coverageOf(names: readonly NameCandidate[]): (offset: number) => boolea
   const sorted = names.slice().sort((a, b) => a.start - b.start);
   let passed = 0;
   return (offset) => {
-    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
-    while (passed < sorted.length && (sorted[passed]?.end ?? 0) <= offset) passed++;
+    while (passed < sorted.length && (sorted[passed] as NameCandidate).end <= offset) passed++;
     // Names may overlap one another, so look at each that starts before the offset and has not ended.
-    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the element is always there
-    for (let index = passed; index < sorted.length && (sorted[index]?.start ?? Infinity) <= offset; index++) {
-      if ((sorted[index]?.end ?? 0) > offset) return true;
+    for (let index = passed; index < sorted.length && (sorted[index] as NameCandidate).start <= offset; index++) {
+      if ((sorted[index] as NameCandidate).end > offset) return true;
     }
     return false;
   };

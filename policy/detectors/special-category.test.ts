@@ -73,6 +73,39 @@ describe("detectSpecialCategory: a subject naming someone is about them", () => 
   });
 });
 
+describe("detectSpecialCategory: a subject's shorthand beside the pupil it names", () => {
+  it.each<[string, string, Partial<Identification>, string[]]>([
+    [
+      "police, beside a pupil's full name",
+      "Tyler Dean 8K - police",
+      { fullNames: [0] },
+      ["special-category police 0.9"],
+    ],
+    [
+      "court, beside a pupil's full name",
+      "Court on Thursday - Jordan Mensah 11S",
+      { fullNames: [20] },
+      ["special-category Court 0.9"],
+    ],
+    [
+      "pupil premium as 'pp', beside names",
+      "pp - Kayden & Jessica Moore",
+      { fullNames: [14], givenNames: [5] },
+      ["special-category pp 0.9"],
+    ],
+    ["only an adult by title, whom it is for", "PP review - for Mr Hartley", { fullNames: [16] }, []],
+    ["nobody named", "Police visit to Year 9 assembly", {}, []],
+  ])("%s", (_what, subject, who, expected) => {
+    expect(details(subject, { ...who, identified: Object.keys(who).length > 0 }, subject.length, "subject")).toEqual(
+      expected,
+    );
+  });
+
+  it("is not read in a body, where the same word is the school's business", () => {
+    expect(details("Tyler Dean met our police liaison officer.", { fullNames: [0], identified: true })).toEqual([]);
+  });
+});
+
 describe("detectSpecialCategory: topic talk is no one's data", () => {
   it.each([
     ["our ... policy", "Oliver: see our SEN policy."],

@@ -9,6 +9,8 @@ import {
   OFFICE_NAMES,
   PERSON_CONTEXT,
   SENSITIVE_TERMS,
+  SUBJECT_SENSITIVE_TERMS,
+  TITLES,
 } from "../data/personal-data/lexicon.js";
 import { isAsciiLetter, runHash } from "../engine/phrase-set.js";
 import { hasNear, inRange, type Candidate, type Scan, inSignature, windowBefore } from "./text.js";
@@ -17,6 +19,8 @@ interface Term {
   readonly phrase: string;
   readonly upper: string | undefined;
   readonly category: SensitiveCategory;
+  /** Counts only in a subject naming someone (`SUBJECT_SENSITIVE_TERMS`). */
+  readonly subjectOnly: boolean;
 }
 
 /**
@@ -39,10 +43,16 @@ function firstWordHash(phrase: string): number {
 export function compileSensitiveTerms(categories: readonly SensitiveCategory[]): SensitiveTermIndex {
   const byFirstWord = new Map<number, Term[]>();
   for (const category of categories) {
-    for (const phrase of SENSITIVE_TERMS[category]) {
+    const subjectOnly = SUBJECT_SENSITIVE_TERMS[category] ?? [];
+    for (const phrase of SENSITIVE_TERMS[category].concat(subjectOnly)) {
       const first = firstWordHash(phrase);
       const list = byFirstWord.get(first) ?? [];
-      list.push({ phrase, upper: CAPITALS_ONLY.has(phrase) ? phrase.toUpperCase() : undefined, category });
+      list.push({
+        phrase,
+        upper: CAPITALS_ONLY.has(phrase) ? phrase.toUpperCase() : undefined,
+        category,
+        subjectOnly: subjectOnly.indexOf(phrase) !== -1,
+      });
       list.sort((a, b) => b.phrase.length - a.phrase.length);
       byFirstWord.set(first, list);
     }
@@ -88,6 +98,10 @@ export function detectSpecialCategory(
   // A subject naming someone is about them: "Hodan Y4 - EpiPen training", "Mia-Rose Kettering - PP
   // funding" say what the person has, where "EpiPen training Thursday" is the topic.
   const namedSubject = scan.location === "subject" && (who.fullNames.length > 0 || who.givenNames.length > 0);
+  // The shorthand of SUBJECT_SENSITIVE_TERMS needs a pupil or family named, not only an adult by title
+  // ("PP review - for Mr Hartley" is for the teacher, not about him).
+  const pupilInSubject =
+    namedSubject && who.fullNames.concat(who.givenNames).some((start) => !TITLED.test(text.slice(start, start + 5)));
   const length = lower.length;
   // The words (runs of ASCII letters) of the lower-case copy (same offsets), walked by hand and looked up
   // by hash: a regex match and a sliced string per word were a tenth of the engine's time on a 1 MB body.
@@ -122,7 +136,9 @@ export function detectSpecialCategory(
     if (index.mayStart[hash & 0xffff] === 0) continue;
     const terms = index.byFirstWord.get(hash & 0x3fffffff);
     if (terms === undefined || inSignature(scan, start)) continue;
-    const term = terms.find((candidate) => matchesAt(text, lower, start, candidate));
+    const term = terms.find(
+      (candidate) => (pupilInSubject || !candidate.subjectOnly) && matchesAt(text, lower, start, candidate),
+    );
     if (term === undefined) continue;
     const end = start + term.phrase.length;
     // The next word is looked for after the whole term ("child protection plan" is read once).
@@ -161,6 +177,9 @@ export function detectSpecialCategory(
   }
   if (animalOrFiction.length > 0) dropAnimalsAndCharacters(lower, out, firstOwn, animalOrFiction, people);
 }
+
+/** A title before a name: "Mr Hartley". */
+const TITLED = new RegExp(`^(?:${TITLES.join("|")})\\b`);
 
 const SENTENCE_REACH = 300;
 /** A pronoun that points back to someone named earlier: "Please find Leo's referral attached. His mother…". */

@@ -160,8 +160,7 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       continue;
     }
     // "Nowak, Zofia" — a surname, a comma and a given name: a known one, or a whole part of two words.
-    // Stryker disable next-line OptionalChaining,BooleanLiteral: reached only when index > 0, so the previous token is always there
-    const startsPart = index === 0 || (tokens[index - 1]?.separator ?? false) || (tokens[index - 1]?.code ?? false);
+    const startsPart = index === 0 || (tokens[index - 1] as Token).separator || (tokens[index - 1] as Token).code;
     if (
       isCapitalised(token) &&
       isNameLike(token) &&
@@ -222,8 +221,7 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       namesAClass &&
       isCapitalised(token) &&
       isNameLike(token) &&
-      // Stryker disable next-line OptionalChaining,BooleanLiteral: reached only when index > 0, so the previous token is always there
-      (index === 0 || (tokens[index - 1]?.separator ?? false)) &&
+      (index === 0 || (tokens[index - 1] as Token).separator) &&
       (next === undefined || next.separator)
     ) {
       add(token, token, 0.75);

@@ -185,8 +185,7 @@ function headerAt(lines: readonly Line[], i: number, forwardSubject: boolean): H
 function lastLabelled(lines: readonly Line[], i: number): number {
   let last = i;
   for (let k = i + 1; k <= i + 6 && k < lines.length; k++) {
-    // Stryker disable next-line OptionalChaining,StringLiteral: the index is always in range (k < lines.length), so the element is defined
-    const lower = lines[k]?.lower ?? "";
+    const lower = (lines[k] as Line).lower;
     if (HEADER_LABELS.some((labels) => labelled(lower, labels) !== undefined)) last = k;
   }
   return last;
@@ -210,8 +209,7 @@ function outlookBlockAt(lines: readonly Line[], i: number): string | undefined {
   let sent = false;
   let addressed = false;
   for (let k = i + 1; k <= i + 6 && k < lines.length; k++) {
-    // Stryker disable next-line OptionalChaining,StringLiteral: the index is always in range (a header's line, or k < lines.length), so the element is defined
-    const lower = lines[k]?.lower ?? "";
+    const lower = (lines[k] as Line).lower;
     if (labelled(lower, SENT_LABELS) !== undefined) sent = true;
     if (labelled(lower, TO_LABELS) !== undefined || labelled(lower, SUBJECT_LABELS) !== undefined) addressed = true;
   }
@@ -220,8 +218,7 @@ function outlookBlockAt(lines: readonly Line[], i: number): string | undefined {
 
 function senderBelow(lines: readonly Line[], i: number): { sender?: string } {
   for (let k = i + 1; k <= i + 4 && k < lines.length; k++) {
-    // Stryker disable next-line OptionalChaining,StringLiteral: the index is always in range (a header's line, or k < lines.length), so the element is defined
-    const sender = labelled(lines[k]?.lower ?? "", FROM_LABELS);
+    const sender = labelled((lines[k] as Line).lower, FROM_LABELS);
     if (sender !== undefined) return { sender };
   }
   return {};
@@ -260,8 +257,7 @@ export function segmentBodyAndHeaders(
     }
   }
   // Where the quoted history starts: the first header or HTML quote container, whichever comes first.
-  // Stryker disable next-line OptionalChaining: the index is always in range (a header's line, or k < lines.length), so the element is defined
-  const firstHeaderAt = headers.length > 0 ? (lines[headers[0]?.line ?? 0]?.start ?? text.length) : text.length;
+  const firstHeaderAt = headers.length > 0 ? (lines[(headers[0] as Header).line] as Line).start : text.length;
   const htmlQuoteAt = (options.quoteStarts ?? []).find((at) => at > 0 || text.trim().length === 0) ?? text.length;
   const historyAt = Math.min(firstHeaderAt, htmlQuoteAt);
 
@@ -274,19 +270,16 @@ export function segmentBodyAndHeaders(
 
   // The history: one segment per header from there on; text before the first header (an HTML container
   // opening above its header line) belongs to the first message.
-  // Stryker disable next-line MethodExpression,OptionalChaining: historyAt is at most the first header's start, so every header is in the history; the line index is in range
-  const inHistory = headers.filter((header) => (lines[header.line]?.start ?? 0) >= historyAt);
+  const inHistory = headers.filter((header) => (lines[header.line] as Line).start >= historyAt);
   const firstKind = inHistory[0]?.kind ?? (forwardSubject ? "forwarded" : "quoted");
   if (historyAt < text.length) {
     if (inHistory.length === 0) {
       segments.push({ kind: firstKind, start: historyAt, end: text.length });
     } else {
       inHistory.forEach((header, index) => {
-        // Stryker disable next-line OptionalChaining: the index is always in range (a header's line, or k < lines.length), so the element is defined
-        const start = index === 0 ? historyAt : (lines[header.line]?.start ?? text.length);
+        const start = index === 0 ? historyAt : (lines[header.line] as Line).start;
         const next = inHistory[index + 1];
-        // Stryker disable next-line OptionalChaining: the index is always in range (a header's line, or k < lines.length), so the element is defined
-        const end = next === undefined ? text.length : (lines[next.line]?.start ?? text.length);
+        const end = next === undefined ? text.length : (lines[next.line] as Line).start;
         if (end > start) {
           segments.push({ kind: header.kind, start, end, ...(header.sender ? { sender: header.sender } : {}) });
         }
@@ -299,10 +292,8 @@ export function segmentBodyAndHeaders(
 /** The spans of `headers`, from each one's first line to its last. */
 function headerSpans(lines: readonly Line[], headers: readonly Header[]): HeaderSpan[] {
   return headers.map((header) => ({
-    // Stryker disable next-line OptionalChaining: a header's lines are always in range, so the elements are defined
-    start: lines[header.line]?.start ?? 0,
-    // Stryker disable next-line OptionalChaining: a header's lines are always in range, so the elements are defined
-    end: lines[header.lastLine]?.end ?? 0,
+    start: (lines[header.line] as Line).start,
+    end: (lines[header.lastLine] as Line).end,
   }));
 }
 
@@ -315,7 +306,6 @@ function pushOwnWithQuotedLines(
   quotedKind: "quoted" | "forwarded",
 ): void {
   let runStart = from;
-  // Stryker disable next-line StringLiteral: the first line (at `from`) sets the run's kind without closing a run, since nothing precedes it
   let runKind: SegmentKind = "own";
   for (const line of lines) {
     if (line.start < from) continue;

@@ -99,8 +99,8 @@ export function featuresOf(text: string): string[] {
   while ((match = WORD.exec(lower)) !== null) words.push(match[0]);
   const seen = new Set<string>();
   for (let i = 0; i < words.length; i++) {
-    seen.add(words[i] ?? "");
-    if (i + 1 < words.length) seen.add(`${words[i] ?? ""}_${words[i + 1] ?? ""}`);
+    seen.add(words[i] as string);
+    if (i + 1 < words.length) seen.add(`${words[i] as string}_${words[i + 1] as string}`);
   }
   return [...seen];
 }

@@ -290,6 +290,18 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "crutches",
     "on crutches",
     "chemo",
+    // Everyday words for conditions and treatment (NHS Health A to Z: "Heart attack", "Muscular dystrophy",
+    // "Knee replacement", "Hip replacement", "Mental Health Act: sectioning"; "relapse" of an illness or an
+    // addiction): development part AH.
+    "heart attack",
+    "muscular dystrophy",
+    "duchenne",
+    "knee op",
+    "knee replacement",
+    "hip replacement",
+    "sectioned",
+    "relapse",
+    "off with stress",
     "low mood",
     "counsellor",
     "bedwetting",
@@ -386,6 +398,16 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "channel referral",
     "restraint",
     "physical intervention",
+    // Held by staff in a hold (DfE, "Use of reasonable force in schools", 2013), as staff write it.
+    "restrained",
+    // A child protection enquiry under section 47 of the Children Act 1989, as staff write it.
+    "section 47",
+    "s47",
+    // A child's disclosure of abuse at home, in a child's words (NSPCC, "Recognising and responding to abuse").
+    "hits her",
+    "hits him",
+    "hurts her",
+    "hurts him",
     "young carer",
     "welfare concern",
     "welfare check",
@@ -699,7 +721,27 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "sent to prison",
     "released under investigation",
     "released on bail",
+    // Sentencing Council, "Types of sentence"; the register of sex offenders (Sexual Offences Act 2003, part 2).
+    "sentenced",
+    "out of prison",
+    "sex offender",
+    "knife incident",
+    "with a knife",
   ],
+};
+
+/**
+ * A subject line's shorthand for a sensitive matter, beside the pupil or family it names ("Tyler Dean 8K -
+ * police", "Court on Thursday - Jordan Mensah 11S", "home visit - Mensah family", "pp - Kayden & Jessica
+ * Moore": pupil premium): in a body the same words are as often the school's own business ("our police
+ * liaison officer", "the netball court"), so they count only in a subject that names someone. Development
+ * parts G, I, W and DAC.
+ */
+export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory, readonly string[]>>> = {
+  criminal: ["police", "court"],
+  safeguarding: ["home visit", "home visit outcome"],
+  health: ["eating concerns"],
+  "free-school-meals": ["pp"],
 };
 
 /**
@@ -1132,6 +1174,25 @@ export const GIVEN_NAMES: readonly string[] = [
   "Zachary",
   "Zainab",
   "Zara",
+];
+
+/**
+ * Given names of GIVEN_NAMES that are also English words (Oxford Learner's Dictionaries): in lower case
+ * before a possessive they are the word ("the amber's", "max's"), not a pupil.
+ */
+export const GIVEN_NAMES_ALSO_WORDS: readonly string[] = [
+  "amber",
+  "daisy",
+  "grace",
+  "holly",
+  "ivy",
+  "jack",
+  "jade",
+  "max",
+  "poppy",
+  "ruby",
+  "teddy",
+  "willow",
 ];
 
 /** Capitalised words that follow a given name without being a surname ("Jack Road", "Grace Academy"). */
@@ -1830,7 +1891,6 @@ export const SUBJECT_NOT_NAMES: readonly string[] = [
   "visit",
   "visitor",
   "consent",
-  "form",
   "forms",
   "list",
   "lists",
@@ -1905,7 +1965,6 @@ export const SUBJECT_NOT_NAMES: readonly string[] = [
   "slt",
   "pta",
   "pe",
-  "re",
   "dt",
   "ict",
   "camhs",
@@ -2008,7 +2067,6 @@ export const SUBJECT_NOT_NAMES: readonly string[] = [
   "weds",
   "thurs",
   "fri",
-  "mon",
   "sat",
   "sun",
   "weekend",
@@ -2304,7 +2362,6 @@ export const SUBJECT_NOT_NAMES: readonly string[] = [
   "foster",
   "exchange",
   "whole",
-  "every",
   "op",
   "operation",
   "swimming",

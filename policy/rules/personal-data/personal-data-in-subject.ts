@@ -61,12 +61,9 @@ export function identifyingPhrase(folded: string, entities: readonly Entity[]): 
   let first = marked.indexOf(true);
   let last = marked.lastIndexOf(true);
   if (first === -1) return { start: 0, end: 0 };
-  // Stryker disable next-line OptionalChaining,StringLiteral: first > 0 here, so words[first - 1] always exists
-  while (first > 0 && isLabel(words[first - 1]?.text ?? "")) first--;
-  // Stryker disable next-line OptionalChaining,StringLiteral: last < words.length - 1 here, so words[last + 1] always exists
-  while (last < words.length - 1 && isLabel(words[last + 1]?.text ?? "")) last++;
-  // Stryker disable next-line OptionalChaining: first and last are indexes of marked words here, so both words exist
-  return { start: words[first]?.start ?? 0, end: words[last]?.end ?? 0 };
+  while (first > 0 && isLabel((words[first - 1] as Token).text)) first--;
+  while (last < words.length - 1 && isLabel((words[last + 1] as Token).text)) last++;
+  return { start: (words[first] as Token).start, end: (words[last] as Token).end };
 }
 
 /**

@@ -51,24 +51,24 @@ export function sha256Hex(text: string): string {
     for (let t = 0; t < 16; t++) {
       const at = block + t * 4;
       w[t] =
-        (((bytes[at] ?? 0) << 24) |
-          ((bytes[at + 1] ?? 0) << 16) |
-          ((bytes[at + 2] ?? 0) << 8) |
-          (bytes[at + 3] ?? 0)) >>>
+        (((bytes[at] as number) << 24) |
+          ((bytes[at + 1] as number) << 16) |
+          ((bytes[at + 2] as number) << 8) |
+          (bytes[at + 3] as number)) >>>
         0;
     }
     for (let t = 16; t < 64; t++) {
-      const w15 = w[t - 15] ?? 0;
-      const w2 = w[t - 2] ?? 0;
+      const w15 = w[t - 15] as number;
+      const w2 = w[t - 2] as number;
       const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
       const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
-      w[t] = ((w[t - 16] ?? 0) + s0 + (w[t - 7] ?? 0) + s1) >>> 0;
+      w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) >>> 0;
     }
     let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
     for (let t = 0; t < 64; t++) {
       const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
       const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + s1 + ch + (K[t] ?? 0) + (w[t] ?? 0)) >>> 0;
+      const t1 = (hh + s1 + ch + (K[t] as number) + (w[t] as number)) >>> 0;
       const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
       const maj = (a & b) ^ (a & c) ^ (b & c);
       const t2 = (s0 + maj) >>> 0;
@@ -82,7 +82,7 @@ export function sha256Hex(text: string): string {
       a = (t1 + t2) >>> 0;
     }
     const next = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = ((h[i] ?? 0) + (next[i] ?? 0)) >>> 0;
+    for (let i = 0; i < 8; i++) h[i] = ((h[i] as number) + (next[i] as number)) >>> 0;
   }
   return h.map((word) => ("00000000" + word.toString(16)).slice(-8)).join("");
 }

@@ -29,15 +29,13 @@ export function editDistance(a: string, b: string, limit: number): number {
         row.push(j);
         continue;
       }
-      // Stryker disable next-line ArrayDeclaration: row i - 1 was pushed before row i is built, so the fallback is never used
-      const previous = rows[i - 1] ?? [];
+      const previous = rows[i - 1] as number[];
       const cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      let value = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
       // A transposition needs two characters each side: charAt(-1) is "", never equal to a character, so
       // the comparisons are false at i = 1 or j = 1.
       if (a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
-        // Stryker disable next-line OptionalChaining: the comparisons hold only for i > 1, so row i - 2 always exists
-        value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+        value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       }
       row.push(value);
       if (value < best) best = value;
@@ -46,8 +44,7 @@ export function editDistance(a: string, b: string, limit: number): number {
     if (best > limit) return limit + 1;
     rows.push(row);
   }
-  // Stryker disable next-line OptionalChaining,ArithmeticOperator: every row up to a.length was pushed and has b.length + 1 cells, so the fallback is never used
-  return rows[a.length]?.[b.length] ?? limit + 1;
+  return (rows[a.length] as number[])[b.length] as number;
 }
 
 /** The known domain `domain` imitates, if any: a near-miss spelling or a homoglyph of it. */

@@ -129,8 +129,7 @@ function firstTokenAt(tokens: readonly Token[], offset: number): number {
   let high = tokens.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    // Stryker disable next-line OptionalChaining: middle < high <= tokens.length, so the token exists
-    if ((tokens[middle]?.start ?? 0) < offset) low = middle + 1;
+    if ((tokens[middle] as Token).start < offset) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -143,10 +142,8 @@ function firstTokenAt(tokens: readonly Token[], offset: number): number {
 function aimedAtPerson(tokens: readonly Token[], start: number, end: number): boolean {
   const first = firstTokenAt(tokens, start);
   for (let k = first - 1; k >= 0 && k >= first - 6; k--) {
-    // Stryker disable next-line OptionalChaining,StringLiteral: 0 <= k < first <= tokens.length, so the token exists
-    const word = tokens[k]?.word ?? "";
-    // Stryker disable next-line OptionalChaining: k > 0 here, so tokens[k - 1] exists
-    const pair = k > 0 ? `${tokens[k - 1]?.word ?? ""} ${word}` : "";
+    const word = (tokens[k] as Token).word;
+    const pair = k > 0 ? `${(tokens[k - 1] as Token).word} ${word}` : "";
     if (THING.has(word) || THING.has(pair)) return false;
     if (PERSON.has(word) || PERSON.has(pair)) return true;
   }
@@ -154,8 +151,7 @@ function aimedAtPerson(tokens: readonly Token[], start: number, end: number): bo
   // next clause ("the slings are a nightmare - they're all the wrong size").
   const after = firstTokenAt(tokens, end);
   for (let k = after; k < after + 3 && k < tokens.length; k++) {
-    // Stryker disable next-line OptionalChaining,StringLiteral: k < tokens.length, so the token exists
-    const word = tokens[k]?.word ?? "";
+    const word = (tokens[k] as Token).word;
     if (THING.has(word) || PRONOUNS.has(word)) return false;
     if (PERSON.has(word)) return true;
   }
@@ -219,8 +215,7 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
   MASKED.lastIndex = 0;
   let masked: RegExpExecArray | null;
   while ((masked = MASKED.exec(lower)) !== null) {
-    // Stryker disable next-line StringLiteral: group 1 is not optional in MASKED, so it is always set on a match
-    const word = masked[1] ?? "";
+    const word = masked[1] as string;
     const at = masked.index + masked[0].length - word.length;
     hits.push({ role: "obscene", start: at, end: at + word.length, sentence: sentenceOf(at) });
   }
