@@ -43,7 +43,7 @@ export function clip(text: string, max: number): string {
 /** A few words of the clause: the innermost section heading ("Policy — Section" → "Section"), without its number. */
 export function clauseInBrief(finding: Finding): string {
   const parts = finding.policyRef.section.split(" — ");
-  const section = (parts[parts.length - 1] ?? "").replace(/^[\d.]+\s*/, "").trim();
+  const section = (parts[parts.length - 1] as string).replace(/^[\d.]+\s*/, "").trim();
   return clip(section || "school policy", 40);
 }
 

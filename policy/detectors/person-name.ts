@@ -224,7 +224,7 @@ export function subjectSetOffWords(subject: string): SetOffWord[] {
   const words: SetOffWord[] = [];
   forEachMatch(SUBJECT_SET_OFF, subject.toLowerCase(), (match) => {
     // "nan's 90th": the possessive is not part of the word.
-    const lower = (match[1] ?? match[2] ?? "").replace(/'s$/, "");
+    const lower = ((match[1] ?? match[2]) as string).replace(/'s$/, "");
     if (lower.length < 2 || NOT_A_NAME.has(lower)) return;
     const start = match.index + match[0].indexOf(lower, match[1] === undefined ? 1 : 0);
     const word = subject.slice(start, start + lower.length);

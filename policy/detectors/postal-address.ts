@@ -25,8 +25,7 @@ export function detectPostalAddresses(scan: Scan, facts: PackFacts, out: Candida
     if (inSignature(scan, start) || compactPostcode(match[0]) === facts.ownPostcode) return;
     // Streets and postcodes are both in text order: walk the streets alongside.
     let street: (typeof streets)[number] | undefined;
-    // Stryker disable next-line OptionalChaining: the index is checked against the length first, so the street is always there
-    while (next < streets.length && (streets[next]?.end ?? Infinity) <= start) {
+    while (next < streets.length && (streets[next] as (typeof streets)[number]).end <= start) {
       street = streets[next];
       next++;
     }

@@ -348,7 +348,7 @@ function isTopicTalk(lower: string, start: number, end: number, namedSubject: bo
   if (FOLLOWER_SET.has(nextWord(lower, end))) return true;
   // "EpiPen and asthma training", "autism or ADHD awareness": a follower after a two-item list.
   const listed = LISTED_FOLLOWER.exec(lower.slice(end, end + 48));
-  if (listed !== null && FOLLOWER_SET.has(listed[1] ?? "")) return true;
+  if (listed !== null && FOLLOWER_SET.has(listed[1] as string)) return true;
   return isAfterGenericPreceder(lower, start);
 }
 
@@ -359,8 +359,8 @@ function isAfterGenericPreceder(lower: string, start: number): boolean {
 }
 
 function endsWithWord(window: string, ending: string): boolean {
+  if (!window.endsWith(ending)) return false;
   const at = window.length - ending.length;
-  if (at < 0 || window.slice(at) !== ending) return false;
   const previous = at === 0 ? 32 : window.charCodeAt(at - 1);
   return previous < 97 || previous > 122;
 }

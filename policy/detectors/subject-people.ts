@@ -45,7 +45,7 @@ const SEPARATOR = /^[-\u2013\u2014:|/()[\],;&+]$/;
 
 const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
 /** A known given name, or a hyphenated one starting with one ("lily-rose", "Tyler-James"). */
-const isGiven = (lower: string) => GIVEN.has(lower) || GIVEN.has(lower.split("-")[0] ?? "");
+const isGiven = (lower: string) => GIVEN.has(lower) || GIVEN.has(lower.split("-")[0] as string);
 const TITLE_WORDS = new Set(TITLES.map((title) => title.toLowerCase()));
 const RELATIONS = new Set(FAMILY_RELATIONS);
 /** A class or year code: "5B", "Y4", "10M", "9x2" (digits first), as tokens after a name. */

@@ -124,10 +124,10 @@ export function inRange(sorted: readonly number[], from: number, to: number): bo
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((sorted[middle] ?? 0) < from) low = middle + 1;
+    if ((sorted[middle] as number) < from) low = middle + 1;
     else high = middle;
   }
-  return low < sorted.length && (sorted[low] ?? Infinity) < to;
+  return low < sorted.length && (sorted[low] as number) < to;
 }
 
 /**

@@ -82,10 +82,8 @@ export function removeSpans(text: string, spans: readonly { start: number; end: 
   let first = 0;
   // Stryker disable next-line StringLiteral: past the last word the fallback ends the loop either way (no word ends in ":" there)
   while (/:$/.test(words[first] ?? "")) first++;
-  // Stryker disable next-line StringLiteral: the index is in range (checked first), so the fallback is never read
-  while (first < words.length - 1 && JOINING_WORD.test(words[first] ?? "")) words.splice(first, 1);
-  // Stryker disable next-line StringLiteral: the index is in range (checked first), so the fallback is never read
-  while (words.length > first + 1 && JOINING_WORD.test(words[words.length - 1] ?? "")) words.pop();
+  while (first < words.length - 1 && JOINING_WORD.test(words[first] as string)) words.splice(first, 1);
+  while (words.length > first + 1 && JOINING_WORD.test(words[words.length - 1] as string)) words.pop();
   return words.join(" ");
 }
 

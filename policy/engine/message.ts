@@ -116,6 +116,7 @@ export function buildMessage(draft: Draft, pack: PolicyPack, maxBodyChars = Infi
   });
   const signatureSegment = segments.find((segment) => segment.kind === "signature");
   const recipients: ClassifiedRecipient[] = [];
+  const blankRuns = new Map<string, string>();
   for (const field of FIELDS) {
     for (const recipient of draft[field]) recipients.push({ recipient, field, ...classifyRecipient(recipient, pack) });
   }
@@ -126,9 +127,9 @@ export function buildMessage(draft: Draft, pack: PolicyPack, maxBodyChars = Infi
     body,
     segments,
     replyHeaders: headers,
-    own: masked(body.text, segments, ["own"]),
-    ownAndForwarded: masked(body.text, segments, ["own", "forwarded"]),
-    ownWithSignOff: masked(body.text, segments, ["own", "signature"]),
+    own: masked(body.text, segments, ["own"], blankRuns),
+    ownAndForwarded: masked(body.text, segments, ["own", "forwarded"], blankRuns),
+    ownWithSignOff: masked(body.text, segments, ["own", "signature"], blankRuns),
     signature: signatureSegment
       ? { start: signatureSegment.start, end: signatureSegment.end }
       : { start: body.text.length, end: body.text.length },
@@ -160,8 +161,16 @@ function blanked(text: string, start: number, end: number): string {
   return lines.join("\n");
 }
 
-/** `text` with the characters of segments not of `kinds` replaced by spaces (newlines kept). */
-function masked(text: string, segments: readonly Segment[], kinds: readonly Segment["kind"][]): string {
+/**
+ * `text` with the characters of segments not of `kinds` replaced by spaces (newlines kept). `blankRuns`
+ * holds the runs already blanked, by "start-end": the three views blank the same quoted history.
+ */
+function masked(
+  text: string,
+  segments: readonly Segment[],
+  kinds: readonly Segment["kind"][],
+  blankRuns: Map<string, string>,
+): string {
   // Stryker disable next-line ArrowFunction: a short cut: with every segment kept, the run below slices the whole text too (segments cover it)
   if (segments.every((segment) => kinds.indexOf(segment.kind) !== -1)) return text;
   const parts: string[] = [];
@@ -173,7 +182,11 @@ function masked(text: string, segments: readonly Segment[], kinds: readonly Segm
   let at = 0;
   const flush = (end: number) => {
     // Whole lines at a time: one replacement per character made 1 MB of quoted history cost 150 ms.
-    parts.push(runKept ? text.slice(runStart, end) : blanked(text, runStart, end));
+    if (runKept) return void parts.push(text.slice(runStart, end));
+    const key = `${runStart}-${end}`;
+    const blank = blankRuns.get(key) ?? blanked(text, runStart, end);
+    blankRuns.set(key, blank);
+    parts.push(blank);
   };
   for (const segment of segments) {
     const kept = kinds.indexOf(segment.kind) !== -1;

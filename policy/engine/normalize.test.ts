@@ -137,6 +137,15 @@ describe("foldForMatching: offsets", () => {
     expect(foldForMatching("plain").toSourceEnd(3)).toBe(3);
   });
 
+  it("maps every offset when many characters fold to several, with ASCII after them", () => {
+    // Twenty "㎯" fold to 120 characters: more than the source's length, then plain text to map after them.
+    const source = `${"\u33af".repeat(20)}ok`;
+    const view = foldForMatching(source);
+    expect(view.text).toBe(`${"rad\u2215s2".repeat(20)}ok`);
+    expect([0, 5, 6, 119, 120, 121, 122].map(view.toSource)).toEqual([0, 0, 1, 19, 20, 21, 22]);
+    expect([0, 1, 19, 20, 21, 22].map(view.fromSource)).toEqual([0, 6, 114, 120, 121, 122]);
+  });
+
   it("clamps offsets outside the folded text to its ends", () => {
     const view = foldForMatching("\u00a0ab");
     expect(view.toSource(-3)).toBe(0);

@@ -102,24 +102,38 @@ export function foldForMatching(source: string): TextView {
     const identity = (offset: number) => offset;
     return { text: source, lower, toSource: identity, toSourceEnd: identity, fromSource: identity };
   }
-  const parts: string[] = [];
-  // toSourceTable[i] = source offset of folded offset i; one extra entry for the end.
-  const toSourceTable: number[] = [];
+  // toSourceTable[i] = source offset of folded offset i; one extra entry for the end. A typed array, grown
+  // only when a character folds to several; plain ASCII runs are copied whole, so a body that is mostly
+  // ASCII (or every fourth character a zero-width space) costs a table write per character, not a string.
+  let table = new Int32Array(source.length + 8);
+  let length = 0;
+  let text = "";
+  let runStart = 0;
   let index = 0;
   while (index < source.length) {
-    const code = source.codePointAt(index) ?? 0;
-    const width = code > 0xffff ? 2 : 1;
-    const char = width === 2 ? source.slice(index, index + 2) : source.charAt(index);
-    const folded = code < 0x80 ? char : foldCodePoint(code, char);
-    for (let k = 0; k < folded.length; k++) toSourceTable.push(index);
-    parts.push(folded);
+    const code = source.charCodeAt(index);
+    if (code < 0x7f && (code > 0x1f || code === 9 || code === 10 || code === 13)) {
+      table[length++] = index++;
+      continue;
+    }
+    const point = source.codePointAt(index) as number;
+    const width = point > 0xffff ? 2 : 1;
+    const folded = code < 0x80 ? source.charAt(index) : foldCodePoint(point, source.slice(index, index + width));
+    // Room for this character's folding and one entry for each source character after it (and the end).
+    if (length + folded.length + source.length - index >= table.length) {
+      const grown = new Int32Array(table.length * 2 + folded.length);
+      grown.set(table);
+      table = grown;
+    }
+    for (let k = 0; k < folded.length; k++) table[length++] = index;
+    text += source.slice(runStart, index) + folded;
     index += width;
+    runStart = index;
   }
-  toSourceTable.push(source.length);
-  const text = parts.join("");
-  // Stryker disable next-line ArithmeticOperator: one past the last entry is undefined, and `?? source.length` gives the last entry's value (source.length)
-  const toSource = (offset: number) =>
-    toSourceTable[Math.max(0, Math.min(offset, toSourceTable.length - 1))] ?? source.length;
+  text += source.slice(runStart);
+  table[length] = source.length;
+  const toSourceTable = table.subarray(0, length + 1);
+  const toSource = (offset: number) => toSourceTable[Math.max(0, Math.min(offset, length))] as number;
   return {
     text,
     lower: lowerCaseKeepingLength(text),
@@ -149,12 +163,12 @@ export function lowerCaseKeepingLength(text: string): string {
   return out;
 }
 
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
+function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = sorted.length - 1;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((sorted[middle] ?? 0) < value) low = middle + 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
     else high = middle;
   }
   return low;

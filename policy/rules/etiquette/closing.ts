@@ -17,7 +17,7 @@ export function hasClosing(ownWithSignOff: string): boolean {
   if (lines.some((line) => line.length <= 60 && startsWithClosing(line))) return true;
   const last = (lines[lines.length - 1] ?? "").trim();
   const tail = /[.!?]\s+([^.!?]{1,40})$/.exec(last);
-  return tail !== null && startsWithClosing(tail[1] ?? "");
+  return tail !== null && startsWithClosing(tail[1] as string);
 }
 
 export default defineRule({

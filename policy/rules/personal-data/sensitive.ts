@@ -81,7 +81,7 @@ function sensitiveKinds(entities: readonly Entity[], texts: EntityTexts): string
 
 function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? "";
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] as string}`;
 }
 
 /**

@@ -45,8 +45,7 @@ export function hasPersonalLabel(subject: string, label: string): boolean {
   if (rest.length === 0) return true;
   if (/^[a-z]/.test(rest)) return false;
   const nextWord = /^[\s:–-]*([a-z]+)/.exec(rest);
-  // Stryker disable next-line StringLiteral: group 1 is not optional, so it is set whenever nextWord is
-  return !(nextWord && NOT_A_LABEL_AFTER.indexOf(nextWord[1] ?? "") !== -1 && /^\s/.test(rest));
+  return !(nextWord && NOT_A_LABEL_AFTER.indexOf(nextWord[1] as string) !== -1 && /^\s/.test(rest));
 }
 
 export interface PersonalUseVerdict {

@@ -13,15 +13,14 @@ function isSendersOwnAccount(recipient: Recipient, from: Recipient): boolean {
   if (senderName.length < 4) return false;
   if (recipient.name && letters(recipient.name) === senderName) return true;
   const local = letters(recipient.address.slice(0, recipient.address.indexOf("@")));
-  // Stryker disable next-line StringLiteral: a sender name of four letters or more was required above, so from.name is set
-  const parts = (from.name ?? "")
+  const parts = (from.name as string)
     .toLowerCase()
     .split(/\s+/)
     .map(letters)
     .filter((part) => part.length > 1);
   if (parts.length < 2) return false;
-  const given = parts[0] ?? "";
-  const surname = parts[parts.length - 1] ?? "";
+  const given = parts[0] as string;
+  const surname = parts[parts.length - 1] as string;
   // A short form of the given name ("Cath Ward" <cathward.home@…> for Catherine Ward): the surname, and the
   // given name's first four letters at the start of the address or of the name shown.
   const shown = (recipient.name ?? "").toLowerCase().split(/\s+/).map(letters);
@@ -30,7 +29,7 @@ function isSendersOwnAccount(recipient: Recipient, from: Recipient): boolean {
     given.length > 4 &&
     (local.indexOf(shortGiven) === 0
       ? local.indexOf(surname) !== -1
-      : (shown[0] ?? "").indexOf(shortGiven) === 0 && shown[shown.length - 1] === surname);
+      : (shown[0] as string).indexOf(shortGiven) === 0 && shown[shown.length - 1] === surname);
   return byShortForm || parts.every((part) => local.indexOf(part) !== -1);
 }
 

@@ -57,8 +57,7 @@ export default defineRule({
         messageId: "unchecked",
         data: {
           names: listOf(others.map((entry) => label(entry.recipient.name, entry.recipient.address))),
-          // Stryker disable next-line OptionalChaining,StringLiteral: others is not empty here, so others[0] always exists
-          reason: others[0]?.reason ?? "no address",
+          reason: (others[0] as (typeof others)[number]).reason,
         },
         location: "recipients",
       });

@@ -101,7 +101,7 @@ function insideQuotes(marks: readonly number[], offset: number): boolean {
   let high = marks.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((marks[middle] ?? 0) < offset) low = middle + 1;
+    if ((marks[middle] as number) < offset) low = middle + 1;
     else high = middle;
   }
   return low % 2 === 1;
@@ -181,7 +181,7 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
     let high = starts.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= offset) low = middle;
+      if ((starts[middle] as number) <= offset) low = middle;
       else high = middle - 1;
     }
     return low;
@@ -197,7 +197,7 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
   const factsOf = (index: number): SentenceFacts => {
     let known = facts.get(index);
     if (known === undefined) {
-      const start = starts[index] ?? 0;
+      const start = starts[index] as number;
       const end = starts[index + 1] ?? lower.length;
       known = { start, text: lower.slice(start, end), reported: false };
       facts.set(index, known);
