@@ -166,13 +166,31 @@ describe("dist/addin/launchevent.js", () => {
     expect(String(sent.options?.errorMessage).length).toBeLessThanOrEqual(500);
   });
 
-  it("works without the post-ES2016 built-ins the core uses (polyfilled for classic Outlook)", async () => {
-    const withoutBuiltIns = ["Object.values", "String.prototype.trimStart", "String.prototype.trimEnd"];
+  it("works without the post-ES2016 built-ins (classic Outlook's runtime before build 2403)", async () => {
+    // ES2017 to ES2021 library calls. Only Object.getOwnPropertyDescriptors is supplied
+    // (SEND_TIME_POLYFILL in build.ts): esbuild's object-spread helper calls it.
+    const withoutBuiltIns = [
+      "Object.values",
+      "Object.entries",
+      "Object.fromEntries",
+      "Object.getOwnPropertyDescriptors",
+      "String.prototype.padStart",
+      "String.prototype.padEnd",
+      "String.prototype.trimStart",
+      "String.prototype.trimEnd",
+      "String.prototype.matchAll",
+      "String.prototype.replaceAll",
+      "Array.prototype.flat",
+      "Array.prototype.flatMap",
+      "Promise.prototype.finally",
+    ];
     const { standIn, failOpen, context } = runLaunchEventInVm(code, {
       internalDomains: pack.school.emailDomains,
       withoutBuiltIns,
     });
-    expect(vm.runInContext("typeof Object.values + typeof ''.trimEnd", context)).toBe("functionfunction");
+    expect(vm.runInContext("typeof Object.getOwnPropertyDescriptors + typeof ''.trimEnd", context)).toBe(
+      "functionundefined",
+    );
     Object.assign(standIn.state, {
       subject: "Reports",
       body: {
@@ -185,6 +203,12 @@ describe("dist/addin/launchevent.js", () => {
     expect(failOpen()?.count ?? 0).toBe(0);
     expect(sent.options).toMatchObject({ allowEvent: false });
     expect(String(sent.options?.errorMessage)).toMatch(/capital/i);
+  });
+
+  it("calls none of those built-ins, which a path the test above does not take could reach", () => {
+    expect(code).not.toMatch(
+      /\.(?:padStart|padEnd|trimStart|trimEnd|matchAll|replaceAll|flatMap|flat)\(|Object\.(?:values|entries|fromEntries)\b|\.finally\(/,
+    );
   });
 
   it("fails open when reading the item throws, and counts it", async () => {

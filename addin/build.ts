@@ -244,6 +244,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
     platform: "neutral",
     target: "es2016",
     mainFields: ["module", "main"],
+    banner: { js: SEND_TIME_POLYFILL },
     write: false,
   });
   const launchEventCode = launchEvent.outputFiles[0]?.text;
@@ -288,6 +289,17 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
     schoolId: pack.school.id,
   };
 }
+
+/**
+ * Classic Outlook on Windows before build 2403 runs launch events in an ES2016-era runtime. esbuild lowers
+ * syntax, not library calls, and its helper for an object spread followed by properties (`{ ...a, b }`)
+ * reads `Object.getOwnPropertyDescriptors` (ES2017) when the bundle starts: so it is supplied before the
+ * bundle, where missing. The core calls no other post-ES2016 built-in (build.test.ts checks the bundle's
+ * text and runs it with them deleted).
+ */
+export const SEND_TIME_POLYFILL =
+  "Object.getOwnPropertyDescriptors||(Object.getOwnPropertyDescriptors=function(o){var d={};" +
+  "Reflect.ownKeys(o).forEach(function(k){d[k]=Object.getOwnPropertyDescriptor(o,k)});return d});";
 
 /**
  * launchevent.js after esbuild's minifier, its word lists joined (`joinStringLists`), compressed again by

@@ -21,10 +21,10 @@ export const EXAMPLES: readonly ExampleDraft[] = [
   },
   {
     label: "Pupil details in the subject",
-    subject: "Jamie Example EHCP review - DOB 04/05/2015",
+    subject: "Jamie Ellison EHCP review - DOB 04/05/2015",
     body: "Hello,\n\nPlease find the notes for the EHCP review attached.\n\nThanks,\nMs Example",
     to: ["senco@county-council.example.gov.uk"],
-    attachments: [{ name: "Jamie Example EHCP.pdf", size: 240_000 }],
+    attachments: [{ name: "Jamie Ellison EHCP.pdf", size: 240_000 }],
   },
   {
     label: "Shouting and !!!",

@@ -1,9 +1,9 @@
 /**
  * Entry of dist/addin/launchevent.js. The build embeds the school's validated pack as
  * "virtual:school-pack" and transpiles everything to one ES2016 IIFE: no imports, no DOM, no
- * Office.onReady (the JavaScript-only runtime calls the associated functions directly).
+ * Office.onReady (the JavaScript-only runtime calls the associated functions directly). The one
+ * post-ES2016 built-in it needs is supplied ahead of it (`SEND_TIME_POLYFILL` in addin/build.ts).
  */
-import "./polyfills.js";
 import packData from "virtual:school-pack";
 import type { PolicyPack } from "../../policy/engine/types.js";
 import { HANDLER_NAMES } from "../core/ids.js";

@@ -127,6 +127,16 @@ describe("detectPersonalData: must find", () => {
     expect(found.some((e) => e.type === "special-category")).toBe(sensitive);
   });
 
+  it.each<[string, string, boolean]>([
+    ["a class list's SEN column", "9C class list SEN DOB.xlsx", true],
+    ["a register of the SEN pupils", "SEN register Y7.xlsx", true],
+    ["a policy, which lists nobody", "SEN policy.pdf", false],
+    ["a register with no sensitive word", "Attendance register.xlsx", false],
+  ])("a file that lists pupils makes its sensitive word theirs: %s", (_what, fileName, sensitive) => {
+    const found = detect({ attachmentNames: [fileName] }).filter((e) => e.location === "attachments");
+    expect(found.some((e) => e.type === "special-category")).toBe(sensitive);
+  });
+
   it("bank details introduced as such, or a sort code beside an account number, with no other words", () => {
     expect(typesIn("", "Mrs Patel bank details: 20-45-77")).toEqual(["subject:bank-details"]);
     expect(typesIn("Refund to 20-45-77 / 41234567 please.")).toEqual(["body:bank-details"]);

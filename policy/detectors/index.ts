@@ -13,7 +13,7 @@ import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
 import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
-import { PUBLIC_TITLES, TITLES } from "../data/personal-data/lexicon.js";
+import { PUBLIC_TITLES, ROSTER_WORDS, TITLES } from "../data/personal-data/lexicon.js";
 import { segmentBodyAndHeaders, signatureStart, type HeaderSpan } from "../engine/segments.js";
 import { detectSpecialCategory, type Identification } from "./special-category.js";
 import { hasPhrase, makeScan, overlaps, type Candidate, type Scan } from "./text.js";
@@ -160,7 +160,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
       (found[index] as Candidate[]).some(
         (entity) => IDENTIFYING.has(entity.type) && entity.confidence >= facts.threshold,
       ) ||
-      (facts.customIdentifiers.length > 0 && findCustomIdentifiers(scan, facts.customIdentifiers).length > 0),
+      (facts.customIdentifiers.length > 0 && findCustomIdentifiers(scan, facts.customIdentifiers).length > 0) ||
+      (scan.location === "attachments" && hasPhrase(scan.lower, ROSTER_WORDS)),
   );
   // The body is read with the whole message (a subject naming the pupil makes "He has an EHCP" theirs);
   // a subject or file name is seen on its own in lists and notifications, so it must name someone itself.

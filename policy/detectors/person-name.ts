@@ -144,11 +144,11 @@ const UNKNOWN_NAME_AND_INITIAL = new RegExp(`(?:^|[^${LETTER}'])(${NAME_WORD} [B
 
 /**
  * What follows a pupil's name: an initial and a class ("d (10)", "c. in 11J", "w 4B"), a class (", Y10",
- * " in 9R", " (class 8)") or a possessive ("'s"). Class codes as staff write them: a form's letters in
- * capitals, so "10am" and "14th" are not classes.
+ * " in 9R", " in 9c", " (class 8)") or a possessive ("'s"). A form's letters in either case, but not a
+ * time or a date ("10am", "14th").
  */
 const CLASS_OR_POSSESSIVE =
-  /(?: [a-z]\.?)?(?:,? (?:in )?(?:[Yy](?:ear|r)? ?\d{1,2}|\d{1,2}[A-Z]{1,2}|[Cc]lass \d{1,2}|[Rr]ec(?:eption)?|[Nn]ursery)\b| \((?:[Yy](?:ear|r)? ?\d{1,2}|\d{1,2}[A-Z]{0,2}|[Cc]lass \d{1,2}|[Rr]ec(?:eption)?)\))|'s\b/g;
+  /(?: [a-z]\.?)?(?:,? (?:in )?(?:[Yy](?:ear|r)? ?\d{1,2}|\d{1,2}(?![ap]m\b|th\b|st\b|nd\b|rd\b)[A-Za-z]{1,2}|[Cc]lass \d{1,2}|[Rr]ec(?:eption)?|[Nn]ursery)\b| \((?:[Yy](?:ear|r)? ?\d{1,2}|\d{1,2}[A-Z]{0,2}|[Cc]lass \d{1,2}|[Rr]ec(?:eption)?)\))|'s\b/g;
 /** A class with its number right after a word, in any case: " class 4", " yr1", " (Y10)", " 9R". */
 const NUMBERED_CLASS_AFTER = /^ \(?(?:[Yy](?:ear|r)? ?\d{1,2}|\d{1,2}[A-Za-z]{1,2}|[Cc]lass \d{1,2})\b/;
 /** The listed given names in lower case. */
@@ -332,15 +332,23 @@ export function findNames(
     push(start, end, false, context ? 0.7 : 0.5);
   });
   // A listed given name in lower case, as staff in a hurry write a pupil ("kayla in 9R", "hugo, Y10",
-  // "finley c. in 11J", "sienna's dad"): with a class or a possessive after it, it is someone.
+  // "finley c. in 11J", "sienna's dad", with a surname "ella thompson in 9c"): with a class or a
+  // possessive after it, it is someone.
   forEachMatch(CLASS_OR_POSSESSIVE, text, (match) => {
-    let start = match.index;
-    for (let code = text.charCodeAt(start - 1); code >= 97 && code <= 122; code = text.charCodeAt(start - 1)) start--;
-    const word = text.slice(start, match.index);
-    if (start > 0 && isNameChar(text.charCodeAt(start - 1))) return;
-    if (!LOWER_GIVEN_NAMES.has(word) || inSignature(scan, start)) return;
-    if (match[0].charCodeAt(0) === 39 && WORD_NAMES.has(word)) return;
-    if (!names.some((known) => overlaps(known, start, match.index))) push(start, match.index, false, 0.5);
+    const end = match.index;
+    let start = lowerWordStart(text, end);
+    if (start === -1) return;
+    const word = text.slice(start, end);
+    const possessive = match[0].charCodeAt(0) === 39;
+    let full = false;
+    if (!LOWER_GIVEN_NAMES.has(word)) {
+      const given = possessive || text.charCodeAt(start - 1) !== 32 ? -1 : lowerWordStart(text, start - 1);
+      if (given === -1 || NOT_A_NAME.has(word) || !LOWER_GIVEN_NAMES.has(text.slice(given, start - 1))) return;
+      start = given;
+      full = true;
+    } else if (possessive && WORD_NAMES.has(word)) return;
+    if (!inSignature(scan, start) && !names.some((known) => overlaps(known, start, end)))
+      push(start, end, full, full ? 0.75 : 0.5);
   });
   forEachMatch(DESCRIBED_PERSON, text, (match) => {
     if (!inSignature(scan, match.index)) push(match.index, match.index + match[0].length, true, 0.75);
@@ -524,6 +532,13 @@ export function wordsNamedIn(scan: Scan, words: ReadonlySet<string>): NameCandid
       });
   });
   return names;
+}
+
+/** Start of the lower-case word (a-z) that ends at `end`, or -1 when there is none or it is the tail of a longer word. */
+function lowerWordStart(text: string, end: number): number {
+  let start = end;
+  for (let code = text.charCodeAt(start - 1); code >= 97 && code <= 122; code = text.charCodeAt(start - 1)) start--;
+  return start === end || (start > 0 && isNameChar(text.charCodeAt(start - 1))) ? -1 : start;
 }
 
 /** A letter (any Latin letter): a neighbour that makes a name part of a longer word. */

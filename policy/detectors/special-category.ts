@@ -37,7 +37,7 @@ const CAPITALS_ONLY = new Set(CAPITALS_ONLY_TERMS);
 
 /** `runHash` of a lower-case phrase's first word (its letters up to the first other character). */
 function firstWordHash(phrase: string): number {
-  return runHash(phrase, 0, phrase.split(/[^a-z]/)[0]?.length ?? phrase.length);
+  return runHash(phrase, 0, (phrase.split(/[^a-z]/)[0] as string).length);
 }
 
 export function compileSensitiveTerms(categories: readonly SensitiveCategory[]): SensitiveTermIndex {

@@ -27,6 +27,7 @@ const LOWER_CASE_LISTS: Readonly<Record<string, readonly string[]>> = {
   NHS_CONTEXT: lexicon.NHS_CONTEXT,
   SORT_CODE_CONTEXT: lexicon.SORT_CODE_CONTEXT,
   ACCOUNT_CONTEXT: lexicon.ACCOUNT_CONTEXT,
+  ROSTER_WORDS: lexicon.ROSTER_WORDS,
 };
 
 const duplicates = (list: readonly string[]) => list.filter((item, index) => list.indexOf(item) !== index);
@@ -89,7 +90,7 @@ describe("personal-data lexicon", () => {
   });
 
   it("stays small (it ships in the send-time bundle; addin/build.test.ts holds the whole bundle to 60 kB)", () => {
-    expect(JSON.stringify(lexicon).length).toBeLessThan(25_000);
+    expect(JSON.stringify(lexicon).length).toBeLessThan(25_500);
   });
 });
 

@@ -408,6 +408,18 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "hits him",
     "hurts her",
     "hurts him",
+    "hitting her",
+    "hitting him",
+    // Signs of self-harm and of fear at home a child shows or says (NSPCC, "Self-harm"; "Recognising and
+    // responding to abuse"): a new user's trial of the add-in.
+    "cuts on her arm",
+    "cuts on her arms",
+    "cuts on his arm",
+    "cuts on his arms",
+    "scared to go home",
+    "afraid to go home",
+    "doesn't want to go home",
+    "doesnt want to go home",
     "young carer",
     "welfare concern",
     "welfare check",
@@ -729,6 +741,21 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "with a knife",
   ],
 };
+
+/**
+ * What a file name calls a list of pupils ("9C class list SEN DOB.xlsx", "SEN register Y7.xlsx", "Y10
+ * medical tracker.xlsx"): a sensitive word in such a file is the listed pupils' data, each of them
+ * identified by the list, as a name identifies one. A new user's trial; the SEN register noticed before.
+ */
+export const ROSTER_WORDS: readonly string[] = [
+  "class list",
+  "pupil list",
+  "student list",
+  "register",
+  "tracker",
+  "contact list",
+  "contacts list",
+];
 
 /**
  * A subject line's shorthand for a sensitive matter, beside the pupil or family it names ("Tyler Dean 8K -

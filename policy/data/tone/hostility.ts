@@ -335,6 +335,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "are you actually capable",
     "are you even capable",
     "draw you a picture",
+    // A new user's trial: "nobody in SLT gives a damn. It's a joke and you know it."
+    "gives a damn",
+    "give a damn",
+    "and you know it",
     "thanks for nothing",
     "thanks a lot for nothing",
     "as usual you",
