@@ -15,6 +15,42 @@ function names(text: string, location: Scan["location"] = "body", greetingEnd = 
   ]);
 }
 
+describe("findNames: a listed given name written in lower case", () => {
+  it.each<[string, string, string[]]>([
+    ["with a form after 'in'", "it's about kayla in 9R - she told her tutor.", ["kayla"]],
+    ["with a form in lower case", "it's about kayla in 9c", ["kayla"]],
+    ["with a year after a comma", "the boy in room 14 (hugo, Y10) is on sertraline.", ["hugo"]],
+    ["with an initial and a class", "please be aware that finley c. in 11J has diabetes", ["finley"]],
+    ["with an initial and a bracketed year", "- harvey d (10) 54%, on the exclusion list", ["harvey"]],
+    ["with a possessive", "sienna's dad was arrested at the weekend", ["sienna"]],
+    ["with a lower-case class word", "kayla (class 8) had a seizure", ["kayla"]],
+  ])("is someone %s", (_what, text, expected) => {
+    expect(names(text).map(([name]) => name)).toEqual(expected);
+  });
+
+  it.each<[string, Row[]]>([
+    ["ella thompson in 9c has been really down", [["ella thompson", true, false, false, 0.75]]],
+    ["maya khan in 10a showed me", [["maya khan", true, false, false, 0.75]]],
+  ])("with a surname is a full name: %s", (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["a word no list has as a name", "can you take 9R on Friday?"],
+    ["a time, not a class", "see you in the hall, 10am"],
+    ["a date, not a class", "the meeting is on the 14th"],
+    ["a listed name that is also a word, before a possessive", "the amber's too dark on this chart"],
+    ["a listed name inside a longer word", "the stonemason's yard"],
+    ["a common word before the word before a form", "the register in 9c is on the desk"],
+  ])("is no one: %s", (_what, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it("a surname before a possessive makes no lower-case full name", () => {
+    expect(names("ella thompson's bag").filter(([, full]) => full)).toEqual([]);
+  });
+});
+
 describe("findNames in a body", () => {
   it.each<[string, string, Row[]]>([
     [

@@ -53,6 +53,12 @@ describe("detectSpecialCategory: the term itself", () => {
     ["ADD in capitals (attention deficit disorder)", "Oliver: ADD confirmed.", ["special-category ADD 0.75"]],
     ["a medicine bought over the counter", "Oliver has Calpol at noon.", ["special-category Calpol 0.75"]],
     ["add in lower case is a verb", "Oliver: please add me.", []],
+    [
+      "a sign of self-harm in a child's words",
+      "Oliver showed me cuts on his arms.",
+      ["special-category cuts on his arms 0.75"],
+    ],
+    ["fear of going home", "Oliver doesn't want to go home.", ["special-category doesn't want to go home 0.75"]],
   ])("%s", (_what, text, expected) => {
     expect(details(text, { identified: true })).toEqual(expected);
   });
