@@ -333,7 +333,8 @@ export function findNames(
   });
   // A listed given name in lower case, as staff in a hurry write a pupil ("kayla in 9R", "hugo, Y10",
   // "finley c. in 11J", "sienna's dad", with a surname "ella thompson in 9c"): with a class or a
-  // possessive after it, it is someone.
+  // possessive after it, it is someone. Matches come in text order: the names so far are walked alongside.
+  const spoken = coverageOf(names);
   forEachMatch(CLASS_OR_POSSESSIVE, text, (match) => {
     const end = match.index;
     let start = lowerWordStart(text, end);
@@ -347,8 +348,7 @@ export function findNames(
       start = given;
       full = true;
     } else if (possessive && WORD_NAMES.has(word)) return;
-    if (!inSignature(scan, start) && !names.some((known) => overlaps(known, start, end)))
-      push(start, end, full, full ? 0.75 : 0.5);
+    if (!inSignature(scan, start) && !spoken(start)) push(start, end, full, full ? 0.75 : 0.5);
   });
   forEachMatch(DESCRIBED_PERSON, text, (match) => {
     if (!inSignature(scan, match.index)) push(match.index, match.index + match[0].length, true, 0.75);

@@ -146,6 +146,14 @@ describe("foldForMatching: offsets", () => {
     expect([0, 1, 19, 20, 21, 22].map(view.fromSource)).toEqual([0, 6, 114, 120, 121, 122]);
   });
 
+  it("maps every offset when the foldings outgrow the source many times over", () => {
+    // 300 ligatures "ﬁ", each two folded characters: 300 more entries than the source has characters.
+    const view = foldForMatching(`${"\ufb01".repeat(300)}ok`);
+    expect(view.text).toBe(`${"fi".repeat(300)}ok`);
+    expect([599, 600, 601, 602].map(view.toSource)).toEqual([299, 300, 301, 302]);
+    expect([299, 300, 301, 302].map(view.fromSource)).toEqual([598, 600, 601, 602]);
+  });
+
   it("clamps offsets outside the folded text to its ends", () => {
     const view = foldForMatching("\u00a0ab");
     expect(view.toSource(-3)).toBe(0);

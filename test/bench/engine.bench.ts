@@ -136,6 +136,10 @@ export async function run(): Promise<Record<string, number | string>> {
     '"From: x\\nSent: y" headers': draftWithBody(toMB("From: x\nSent: y\nTo: z\n")),
     '"you useless " insults': draftWithBody(toMB("you useless ")),
     '"Amy Shaw has " names': draftWithBody(toMB("Amy Shaw has an EHCP. ")),
+    // Lower-case pupils with a form: each is looked up against the names found before it.
+    '"kayla in 9R, ella thompson in 9c" lower-case names': draftWithBody(
+      toMB("kayla in 9R, ella thompson in 9c is on epilim. "),
+    ),
     // A notice to a group: each detail's sentence is searched for the names it holds.
     '"Dear all," then names and details': draftWithBody(`Dear all,\n\n${toMB("Amy Shaw has autism. ")}`),
     '"is Amy Shaw." introductions': draftWithBody(toMB("The new girl is Amy Shaw. ")),
