@@ -100,6 +100,12 @@ describe("detectSpecialCategory: a subject's shorthand beside the pupil it names
       ["special-category pp 0.9"],
     ],
     ["only an adult by title, whom it is for", "PP review - for Mr Hartley", { fullNames: [16] }, []],
+    [
+      "a pupil and the adult it is for",
+      "Tyler Dean - police - for Mr Hartley",
+      { fullNames: [0, 25] },
+      ["special-category police 0.9"],
+    ],
     ["nobody named", "Police visit to Year 9 assembly", {}, []],
   ])("%s", (_what, subject, who, expected) => {
     expect(details(subject, { ...who, identified: Object.keys(who).length > 0 }, subject.length, "subject")).toEqual(
