@@ -45,7 +45,9 @@ export default defineRule({
         data: {
           what: describeEntities(found, entityTexts(draft.subject, bodyText, names)),
           addresses:
-            addresses.length <= 2 ? addresses.join(" and ") : `${addresses[0] as string} and ${addresses.length - 1} more`,
+            addresses.length <= 2
+              ? addresses.join(" and ")
+              : `${addresses[0] as string} and ${addresses.length - 1} more`,
         },
         location: "recipients",
       },

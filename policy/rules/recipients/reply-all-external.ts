@@ -65,7 +65,9 @@ export default defineRule({
     );
     const list = (recipients: readonly Recipient[]) => {
       const addresses = recipients.map((recipient) => recipient.address);
-      return addresses.length <= 2 ? addresses.join(" and ") : `${addresses[0] as string} and ${addresses.length - 1} more`;
+      return addresses.length <= 2
+        ? addresses.join(" and ")
+        : `${addresses[0] as string} and ${addresses.length - 1} more`;
     };
     // Outsiders the earlier messages never show: someone new receives the whole history.
     const added = outside.filter((recipient) => !mentioned(recipient, thread));
