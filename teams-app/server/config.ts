@@ -59,7 +59,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_PATH: z.string().min(1).default(`${REPO_ROOT}data/acknowledgements.db`),
-  POLICY_PACK: z.string().min(1).default("st-dunstans"),
+  POLICY_PACK: z.string().min(1).default("st-john-payne"),
   POLICY_DOCUMENTS_DIR: z.string().min(1).default(`${REPO_ROOT}policy/documents`),
   TENANT_ID: z.uuid({ message: "must be the tenant's GUID" }).optional(),
   API_AUDIENCE: z.string().min(1).optional(),
