@@ -297,7 +297,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
  * bundle, where missing. The core calls no other post-ES2016 built-in (build.test.ts checks the bundle's
  * text and runs it with them deleted).
  */
-export const SEND_TIME_POLYFILL =
+const SEND_TIME_POLYFILL =
   "Object.getOwnPropertyDescriptors||(Object.getOwnPropertyDescriptors=function(o){var d={};" +
   "Reflect.ownKeys(o).forEach(function(k){d[k]=Object.getOwnPropertyDescriptor(o,k)});return d});";
 

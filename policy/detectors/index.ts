@@ -13,9 +13,9 @@ import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
 import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
-import { PUBLIC_TITLES, ROSTER_WORDS, TITLES } from "../data/personal-data/lexicon.js";
+import { PUBLIC_TITLES, ROSTER_WORDS } from "../data/personal-data/lexicon.js";
 import { segmentBodyAndHeaders, signatureStart, type HeaderSpan } from "../engine/segments.js";
-import { detectSpecialCategory, type Identification } from "./special-category.js";
+import { detectSpecialCategory, TITLED, type Identification } from "./special-category.js";
 import { hasPhrase, makeScan, overlaps, type Candidate, type Scan } from "./text.js";
 import { detectUlns } from "./uln.js";
 import { detectUpns } from "./upn.js";
@@ -216,7 +216,6 @@ function endsWithWordOf(lower: string, name: { readonly start: number; readonly 
 
 /** "PC ", "Imam ", "Sir " right before a name (`PUBLIC_TITLES`). */
 const PUBLIC_TITLE_BEFORE = new RegExp(`(?:^|[^A-Za-z])(?:${PUBLIC_TITLES.join("|")})\\.? $`);
-const TITLED = new RegExp(`^(?:${TITLES.join("|")})\\b`);
 const GROUP_GREETING = new RegExp(`\\b(?:${GROUP_ADDRESSEES.join("|")})\\b`);
 
 /** Is `at` inside one of `spans` (ascending by start)? Binary search: a body of 10,000 names asks 10,000 times. */

@@ -178,8 +178,8 @@ export function detectSpecialCategory(
   if (animalOrFiction.length > 0) dropAnimalsAndCharacters(lower, out, firstOwn, animalOrFiction, people);
 }
 
-/** A title before a name: "Mr Hartley". */
-const TITLED = new RegExp(`^(?:${TITLES.join("|")})\\b`);
+/** A title at the start of a name: "Mr Hartley" (the detectors' one test for it). */
+export const TITLED = new RegExp(`^(?:${TITLES.join("|")})\\b`);
 
 const SENTENCE_REACH = 300;
 /** A pronoun that points back to someone named earlier: "Please find Leo's referral attached. His mother…". */
