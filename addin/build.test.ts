@@ -239,26 +239,34 @@ describe("dist/addin/launchevent.js", () => {
 
 describe("joinStringLists", () => {
   const words = ["asthma", "autism", "adhd", "crohn's", 'say "hi"', "café", "", "epilepsy", "ehcp", "cin plan"];
+  const decode = (joined: string, name: string): unknown => vm.runInNewContext(`${joined};${name}`);
 
-  it("writes a list of three or more strings as one string split on |, the same array", () => {
-    const code = `var a=${JSON.stringify(words)};`;
-    const joined = joinStringLists(code);
-    expect(joined).toBe(`var a=${JSON.stringify(words.join("|"))}.split("|");`);
-    expect(vm.runInNewContext(`${joined}a`)).toEqual(words);
+  it("writes a list of three or more strings as one string the decoder splits on |, the same array", () => {
+    const joined = joinStringLists(`var a=${JSON.stringify(words)};`);
+    expect(joined).toContain(`__splitWords(${JSON.stringify(words.join("|"))})`);
+    expect(decode(joined, "a")).toEqual(words);
   });
 
-  it("leaves short lists, lists holding |, and lists of other values as they are", () => {
+  it("writes a word that extends the last word written in full as ~ and its suffix", () => {
+    const inflected = ["idiot", "idiots", "idiotic", "id", "moron", "morons", "more", "moronic"];
+    const joined = joinStringLists(`var a=${JSON.stringify(inflected)};`);
+    expect(joined).toContain('__splitWords("idiot|~s|~ic|id|moron|~s|more|moronic")');
+    expect(decode(joined, "a")).toEqual(inflected);
+  });
+
+  it("leaves short lists, lists holding | or a word starting with ~, and lists of other values as they are", () => {
     const code = [
       `var a=${JSON.stringify(words.slice(0, 2))};`,
       `var b=${JSON.stringify([...words.slice(0, 9), "a|b"])};`,
       `var c=${JSON.stringify([...words.slice(0, 9), 1])};`,
+      `var d=${JSON.stringify([...words.slice(0, 9), "~s"])};`,
     ].join("");
     expect(joinStringLists(code)).toBe(code);
   });
 
-  it("rewrites lists inside other lists and calls", () => {
-    const code = `f([${JSON.stringify(words)},${JSON.stringify(words)}]);`;
-    const literal = `${JSON.stringify(words.join("|"))}.split("|")`;
-    expect(joinStringLists(code)).toBe(`f([${literal},${literal}]);`);
+  it("rewrites lists inside other lists, calls and for-of heads", () => {
+    const code = `var r=[];f([${JSON.stringify(words)},${JSON.stringify(words)}]);function f(x){r=x}for(const w of${JSON.stringify(words)})r.push(w);`;
+    const joined = joinStringLists(code);
+    expect(decode(joined, "r")).toEqual([words, words, ...words]);
   });
 });
