@@ -191,8 +191,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
       groupNotice: noticeToGroup,
     };
     if (scan.text.length > 0) detectSpecialCategory(scan, facts.sensitiveTerms, who, candidates);
-    for (const name of named)
-      candidates.push({ type: name.type, start: name.start, end: name.end, confidence: name.confidence });
+    // A name is a candidate as it is (its extra fields are not copied into the entity below).
+    for (const name of named) candidates.push(name);
     candidates.sort((a, b) => a.start - b.start);
     for (const candidate of candidates) {
       if (!facts.allowed.has(candidate.type) || candidate.confidence < facts.threshold) continue;

@@ -43,6 +43,14 @@ describe("missing-disclaimer: what counts as the disclaimer being there", () => 
     expect(findings(`Dear all\n\n${opening.slice(0, 59)}`)).toHaveLength(1);
   });
 
+  it("reads the symbols of the opening as themselves, not as a pattern", () => {
+    const text = "Private (and confidential)? See www.example.sch.uk/terms [v2] + $1 notes* for the rest of it.";
+    const own = { ...pack, etiquette: { ...pack.etiquette, disclaimer: { ...pack.etiquette.disclaimer, text } } };
+    const run = (body: string) => runRule(rule, { subject: "Hello", body, bodyType: "text" }, own).findings;
+    expect(run(`Dear all\n\n${text}`)).toEqual([]);
+    expect(run(`Dear all\n\n${text.replace(/\./g, "x")}`)).toHaveLength(1);
+  });
+
   it("offers to append the school's own text", () => {
     expect(findings("Dear all")[0]?.fix).toEqual({ kind: "append-disclaimer", text: disclaimer });
   });

@@ -22,7 +22,10 @@ export default defineRule({
     if (!disclaimer.required) return [];
     // The first sentence identifies the disclaimer; mail systems reflow the rest.
     const opening = squash(disclaimer.text).slice(0, 60);
-    if (squash(bodyText).indexOf(opening) !== -1) return [];
+    // Searched for in the body as written, its spaces as runs of whitespace and case ignored: squashing a
+    // 1 MB body first copied it twice, a quarter of the time of a body of short lines.
+    const pattern = new RegExp(opening.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"), "i");
+    if (pattern.test(bodyText)) return [];
     return [{ messageId: "missing", location: "body", fix: { kind: "append-disclaimer", text: disclaimer.text } }];
   },
 });
