@@ -49,6 +49,29 @@ describe("dist/addin/launchevent.js", () => {
     60_000,
   );
 
+  it("embeds only the opening of the school's disclaimer, and still finds it missing or there", async () => {
+    const palfrey = loadPolicy("palfrey");
+    const disclaimer = palfrey.etiquette.disclaimer.text;
+    const presetDir = mkdtempSync(join(tmpdir(), "spg-addin-palfrey-"));
+    try {
+      await buildAddin({ outDir: presetDir, policy: "palfrey" });
+      const palfreyCode = readFileSync(join(presetDir, "launchevent.js"), "utf8");
+      expect(palfreyCode).toContain(disclaimer.slice(0, 50));
+      expect(palfreyCode).not.toContain(disclaimer.slice(-40));
+      const send = async (body: string) => {
+        const { standIn } = runLaunchEventInVm(palfreyCode, { internalDomains: palfrey.school.emailDomains });
+        Object.assign(standIn.state, { subject: "Staff meeting on Thursday", body: { type: "text", content: body } });
+        standIn.setRecipients("to", [`staff@${palfrey.school.emailDomains[0]!}`]);
+        return (await standIn.fire("OnMessageSend", HANDLER_NAMES.send)).options;
+      };
+      const body = "Dear colleagues,\n\nThe staff meeting is in the library at 3.30pm.\n\nKind regards,\nA Teacher";
+      expect(String((await send(body))?.errorMessage)).toMatch(/disclaimer/);
+      expect(String((await send(`${body}\n\n${disclaimer}`))?.errorMessage)).not.toMatch(/disclaimer/);
+    } finally {
+      rmSync(presetDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("leaves out the pack sections no add-in code reads, and reads none of them", () => {
     for (const section of SEND_TIME_OMITTED) {
       // esbuild keeps property names: a read of the section would show as ".absence" or `absence:` in a pattern.

@@ -7,6 +7,7 @@ import { minify as terserMinify } from "terser";
 import { loadPolicy } from "../policy/pack/load.js";
 import { CLAUSE_KEYS, type ClauseKey } from "../policy/rules/define.js";
 import { rules } from "../policy/rules/registry.js";
+import { disclaimerOpening } from "../policy/rules/disclaimer/missing-disclaimer.js";
 import type { PolicyPack } from "../policy/pack/schema.js";
 
 /**
@@ -34,13 +35,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /**
- * Rule texts nothing at send time reads, left empty in launchevent.js (spent on detection instead):
+ * Rule texts nothing at send time reads, left out of launchevent.js (spent on detection instead):
  * `meta.docs` (for the docs and the task pane's "about" text) and the quote of `meta.fallbackCitation`
  * (the Smart Alert names a clause's document and section; quoting the sentence is the task pane's work,
  * and its bundle keeps every text). Each rule writes its docs as one `docs: "…",` line and its fallback as
  * `defaultCitation("section", "quote")`; the plugin fails the build otherwise.
  */
-const RULE_DOCS_LINE = /^([ \t]*)docs: "(?:[^"\\]|\\.)*",$/m;
+const RULE_DOCS_LINE = /^[ \t]*docs: "(?:[^"\\]|\\.)*",$/m;
 const RULE_FALLBACK = /fallbackCitation: defaultCitation\(\s*("(?:[^"\\]|\\.)*"),\s*"(?:[^"\\]|\\.)*",?\s*\)/;
 
 const ruleTextsLeftOut: Plugin = {
@@ -51,9 +52,7 @@ const ruleTextsLeftOut: Plugin = {
       if (!/\bdocs:/.test(source)) return undefined;
       if (!RULE_DOCS_LINE.test(source)) throw new Error(`${args.path}: write meta.docs as one \`docs: "…",\` line`);
       if (!RULE_FALLBACK.test(source)) throw new Error(`${args.path}: write the fallback as defaultCitation("…", "…")`);
-      source = source
-        .replace(RULE_DOCS_LINE, '$1docs: "",')
-        .replace(RULE_FALLBACK, 'fallbackCitation: defaultCitation($1, "")');
+      source = source.replace(RULE_DOCS_LINE, "").replace(RULE_FALLBACK, 'fallbackCitation: defaultCitation($1, "")');
       return { contents: source, loader: "ts" };
     });
   },
@@ -209,6 +208,11 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
     ...Object.fromEntries(
       Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key)),
     ),
+    // The disclaimer as far as the send-time check reads it: the rest is the task pane's fix to append.
+    etiquette: {
+      ...pack.etiquette,
+      disclaimer: { ...pack.etiquette.disclaimer, text: disclaimerOpening(pack.etiquette.disclaimer.text) },
+    },
     // The sweep's clauses (out of office, delegation, forwarding): no rule cites them. The others keep
     // their document and section, which the Smart Alert names; the quote is the task pane's to show, and
     // our note on how a clause was read is the docs'.

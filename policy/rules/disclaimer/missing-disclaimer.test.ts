@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
-import rule from "./missing-disclaimer.js";
+import rule, { disclaimerOpening } from "./missing-disclaimer.js";
+import { PRESET_IDS } from "../../presets/index.js";
 
 const disclaimer = loadPolicy("palfrey").etiquette.disclaimer.text;
 
@@ -53,5 +54,38 @@ describe("missing-disclaimer: what counts as the disclaimer being there", () => 
 
   it("offers to append the school's own text", () => {
     expect(findings("Dear all")[0]?.fix).toEqual({ kind: "append-disclaimer", text: disclaimer });
+  });
+});
+
+describe("disclaimerOpening: the start of a disclaimer the check reads as the whole", () => {
+  const squashed = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim().slice(0, 60);
+
+  it.each(PRESET_IDS)("%s: the check finds its opening in a body holding the full disclaimer", (preset) => {
+    const pack = loadPolicy(preset);
+    const text = pack.etiquette.disclaimer.text;
+    const opening = disclaimerOpening(text);
+    expect(text.startsWith(opening)).toBe(true);
+    expect(squashed(opening)).toBe(squashed(text));
+    const short = {
+      ...pack,
+      etiquette: { ...pack.etiquette, disclaimer: { ...pack.etiquette.disclaimer, text: opening } },
+    };
+    const run = (body: string) => runRule(rule, { subject: "Hello", body, bodyType: "text" }, short).findings;
+    if (pack.etiquette.disclaimer.required) {
+      expect(run(`Dear all\n\n${text}`)).toEqual([]);
+      expect(run("Dear all")).toHaveLength(1);
+    }
+  });
+
+  it("runs past the opening's whitespace, which squashing shrinks", () => {
+    const text = `${"word   ".repeat(12)}and the rest of it`;
+    const opening = disclaimerOpening(text);
+    expect(opening.length).toBeLessThan(text.length);
+    expect(squashed(opening)).toBe(squashed(text));
+    expect(squashed(opening.slice(0, -1)).length).toBeLessThanOrEqual(60);
+  });
+
+  it("keeps a short disclaimer whole", () => {
+    expect(disclaimerOpening("Confidential.")).toBe("Confidential.");
   });
 });

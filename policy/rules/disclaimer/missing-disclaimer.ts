@@ -4,6 +4,20 @@ function squash(text: string): string {
   return text.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
+/** How much of the disclaimer identifies it (characters, its whitespace squashed): mail systems reflow the rest. */
+const OPENING_LENGTH = 60;
+
+/**
+ * The shortest start of a disclaimer that this rule's check reads as the whole: whose squashed text runs
+ * past the OPENING_LENGTH characters it searches for, or all of it. The send-time bundle embeds only this
+ * (the full text is the task pane's fix, which the send handler never applies).
+ */
+export function disclaimerOpening(text: string): string {
+  for (let end = OPENING_LENGTH; end < text.length; end++)
+    if (squash(text.slice(0, end)).length > OPENING_LENGTH) return text.slice(0, end);
+  return text;
+}
+
 export default defineRule({
   meta: {
     id: "missing-disclaimer",
@@ -20,8 +34,7 @@ export default defineRule({
   check({ pack, bodyText }) {
     const disclaimer = pack.etiquette.disclaimer;
     if (!disclaimer.required) return [];
-    // The first sentence identifies the disclaimer; mail systems reflow the rest.
-    const opening = squash(disclaimer.text).slice(0, 60);
+    const opening = squash(disclaimer.text).slice(0, OPENING_LENGTH);
     // Searched for in the body as written, its spaces as runs of whitespace and case ignored: squashing a
     // 1 MB body first copied it twice, a quarter of the time of a body of short lines.
     const pattern = new RegExp(opening.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"), "i");

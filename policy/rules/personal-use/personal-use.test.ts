@@ -100,6 +100,24 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a paragraph of weak signs is not an aside: the school letting its hall with its insurance terms",
+      pack: loadPolicy("palfrey"),
+      draft: {
+        subject: "Re: school lettings - yoga class",
+        body: "Dear Ms Varga,\n\nThanks for your enquiry.\n\nThe hall is free on Tuesdays from 6.30pm at £30 per hour. You would need public liability insurance for the class.\n\nKind regards,\nDev Okoro\nSchool Business Manager",
+        bodyType: "text",
+      },
+    },
+    {
+      name: "an aside about an absence is its reason, not personal use (cover told of in another paragraph)",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Friday",
+        body: "Hi Sam,\n\nI'm off on Friday, cover work is on the shared drive for 9X.\n\nIt's my sister's wedding in Devon, so I'm driving down on Thursday night.\n\nThanks, Jo",
+        bodyType: "text",
+      },
+    },
+    {
       name: "the school letting its hall, priced by the hour",
       pack: loadPolicy("palfrey"),
       draft: {
@@ -225,6 +243,18 @@ ruleTester(rule, {
         to: [{ name: "Year 10 Parents", address: "yr10parents@st-john-payne.sch.uk" }],
       },
       errors: [{ messageId: "forbiddenKind" }],
+    },
+    {
+      // The work paragraphs' signs of school business would cancel the sale's, and the model reads the
+      // whole reply as work: the aside is scored on its own.
+      name: "a personal aside in a work reply: selling a trampoline after a note on the SATs timetable",
+      pack: loadPolicy("lt2"),
+      draft: {
+        subject: "Re: Y6 SATs timetable",
+        body: "Thanks Simon, that all looks fine. I'll let the Year 6 team know about the reading paper moving to the hall.\n\nOh and I'm selling our old trampoline if you know anyone - 10ft, net included, £60.\n\nGurpreet",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: " about selling something" } }],
     },
     {
       name: "a price each beside a weak sign of a night out is still selling (raffle tickets for a club)",

@@ -28,6 +28,12 @@ const PRICE_PER_UNIT =
  */
 const OVERWHELMING_SIGNS = 5;
 
+/**
+ * A body of more paragraphs than this is scored only as a whole (see `scorePersonalUse`): each paragraph
+ * is searched again, and a reply's own words rarely run to more.
+ */
+const MOST_PARAGRAPHS = 30;
+
 /** Kinds whose costs people share ("£95 each" for the hen do, the villa, the meal). */
 const SHARED_COSTS: readonly PersonalUseKind[] = ["wedding", "holiday", "social"];
 
@@ -53,6 +59,8 @@ export interface PersonalUseVerdict {
   readonly score: number;
   /** The kinds of personal use seen, strongest first. */
   readonly kinds: readonly PersonalUseKind[];
+  /** Scored on one paragraph, a personal aside in a work message (see `scorePersonalUse`). */
+  readonly aside?: boolean;
 }
 
 /**
@@ -70,7 +78,37 @@ export function personalUseScore(subject: string, own: string): PersonalUseVerdi
 
 let lastScore: { subject: string; own: string; verdict: PersonalUseVerdict } | undefined;
 
+/**
+ * The whole message's verdict, or that of one paragraph of it where that scores higher and holds a plain
+ * sign (weight 2: "I'm selling", "lottery syndicate"): a personal aside in a work reply ("Oh and I'm
+ * selling our old trampoline… £60") is personal mail whatever the work around it, whose signs of school
+ * business would otherwise cancel it (development part AI). Weak signs alone are not an aside: a hall let
+ * at "£28 per hour" with "public liability insurance" is the school's business. An absence the message
+ * tells of anywhere still makes its reason none of this.
+ */
 function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
+  const whole = scoreSigns(subject, own);
+  let verdict: PersonalUseVerdict = whole;
+  const paragraphs = own.split(/\n\s*\n/);
+  // Stryker disable next-line EqualityOperator: the bound only keeps a body of thousands of paragraphs linear
+  if (paragraphs.length > 1 && paragraphs.length <= MOST_PARAGRAPHS)
+    for (const paragraph of paragraphs) {
+      const aside = scoreSigns("", paragraph, whole.absenceTold);
+      if (aside.plain && aside.score > verdict.score) verdict = { ...aside, aside: true };
+    }
+  return verdict;
+}
+
+/**
+ * `PersonalUseVerdict` of a subject and text, with the offsets in `own` of its plain signs (weight 2) and
+ * whether it tells of an absence (or `absenceTold`, the whole message's answer, for a paragraph).
+ */
+function scoreSigns(
+  subject: string,
+  own: string,
+  absenceTold?: boolean,
+): PersonalUseVerdict & { readonly plain: boolean; readonly absenceTold: boolean } {
+  let plain = false;
   // Subject and body searched apart (the body is the same string other rules search: one word index).
   const seen = new Map<string, number>();
   const kindWeight = new Map<PersonalUseKind, number>();
@@ -81,12 +119,13 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
       hit.text.toLowerCase().replace(/\s+/g, " "),
     ),
   );
-  const absence = STAFF_WORK_PHRASES.some((phrase) => business.has(phrase));
+  const absence = absenceTold ?? STAFF_WORK_PHRASES.some((phrase) => business.has(phrase));
   for (const hit of [...findAll(SIGN_PATTERN, subject), ...findAll(SIGN_PATTERN, own)]) {
     const phrase = hit.text.toLowerCase().replace(/\s+/g, " ");
     const sign = SIGN_BY_PHRASE.get(phrase);
     if (sign === undefined || seen.has(phrase)) continue;
     if (absence && ABSENCE_REASONS.indexOf(sign.kind) !== -1) continue;
+    plain ||= sign.weight > 1;
     seen.set(phrase, sign.weight);
     kindWeight.set(sign.kind, (kindWeight.get(sign.kind) ?? 0) + sign.weight);
   }
@@ -106,8 +145,12 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   let score = 0;
   for (const weight of seen.values()) score += weight;
   score -= business.size;
-  const kinds = [...kindWeight.entries()].sort((a, b) => b[1] - a[1]).map(([kind]) => kind);
-  return { score, kinds };
+  return {
+    score,
+    kinds: [...kindWeight.entries()].sort((a, b) => b[1] - a[1]).map(([kind]) => kind),
+    plain,
+    absenceTold: absence,
+  };
 }
 
 /**
@@ -194,7 +237,8 @@ export default defineRule({
     const byModel = models && readsAsPersonal(message, pack);
     const bySigns =
       verdict.score >= (toWebmailOnly ? 1 : 2) &&
-      (verdict.score >= OVERWHELMING_SIGNS || !(models && modelSureIsWork(message, pack)));
+      // The model reads the whole message: the work around an aside is what makes it sure.
+      (verdict.score >= OVERWHELMING_SIGNS || verdict.aside === true || !(models && modelSureIsWork(message, pack)));
     if (!bySigns && !byModel) return [];
     const first = verdict.kinds[0];
     const kind = first === undefined ? "" : KIND_WORDS[first];
