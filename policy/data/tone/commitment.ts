@@ -83,6 +83,16 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "as our order",
   "as our agreement",
   "pleased to confirm that",
+  // Development part AI: booking or reserving at a price, "let's do it", "yes, do the repair".
+  "book it",
+  "please book",
+  "book us in",
+  "reserve the",
+  "please reserve",
+  "let's do it",
+  "let's go with",
+  "yes, do",
+  "yes do",
   // Development part AB: taking up a supplier's offer, confirming its figure.
   "take up your",
   "take up the",

@@ -75,6 +75,16 @@ ruleTester(rule, {
     },
     { name: "a question that accepts is still a question", draft: body("Shall we proceed with the quote for £900?") },
     { name: "a price in the next sentence", draft: body("We are happy to proceed with the trip. It costs £450.") },
+    {
+      name: "a long sentence ending with a cue reports a yes, its next sentence's price is not agreed",
+      draft: body(
+        "You told us at the start of the job it was all signed off. If the £2,000 isn't refunded we will see.",
+      ),
+    },
+    {
+      name: "a bare yes before a question is held back by the question's condition",
+      draft: body("Happy to proceed. If you can do it for £400 we'll confirm."),
+    },
     { name: "a sentence of 400 characters is not read", draft: body(afterThanks(400)) },
     {
       name: "a cue broken by a paragraph break belongs to neither sentence",
@@ -87,6 +97,22 @@ ruleTester(rule, {
       "YES PLEASE GO AHEAD. I confirm the £9,870 + VAT in your emergency quote.",
       "yep go ahead at 2,350 + vat, cheers.",
     ].map((text) => ({ name: `agreeing a price: ${text}`, draft: body(text), errors: [{ messageId: "commitment" }] })),
+    // Development part AI: booking or reserving at a price, "let's do it", "yes, do …".
+    ...[
+      "That's great - please book it at £9,750 for the full package.",
+      "Lovely, let's do it - the summer term block at £85 a session.",
+      "Terry - yes, do the repair on the platform lift at £2,380 + VAT.",
+      "Please reserve the 3-night package for 58 pupils at £249 per pupil.",
+    ].map((text) => ({
+      name: `booking at a price: ${text}`,
+      draft: body(text),
+      errors: [{ messageId: "commitment" }],
+    })),
+    // A bare yes, its price in the next sentence.
+    ...[
+      "Fine - book it. £7,950 inc VAT for the 30x15 with flooring.",
+      "We're happy to proceed. Please hold the 8 June dates at £249 per pupil.",
+    ].map((text) => ({ name: `a bare yes: ${text}`, draft: body(text), errors: [{ messageId: "commitment" }] })),
     {
       name: "accepting and asking for the paperwork in one sentence",
       draft: body("We'll accept the £8,950 quote and sign up to the maintenance contract - please send the paperwork."),

@@ -57,9 +57,15 @@ export function commitmentSpans(own: string): Span[] {
     const length = end - start;
     if (start < 0 || end < 0 || own.charCodeAt(end) === 63 || length <= 8 || length >= MAX_SENTENCE) continue;
     if (accept.end > end) continue;
+    // A bare yes, a short sentence ending with the cue ("Fine - book it.", "We're happy to proceed."),
+    // names what it agrees to in the next sentence ("£7,950 inc VAT for the 30x15…"): the two are read
+    // together (development part AI). "We are happy to proceed with the trip. It costs £450." is not
+    // bare, nor is "you told us it was all signed off" a yes.
+    const next = length < BARE_YES && /^\W*$/.test(own.slice(accept.end, end + 1)) ? sentenceEndAt(own, end + 1) : -1;
+    const until = next > end ? next : end;
     if (
-      (poundAtOrAfter(start) < end || anyIn(objects, "object", start, end)) &&
-      !anyIn(notYet, "notYet", start, end) &&
+      (poundAtOrAfter(start) < until || anyIn(objects, "object", start, until)) &&
+      !anyIn(notYet, "notYet", start, until) &&
       (nextFrom(explicit, "explicit", start)?.start ?? Infinity) >= end
     ) {
       spans.push({ start: accept.start, end: accept.end });
@@ -70,6 +76,9 @@ export function commitmentSpans(own: string): Span[] {
 
 /** Longer "sentences" are lists or pasted text, not one agreement. */
 const MAX_SENTENCE = 400;
+
+/** A bare yes is shorter than this (characters): longer sentences ending with a cue report one. */
+const BARE_YES = 40;
 
 /** Start of the sentence holding `at` (just after the previous sentence end), or -1 if it is too long. */
 function sentenceStart(text: string, at: number): number {
