@@ -13,6 +13,11 @@ ruleTester(rule, {
       draft: body("The SENCO, DSL and SLT will meet the PTA about EHCP and FSM at INSET."),
     },
     { name: "one emphasised word", draft: body("Please do NOT park in the staff car park on Friday.") },
+    {
+      name: "a parent's capitals cited in double quotation marks",
+      draft: body('For the record, her email said "YOUR STAFF ARE USELESS AND I WANT A MEETING". I have replied.'),
+    },
+    { name: "a sign's words cited", draft: body('The "NO PARKING ON THE GRASS" signs are up by the gate.') },
     { name: "short capital heading", draft: body("AGENDA\nItem one: the GCSE results.") },
     { name: "DfE and CPOMS mixed case", draft: body("Log it on CPOMS as the DfE guidance says.") },
     { name: "subject acronyms", draft: { subject: "SEN / EHCP / LAC update", body: "Hello", bodyType: "text" } },
@@ -37,6 +42,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "capitals outside a quotation still shout, at their offsets in the body",
+      draft: body('I said "no". I AM NOT HAPPY ABOUT THIS AT ALL.'),
+      errors: [{ messageId: "bodyOne", location: "body", spanTexts: ["I AM NOT HAPPY ABOUT THIS AT ALL"] }],
+    },
     {
       name: "a run of words in capitals inside a sentence",
       draft: body("Can everyone PLEASE STOP PARKING IN THE BAY this week?"),

@@ -160,7 +160,12 @@ export default defineRule({
     // The sender's own words only: capitals in the message they reply to are not theirs.
     const subjectSpans = shoutingSpans(ownSubject(message.subject.text), pack);
     if (subjectSpans.length > 0) reports.push({ messageId: "subject", location: "subject", spans: subjectSpans });
-    const bodySpans = shoutingSpans(message.own, pack);
+    // Capitals inside double quotation marks are someone else's words, cited ('her email said "YOUR STAFF
+    // ARE USELESS"', a sign's "NO PARKING"): blanked, same length (development part AI).
+    const bodySpans = shoutingSpans(
+      message.own.replace(/"[^"\n]*"/g, (quoted) => " ".repeat(quoted.length)),
+      pack,
+    );
     if (bodySpans.length > 0) {
       const messageId = bodySpans.length === 1 ? "bodyOne" : "body";
       reports.push({ messageId, data: { count: bodySpans.length }, location: "body", spans: bodySpans });
