@@ -346,6 +346,7 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "our trip to",
     "my passport renewal",
     "cruise",
+    "airbnb",
   ]),
   ...sign("family", 2, "issue-11", [
     "my mum",
