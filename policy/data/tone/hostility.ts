@@ -348,6 +348,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "you seem incapable",
     "you are incapable",
     "you're incapable",
+    // Development part AI: "Well done, genius. … I suppose you'll want a medal for turning up."
+    "want a medal",
+    "well done, genius",
+    "nice one, genius",
     "i don't know why i bother",
     "don't know why i bother",
     "why do i bother",

@@ -99,6 +99,13 @@ ruleTester(rule, {
       errors: [{ messageId: "hostile", location: "body", spanTexts: ["amateurs"] }],
     },
     {
+      name: "mock praise: a medal for turning up",
+      draft: body(
+        "Well done, genius. Another lesson where half the class did nothing. I suppose you'll want a medal for turning up.",
+      ),
+      errors: [{ messageId: "hostile", location: "body", spanTexts: ["Well done, genius", "want a medal"] }],
+    },
+    {
       name: "sarcasm aimed at the reader",
       draft: body("Do you actually read your emails? I sent this three times."),
       errors: [{ messageId: "hostile", location: "body", data: { kinds: "sarcastic or contemptuous" } }],
