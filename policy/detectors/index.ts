@@ -109,7 +109,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const findAndNote = (scan: Scan, namedElsewhere?: (word: string) => boolean, confirmed?: readonly string[]) => {
     // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
     const found = scan.text.length === 0 ? [] : findNames(scan, namedElsewhere, confirmed);
-    for (const name of found) for (const word of wordsOfName(scan, name)) nameWords.add(word.toLowerCase());
+    for (const name of found) for (const word of wordsOfName(scan, name)) nameWords.add(word);
     return found;
   };
   const bodyPeople = findAndNote(bodyScan, undefined, setOff);
@@ -135,7 +135,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const fullNameWords = new Set<string>();
   for (const name of bodyPeople)
     if (name.full && !name.staff && !name.addressee && !isSender(bodyScan, name))
-      for (const word of wordsOfName(bodyScan, name)) if (word.length > 2) fullNameWords.add(word.toLowerCase());
+      for (const word of wordsOfName(bodyScan, name)) if (word.length > 2) fullNameWords.add(word);
   for (const name of wordsNamedIn(subjectScan, fullNameWords))
     if (!subjectPeople.some((known) => overlaps(known, name.start, name.end))) subjectPeople.push(name);
   // In a subject, a member of staff named with their role is what the subject is about ("Mr Greaves
@@ -237,12 +237,13 @@ function isGivenNameAlone(name: NameCandidate): boolean {
 }
 
 /**
- * The words of a name as written, or none for someone described ("the boy in Oak", "your son", "a new
+ * The words of a name, in lower case, or none for someone described ("the boy in Oak", "your son", "a new
  * arrival"): there "Oak" is a class, not a name.
  */
 function wordsOfName(scan: Scan, name: NameCandidate): string[] {
-  const words = scan.text.slice(name.start, name.end).split(" ");
-  return /^(?:the|your|our|a|an)$/i.test(words[0] ?? "") ? [] : words;
+  // From the lower-case copy (same offsets): the callers want the words in lower case.
+  const words = scan.lower.slice(name.start, name.end).split(" ");
+  return /^(?:the|your|our|a|an)$/.test(words[0] ?? "") ? [] : words;
 }
 
 /** Runs each identifier detector the pack asks for: one pass each over the text. */

@@ -352,10 +352,13 @@ function isTopicTalk(lower: string, start: number, end: number, namedSubject: bo
   return isAfterGenericPreceder(lower, start);
 }
 
+/** GENERIC_PRECEDERS as the window before a term ends with them: made once, not per term. */
+const PRECEDER_ENDINGS = GENERIC_PRECEDERS.map((word) => `${word} `);
+
 /** "our SEN policy", "any allergies", "about knife crime": a generic word right before the term. */
 function isAfterGenericPreceder(lower: string, start: number): boolean {
   const before = windowBefore(lower, start, 16);
-  return GENERIC_PRECEDERS.some((word) => endsWithWord(before, word + " "));
+  return PRECEDER_ENDINGS.some((ending) => endsWithWord(before, ending));
 }
 
 function endsWithWord(window: string, ending: string): boolean {
