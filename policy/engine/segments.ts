@@ -92,6 +92,10 @@ interface Line {
   readonly end: number;
   /** Trimmed, lower case. */
   readonly lower: string;
+  /** The label before a colon in its first 15 characters ("from", "sent", "de"), bold stars out; or "". */
+  readonly label: string;
+  /** Where that colon is in `lower`. */
+  readonly colon: number;
 }
 
 function linesOf(text: string): Line[] {
@@ -100,30 +104,27 @@ function linesOf(text: string): Line[] {
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
-    lines.push({
-      start,
-      end,
-      lower: text
-        .slice(start, Math.min(end, start + 400))
-        .trim()
-        .toLowerCase(),
-    });
+    const lower = text
+      .slice(start, Math.min(end, start + 400))
+      .trim()
+      .toLowerCase();
+    // Read once per line, as a header block reads each line up to 18 times: "From: Kerry Lane <…>",
+    // "*From:* …" (Outlook's bold), "De : …" (French puts a space before the colon).
+    const star = lower.charAt(0) === "*" ? 1 : 0;
+    const colon = lower.indexOf(":", star);
+    const raw = colon > star && colon <= star + 14 ? lower.slice(star, colon) : "";
+    // A regex only where Outlook's bold stars are.
+    lines.push({ start, end, lower, label: (raw.indexOf("*") === -1 ? raw : raw.replace(/\*/g, "")).trim(), colon });
     start = end + 1;
   }
   return lines;
 }
 
-function labelled(lower: string, labels: readonly string[]): string | undefined {
-  // "From: Kerry Lane <…>", "*From:* …", "De : …" (French puts a space before the colon).
-  const plain = lower.charAt(0) === "*" ? lower.slice(1) : lower;
-  const colon = plain.indexOf(":");
-  if (colon <= 0 || colon > 14) return undefined;
-  // A regex only where Outlook's bold stars are (a header block is read up to 18 times per line).
-  const raw = plain.slice(0, colon);
-  const label = (raw.indexOf("*") === -1 ? raw : raw.replace(/\*/g, "")).trim();
-  return labels.indexOf(label) !== -1
-    ? plain
-        .slice(colon + 1)
+/** What follows the line's label, trimmed, if the label is one of `labels`. */
+function labelled(line: Line, labels: readonly string[]): string | undefined {
+  return labels.indexOf(line.label) !== -1
+    ? line.lower
+        .slice(line.colon + 1)
         .replace(/^\*/, "")
         .trim()
     : undefined;
@@ -185,8 +186,8 @@ function headerAt(lines: readonly Line[], i: number, forwardSubject: boolean): H
 function lastLabelled(lines: readonly Line[], i: number): number {
   let last = i;
   for (let k = i + 1; k <= i + 6 && k < lines.length; k++) {
-    const lower = (lines[k] as Line).lower;
-    if (HEADER_LABELS.some((labels) => labelled(lower, labels) !== undefined)) last = k;
+    const line = lines[k] as Line;
+    if (HEADER_LABELS.some((labels) => labelled(line, labels) !== undefined)) last = k;
   }
   return last;
 }
@@ -204,21 +205,21 @@ function wrappedWrote(lines: readonly Line[], i: number): boolean {
 function outlookBlockAt(lines: readonly Line[], i: number): string | undefined {
   const first = lines[i];
   if (first === undefined) return undefined;
-  const sender = labelled(first.lower, FROM_LABELS);
+  const sender = labelled(first, FROM_LABELS);
   if (sender === undefined) return undefined;
   let sent = false;
   let addressed = false;
   for (let k = i + 1; k <= i + 6 && k < lines.length; k++) {
-    const lower = (lines[k] as Line).lower;
-    if (labelled(lower, SENT_LABELS) !== undefined) sent = true;
-    if (labelled(lower, TO_LABELS) !== undefined || labelled(lower, SUBJECT_LABELS) !== undefined) addressed = true;
+    const line = lines[k] as Line;
+    if (labelled(line, SENT_LABELS) !== undefined) sent = true;
+    if (labelled(line, TO_LABELS) !== undefined || labelled(line, SUBJECT_LABELS) !== undefined) addressed = true;
   }
   return sent && addressed ? sender : undefined;
 }
 
 function senderBelow(lines: readonly Line[], i: number): { sender?: string } {
   for (let k = i + 1; k <= i + 4 && k < lines.length; k++) {
-    const sender = labelled((lines[k] as Line).lower, FROM_LABELS);
+    const sender = labelled(lines[k] as Line, FROM_LABELS);
     if (sender !== undefined) return { sender };
   }
   return {};
