@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PERSONAL_SIGNS, SCHOOL_BUSINESS, SCHOOL_LIFE_WORDS, SCHOOL_WORK, STAFF_WORK } from "./topics.js";
 import { NOT_A_LABEL_AFTER, SIGNATURE_TITLE_WORDS } from "./markers.js";
+import { shadowedPhrases } from "../../../test/support/phrase-lists.js";
 
 const phrases = {
   PERSONAL_SIGNS: PERSONAL_SIGNS.map((sign) => sign.phrase),
@@ -27,6 +28,12 @@ describe("personal-use topic data", () => {
     const work = new Set([...SCHOOL_BUSINESS, ...phrases.STAFF_WORK, ...SCHOOL_LIFE_WORDS]);
     expect(phrases.SCHOOL_WORK.every((phrase) => SCHOOL_LIFE_WORDS.indexOf(phrase) !== -1)).toBe(true);
     expect(phrases.PERSONAL_SIGNS.filter((phrase) => work.has(phrase))).toEqual([]);
+  });
+
+  // The rule reads the signs, and school business with staff work, each as one PhraseSet in list order.
+  it("no personal sign or sign of business is shadowed by an earlier, shorter one", () => {
+    expect(shadowedPhrases(phrases.PERSONAL_SIGNS)).toEqual([]);
+    expect(shadowedPhrases([...SCHOOL_BUSINESS, ...phrases.STAFF_WORK])).toEqual([]);
   });
 
   it("every entry names its source", () => {

@@ -388,8 +388,6 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "my kids",
     "our kids",
     "my little one",
-    "my ex-husband",
-    "my ex-wife",
     "my family",
     "my mother",
     "my father",

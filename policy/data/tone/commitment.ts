@@ -106,7 +106,6 @@ export const COMMERCIAL_OBJECTS: readonly string[] = [
   "quotation",
   "contract",
   "terms",
-  "terms and conditions",
   "price",
   "pricing",
   "proposal",

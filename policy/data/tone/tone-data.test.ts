@@ -8,6 +8,10 @@ import {
   PERSON_INSULT_NOUNS,
   STRONG,
 } from "./hostility.js";
+import { EVERYONE, HOAX_PHRASES, JOKE_WORDS, PASS_ON_VERBS } from "./chain-mail.js";
+import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES } from "./commitment.js";
+import { CHAIN_MAIL_PHRASES, COMMITMENT_PHRASES } from "./phrases.js";
+import { shadowedPhrases } from "../../../test/support/phrase-lists.js";
 
 const strong = Object.values(STRONG).flat();
 
@@ -23,6 +27,23 @@ describe("tone word lists (invariants)", () => {
   it("no phrase is in two lists, or twice in one", () => {
     const all = [...strong, ...ANGER, ...OTHER_SCHOOLS];
     expect(all.filter((phrase, index) => all.indexOf(phrase) !== index)).toEqual([]);
+  });
+
+  // The chain-mail and commitment rules read each list as one PhraseSet in list order (hostile wording
+  // sorts its table longest first): a phrase after a shorter one it starts with would never match.
+  it.each(
+    Object.entries({
+      EVERYONE,
+      PASS_ON_VERBS,
+      JOKE_WORDS,
+      chainMail: [...CHAIN_MAIL_PHRASES, ...HOAX_PHRASES],
+      ACCEPTANCE_CUES,
+      COMMERCIAL_OBJECTS,
+      NOT_YET_CUES,
+      COMMITMENT_PHRASES,
+    }),
+  )("%s: no phrase is shadowed by an earlier one", (_name, list) => {
+    expect(shadowedPhrases(list)).toEqual([]);
   });
 
   it("anger at the reader is its own kind, not a remark about someone", () => {
