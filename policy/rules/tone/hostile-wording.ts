@@ -118,8 +118,11 @@ function tokensOf(sentence: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = TOKEN.exec(sentence)) !== null)
-    tokens.push({ word: match[0].replace(/'s$/, ""), start: match.index });
+  while ((match = TOKEN.exec(sentence)) !== null) {
+    // A possessive's owner, without a regex per word (a sentence may be a whole body's words).
+    const word = match[0];
+    tokens.push({ word: word.endsWith("'s") ? word.slice(0, -2) : word, start: match.index });
+  }
   return tokens;
 }
 
