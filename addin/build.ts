@@ -316,7 +316,10 @@ const SEND_TIME_POLYFILL =
 async function compressForSendTime(code: string): Promise<string> {
   const result = await terserMinify(joinStringLists(code), {
     ecma: 2016,
-    compress: { ecma: 2016, passes: 5 },
+    // hoist_funs (off by default, not one of the unsafe transforms: a function declaration is hoisted in
+    // its scope by the language itself) puts the declarations together, which gzip compresses better:
+    // 776 bytes of LT2's bundle.
+    compress: { ecma: 2016, passes: 5, hoist_funs: true },
     mangle: { toplevel: true },
     toplevel: true,
     format: { ecma: 2016, comments: false },
