@@ -94,8 +94,8 @@ interface Line {
   readonly lower: string;
   /** The label before a colon in its first 15 characters ("from", "sent", "de"), bold stars out; or "". */
   readonly label: string;
-  /** Where that colon is in `lower`. */
-  readonly colon: number;
+  /** What follows that label, trimmed ("" with no label). */
+  readonly value: string;
 }
 
 function linesOf(text: string): Line[] {
@@ -114,7 +114,15 @@ function linesOf(text: string): Line[] {
     const colon = lower.indexOf(":", star);
     const raw = colon > star && colon <= star + 14 ? lower.slice(star, colon) : "";
     // A regex only where Outlook's bold stars are.
-    lines.push({ start, end, lower, label: (raw.indexOf("*") === -1 ? raw : raw.replace(/\*/g, "")).trim(), colon });
+    const label = (raw.indexOf("*") === -1 ? raw : raw.replace(/\*/g, "")).trim();
+    const value =
+      label === ""
+        ? ""
+        : lower
+            .slice(colon + 1)
+            .replace(/^\*/, "")
+            .trim();
+    lines.push({ start, end, lower, label, value });
     start = end + 1;
   }
   return lines;
@@ -122,12 +130,7 @@ function linesOf(text: string): Line[] {
 
 /** What follows the line's label, trimmed, if the label is one of `labels`. */
 function labelled(line: Line, labels: readonly string[]): string | undefined {
-  return labels.indexOf(line.label) !== -1
-    ? line.lower
-        .slice(line.colon + 1)
-        .replace(/^\*/, "")
-        .trim()
-    : undefined;
+  return labels.indexOf(line.label) !== -1 ? line.value : undefined;
 }
 
 interface Header {
