@@ -21,6 +21,14 @@ ruleTester(rule, {
     { name: "short capital heading", draft: body("AGENDA\nItem one: the GCSE results.") },
     { name: "DfE and CPOMS mixed case", draft: body("Log it on CPOMS as the DfE guidance says.") },
     { name: "subject acronyms", draft: { subject: "SEN / EHCP / LAC update", body: "Hello", bodyType: "text" } },
+    // Two words in capitals shout in a subject, but not letters against digits (codes) nor one word.
+    ...[
+      "KS4 ASDAN and BTEC moderation",
+      "Minibus MOT - YK19 DLS",
+      "URGENT: Y6 reports",
+      "Re: THANK YOU",
+      "FW: PLEASE READ",
+    ].map((subject) => ({ name: `subject: ${subject}`, draft: { subject, body: "Hello", bodyType: "text" as const } })),
     // Default pack: 9 capitals at least, in words of two letters or more, and 90 % of the letters.
     { name: "eight capitals in words, ten with the one-letter words", draft: body("A DOG IN A BOX") },
     { name: "twelve capitals and two small letters, one a z", draft: body("QUIZ TOMORROW ok") },
@@ -78,6 +86,15 @@ ruleTester(rule, {
         },
       ],
     },
+    ...[
+      ["THANK YOU", "THANK YOU"],
+      ["WE WON!!!", "WE WON"],
+      ["PLEASE READ - Momo challenge", "PLEASE READ"],
+    ].map(([subject, shouted]) => ({
+      name: `two words in capitals shout in a subject: ${subject}`,
+      draft: { subject: subject as string, body: "See below.", bodyType: "text" as const },
+      errors: [{ messageId: "subject", location: "subject", spanTexts: [shouted as string] }],
+    })),
     {
       name: "subject in capitals",
       draft: { subject: "READ THIS BEFORE TOMORROW MORNING", body: "See below.", bodyType: "text" },

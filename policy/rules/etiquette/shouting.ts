@@ -94,6 +94,8 @@ function countWordLetters(sentence: string, own: readonly string[]): { capitals:
 
 /** Words in a row, all in capitals, that read as shouting inside an otherwise ordinary sentence. */
 const RUN_WORDS = 4;
+/** Capital letters two words in a row need to shout in a subject ("WE WON"). */
+const SUBJECT_RUN_LETTERS = 5;
 /** The longest sentence read for such a run, in characters (a long paragraph's worth). */
 const RUN_SENTENCE_LENGTH = 2000;
 
@@ -102,7 +104,12 @@ const RUN_SENTENCE_LENGTH = 2000;
  * carry a run on without counting, school acronyms break it) holding `minLetters` capitals, as offsets
  * into `sentence`.
  */
-function capitalRun(sentence: string, own: readonly string[], minLetters: number): Span | undefined {
+function capitalRun(
+  sentence: string,
+  own: readonly string[],
+  minLetters: number,
+  minWords = RUN_WORDS,
+): Span | undefined {
   let runStart = -1;
   let runEnd = 0;
   let words = 0;
@@ -119,7 +126,11 @@ function capitalRun(sentence: string, own: readonly string[], minLetters: number
     }
     // Only a word in capitals is sliced out (to be checked against the acronyms): most words are not.
     const length = at - start;
-    const word = lower || length === 0 ? "" : sentence.slice(start, at);
+    // Letters against digits are part of a code ("KS4", "YK19 DLS"), as in countWordLetters.
+    const word =
+      lower || length === 0 || /\d/.test(sentence.charAt(start - 1) + sentence.charAt(at))
+        ? ""
+        : sentence.slice(start, at);
     const single = length === 1 && (word === "I" || word === "A");
     const shouted = word.length > 0 && (single || (!BUILT_IN.has(word) && own.indexOf(word) === -1));
     if (shouted && (length > 1 || words > 0)) {
@@ -130,7 +141,7 @@ function capitalRun(sentence: string, own: readonly string[], minLetters: number
       letters += length;
       continue;
     }
-    if (words >= RUN_WORDS && letters >= minLetters) return { start: runStart, end: runEnd };
+    if (words >= minWords && letters >= minLetters) return { start: runStart, end: runEnd };
     if (length === 0) return undefined;
     runStart = -1;
     words = 0;
@@ -158,7 +169,20 @@ export default defineRule({
   check({ pack, message }) {
     const reports: RuleReport[] = [];
     // The sender's own words only: capitals in the message they reply to are not theirs.
-    const subjectSpans = shoutingSpans(ownSubject(message.subject.text), pack);
+    const subject = ownSubject(message.subject.text);
+    const subjectSpans = shoutingSpans(subject, pack);
+    // A subject is short: two words in capitals shout there ("THANK YOU", "WE WON!!!", "PLEASE READ -
+    // Momo challenge"), under the letters a sentence needs (development parts I to AI).
+    const run =
+      subjectSpans.length === 0
+        ? capitalRun(
+            subject,
+            pack.etiquette.shouting.acronyms.map((acronym) => acronym.toUpperCase()),
+            SUBJECT_RUN_LETTERS,
+            2,
+          )
+        : undefined;
+    if (run !== undefined) subjectSpans.push(run);
     if (subjectSpans.length > 0) reports.push({ messageId: "subject", location: "subject", spans: subjectSpans });
     // Capitals inside double quotation marks are someone else's words, cited ('her email said "YOUR STAFF
     // ARE USELESS"', a sign's "NO PARKING"): blanked, same length (development part AI).
