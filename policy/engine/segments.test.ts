@@ -89,6 +89,30 @@ describe("segmentBody: plain-text clients", () => {
     expect(segments.at(-1)?.kind).toBe("forwarded");
   });
 
+  // A new user's trial: "PS I'm selling my bike" below "Best wishes, Jo" was read as the signature.
+  it.each([
+    ["PS I'm selling my bike, £80 if anyone wants it", "PS I'm selling"],
+    ["P.S. are you in for the syndicate?", "P.S. are you"],
+    ["ps - the cot is yours for £40", "ps - the cot"],
+    ["PPS: ignore the last bit", "PPS: ignore"],
+  ])("a postscript below the sign-off is the sender's words again: %s", (postscript, opening) => {
+    const body = `Hi Sam,\n\nThe reports are done.\n\nBest wishes,\nJo\n\n${postscript}\n\nOn Mon, Sam wrote:\n> Are the reports done?`;
+    const { kinds, own, segments, text } = segmentsOf(body, "Re: reports");
+    expect(kinds).toEqual(["own", "signature", "own", "quoted"]);
+    expect(own).toContain(opening);
+    const signature = segments.find((segment) => segment.kind === "signature");
+    expect(signature && text.slice(signature.start, signature.end)).toBe("Best wishes,\nJo\n\n");
+  });
+
+  it.each(["PSHE lead: Mrs Ahmed", "PS5 club on Fridays"])("must not: '%s' under a name is the signature", (line) => {
+    const { kinds, own } = segmentsOf(
+      `Hi Sam,\n\nThe reports are done.\n\nBest wishes,\nJo Hart\n${line}`,
+      "Re: reports",
+    );
+    expect(kinds).toEqual(["own", "signature"]);
+    expect(own).not.toContain(line.slice(0, 4));
+  });
+
   it("must not: a sentence starting 'From:' or 'Thank you for your email.' is not a header or a sign-off", () => {
     const { kinds } = segmentsOf(
       "Dear all,\nFrom: Monday the canteen opens at 8.\nThank you for your email.\nThe trip is on.\n",

@@ -268,9 +268,16 @@ export function segmentBodyAndHeaders(
   const segments: Segment[] = [];
   // The sender's region: own words (with ">" lines as quoted), then the signature block.
   const signatureAt = signatureStart(text, historyAt, options.fromName);
+  // A postscript below the sign-off is the sender's words again ("Best wishes, Jo" then "PS I'm selling
+  // my bike, £80"): a new user's trial found such an aside read as the signature, and so never checked.
+  POSTSCRIPT.lastIndex = signatureAt;
+  const postscript = POSTSCRIPT.exec(text);
+  const postscriptAt = postscript === null || postscript.index >= historyAt ? historyAt : postscript.index;
   // Under a "FW:" subject, ">"-quoted lines are the message being forwarded.
-  pushOwnWithQuotedLines(text, lines, 0, signatureAt, segments, forwardSubject ? "forwarded" : "quoted");
-  if (signatureAt < historyAt) segments.push({ kind: "signature", start: signatureAt, end: historyAt });
+  const quotedKind = forwardSubject ? "forwarded" : "quoted";
+  pushOwnWithQuotedLines(text, lines, 0, signatureAt, segments, quotedKind);
+  if (signatureAt < postscriptAt) segments.push({ kind: "signature", start: signatureAt, end: postscriptAt });
+  pushOwnWithQuotedLines(text, lines, postscriptAt, historyAt, segments, quotedKind);
 
   // The history: one segment per header from there on; text before the first header (an HTML container
   // opening above its header line) belongs to the first message.
@@ -323,6 +330,9 @@ function pushOwnWithQuotedLines(
   }
   if (to > runStart) out.push({ kind: runKind, start: runStart, end: to });
 }
+
+/** A line opening a postscript: "PS", "P.S.", "ps -", "PPS:" (not "PSHE", nor a "PS5"). */
+const POSTSCRIPT = /^[ \t]*p?p\.?s\.?(?=[\s:,-])/gim;
 
 /** A signature block is short: a closing this far above the end of the sender's words is a line in the message. */
 const MAX_SIGNATURE_LINES = 12;

@@ -65,3 +65,29 @@ export const SIGNATURE_TITLE_WORDS: readonly string[] = [
 
 /** Every word or phrase of a post: `STAFF_ROLES` and `SIGNATURE_TITLE_WORDS` together. */
 export const STAFF_TITLE_WORDS: readonly string[] = [...STAFF_ROLES, ...SIGNATURE_TITLE_WORDS];
+
+/**
+ * How a paragraph turning from the work at hand to something else opens ("PS I'm selling my bike",
+ * "Oh and the Airbnb wants the balance", "Also - are you in for the syndicate?"): an aside, judged on its
+ * own. Source: development part AI and a new user's trial (asides tacked onto work replies); the
+ * postscript as Fowler's Modern English Usage describes it, an afterthought added below a letter.
+ */
+export const ASIDE_OPENERS: readonly string[] = [
+  "ps",
+  "p.s",
+  "pps",
+  "also",
+  "oh and",
+  "oh also",
+  "and also",
+  "btw",
+  "by the way",
+  "on another note",
+  "on a different note",
+  "on a separate note",
+  "unrelated",
+  "random one",
+  "off topic",
+  "totally unrelated",
+  "completely unrelated",
+];

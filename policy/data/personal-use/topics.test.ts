@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PERSONAL_SIGNS, SCHOOL_BUSINESS, SCHOOL_LIFE_WORDS, SCHOOL_WORK, STAFF_WORK } from "./topics.js";
-import { NOT_A_LABEL_AFTER, SIGNATURE_TITLE_WORDS } from "./markers.js";
+import { ASIDE_OPENERS, NOT_A_LABEL_AFTER, SIGNATURE_TITLE_WORDS } from "./markers.js";
 import { shadowedPhrases } from "../../../test/support/phrase-lists.js";
 
 const phrases = {
@@ -11,6 +11,7 @@ const phrases = {
   SCHOOL_WORK: SCHOOL_WORK.map((entry) => entry.phrase),
   NOT_A_LABEL_AFTER,
   SIGNATURE_TITLE_WORDS,
+  ASIDE_OPENERS,
 };
 
 describe("personal-use topic data", () => {

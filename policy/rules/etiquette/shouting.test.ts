@@ -93,7 +93,7 @@ ruleTester(rule, {
     ].map(([subject, shouted]) => ({
       name: `two words in capitals shout in a subject: ${subject}`,
       draft: { subject: subject as string, body: "See below.", bodyType: "text" as const },
-      errors: [{ messageId: "subject", location: "subject", spanTexts: [shouted as string] }],
+      errors: [{ messageId: "subject", location: "subject" as const, spanTexts: [shouted as string] }],
     })),
     {
       name: "subject in capitals",

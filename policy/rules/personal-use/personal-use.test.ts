@@ -109,6 +109,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a paragraph opened as an aside, with only weak signs, is not personal use",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Re: Year 9 trip",
+        body: "Hi Sam,\n\nThe coach is booked for 8.30.\n\nAlso - the museum tickets are £4 each, paid from the trip budget.\n\nJo",
+        bodyType: "text",
+        to: [{ name: "Sam Patel", address: "s.patel@st-john-payne.sch.uk" }],
+      },
+    },
+    {
       name: "an aside about an absence is its reason, not personal use (cover told of in another paragraph)",
       pack: loadPolicy("st-dunstans"),
       draft: {
@@ -255,6 +265,19 @@ ruleTester(rule, {
         bodyType: "text",
       },
       errors: [{ messageId: "unlabelled", location: "subject", data: { kind: " about selling something" } }],
+    },
+    {
+      // A new user's trial: to a colleague, the model reads the work reply as work; the aside is opened as one.
+      name: "a postscript below the sign-off selling a bike, to a colleague at a school that prohibits personal mail",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Re: Year 9 reports deadline",
+        body: "Hi Sam,\n\nThanks - I'll have the Year 9 reports finished by Friday and will upload them to the shared drive.\n\nBest wishes,\nJo\n\nPS I'm selling my bike, £80 if anyone wants it",
+        bodyType: "text",
+        from: { name: "Jo Hart", address: "j.hart@st-john-payne.sch.uk" },
+        to: [{ name: "Sam Patel", address: "s.patel@st-john-payne.sch.uk" }],
+      },
+      errors: [{ messageId: "prohibited", location: "body", data: { kind: " about selling something" } }],
     },
     {
       name: "a price each beside a weak sign of a night out is still selling (raffle tickets for a club)",

@@ -1,5 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
-import { NOT_A_LABEL_AFTER } from "../../data/personal-use/markers.js";
+import { ASIDE_OPENERS, NOT_A_LABEL_AFTER } from "../../data/personal-use/markers.js";
 import { PERSONAL_SIGNS, SCHOOL_BUSINESS, STAFF_WORK, type PersonalUseKind } from "../../data/personal-use/topics.js";
 import { findAll, phrasePattern } from "../text.js";
 import { domainOf } from "../../engine/draft.js";
@@ -9,6 +9,11 @@ import { personalUseContext } from "./context.js";
 import type { Message } from "../../engine/message.js";
 import type { PolicyPack } from "../../pack/schema.js";
 
+/** A paragraph opening with one of `ASIDE_OPENERS`, then a break ("PS I'm", "Also - the", "btw,"). */
+const ASIDE_OPENER = new RegExp(
+  `^\\s*(?:${ASIDE_OPENERS.map((opener) => opener.replace(".", "\\.")).join("|")})\\b[.:,!\\s-]`,
+  "i",
+);
 const SIGN_PATTERN = phrasePattern(PERSONAL_SIGNS.map((sign) => sign.phrase));
 const SIGN_BY_PHRASE = new Map(PERSONAL_SIGNS.map((sign) => [sign.phrase, sign]));
 const STAFF_WORK_PHRASES = STAFF_WORK.map((entry) => entry.phrase);
@@ -94,7 +99,10 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   if (paragraphs.length > 1 && paragraphs.length <= MOST_PARAGRAPHS)
     for (const paragraph of paragraphs) {
       const aside = scoreSigns("", paragraph, whole.absenceTold);
-      if (aside.plain && aside.score > verdict.score) verdict = { ...aside, aside: true };
+      // Opened as an aside ("PS", "Oh and", "Also -"), it need only be personal itself; otherwise it must
+      // outscore the whole (the work around it cancelling its signs).
+      const opened = ASIDE_OPENER.test(paragraph) && aside.score >= 2;
+      if (aside.plain && (opened || aside.score > verdict.score)) verdict = { ...aside, aside: true };
     }
   return verdict;
 }
