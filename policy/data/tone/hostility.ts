@@ -92,6 +92,17 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   ],
   // readme (contempt aimed at a person)
   abusive: [
+    // Development part AJ: "tell him to grow a pair"; remarks on a colleague's looks ("you looked seriously
+    // hot at the training", "don't keep ignoring me"): harassment (Equality Act 2010, s.26).
+    "grow a pair",
+    "looked hot",
+    "look hot",
+    "looking hot",
+    "seriously hot",
+    "looked sexy",
+    "look sexy",
+    "looking sexy",
+    "keep ignoring me",
     "shut up",
     "get lost",
     "how dare you",
@@ -348,6 +359,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "you seem incapable",
     "you are incapable",
     "you're incapable",
+    // Development part AJ: "Another genius move… Really glad we pay you to think ahead."
+    "genius move",
+    "another genius",
+    "glad we pay you",
     // Development part AI: "Well done, genius. … I suppose you'll want a medal for turning up."
     "want a medal",
     "well done, genius",

@@ -10,6 +10,13 @@ const body = (text: string) => ({ subject: "Yesterday", body: text, bodyType: "t
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
+    // Development part AJ: a remark denied, or the sender's about themselves.
+    ...[
+      "One tablet in the morning wrapped in ham, he's not stupid.",
+      "I'm an idiot, left my lanyard at home again. Can someone let me in?",
+      "I felt like such a muppet at the meeting.",
+      "She isn't lazy, she is exhausted.",
+    ].map((text) => ({ name: `denied or about the sender: ${text}`, draft: body(text) })),
     { draft: body("Dear Tom, thank you for covering my class. Kind regards") },
     { draft: body("The old printer is slow; IT are replacing it.") },
     { draft: body("I was disappointed with the outcome, and I'd like to talk it through.") },
@@ -98,6 +105,16 @@ ruleTester(rule, {
       draft: body("Absolute amateurs. Nobody knew where to go."),
       errors: [{ messageId: "hostile", location: "body", spanTexts: ["amateurs"] }],
     },
+    ...[
+      ["Oh well done Gareth. Another genius move, leaving the minibus on empty.", "Another genius"],
+      ["tell him to grow a pair and speak to her himself", "grow a pair"],
+      ["You looked seriously hot at the training yesterday.", "seriously hot"],
+      ["I'm not f***ing doing it again.", "f***ing"],
+    ].map(([text, span]) => ({
+      name: `development AJ: ${text}`,
+      draft: body(text as string),
+      errors: [{ messageId: "hostile", location: "body" as const, spanTexts: [span as string] }],
+    })),
     {
       name: "mock praise: a medal for turning up",
       draft: body(

@@ -59,6 +59,13 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   "other-schools": "criticising another school",
 };
 
+/**
+ * What right before an insult denies it or turns it on the sender: "not", "isn't", "never", "I'm", "I am",
+ * "I was", "I feel like", then articles and intensifiers ("I'm such a", "not a complete").
+ */
+const NOT_OR_SELF =
+  /(?:\bnot|n't|\bnever|\bi'm|\bi am|\bi was|\bi felt|\bi feel)(?: (?:such|like|so|a|an|bit|of|complete|total|absolute|utter|right|proper))* $/;
+
 /** Where each sentence of `lower` starts: 0, and after each sentence end (`endsSentence`). */
 function sentenceStarts(lower: string): number[] {
   const starts: number[] = [0];
@@ -235,6 +242,9 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
       continue;
     }
     if (!counts(hit.sentence, hit.start)) continue;
+    // "he's not stupid", "I'm an idiot": a remark denied, or the sender's about themselves (development
+    // AJ). Not swearing: "not f***ing happy" is no less obscene.
+    if (hit.role !== "obscene" && NOT_OR_SELF.test(lower.slice(Math.max(0, hit.start - 40), hit.start))) continue;
     if (hit.role === "person-insult") add("insult", hit.start, hit.end);
     else if (hit.role === "insult") {
       const known = factsOf(hit.sentence);
