@@ -280,6 +280,17 @@ ruleTester(rule, {
       errors: [{ messageId: "prohibited", location: "body", data: { kind: " about selling something" } }],
     },
     {
+      name: "a side business is not vetoed by the model however school-like the mail (all staff, signed by a Head of Year)",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "New Avon brochures in the staffroom",
+        body: "Hi all,\n\nThe spring Avon brochures are in the staffroom (on the fridge). Orders to me by Friday 6 March, delivery the week after.\n\nPriya\nHead of Year 9",
+        bodyType: "text",
+        to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
+      },
+      errors: [{ messageId: "prohibited", location: "body", data: { kind: " about a side business" } }],
+    },
+    {
       name: "a price each beside a weak sign of a night out is still selling (raffle tickets for a club)",
       pack: loadPolicy("delius"),
       draft: {
