@@ -119,6 +119,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a hoax forwarded to all staff is chain mail, not family news",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Fwd: WhatsApp will start charging from Monday",
+        body: "Just got this from my sister - is it true? Forwarding to be safe.\n\n> If you do not forward this message to all your contacts, your account will be deleted within 48 hours. Forward this to at least 10 people.",
+        bodyType: "text",
+        to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
+      },
+    },
+    {
       name: "an aside about an absence is its reason, not personal use (cover told of in another paragraph)",
       pack: loadPolicy("st-dunstans"),
       draft: {
@@ -289,6 +299,17 @@ ruleTester(rule, {
         to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
       },
       errors: [{ messageId: "prohibited", location: "body", data: { kind: " about a side business" } }],
+    },
+    {
+      name: "the same hoax sent on to friends' webmail is personal mail as well as chain mail",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Fwd: WhatsApp will start charging from Monday",
+        body: "Just got this from my sister - is it true? Forwarding to be safe.\n\n> If you do not forward this message to all your contacts, your account will be deleted within 48 hours. Forward this to at least 10 people.",
+        bodyType: "text",
+        to: [{ name: "Kerry", address: "kerry.lane@gmail.com" }],
+      },
+      errors: [{ messageId: "prohibited", location: "body" }],
     },
     {
       name: "a price each beside a weak sign of a night out is still selling (raffle tickets for a club)",

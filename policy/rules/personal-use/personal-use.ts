@@ -6,6 +6,7 @@ import { domainOf } from "../../engine/draft.js";
 import { personalUseModel } from "../../data/models/personal-use.js";
 import { probabilityWith } from "../../model/text-classifier.js";
 import { personalUseContext } from "./context.js";
+import { chainMailIn } from "../tone/chain-mail.js";
 import type { Message } from "../../engine/message.js";
 import type { PolicyPack } from "../../pack/schema.js";
 
@@ -252,7 +253,12 @@ export default defineRule({
         // signing an all-staff note about her Avon brochures: development AJ, +6 found, no false alarm).
         verdict.kinds[0] === "side-business" ||
         !(models && modelSureIsWork(message, pack)));
-    if (!bySigns && !byModel) return [];
+    // Chain mail forwarded round the school is the chain-mail rule's: "Just got this from my sister,
+    // forwarding to be safe" above a hoax to all staff is not family news (the corpus sample labels each
+    // chain letter to colleagues chain mail, not personal use). Sent on to friends outside, it is both.
+    const chainToColleagues =
+      chainMailIn(message).body.length > 0 && message.recipients.every((entry) => entry.standing !== "external");
+    if ((!bySigns && !byModel) || chainToColleagues) return [];
     const first = verdict.kinds[0];
     const kind = first === undefined ? "" : KIND_WORDS[first];
     // Stryker disable next-line ArrayDeclaration: no kind is "Stryker was here" any more than it is in an empty list
