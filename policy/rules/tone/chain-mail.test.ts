@@ -12,6 +12,11 @@ ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
     { name: "passing a message on to one person", draft: body("Pass this on to your class teacher, please.") },
+    ...[
+      "Can you send this out on the app to Year 5 parents tomorrow please?",
+      "Please send this to Y6 parents.",
+      "Share this with Class 2 parents.",
+    ].map((text) => ({ name: `a year group, not a number of people: ${text}`, draft: body(text) })),
     {
       name: "a job advert to share with anyone who might be interested",
       draft: body("We're recruiting a Finance Officer. Please share with anyone who may be interested."),

@@ -10,6 +10,9 @@ const PASS_ON = phrasePattern(PASS_ON_VERBS);
 const TO_EVERYONE = phrasePattern(EVERYONE);
 const JOKE = phrasePattern(JOKE_WORDS);
 
+/** A year or class named before a number: "Year 5 ", "Yr 6 ", "Y3 ", "Class 2 ". */
+const YEAR_GROUP_BEFORE = /\b(?:year|yr|y|class) ?$/i;
+
 /** A staff distribution list's address: "staff@", "staff-junior@", "staff.prep@" (not "sitestaff@"). */
 const STAFF_LIST_ADDRESS = /^staff(?:[-._][a-z0-9]+)*@/i;
 
@@ -31,7 +34,10 @@ export function toAllStaff(message: Message): boolean {
 export function chainMailSpans(text: string, allStaff: boolean): Span[] {
   const spans: Span[] = findAll(PHRASES, text).map(({ start, end }) => ({ start, end }));
   // The lists are case-insensitive: searched in `text` itself, each once, so a 1 MB body stays linear.
-  const everyone = findAll(TO_EVERYONE, text);
+  // "5 parents" is a number of people to send it on to, but "Year 5 parents" a year group (development AJ).
+  const everyone = findAll(TO_EVERYONE, text).filter(
+    (hit) => !(/^\d/.test(hit.text) && YEAR_GROUP_BEFORE.test(text.slice(Math.max(0, hit.start - 6), hit.start))),
+  );
   let next = 0;
   for (const verb of findAll(PASS_ON, text)) {
     while ((everyone[next]?.start ?? Infinity) < verb.end) next++;
