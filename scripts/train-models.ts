@@ -96,13 +96,17 @@ const VETO_BARS: readonly number[] = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.3
 // so that the shipped models stay the ones this script writes.
 // Part AG (220 short notes to personal webmail, 160 of them school business: replies to parents, governors
 // and volunteers) measures the model's false alarms on that kind (development set, 2026-12-03).
-// Part AH (200: personal data and subjects in everyday words, written 2026-12-03) is not read or trained on yet.
+// Part AH (200: personal data and subjects in everyday words, written 2026-12-03) is not trained on either;
+// nor are parts AI (200: personal use, commitments and shouting) and AJ (200: personal use, personal data and
+// tone in everyday words), written and read for the rules on 2026-12-03.
 const NOT_TRAINED_ON: readonly string[] = [
   "part-ad.jsonl",
   "part-ae.jsonl",
   "part-af.jsonl",
   "part-ag.jsonl",
   "part-ah.jsonl",
+  "part-ai.jsonl",
+  "part-aj.jsonl",
 ];
 
 interface Example {
