@@ -1,18 +1,11 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { domainOf, externalRecipients, isEncrypted } from "../../engine/draft.js";
-import type { PolicyPack, Recipient } from "../../engine/types.js";
-import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
+import type { PolicyPack } from "../../engine/types.js";
+import { describeEntities, entityTexts, listAddresses, personalWebmailOf, sensitiveEntities } from "./sensitive.js";
 
 function isTrusted(address: string, pack: PolicyPack): boolean {
   const domain = domainOf(address);
   return pack.recipients.trustedDomains.some((trusted) => domain === trusted || domain.endsWith("." + trusted));
-}
-
-function listAddresses(recipients: readonly Recipient[]): string {
-  const addresses = recipients.map((recipient) => recipient.address);
-  return addresses.length <= 3
-    ? addresses.join(", ")
-    : `${addresses.slice(0, 3).join(", ")} and ${addresses.length - 3} more`;
 }
 
 export default defineRule({
@@ -42,8 +35,7 @@ export default defineRule({
     if (!pack.encryption.required) return [];
     const outside = externalRecipients(draft, pack).filter((recipient) => !isTrusted(recipient.address, pack));
     if (outside.length === 0) return [];
-    const webmailDomains = pack.recipients.personalWebmailDomains;
-    const webmail = outside.filter((recipient) => webmailDomains.indexOf(domainOf(recipient.address)) !== -1);
+    const webmail = personalWebmailOf(outside, pack);
     const names = draft.attachments.map((attachment) => attachment.name);
     const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
     if (webmail.length > 0) {

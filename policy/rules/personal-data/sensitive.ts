@@ -1,4 +1,5 @@
-import type { Entity, EntityType } from "../../engine/types.js";
+import type { Entity, EntityType, PolicyPack, Recipient } from "../../engine/types.js";
+import { domainOf } from "../../engine/draft.js";
 import { SENSITIVE_TERMS } from "../../data/personal-data/lexicon.js";
 import { SENSITIVE_CATEGORIES, type SensitiveCategory } from "../../pack/vocabulary.js";
 
@@ -120,4 +121,18 @@ export function describeEntities(entities: readonly Entity[], texts?: EntityText
 /** The texts of a rule's context, for describeEntities. */
 export function entityTexts(subject: string, body: string, attachmentNames: readonly string[]): EntityTexts {
   return { subject, body, attachments: attachmentNames.join("\n") };
+}
+
+/** "a@x.com, b@y.com, c@z.com and 2 more": the first three addresses, then how many more. */
+export function listAddresses(recipients: readonly Recipient[]): string {
+  const addresses = recipients.map((recipient) => recipient.address);
+  return addresses.length <= 3
+    ? addresses.join(", ")
+    : `${addresses.slice(0, 3).join(", ")} and ${addresses.length - 3} more`;
+}
+
+/** The recipients at one of the pack's personal webmail domains (Gmail, Hotmail…). */
+export function personalWebmailOf(recipients: readonly Recipient[], pack: PolicyPack): Recipient[] {
+  const domains = pack.recipients.personalWebmailDomains;
+  return recipients.filter((recipient) => domains.indexOf(domainOf(recipient.address)) !== -1);
 }

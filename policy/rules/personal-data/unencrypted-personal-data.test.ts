@@ -132,6 +132,17 @@ ruleTester(rule, {
       errors: [{ messageId: "required", location: "body" }],
     },
     {
+      name: "no encryption required, to a personal account: the policy's steps, naming the account",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Oliver",
+        body: senBody,
+        bodyType: "text",
+        to: [{ name: "Dave Kirk", address: "davekirk1978@gmail.com" }, ...external],
+      },
+      errors: [{ messageId: "stepsWebmail", location: "body", data: { addresses: "davekirk1978@gmail.com" } }],
+    },
+    {
       name: "no encryption required, no route named: the policy's steps",
       pack: loadPolicy("st-dunstans"),
       draft: { subject: "Oliver", body: senBody, bodyType: "text", to: external },

@@ -2,7 +2,7 @@ import { defaultCitation, defineRule } from "../define.js";
 import { externalRecipients, isEncrypted } from "../../engine/draft.js";
 import type { Draft, RuleReport, Span } from "../../engine/types.js";
 import type { PolicyPack } from "../../pack/schema.js";
-import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
+import { describeEntities, entityTexts, listAddresses, personalWebmailOf, sensitiveEntities } from "./sensitive.js";
 
 /**
  * The line the "ask for confirmation of safe receipt" fix adds. Office.js has no compose API to request a
@@ -51,10 +51,13 @@ function considerReport(draft: Draft, bodyText: string, pack: PolicyPack, what: 
     // data goes out), never a prompt.
     if (ASKS_FOR_RECEIPT.test(bodyText))
       return [{ messageId: "stepsTaken", data: { what }, location: "body", severity: "info", clause: STEPS }];
+    // A personal account is named (a parent's Gmail, or a colleague's, which school business should not
+    // use): a new user's trial found "going outside the school" said too little.
+    const webmail = personalWebmailOf(externalRecipients(draft, pack), pack);
     return [
       {
-        messageId: "steps",
-        data: { what },
+        messageId: webmail.length > 0 ? "stepsWebmail" : "steps",
+        data: { what, addresses: listAddresses(webmail) },
         location: "body",
         spans,
         fix: { kind: "append-line", text: CONFIRM_RECEIPT_LINE },
@@ -95,6 +98,8 @@ export default defineRule({
       required: "This email contains {{what}}. The school requires it to go encrypted: apply {{mechanism}}.",
       steps:
         "This email contains {{what}} and is going outside the school. Check each address is right, send it only to those who need it, and ask for confirmation of safe receipt.",
+      stepsWebmail:
+        "This email contains {{what}} and goes to a personal email account ({{addresses}}). Check they should see it and the address is right, and ask for confirmation of safe receipt.",
       route: "This email contains {{what}} and is going outside the school. Send it securely: apply {{mechanism}}.",
       portal:
         "This email contains {{what}} and is going outside the school. Share it through {{portal}} ({{address}}) rather than by email.",
