@@ -32,6 +32,13 @@ export const COMPLAINT_PHRASES: readonly string[] = [
   "not good enough",
   "disgraceful",
   "disgusted",
+  // A new user's trial: a parent's "THIS IS A DISGRACE… I will be going to the governors and the papers".
+  "disgrace",
+  "going to the governors",
+  "go to the governors",
+  "going to the press",
+  "go to the press",
+  "going to ofsted",
 ];
 const COMPLAINT = phrasePattern(COMPLAINT_PHRASES);
 /** "No complaints", "not a complaint": the word without the dispute. */

@@ -84,6 +84,17 @@ ruleTester(rule, {
     },
     { name: "a heated reply to both parents", draft: { ...heated, to: parents }, errors: [{ messageId: "missing" }] },
     {
+      // A new user's trial: the parent threatens the governors in capitals, with no word "complaint".
+      name: "a courteous reply to a parent's quoted threat to go to the governors",
+      draft: {
+        subject: "Re: Detention",
+        body: "Dear Mrs Okafor,\n\nThank you for your email. Could you call the school office to arrange a time?\n\nKind regards,\nJo Hart\n\n-----Original Message-----\nFrom: Grace Okafor <grace.okafor@example.com>\nSent: 12 March 2025 21:14\nTo: Jo Hart\nSubject: Detention\n\nTHIS IS A DISGRACE!!! I will be going to the governors if this is not sorted out TOMORROW.",
+        bodyType: "text" as const,
+        to: parent,
+      },
+      errors: [{ messageId: "missing" }],
+    },
+    {
       name: "SEN details of a named pupil, to both parents",
       draft: { ...sen, to: parents },
       errors: [{ messageId: "missing" }],
