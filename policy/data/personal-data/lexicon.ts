@@ -143,6 +143,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "peg feed",
     "inhaler",
     "insulin",
+    // Development part AJ: "Hypo plan update - Kwabena Mensah-Bonsu" (hypoglycaemia: a diabetic's low).
+    "hypo",
+    "hypos",
     "cerebral palsy",
     "ocd",
     "tourette",

@@ -16,6 +16,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a diabetic's hypo plan beside their name",
+      draft: { subject: "Hypo plan update - Kwabena Mensah-Bonsu", body: "Hello", bodyType: "text" },
+      errors: [{ messageId: "subject", location: "subject", spanTexts: ["Hypo"] }],
+    },
+    {
       name: "named pupil and SEN",
       draft: { subject: "Oliver Reid EHCP and autism diagnosis", body: "Hello", bodyType: "text" },
       errors: [
