@@ -18,6 +18,14 @@ ruleTester(rule, {
   valid: [
     { name: "the right parent by address", draft: mail("Dear Mrs Khan,", [{ address: "ayesha.khan@gmail.com" }]) },
     {
+      name: "two short forms of one full name: Becs to Becky",
+      draft: mail("Hey Becs,", [{ name: "Becky Shaw", address: "becky.shaw@gmail.com" }]),
+    },
+    {
+      name: "a two-letter short form: Lu to Lucinda",
+      draft: mail("Hi Lu,", [{ name: "Lucinda Harte", address: "lucy.harte@outlook.com" }]),
+    },
+    {
       name: "the right parent by name",
       draft: mail("Dear Ms Patel,", [{ name: "Sunita Patel", address: "admin@braunstone.sch.uk" }]),
     },
