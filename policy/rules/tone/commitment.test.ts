@@ -85,6 +85,24 @@ ruleTester(rule, {
       name: "a bare yes before a question is held back by the question's condition",
       draft: body("Happy to proceed. If you can do it for £400 we'll confirm."),
     },
+    {
+      name: "a short yes to a colleague's question about a trip's cost is not a commitment",
+      draft: {
+        subject: "Re: trip",
+        body: "Yes, happy to help.\n\nOn Mon, Sam wrote:\n> The quote for the coach is £300 - can you help supervise?",
+        bodyType: "text",
+        to: [{ address: "sam@st-john-payne.sch.uk" }],
+      },
+    },
+    {
+      name: "a short yes to a parent's question, with nothing offered",
+      draft: {
+        subject: "Re: trip",
+        body: "Yes, that is fine.\n\nOn Mon, Mrs Khan wrote:\n> Can I pay the £12 in cash?",
+        bodyType: "text",
+        to: [{ address: "ayesha.khan@gmail.com" }],
+      },
+    },
     { name: "a sentence of 400 characters is not read", draft: body(afterThanks(400)) },
     {
       name: "a cue broken by a paragraph break belongs to neither sentence",
@@ -106,6 +124,24 @@ ruleTester(rule, {
     ].map((text) => ({
       name: `booking at a price: ${text}`,
       draft: body(text),
+      errors: [{ messageId: "commitment" }],
+    })),
+    // Development part AK: a short yes to the supplier's offer it answers.
+    ...[
+      [
+        "Hi Lee,\n\nYes, please go ahead on that basis.\n\nJulie",
+        "Final quote attached: £18,740 + VAT for the full refit.",
+      ],
+      ["Yes.\n\nStephen", "Your lease ends 31 August. We can renew the five units on a new 60-month lease."],
+      ["Yes please renew - thanks!\n\nMandeep", "Your subscription expires 31 May. Renew for 3 years at £1,695?"],
+    ].map(([reply, offer]) => ({
+      name: `a short yes to an offer: ${offer}`,
+      draft: {
+        subject: "Re: offer",
+        body: `${reply}\n\nOn Mon, Supplier wrote:\n> ${offer}`,
+        bodyType: "text" as const,
+        to: [{ address: "sales@supplier.example.co.uk" }],
+      },
       errors: [{ messageId: "commitment" }],
     })),
     // A bare yes, its price in the next sentence.

@@ -3,6 +3,7 @@ import { COMMITMENT_PHRASES } from "../../data/tone/phrases.js";
 import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES } from "../../data/tone/commitment.js";
 import { endsSentence, findAll, phrasePattern } from "../text.js";
 import type { Span } from "../../engine/types.js";
+import type { Message } from "../../engine/message.js";
 
 const PATTERN = phrasePattern(COMMITMENT_PHRASES);
 const ACCEPT = phrasePattern(ACCEPTANCE_CUES);
@@ -74,6 +75,30 @@ export function commitmentSpans(own: string): Span[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A short reply saying yes ("Yes.", "Yes please renew - thanks!", "Please go ahead on that basis", "Happy to
+ * roll over for another three years") to an outside supplier's offer it answers: the first quoted message
+ * names a quote, a renewal, a lease or a contract. The yes needs no object of its own there (development
+ * part AK). Not a question, nor held back ("can you", "once"); nor mail inside the school.
+ */
+function yesToAnOffer(message: Message): Span | undefined {
+  const words = message.own.trim();
+  if (words.length === 0 || words.length > SHORT_REPLY) return undefined;
+  if (!message.recipients.some((entry) => entry.standing === "external")) return undefined;
+  const yes = YES.exec(message.own);
+  if (yes === null || words.indexOf("?") !== -1 || findAll(NOT_YET, message.own).length > 0) return undefined;
+  const answered = message.segments.find((segment) => segment.kind === "quoted");
+  if (answered === undefined || findAll(OFFER, message.body.text.slice(answered.start, answered.end)).length === 0)
+    return undefined;
+  return { start: yes.index, end: yes.index + yes[0].length };
+}
+
+/** The sender's own words of a short reply, at most (characters, greeting and name included). */
+const SHORT_REPLY = 160;
+const YES = /\b(?:yes|yep|go ahead|proceed|renew|roll (?:it )?over)\b/i;
+/** What a supplier offers, in the message answered. */
+const OFFER = phrasePattern(["quote", "quotation", "renewal", "renew", "lease", "contract", "subscription", "tender"]);
+
 /** Longer "sentences" are lists or pasted text, not one agreement. */
 const MAX_SENTENCE = 400;
 
@@ -117,6 +142,8 @@ export default defineRule({
   check({ message }) {
     // Only the sender can commit the school: a supplier's quoted "we accept" is not the sender's.
     const spans = commitmentSpans(message.own);
+    const yes = spans.length === 0 ? yesToAnOffer(message) : undefined;
+    if (yes !== undefined) spans.push(yes);
     return spans.length === 0 ? [] : [{ messageId: "commitment", location: "body", spans }];
   },
 });
