@@ -359,6 +359,15 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "you seem incapable",
     "you are incapable",
     "you're incapable",
+    // Development part AK: "Well done Sherlock… Truly inspired", "a big ask for someone so busy", "another
+    // brilliant idea from the governors who've never set foot in a classroom", "chase grown adults".
+    "well done sherlock",
+    "nice one sherlock",
+    "truly inspired",
+    "big ask for someone",
+    "another brilliant idea",
+    "never set foot in a classroom",
+    "chase grown adults",
     // Development part AJ: "Another genius move… Really glad we pay you to think ahead."
     "genius move",
     "another genius",

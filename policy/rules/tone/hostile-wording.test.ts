@@ -110,6 +110,8 @@ ruleTester(rule, {
       ["tell him to grow a pair and speak to her himself", "grow a pair"],
       ["You looked seriously hot at the training yesterday.", "seriously hot"],
       ["I'm not f***ing doing it again.", "f***ing"],
+      ["Well done Sherlock, it only took you three weeks to work out the boiler was off.", "Well done Sherlock"],
+      ["Oh fantastic, another brilliant idea from the governors.", "another brilliant idea"],
     ].map(([text, span]) => ({
       name: `development AJ: ${text}`,
       draft: body(text as string),
