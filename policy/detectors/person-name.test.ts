@@ -69,6 +69,11 @@ describe("findNames in a body", () => {
         ["Ms Smith-Jones", true, false, false, 0.9],
       ],
     ],
+    [
+      "a full name no list has, before a verb of telling (development part AK)",
+      "Keanu Marsden told me this morning that his mum screamed at him.",
+      [["Keanu Marsden", true, false, false, 0.75]],
+    ],
     ["a given name alone", "Jack was upset.", [["Jack", false, false, false, 0.5]]],
     ["a given name introduced as someone's child", "Her son Jack was upset.", [["Jack", false, false, false, 0.7]]],
     [

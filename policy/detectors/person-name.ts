@@ -60,7 +60,7 @@ const PARTICLE =
 /** The lower-case letters Irish and Scottish Gaelic put before a surname's capital after a particle: "Nic an tSaoir", "Ó hAodha". */
 const GAELIC_PREFIX = "(?:[hnt]|mb|gc|bhf|nd|ng|bp|dt)?";
 const NAME_BEFORE_VERB = new RegExp(
-  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:${PARTICLE} ){0,2}${GAELIC_PREFIX}${NAME_WORD}(?=(?: \\([^()\\n]{1,24}\\)| in (?:my|our|your|his|her) [a-z]+(?: group)?| in [A-Z][a-z]+(?: class)?)? (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
+  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:${PARTICLE} ){0,2}${GAELIC_PREFIX}${NAME_WORD}(?=(?: \\([^()\\n]{1,24}\\)| in (?:my|our|your|his|her) [a-z]+(?: group)?| in [A-Z][a-z]+(?: class)?)? (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|disclosed|reported|refused|cried|asked|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
   "g",
 );
 const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
