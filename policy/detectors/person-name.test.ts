@@ -317,6 +317,10 @@ describe("findNames in subjects and file names", () => {
     ["Dear Oliver letter.pdf", "attachments", [["Oliver", false, false, false, 0.5]]],
     ["Kacper Zielinski body map.pdf", "attachments", [["Kacper Zielinski", true, false, false, 0.8]]],
     ["Zielinski Kacper body map.pdf", "attachments", [["Zielinski Kacper", true, false, false, 0.8]]],
+    // Underscores read as spaces; an initial run into a surname, a given name into an initial.
+    ["CIN core group minutes BHadley 12May.docx", "attachments", [["BHadley", true, false, false, 0.75]]],
+    ["Suspension letter BilalK 140526.docx", "attachments", [["BilalK", true, false, false, 0.75]]],
+    ["SENDReport ICTPolicy iPad DBSCheck.docx", "attachments", []],
   ])("%s (%s)", (text, location, expected) => {
     expect(names(text, location)).toEqual(expected);
   });

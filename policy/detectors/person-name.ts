@@ -76,6 +76,11 @@ const SUBJECT_NAME = new RegExp(
 );
 /** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */
 const FILE_NAME_PAIR = new RegExp(`(?:^|[^${LETTER}])(${NAME_WORD} ${NAME_WORD})(?![${LETTER}])`, "g");
+/**
+ * A file name's initial run into a surname, or a given name into an initial, as staff name files
+ * ("CIN_minutes_BHadley_12May.docx", "Suspension_letter_BilalK.docx"; development part AK): someone.
+ */
+const FILE_NAME_RUN_ON = /(?:^|[^A-Za-z])([A-Z][A-Z][a-z]{2,}|[A-Z][a-z]{2,}[A-Z])(?![A-Za-z])/g;
 /** One capitalised word of a file name (group 1), underscores and dots read as spaces. */
 const FILE_NAME_WORD = new RegExp(`(?:^|[^${LETTER}])(${NAME_WORD})(?![${LETTER}])`, "g");
 /** Capitalised words that head subject lines but are no one's name. */
@@ -399,6 +404,13 @@ export function findNames(
       if (words.some((word) => SUBJECT_WORDS.has(word.toLowerCase()) || NOT_GIVEN_NAME_SET.has(word))) return;
       claim(start, start + name.length, 0.8);
     });
+    if (scan.location === "attachments")
+      forEachMatch(FILE_NAME_RUN_ON, text, (match) => {
+        const name = match[1] as string;
+        const start = match.index + match[0].length - name.length;
+        if (!names.some((known) => overlaps(known, start, start + name.length)))
+          push(start, start + name.length, true, 0.75);
+      });
     if (scan.location === "attachments")
       // "FSM_award_Williams.pdf" beside "leo williams" in the subject: a file name's word the message
       // writes as someone's name is them, where alone it could be anything ("Williams" is also a shop).
