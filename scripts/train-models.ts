@@ -98,7 +98,8 @@ const VETO_BARS: readonly number[] = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.3
 // and volunteers) measures the model's false alarms on that kind (development set, 2026-12-03).
 // Part AH (200: personal data and subjects in everyday words, written 2026-12-03) is not trained on either;
 // nor are parts AI (200: personal use, commitments and shouting) and AJ (200: personal use, personal data and
-// tone in everyday words), written and read for the rules on 2026-12-03.
+// tone in everyday words), and AK (200: subjects, file names, subtle personal use and commitments), written and
+// read for the rules on 2026-12-03.
 const NOT_TRAINED_ON: readonly string[] = [
   "part-ad.jsonl",
   "part-ae.jsonl",
@@ -107,6 +108,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-ah.jsonl",
   "part-ai.jsonl",
   "part-aj.jsonl",
+  "part-ak.jsonl",
 ];
 
 interface Example {
