@@ -241,15 +241,10 @@ function isGivenNameAlone(name: NameCandidate): boolean {
  * arrival"): there "Oak" is a class, not a name.
  */
 function wordsOfName(scan: Scan, name: NameCandidate): string[] {
-  // From the lower-case copy (same offsets): the callers want the words in lower case. A body naming the
-  // same people over and over splits each name once.
-  const text = scan.lower.slice(name.start, name.end);
-  if (text === lastName.text) return lastName.words;
-  const words = text.split(" ");
-  lastName = { text, words: /^(?:the|your|our|a|an)$/.test(words[0] ?? "") ? [] : words };
-  return lastName.words;
+  // From the lower-case copy (same offsets): the callers want the words in lower case.
+  const words = scan.lower.slice(name.start, name.end).split(" ");
+  return /^(?:the|your|our|a|an)$/.test(words[0] ?? "") ? [] : words;
 }
-let lastName: { readonly text: string; readonly words: string[] } = { text: "", words: [] };
 
 /** Runs each identifier detector the pack asks for: one pass each over the text. */
 function detectIdentifiers(scan: Scan, facts: PackFacts): Candidate[] {

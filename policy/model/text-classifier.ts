@@ -49,11 +49,13 @@ export function unpackModel(model: PackedLinearModel): LinearModel {
   for (const group of model.packed) {
     const colon = group.indexOf(":");
     const steps = Number(group.slice(0, colon));
-    if (colon <= 0 || !Number.isInteger(steps))
+    // Shape checks where the models are tested and read from source; the bundles are built with NODE_ENV
+    // "production" (addin/build.ts), and the 60 kB send bundle does without them and their messages.
+    if (process.env.NODE_ENV !== "production" && (colon <= 0 || !Number.isInteger(steps)))
       throw new Error(`model ${model.label}: bad weight group "${group.slice(0, 20)}"`);
     for (const feature of group.slice(colon + 1).split(" ")) {
       if (feature === "") continue;
-      if (Object.prototype.hasOwnProperty.call(weights, feature))
+      if (process.env.NODE_ENV !== "production" && Object.prototype.hasOwnProperty.call(weights, feature))
         throw new Error(`model ${model.label}: "${feature}" has two weights`);
       // Rounded to the step's decimals: 3 × 0.02 is 0.06, not 0.06000000000000001.
       weights[feature] = Math.round(steps * model.step * 1e6) / 1e6;

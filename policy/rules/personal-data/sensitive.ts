@@ -22,25 +22,8 @@ export const ENCRYPT_WORTHY_TYPES = [
 ] as const satisfies readonly EntityType[];
 const ENCRYPT_WORTHY = new Set<EntityType>(ENCRYPT_WORTHY_TYPES);
 
-/**
- * The entities worth encrypting, in `location` or anywhere. Remembered per entities array and location:
- * some ten rules ask of the same analysis, and on a body of 50,000 names and details each filter was a
- * fresh array of 100,000 (a tenth of the time of such a draft, most of it garbage collection).
- */
-const sensitiveByEntities = new WeakMap<readonly Entity[], Map<string, readonly Entity[]>>();
 export function sensitiveEntities(entities: readonly Entity[], location?: Entity["location"]): readonly Entity[] {
-  let byLocation = sensitiveByEntities.get(entities);
-  if (byLocation === undefined) sensitiveByEntities.set(entities, (byLocation = new Map()));
-  const key = location ?? "";
-  let found = byLocation.get(key);
-  if (found === undefined)
-    byLocation.set(
-      key,
-      (found = entities.filter(
-        (entity) => ENCRYPT_WORTHY.has(entity.type) && (!location || entity.location === location),
-      )),
-    );
-  return found;
+  return entities.filter((entity) => ENCRYPT_WORTHY.has(entity.type) && (!location || entity.location === location));
 }
 
 const TYPE_WORDS: Readonly<Record<EntityType, string>> = {

@@ -99,7 +99,7 @@ export default defineRule({
       steps:
         "This email contains {{what}} and is going outside the school. Check each address is right, send it only to those who need it, and ask for confirmation of safe receipt.",
       stepsWebmail:
-        "This email contains {{what}} and goes to a personal email account ({{addresses}}). Check they should see it and the address is right, and ask for confirmation of safe receipt.",
+        "This email contains {{what}} and goes to a personal email account ({{addresses}}). Check the address, and ask for confirmation of safe receipt.",
       route: "This email contains {{what}} and is going outside the school. Send it securely: apply {{mechanism}}.",
       portal:
         "This email contains {{what}} and is going outside the school. Share it through {{portal}} ({{address}}) rather than by email.",

@@ -18,8 +18,8 @@ ruleTester(rule, {
   valid: [
     { name: "the right parent by address", draft: mail("Dear Mrs Khan,", [{ address: "ayesha.khan@gmail.com" }]) },
     {
-      name: "two short forms of one full name: Becs to Becky",
-      draft: mail("Hey Becs,", [{ name: "Becky Shaw", address: "becky.shaw@gmail.com" }]),
+      name: "a short form to its full name: Becs to Rebecca",
+      draft: mail("Hey Becs,", [{ name: "Rebecca Shaw", address: "rebecca.shaw@gmail.com" }]),
     },
     {
       name: "a two-letter short form: Lu to Lucinda",

@@ -330,11 +330,7 @@ export function nameFits(greeted: string, words: RecipientWords): boolean {
   if (words.initials.indexOf(greeted.charAt(0)) !== -1) return true;
   // Stryker disable next-line ArrayDeclaration: tokens and letters are lower case, so the capitalised stand-in is never found
   const fullNames = NICKNAMES[greeted] ?? [];
-  // "Hey Becs" fits Becky Shaw as well as Rebecca Shaw: two short forms of one full name.
-  const fits = (full: string) =>
-    words.letters.indexOf(full) !== -1 ||
-    words.tokens.some((token) => token === full || (NICKNAMES[token] ?? []).indexOf(full) !== -1);
-  if (fullNames.some(fits)) return true;
+  if (fullNames.some((full) => words.tokens.indexOf(full) !== -1 || words.letters.indexOf(full) !== -1)) return true;
   for (const token of words.tokens) {
     if (token === greeted) return true;
     if (greeted.length >= 3 && token.length >= 3 && (token.indexOf(greeted) === 0 || greeted.indexOf(token) === 0))
