@@ -30,6 +30,13 @@ const labelledButNoSelling: PolicyPack = {
   personalUse: { mode: "allowed-if-labelled", label: "Personal", forbiddenKinds: ["selling", "side-business"] },
 };
 
+/** A hoax forwarded with a word about the sister who sent it. */
+const hoax = {
+  subject: "Fwd: WhatsApp will start charging from Monday",
+  body: "Just got this from my sister - is it true? Forwarding to be safe.\n\n> If you do not forward this message to all your contacts, your account will be deleted within 48 hours. Forward this to at least 10 people.",
+  bodyType: "text" as const,
+};
+
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
@@ -122,9 +129,7 @@ ruleTester(rule, {
       name: "a hoax forwarded to all staff is chain mail, not family news",
       pack: loadPolicy("st-john-payne"),
       draft: {
-        subject: "Fwd: WhatsApp will start charging from Monday",
-        body: "Just got this from my sister - is it true? Forwarding to be safe.\n\n> If you do not forward this message to all your contacts, your account will be deleted within 48 hours. Forward this to at least 10 people.",
-        bodyType: "text",
+        ...hoax,
         to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
       },
     },
@@ -304,9 +309,7 @@ ruleTester(rule, {
       name: "the same hoax sent on to friends' webmail is personal mail as well as chain mail",
       pack: loadPolicy("st-john-payne"),
       draft: {
-        subject: "Fwd: WhatsApp will start charging from Monday",
-        body: "Just got this from my sister - is it true? Forwarding to be safe.\n\n> If you do not forward this message to all your contacts, your account will be deleted within 48 hours. Forward this to at least 10 people.",
-        bodyType: "text",
+        ...hoax,
         to: [{ name: "Kerry", address: "kerry.lane@gmail.com" }],
       },
       errors: [{ messageId: "prohibited", location: "body" }],
