@@ -185,3 +185,19 @@ export const NOT_YET_CUES: readonly string[] = [
   "provisionally",
   "hold off",
 ];
+
+/**
+ * What an outside supplier offers in the message a short "yes" answers ("Final quote attached", "renew for
+ * 3 years", "a new 60-month lease"): the yes agrees to it (development part AK). Narrower than
+ * `COMMERCIAL_OBJECTS`: a parent's question about paying a trip's deposit is no offer.
+ */
+export const SUPPLIER_OFFERS: readonly string[] = [
+  "quote",
+  "quotation",
+  "renewal",
+  "renew",
+  "lease",
+  "contract",
+  "subscription",
+  "tender",
+];

@@ -9,7 +9,7 @@ import {
   STRONG,
 } from "./hostility.js";
 import { EVERYONE, HOAX_PHRASES, JOKE_WORDS, PASS_ON_VERBS } from "./chain-mail.js";
-import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES } from "./commitment.js";
+import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES, SUPPLIER_OFFERS } from "./commitment.js";
 import { CHAIN_MAIL_PHRASES, COMMITMENT_PHRASES } from "./phrases.js";
 import { shadowedPhrases } from "../../../test/support/phrase-lists.js";
 
@@ -41,6 +41,7 @@ describe("tone word lists (invariants)", () => {
       COMMERCIAL_OBJECTS,
       NOT_YET_CUES,
       COMMITMENT_PHRASES,
+      SUPPLIER_OFFERS,
     }),
   )("%s: no phrase is shadowed by an earlier one", (_name, list) => {
     expect(shadowedPhrases(list)).toEqual([]);

@@ -85,12 +85,13 @@ export function personalUseScore(subject: string, own: string): PersonalUseVerdi
 let lastScore: { subject: string; own: string; verdict: PersonalUseVerdict } | undefined;
 
 /**
- * The whole message's verdict, or that of one paragraph of it where that scores higher and holds a plain
- * sign (weight 2: "I'm selling", "lottery syndicate"): a personal aside in a work reply ("Oh and I'm
- * selling our old trampoline… £60") is personal mail whatever the work around it, whose signs of school
- * business would otherwise cancel it (development part AI). Weak signs alone are not an aside: a hall let
- * at "£28 per hour" with "public liability insurance" is the school's business. An absence the message
- * tells of anywhere still makes its reason none of this.
+ * The whole message's verdict, or that of one paragraph of it holding a plain sign (weight 2: "I'm
+ * selling", "lottery syndicate") where that paragraph scores higher, or opens as an aside ("PS", "Oh and",
+ * "Also -") and is personal itself: a personal aside in a work reply ("Oh and I'm selling our old
+ * trampoline… £60") is personal mail whatever the work around it, whose signs of school business would
+ * otherwise cancel it (development parts AI and AJ, a new user's trial). Weak signs alone are not an aside:
+ * a hall let at "£28 per hour" with "public liability insurance" is the school's business. An absence the
+ * message tells of anywhere still makes its reason none of this.
  */
 function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   const whole = scoreSigns(subject, own);
@@ -109,8 +110,8 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
 }
 
 /**
- * `PersonalUseVerdict` of a subject and text, with the offsets in `own` of its plain signs (weight 2) and
- * whether it tells of an absence (or `absenceTold`, the whole message's answer, for a paragraph).
+ * `PersonalUseVerdict` of a subject and text, with whether it holds a plain sign (weight 2) and whether it
+ * tells of an absence (or `absenceTold`, the whole message's answer, for a paragraph).
  */
 function scoreSigns(
   subject: string,

@@ -1,6 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { COMMITMENT_PHRASES } from "../../data/tone/phrases.js";
-import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES } from "../../data/tone/commitment.js";
+import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES, SUPPLIER_OFFERS } from "../../data/tone/commitment.js";
 import { endsSentence, findAll, phrasePattern } from "../text.js";
 import type { Span } from "../../engine/types.js";
 import type { Message } from "../../engine/message.js";
@@ -95,9 +95,9 @@ function yesToAnOffer(message: Message): Span | undefined {
 
 /** The sender's own words of a short reply, at most (characters, greeting and name included). */
 const SHORT_REPLY = 160;
+/** A short reply's yes: the word, or the act agreed to ("go ahead", "renew", "roll over"). */
 const YES = /\b(?:yes|yep|go ahead|proceed|renew|roll (?:it )?over)\b/i;
-/** What a supplier offers, in the message answered. */
-const OFFER = phrasePattern(["quote", "quotation", "renewal", "renew", "lease", "contract", "subscription", "tender"]);
+const OFFER = phrasePattern(SUPPLIER_OFFERS);
 
 /** Longer "sentences" are lists or pasted text, not one agreement. */
 const MAX_SENTENCE = 400;
