@@ -103,6 +103,33 @@ ruleTester(rule, {
         to: [{ address: "ayesha.khan@gmail.com" }],
       },
     },
+    // A short yes to a supplier's offer: not when the reply is long, asks, holds back, or answers nothing.
+    ...[
+      [
+        "a long reply is read sentence by sentence",
+        `Yes. ${"We have looked at the figures with the governors and the bursar this week. ".repeat(3)}`,
+      ],
+      ["a question", "Yes - could we go ahead in the summer?"],
+      ["held back", "Yes, once the governors have approved it."],
+      ["no reply of its own", ""],
+    ].map(([what, reply]) => ({
+      name: `no short yes to an offer: ${what}`,
+      draft: {
+        subject: "Re: renewal",
+        body: `${reply}\n\nOn Mon, Supplier wrote:\n> Your subscription expires 31 May. Renew for 3 years at £1,695?`,
+        bodyType: "text" as const,
+        to: [{ address: "sales@supplier.example.co.uk" }],
+      },
+    })),
+    {
+      name: "no short yes to an offer: nothing quoted",
+      draft: {
+        subject: "Re: renewal",
+        body: "Yes please renew - thanks!",
+        bodyType: "text",
+        to: [{ address: "sales@supplier.example.co.uk" }],
+      },
+    },
     { name: "a sentence of 400 characters is not read", draft: body(afterThanks(400)) },
     {
       name: "a cue broken by a paragraph break belongs to neither sentence",
@@ -144,6 +171,16 @@ ruleTester(rule, {
       },
       errors: [{ messageId: "commitment" }],
     })),
+    {
+      name: "a short yes to an offer, copied to a colleague as well",
+      draft: {
+        subject: "Re: renewal",
+        body: "Yes please renew - thanks!\n\nOn Mon, Supplier wrote:\n> Your subscription expires 31 May. Renew for 3 years at £1,695?",
+        bodyType: "text",
+        to: [{ address: "bursar@st-john-payne.sch.uk" }, { address: "sales@supplier.example.co.uk" }],
+      },
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["Yes"] }],
+    },
     // A bare yes, its price in the next sentence.
     ...[
       "Fine - book it. £7,950 inc VAT for the 30x15 with flooring.",

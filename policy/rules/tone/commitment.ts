@@ -83,7 +83,7 @@ export function commitmentSpans(own: string): Span[] {
  */
 function yesToAnOffer(message: Message): Span | undefined {
   const words = message.own.trim();
-  if (words.length === 0 || words.length > SHORT_REPLY) return undefined;
+  if (words.length > SHORT_REPLY) return undefined;
   if (!message.recipients.some((entry) => entry.standing === "external")) return undefined;
   const yes = YES.exec(message.own);
   if (yes === null || words.indexOf("?") !== -1 || findAll(NOT_YET, message.own).length > 0) return undefined;
