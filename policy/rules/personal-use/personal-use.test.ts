@@ -315,6 +315,41 @@ ruleTester(rule, {
       errors: [{ messageId: "prohibited", location: "body" }],
     },
     {
+      // No opener: the paragraph outscores the whole, whose work cancels its signs.
+      name: "a personal paragraph that outscores the whole, not opened as an aside",
+      pack: loadPolicy("lt2"),
+      draft: {
+        subject: "Re: Y6 SATs timetable",
+        body: "Thanks Simon, that all looks fine. I'll let the Year 6 team know about the reading paper moving to the hall.\n\nI'm selling our old trampoline if you know anyone - 10ft, net included, £60.\n\nGurpreet",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: " about selling something" } }],
+    },
+    {
+      // An aside that nets less than the whole (the PTA's raffle) does not lower the whole's verdict.
+      name: "a personal note with an aside about the PTA raffle is still personal",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Friday",
+        body: "Hi all,\n\nDrinks on Friday at the Crown for my birthday, all welcome!\n\nAlso - I'm selling PTA raffle tickets at break.",
+        bodyType: "text",
+        to: [{ address: "staff@st-john-payne.sch.uk" }],
+      },
+      errors: [{ messageId: "prohibited", location: "body", data: { kind: " about a social arrangement" } }],
+    },
+    {
+      name: "a hoax sent to a colleague and a friend's webmail is personal mail",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        ...hoax,
+        to: [
+          { name: "Sam", address: "s.patel@st-john-payne.sch.uk" },
+          { name: "Kerry", address: "kerry.lane@gmail.com" },
+        ],
+      },
+      errors: [{ messageId: "prohibited", location: "body" }],
+    },
+    {
       name: "a price each beside a weak sign of a night out is still selling (raffle tickets for a club)",
       pack: loadPolicy("delius"),
       draft: {

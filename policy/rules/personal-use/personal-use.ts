@@ -104,7 +104,9 @@ function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
       // Opened as an aside ("PS", "Oh and", "Also -"), it need only be personal itself; otherwise it must
       // outscore the whole (the work around it cancelling its signs).
       const opened = ASIDE_OPENER.test(paragraph) && aside.score >= 2;
-      if (aside.plain && (opened || aside.score > verdict.score)) verdict = { ...aside, aside: true };
+      // An aside never lowers a verdict the whole message earns itself.
+      if (aside.plain && (opened || aside.score > verdict.score))
+        verdict = { ...(aside.score >= verdict.score ? aside : verdict), aside: true };
     }
   return verdict;
 }
