@@ -404,14 +404,13 @@ export function findNames(
       if (words.some((word) => SUBJECT_WORDS.has(word.toLowerCase()) || NOT_GIVEN_NAME_SET.has(word))) return;
       claim(start, start + name.length, 0.8);
     });
-    if (scan.location === "attachments")
+    if (scan.location === "attachments") {
       forEachMatch(FILE_NAME_RUN_ON, text, (match) => {
         const name = match[1] as string;
         const start = match.index + match[0].length - name.length;
         if (!names.some((known) => overlaps(known, start, start + name.length)))
           push(start, start + name.length, true, 0.75);
       });
-    if (scan.location === "attachments")
       // "FSM_award_Williams.pdf" beside "leo williams" in the subject: a file name's word the message
       // writes as someone's name is them, where alone it could be anything ("Williams" is also a shop).
       forEachMatch(FILE_NAME_WORD, text, (match) => {
@@ -421,6 +420,7 @@ export function findNames(
         if (!names.some((known) => overlaps(known, start, start + word.length)))
           push(start, start + word.length, false, 0.5);
       });
+    }
     if (scan.location === "subject") {
       for (const person of findSubjectPeople(text)) claim(person.start, person.end, person.confidence);
       for (const { word, start } of subjectSetOffWords(text)) {

@@ -133,7 +133,8 @@ function indexFor(text: string): WordIndex {
   return built;
 }
 
-function escape(phrase: string): string {
+/** `phrase` as regex source: its symbols literal, each space a run of whitespace (`\s+`). */
+export function phraseSource(phrase: string): string {
   return phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
 }
 
@@ -221,7 +222,7 @@ export class PhraseSet {
         order,
         before: lower.slice(0, anchor[0]),
         wordStart: isWordCode(phrase.charCodeAt(0)),
-        rest: new RegExp(escape(after) + (isWordCode(phrase.charCodeAt(phrase.length - 1)) ? "\\b" : ""), "iy"),
+        rest: new RegExp(phraseSource(after) + (isWordCode(phrase.charCodeAt(phrase.length - 1)) ? "\\b" : ""), "iy"),
       };
       const entries = this.byAnchor.get(hash);
       if (entries === undefined) this.byAnchor.set(hash, [entry]);

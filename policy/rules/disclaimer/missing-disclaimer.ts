@@ -1,4 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
+import { phraseSource } from "../../engine/phrase-set.js";
 
 function squash(text: string): string {
   return text.toLowerCase().replace(/\s+/g, " ").trim();
@@ -37,7 +38,7 @@ export default defineRule({
     const opening = squash(disclaimer.text).slice(0, OPENING_LENGTH);
     // Searched for in the body as written, its spaces as runs of whitespace and case ignored: squashing a
     // 1 MB body first copied it twice, a quarter of the time of a body of short lines.
-    const pattern = new RegExp(opening.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"), "i");
+    const pattern = new RegExp(phraseSource(opening), "i");
     if (pattern.test(bodyText)) return [];
     return [{ messageId: "missing", location: "body", fix: { kind: "append-disclaimer", text: disclaimer.text } }];
   },

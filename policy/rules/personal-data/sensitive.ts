@@ -114,6 +114,12 @@ export function listAddresses(recipients: readonly Recipient[]): string {
     : `${addresses.slice(0, 3).join(", ")} and ${addresses.length - 3} more`;
 }
 
+/** "a@x.com and b@y.com", or "a@x.com and 4 more": the first address, then how many more, past two. */
+export function listTwoAddresses(recipients: readonly Recipient[]): string {
+  const addresses = recipients.map((recipient) => recipient.address);
+  return addresses.length <= 2 ? addresses.join(" and ") : `${addresses[0] as string} and ${addresses.length - 1} more`;
+}
+
 /** The recipients at one of the pack's personal webmail domains (Gmail, Hotmail…). */
 export function personalWebmailOf(recipients: readonly Recipient[], pack: PolicyPack): Recipient[] {
   const domains = pack.recipients.personalWebmailDomains;

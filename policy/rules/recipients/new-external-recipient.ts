@@ -1,6 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { externalOf } from "../../engine/message.js";
-import { describeEntities, entityTexts, sensitiveEntities } from "../personal-data/sensitive.js";
+import { describeEntities, entityTexts, listTwoAddresses, sensitiveEntities } from "../personal-data/sensitive.js";
 import { wasSentTo } from "./address-hash.js";
 
 /**
@@ -38,16 +38,12 @@ export default defineRule({
     const fresh = externalOf(message).filter((recipient) => !wasSentTo(history, recipient.address));
     if (fresh.length === 0) return [];
     const names = draft.attachments.map((attachment) => attachment.name);
-    const addresses = fresh.map((recipient) => recipient.address);
     return [
       {
         messageId: "first",
         data: {
           what: describeEntities(found, entityTexts(draft.subject, bodyText, names)),
-          addresses:
-            addresses.length <= 2
-              ? addresses.join(" and ")
-              : `${addresses[0] as string} and ${addresses.length - 1} more`,
+          addresses: listTwoAddresses(fresh),
         },
         location: "recipients",
       },

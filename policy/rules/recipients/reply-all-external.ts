@@ -1,7 +1,7 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { externalOf } from "../../engine/message.js";
 import type { Recipient } from "../../engine/types.js";
-import { describeEntities, entityTexts, sensitiveEntities } from "../personal-data/sensitive.js";
+import { describeEntities, entityTexts, listTwoAddresses, sensitiveEntities } from "../personal-data/sensitive.js";
 
 const REPLY_SUBJECT = /^\s*(?:re|aw|sv|vs|antw)\s?(?:\[\d+\])?\s?:/i;
 
@@ -63,12 +63,6 @@ export default defineRule({
         draft.attachments.map((attachment) => attachment.name),
       ),
     );
-    const list = (recipients: readonly Recipient[]) => {
-      const addresses = recipients.map((recipient) => recipient.address);
-      return addresses.length <= 2
-        ? addresses.join(" and ")
-        : `${addresses[0] as string} and ${addresses.length - 1} more`;
-    };
     // Outsiders the earlier messages never show: someone new receives the whole history.
     const added = outside.filter((recipient) => !mentioned(recipient, thread));
     if (added.length === 0) return [];
@@ -77,7 +71,11 @@ export default defineRule({
     // At least three visible and more than half inside: at least two inside.
     const replyAll = visible.length >= 3 && internal > visible.length / 2;
     return [
-      { messageId: replyAll ? "replyAll" : "added", data: { addresses: list(added), what }, location: "recipients" },
+      {
+        messageId: replyAll ? "replyAll" : "added",
+        data: { addresses: listTwoAddresses(added), what },
+        location: "recipients",
+      },
     ];
   },
 });
