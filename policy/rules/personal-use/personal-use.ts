@@ -96,6 +96,8 @@ let lastScore: { subject: string; own: string; verdict: PersonalUseVerdict } | u
 function scorePersonalUse(subject: string, own: string): PersonalUseVerdict {
   const whole = scoreSigns(subject, own);
   let verdict: PersonalUseVerdict = whole;
+  // An aside holds a plain sign, which the whole then holds too: most mail has none, and is not split.
+  if (!whole.plain) return verdict;
   const paragraphs = own.split(/\n\s*\n/);
   // Stryker disable next-line EqualityOperator: the bound only keeps a body of thousands of paragraphs linear
   if (paragraphs.length > 1 && paragraphs.length <= MOST_PARAGRAPHS)
