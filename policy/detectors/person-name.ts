@@ -71,7 +71,7 @@ const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
  * them a class or an acronym ("Lewis Maynard EHCP draft", "Jordan Mensah 11S").
  */
 const SUBJECT_NAME = new RegExp(
-  `(?:^|[-:\\u2013|(\\]&,] ?| and |(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: ${PARTICLE}){0,2} ${GAELIC_PREFIX}${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{1,2}\\b|[A-Z]{2,5}\\b))`,
+  `(?:^|[-:\\u2013|(\\]&,] ?| and |(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: ${PARTICLE}){0,2} ${GAELIC_PREFIX}${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{0,2}\\b|[A-Z]{2,5}\\b))`,
   "g",
 );
 /** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */
@@ -200,7 +200,7 @@ const CLASS_CODE_LOWER = CLASS_CODE.toLowerCase();
 /** A word in lower case, any Latin letters, apostrophes and hyphens after the first. */
 const LOWER_WORD = `[${LOWER}][${LOWER}'-]*`;
 /** What follows a word a subject sets off: its end, a separator, a bracket or a class. */
-const SET_OFF_AFTER = `(?= ?$| ?[-:\\u2013\\u2014(]| ${CLASS_CODE_LOWER}\\b)`;
+const SET_OFF_AFTER = `\u2019?(?= ?$| ?[-:\\u2013\\u2014(]| ${CLASS_CODE_LOWER}\\b)`;
 /**
  * One word a subject sets off as whom it is about, in any case (staff in a hurry write "reece 10H"):
  * heading it before a separator, a bracket, a class or the end ("Jenny", "ayaan (3S) autism diagnosis",
@@ -208,7 +208,7 @@ const SET_OFF_AFTER = `(?= ?$| ?[-:\\u2013\\u2014(]| ${CLASS_CODE_LOWER}\\b)`;
  * "Class 4 - Oliwia (sickle cell)"). Read on the lower-cased subject; group 1 or 2 is the word.
  */
 const SUBJECT_SET_OFF = new RegExp(
-  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*(${LOWER_WORD})${SET_OFF_AFTER}|[-:\\u2013\\u2014] (${LOWER_WORD})${SET_OFF_AFTER})`,
+  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*(${LOWER_WORD})${SET_OFF_AFTER}|[-:\\u2013\\u2014] ['\u2018]?(${LOWER_WORD})${SET_OFF_AFTER})`,
   "g",
 );
 
@@ -228,8 +228,8 @@ interface SetOffWord {
 export function subjectSetOffWords(subject: string): SetOffWord[] {
   const words: SetOffWord[] = [];
   forEachMatch(SUBJECT_SET_OFF, subject.toLowerCase(), (match) => {
-    // "nan's 90th": the possessive is not part of the word.
-    const lower = ((match[1] ?? match[2]) as string).replace(/'s$/, "");
+    // "nan's 90th", "'Bea'": the possessive or closing quote is not part of the word.
+    const lower = ((match[1] ?? match[2]) as string).replace(/'s?$/, "");
     if (lower.length < 2 || NOT_A_NAME.has(lower)) return;
     const start = match.index + match[0].indexOf(lower, match[1] === undefined ? 1 : 0);
     const word = subject.slice(start, start + lower.length);

@@ -312,9 +312,10 @@ const FOLLOWER_SET = new Set(GENERIC_FOLLOWERS);
 /**
  * A count or a share right after the term, as a table or a data summary gives it ("FSM 97 90.8%",
  * "SEN support: 41 students", "Free school meals (Ever 6): 23% of students"): a group, not a person.
+ * Not a class after it ("Seizure - 'Bea' Year 3", "Yr 4"): a number after "r" is a year group's.
  */
 const COUNTED =
-  /^[^.\n]{0,20}?(?:\d+(?:\.\d+)?%|\b\d+ (?:students|pupils|children|learners|families)\b|:? \d+(?:$|[;,\n]))/;
+  /^[^.\n]{0,20}?(?:\d+(?:\.\d+)?%|\b\d+ (?:students|pupils|children|learners|families)\b|(?:^|[^r]):? \d+(?:$|[;,\n]))/;
 /** What stands between two items of a list: ", ", " and ", " or ", ", and ", " & ". */
 const LIST_GAP = /^(?:, ?|,? (?:and|or|&) )$/;
 /** As LIST_GAP, before an item that may start with a word of its own ("epilepsy and rescue medication training"). */

@@ -13,8 +13,26 @@ ruleTester(rule, {
     { draft: { subject: "Year 3 EHCP review dates", body: "Hello", bodyType: "text" } },
     { draft: { subject: "Meeting with Mrs Patel", body: "Hello", bodyType: "text" } },
     { draft: { subject: "Invoice 943 476 5918", body: "Hello", bodyType: "text" } },
+    // A count after the term is a data summary's, not a person's.
+    { draft: { subject: "SEN support: 41", body: "Hello", bodyType: "text" } },
   ],
   invalid: [
+    {
+      // Development part AE: a year group's bare number after the name ("Corey Mitchell 7").
+      name: "a name with its year group's number after it",
+      draft: { subject: "re: EHCP annual review - Corey Mitchell 7 - autism", body: "Hello", bodyType: "text" },
+      errors: [{ messageId: "subject", location: "subject", spanTexts: ["EHCP", "annual review", "autism"] }],
+    },
+    {
+      // A number after "Year" is the class, not a count of seizures; the name is quoted.
+      name: "a quoted given name before its year group, the body naming the same person",
+      draft: {
+        subject: "Seizure – 'Bea' Year 3",
+        body: "Hi Sarah,\n\nBea in 3M had a seizure in swimming at 11.20. Mum has collected her.\n\nBridget",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "subject", location: "subject", spanTexts: ["Seizure"] }],
+    },
     {
       name: "a diabetic's hypo plan beside their name",
       draft: { subject: "Hypo plan update - Kwabena Mensah-Bonsu", body: "Hello", bodyType: "text" },

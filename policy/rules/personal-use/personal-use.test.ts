@@ -41,6 +41,16 @@ ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
     {
+      // Money the school's parents paid, and an invoice sent: not a debt between the two who write.
+      name: "money paid through the school or invoiced is not money between colleagues",
+      pack: loadPolicy("lt2"),
+      draft: {
+        subject: "Re: trip money",
+        body: "Hi Amy,\n\nThe Year 4 trip is £15. Most parents have paid on ParentPay, and I've sent you the invoice for £420 for the coach.\n\nJo",
+        bodyType: "text",
+      },
+    },
+    {
       name: "a price by the piece alone: the school trip's £5 each",
       pack: loadPolicy("st-dunstans"),
       draft: {
@@ -313,6 +323,29 @@ ruleTester(rule, {
         to: [{ name: "Kerry", address: "kerry.lane@gmail.com" }],
       },
       errors: [{ messageId: "prohibited", location: "body" }],
+    },
+    {
+      // Development parts AJ and AK: a debt between the two who write, inside a work reply.
+      name: "money owed to a colleague for tickets, in a reply about cover",
+      pack: loadPolicy("lt2"),
+      draft: {
+        subject: "RE: Cover Thursday P5",
+        body: "Thanks Rhys, really appreciate it.\n\nAlso, I still owe you £35 for the Arsenal tickets - will bank transfer tonight.\n\nKieran",
+        bodyType: "text",
+        to: [{ name: "Rhys Morgan", address: "r.morgan@lt2.org.uk" }],
+      },
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: " about personal finance" } }],
+    },
+    {
+      name: "a thing offered to a colleague at a price ('it's yours for £40') is selling",
+      pack: loadPolicy("lt2"),
+      draft: {
+        subject: "Re: Y4 rota",
+        body: "Hi Gemma,\n\nYes that works.\n\nPS are you still after a cot? it's yours for £40 if you want it.\n\nJamie",
+        bodyType: "text",
+        to: [{ name: "Gemma Watts", address: "g.watts@lt2.org.uk" }],
+      },
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: " about selling something" } }],
     },
     {
       // No opener: the paragraph outscores the whole, whose work cancels its signs.

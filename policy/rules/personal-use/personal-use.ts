@@ -26,6 +26,8 @@ const BUSINESS = phrasePattern([...SCHOOL_BUSINESS, ...STAFF_WORK_PHRASES]);
 const ABSENCE_REASONS: readonly PersonalUseKind[] = ["family", "wedding", "holiday", "house-move", "social"];
 const PRICE_PER_UNIT =
   /£\s?\d[\d,.]*\s?(?:each|ono|o\.n\.o|pcm|per (?:walk|session|hour|lesson|class|basket|bag|night|week|month|person|head|mile)|an hour|a (?:walk|session|lesson|class|basket|bag|night|week|month|mile|head))(?![a-z])/i;
+const MONEY_BETWEEN_US =
+  /\b(?:owe (?:you|u)|yours for|(?:sent|transferred) (?:you|u)(?: the)?|pay (?:you|u) back(?: the)?) £\s?\d/i;
 
 /**
  * Signs this strong are not vetoed by the model's doubt: a private tutoring business advertised with its
@@ -155,6 +157,17 @@ function scoreSigns(
       : SHARED_COSTS.find((kind) => (kindWeight.get(kind) ?? 0) >= 2);
     const kind = shared ?? "selling";
     kindWeight.set(kind, (kindWeight.get(kind) ?? 0) + 1);
+  }
+  // Money owed or paid between the sender and whom they write to ("I still owe you £35 for the Arsenal
+  // tickets", "sent you the £42"), or a thing offered them at a price ("it's yours for £40"): between two
+  // people, not the school's (development parts AJ and AK).
+  const money = MONEY_BETWEEN_US.exec(own);
+  if (money !== null) {
+    // Stryker disable next-line StringLiteral: the key is only counted, and no sign phrase is "£ between us"
+    seen.set("£ between us", 2);
+    plain = true;
+    const kind = /^y/i.test(money[0]) ? "selling" : "finance";
+    kindWeight.set(kind, (kindWeight.get(kind) ?? 0) + 2);
   }
   let score = 0;
   for (const weight of seen.values()) score += weight;
