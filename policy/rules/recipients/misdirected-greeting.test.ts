@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import rule from "./misdirected-greeting.js";
-import { greetedNames, recipientWords, trimTrailing } from "./recipient-names.js";
-import { NICKNAMES } from "./nicknames.js";
+import { greetedNames, nameFits, recipientWords, trimTrailing } from "./recipient-names.js";
+import { NICKNAMES, NICKNAME_ENTRIES } from "./nicknames.js";
 
 const body = (greeting: string) => `${greeting}\n\nThank you for your email about Friday.\n\nKind regards,\nJo Hart`;
 const mail = (greeting: string, to: { name?: string; address: string }[]) => ({
@@ -195,7 +195,8 @@ describe("greetedNames", () => {
 
 describe("NICKNAMES", () => {
   it("maps lower-case short forms to lower-case full names, none to itself", () => {
-    for (const [short, full] of Object.entries(NICKNAMES)) {
+    expect(NICKNAMES.size).toBe(NICKNAME_ENTRIES.length);
+    for (const [short, full] of NICKNAMES) {
       expect(short).toMatch(/^[a-z]+$/);
       expect(full.length).toBeGreaterThan(0);
       for (const name of full) {
@@ -481,6 +482,13 @@ describe("recipientWords: role addresses say nothing about who reads them", () =
     expect(recipientWords(entry("office@county.gov.uk", "Sarah Jones")).informative).toBe(true);
     expect(recipientWords(entry("jaydensdad@gmail.com")).informative).toBe(false);
     expect(recipientWords(entry("k.lane@gmail.com", "Oliver's Mum")).informative).toBe(false);
+  });
+});
+
+describe("nameFits: a greeted word that is a property of every object", () => {
+  // The short forms were an object literal, where "constructor" found Object's own function and threw.
+  it.each(["constructor", "__proto__"])("%s fits no one and does not throw", (greeted) => {
+    expect(nameFits(greeted, recipientWords(entry("sarah.jones@county.gov.uk", "Sarah Jones")))).toBe(false);
   });
 });
 

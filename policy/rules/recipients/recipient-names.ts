@@ -329,7 +329,7 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
 export function nameFits(greeted: string, words: RecipientWords): boolean {
   if (words.initials.indexOf(greeted.charAt(0)) !== -1) return true;
   // Stryker disable next-line ArrayDeclaration: tokens and letters are lower case, so the capitalised stand-in is never found
-  const fullNames = NICKNAMES[greeted] ?? [];
+  const fullNames = NICKNAMES.get(greeted) ?? [];
   if (fullNames.some((full) => words.tokens.indexOf(full) !== -1 || words.letters.indexOf(full) !== -1)) return true;
   for (const token of words.tokens) {
     if (token === greeted) return true;
