@@ -115,7 +115,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const bodyPeople = findAndNote(bodyScan, undefined, setOff);
   // A lower-case word is never "written as a name"; the body must find it as a person.
   const namedElsewhere = (word: string) =>
-    nameWords.has(word.toLowerCase()) || (word !== word.toLowerCase() && writtenAsName(bodyScan.text, word));
+    nameWords.has(word.toLowerCase()) ||
+    (word !== word.toLowerCase() && word !== word.toUpperCase() && writtenAsName(bodyScan.text, word));
   const subjectScan = scans[0] as Scan;
   const subjectPeople = findAndNote(subjectScan, namedElsewhere);
   const people = [subjectPeople, bodyPeople, findAndNote(scans[2] as Scan, namedElsewhere)];

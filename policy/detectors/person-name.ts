@@ -225,7 +225,7 @@ interface SetOffWord {
  * as a person; the body confirms it (`findNames`' `confirmed`), and a body that writes it as a person
  * confirms the subject's word (`namedElsewhere`).
  */
-export function subjectSetOffWords(subject: string): SetOffWord[] {
+export function subjectSetOffWords(subject: string, capitals = false): SetOffWord[] {
   const words: SetOffWord[] = [];
   forEachMatch(SUBJECT_SET_OFF, subject.toLowerCase(), (match) => {
     // "nan's 90th", "'Bea'": the possessive or closing quote is not part of the word.
@@ -234,7 +234,7 @@ export function subjectSetOffWords(subject: string): SetOffWord[] {
     const start = match.index + match[0].indexOf(lower, match[1] === undefined ? 1 : 0);
     const word = subject.slice(start, start + lower.length);
     // "MOT", "PEP": a word in capitals is an acronym, not a name.
-    if (word !== word.toUpperCase()) words.push({ word, lower, start });
+    if (capitals || word !== word.toUpperCase()) words.push({ word, lower, start });
   });
   return words;
 }
@@ -423,13 +423,16 @@ export function findNames(
     }
     if (scan.location === "subject") {
       for (const person of findSubjectPeople(text)) claim(person.start, person.end, person.confidence);
-      for (const { word, start } of subjectSetOffWords(text)) {
+      for (const { word, start } of subjectSetOffWords(text, true)) {
         // One word heading a subject is as often a topic ("Divorce - financial disclosure"): it counts
         // only when the message names the same person in the body ("Filip in 8T gets his meds").
         // A word the subject sets before a class ("kelsey class 4 - …", "darcie-rae yr1 - …") is a pupil there.
+        // Initials in capitals ("MK - police") only where the body names them as a person ("MK (Class 9)
+        // was picked up…"): before a class they are as often a subject's ("PE Y7 - kit").
         if (
           !namedElsewhere(word) &&
-          !NUMBERED_CLASS_AFTER.test(text.slice(start + word.length, start + word.length + 12))
+          (word === word.toUpperCase() ||
+            !NUMBERED_CLASS_AFTER.test(text.slice(start + word.length, start + word.length + 12)))
         )
           continue;
         if (names.some((known) => overlaps(known, start, start + word.length))) continue;

@@ -338,6 +338,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "tuberculosis",
     "tb",
     "physio",
+    // Development part AL: NHS Health A to Z, "Swallowing problems (dysphagia)"; "General anaesthesia".
+    "dysphagia",
+    "general anaesthetic",
   ],
   sen: [
     "send",
@@ -609,6 +612,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "synagogue",
     "gurdwara",
     "fasting",
+    // Development part AL: "Islamic prayer room request" (the adjective, beside "islam" above).
+    "islamic",
   ],
   "sexual-orientation": [
     "gay",

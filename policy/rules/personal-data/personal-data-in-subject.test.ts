@@ -15,6 +15,22 @@ ruleTester(rule, {
     { draft: { subject: "Invoice 943 476 5918", body: "Hello", bodyType: "text" } },
     // A count after the term is a data summary's, not a person's.
     { draft: { subject: "SEN support: 41", body: "Hello", bodyType: "text" } },
+    // Capitals before a class are a subject's, not initials, unless the body names them as a person.
+    {
+      draft: {
+        subject: "MFL Y7 - asthma inhalers",
+        body: "Hi Tom, inhalers for Y7 must come to every MFL trip from Monday.",
+        bodyType: "text",
+      },
+    },
+    // Capitals after a lower-case word in the body ("the TAC") are an acronym, not a person written so.
+    {
+      draft: {
+        subject: "TAC - looked after",
+        body: "Hi Tom, I have updated the TAC template for next term.",
+        bodyType: "text",
+      },
+    },
   ],
   invalid: [
     {
@@ -22,6 +38,16 @@ ruleTester(rule, {
       name: "a name with its year group's number after it",
       draft: { subject: "re: EHCP annual review - Corey Mitchell 7 - autism", body: "Hello", bodyType: "text" },
       errors: [{ messageId: "subject", location: "subject", spanTexts: ["EHCP", "annual review", "autism"] }],
+    },
+    {
+      // Development part S: initials the body names as a person ("MK (Class 9, 15) was…").
+      name: "initials in capitals that the body names as a person",
+      draft: {
+        subject: "MK - police",
+        body: "Julie,\n\nThe police called this morning - MK (Class 9, 15) was arrested last night with cannabis.\n\nSaima",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "subject", location: "subject", spanTexts: ["police"] }],
     },
     {
       // A number after "Year" is the class, not a count of seizures; the name is quoted.

@@ -316,6 +316,18 @@ ruleTester(rule, {
       errors: [{ messageId: "prohibited", location: "body", data: { kind: " about a side business" } }],
     },
     {
+      // Development part AL: the model reads the work around it as work (p 0.05), which vetoes most kinds.
+      name: "a hen do's deposit in a work note is not vetoed by the model",
+      pack: loadPolicy("palfrey"),
+      draft: {
+        subject: "Re: Year 2 data",
+        body: "Hi Gemma, thanks for the Year 2 data, I'll add it to the tracker on Monday. Here's the itinerary for Emma's hen do too, deposit is £85 to Lucy by the 20th.\nSharon\nSchool Business Manager",
+        bodyType: "text",
+        to: [{ name: "Gemma Pearce", address: "g.pearce@palfrey-infant.sch.uk" }],
+      },
+      errors: [{ messageId: "prohibited", location: "body", data: { kind: " about a wedding" } }],
+    },
+    {
       name: "the same hoax sent on to friends' webmail is personal mail as well as chain mail",
       pack: loadPolicy("st-john-payne"),
       draft: {
