@@ -234,6 +234,20 @@ describe("dist/addin/launchevent.js", () => {
     );
   });
 
+  it("reads an HTML draft as the text Outlook converts it to, and carries no HTML reader of its own", async () => {
+    // The engine's reader is left out of the send bundle (`htmlReaderLeftOut`): its entity table is not there.
+    expect(code).not.toMatch(/hellip/);
+    const { standIn, failOpen } = runLaunchEventInVm(code, { internalDomains: pack.school.emailDomains });
+    Object.assign(standIn.state, {
+      subject: "Re: Year 4 trip",
+      body: { type: "html", content: "<div>Dear parents,</div><div>THIS IS NOT GOOD ENOUGH AND I WANT ANSWERS NOW</div>" },
+    });
+    standIn.setRecipients("to", ["parent1@gmail.com"]);
+    const sent = await standIn.fire("OnMessageSend", HANDLER_NAMES.send);
+    expect(sent.options).toMatchObject({ allowEvent: false });
+    expect(failOpen()).toMatchObject({ count: 0 });
+  });
+
   it("fails open when reading the item throws, and counts it", async () => {
     const { standIn, failOpen, logged } = runLaunchEventInVm(code, { internalDomains: pack.school.emailDomains });
     standIn.faults.broken = true;

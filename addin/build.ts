@@ -129,6 +129,22 @@ function registryWithout(leftOut: readonly string[]): Plugin {
 /** A trained model's provenance (`trainedOn`, for the docs and the invariants test), as the trainer writes it. */
 const MODEL_TRAINED_ON = /trainedOn:\s*"(?:[^"\\]|\\.)*",/;
 
+/**
+ * The engine's HTML reader, left out of launchevent.js: the send handler reads the body as text
+ * (`readDraft`; Outlook converts an HTML body itself, as `body.getAsync` with `CoercionType.Text` is
+ * documented to), so it is never reached at send time. Reached anyway, it throws, and the handler lets
+ * the mail go and says why (principle 2). The task pane and the CLI keep it.
+ */
+const htmlReaderLeftOut: Plugin = {
+  name: "html-reader-left-out",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]policy[\\/]engine[\\/]html-to-text\.ts$/ }, () => ({
+      contents: `export function htmlToStructuredText(): never { throw new Error("launchevent.js reads the body as text"); }`,
+      loader: "ts",
+    }));
+  },
+};
+
 /** The models' provenance, nothing at send time reads it either: left empty in launchevent.js. */
 const modelProvenanceLeftOut: Plugin = {
   name: "model-provenance-left-out",
@@ -240,6 +256,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
       packModulesArePure,
       ruleTextsLeftOut,
       modelProvenanceLeftOut,
+      htmlReaderLeftOut,
       registryWithout(await infoOnlyRules(pack)),
     ],
     entryPoints: [join(here, "launchevent/entry.ts")],
