@@ -240,7 +240,10 @@ describe("dist/addin/launchevent.js", () => {
     const { standIn, failOpen } = runLaunchEventInVm(code, { internalDomains: pack.school.emailDomains });
     Object.assign(standIn.state, {
       subject: "Re: Year 4 trip",
-      body: { type: "html", content: "<div>Dear parents,</div><div>THIS IS NOT GOOD ENOUGH AND I WANT ANSWERS NOW</div>" },
+      body: {
+        type: "html",
+        content: "<div>Dear parents,</div><div>THIS IS NOT GOOD ENOUGH AND I WANT ANSWERS NOW</div>",
+      },
     });
     standIn.setRecipients("to", ["parent1@gmail.com"]);
     const sent = await standIn.fire("OnMessageSend", HANDLER_NAMES.send);
