@@ -392,6 +392,11 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "my mother",
     "my father",
   ]),
+  // Everyday news between colleagues (development part AL): a birth, an engagement, a holiday booked.
+  // Not a new baby nor an engagement, which a parent's news and the Head's round-up of staff news tell
+  // as often ("Mrs Hussain - new baby", "congratulations to Mr Barker, who got engaged").
+  ...sign("holiday", 2, "readme", ["flying from", "flying out", "our flight", "booked a holiday"]),
+  ...sign("family", 1, "readme", ["kittens", "puppies"]),
   ...sign("family", 1, "issue-11", [
     "my son",
     "my daughter",

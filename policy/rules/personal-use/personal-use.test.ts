@@ -41,6 +41,16 @@ ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
     {
+      // The school's trip flies too: its signs of school business (the trip, parents) cancel "flying from".
+      name: "a school ski trip flying from Manchester",
+      pack: loadPolicy("lt2"),
+      draft: {
+        subject: "Ski trip",
+        body: "Dear parents,\n\nThe Year 10 ski trip group will be flying from Manchester on 14 February. Please arrive at the airport by 5am.\n\nMr Hill",
+        bodyType: "text",
+      },
+    },
+    {
       // Money the school's parents paid, and an invoice sent: not a debt between the two who write.
       name: "money paid through the school or invoiced is not money between colleagues",
       pack: loadPolicy("lt2"),
@@ -335,6 +345,18 @@ ruleTester(rule, {
         to: [{ name: "Kerry", address: "kerry.lane@gmail.com" }],
       },
       errors: [{ messageId: "prohibited", location: "body" }],
+    },
+    {
+      // Development part AL: a holiday booked, told to a colleague.
+      name: "a family holiday booked, flying from Birmingham",
+      pack: loadPolicy("lt2"),
+      draft: {
+        subject: "Re: Orlando",
+        body: "Hi Hannah,\n\nYes we booked it last night - two weeks in Orlando, flying from Birmingham on the 3rd. The kids have no idea yet!\n\nBev",
+        bodyType: "text",
+        to: [{ name: "Hannah Cole", address: "h.cole@lt2.org.uk" }],
+      },
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: " about a holiday" } }],
     },
     {
       // Development parts AJ and AK: a debt between the two who write, inside a work reply.
