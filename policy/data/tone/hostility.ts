@@ -244,6 +244,13 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "careful what you",
     // policy: the schools' own words for it (Palfrey, LT2, St Dunstan's)
     "there will be consequences",
+    // Development part AM: "Move it or I'll have it towed": an order backed by a threat.
+    "or i'll have it",
+    "or i will have it",
+    "or i'll have you",
+    "or i will have you",
+    "or i'll report you",
+    "or i will report you",
   ],
   // readme: derogatory remarks about pupils or parents, contempt
   derogatory: [
@@ -278,6 +285,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "disgrace",
     "disgraceful",
     "you are to blame",
+    // Development part AM: "Everyone's 'autistic' these days, it's the fashionable excuse for bad parenting."
+    "bad parenting",
+    "excuse for bad",
+    "fashionable excuse",
   ],
   // ofcom-2021 (discriminatory words), eq-2010 (stereotypes about protected characteristics)
   discriminatory: [
@@ -368,6 +379,15 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "another brilliant idea",
     "never set foot in a classroom",
     "chase grown adults",
+    // Development part AM: "Well done Craig on fixing the boiler - only took you three weeks"; "Apparently
+    // this is too complicated for a man with two degrees".
+    "only took you",
+    "only taken you",
+    "too complicated for a man",
+    "too complicated for a woman",
+    "too complicated for someone",
+    "too complicated for you",
+    "too difficult for you",
     // Development part AJ: "Another genius move… Really glad we pay you to think ahead."
     "genius move",
     "another genius",

@@ -19,6 +19,7 @@ ruleTester(rule, {
     ].map((text) => ({ name: `denied or about the sender: ${text}`, draft: body(text) })),
     { draft: body("Dear Tom, thank you for covering my class. Kind regards") },
     { draft: body("The old printer is slow; IT are replacing it.") },
+    { name: "a worksheet too hard for a class", draft: body("This worksheet is too complicated for a Year 3 class.") },
     { draft: body("I was disappointed with the outcome, and I'd like to talk it through.") },
     { name: "medical term", draft: body("Sam has a lazy eye and needs to sit near the front.") },
     {
@@ -110,12 +111,25 @@ ruleTester(rule, {
       ["tell him to grow a pair and speak to her himself", "grow a pair"],
       ["You looked seriously hot at the training yesterday.", "seriously hot"],
       ["I'm not f***ing doing it again.", "f***ing"],
-      ["Well done Sherlock, it only took you three weeks to work out the boiler was off.", "Well done Sherlock"],
+      [
+        "Well done Sherlock, it only took you three weeks to work out the boiler was off.",
+        ["Well done Sherlock", "only took you"],
+      ],
       ["Oh fantastic, another brilliant idea from the governors.", "another brilliant idea"],
+      // Development part AM.
+      ["Well done Craig on fixing the boiler - only took you three weeks.", "only took you"],
+      ["Apparently this is too complicated for a man with two degrees.", "too complicated for a man"],
+      ["Move it or I'll have it towed.", "or I'll have it"],
+      [
+        "Everyone's autistic these days, it's the fashionable excuse for bad parenting.",
+        ["fashionable excuse", "bad parenting"],
+      ],
     ].map(([text, span]) => ({
-      name: `development AJ: ${text}`,
-      draft: body(text as string),
-      errors: [{ messageId: "hostile", location: "body" as const, spanTexts: [span as string] }],
+      name: `development AJ, AM: ${String(text)}`,
+      draft: body(String(text)),
+      errors: [
+        { messageId: "hostile", location: "body" as const, spanTexts: typeof span === "string" ? [span] : span },
+      ],
     })),
     {
       name: "mock praise: a medal for turning up",
