@@ -226,6 +226,7 @@ describe("findNames in a body", () => {
     ["to a parent, their daughter's", "I've sent the referral for your daughter's assessment.", "your daughter"],
     ["a class named by year and bird", "The boy in 7 Kestrel with the hearing aids rang.", "The boy in 7 Kestrel"],
     ["twins by their surname", "Take the Adeyemi twins off the milk list.", "the Adeyemi twins"],
+    ["sisters by their surname", "Please don't ask the Abdi girls in Rowan to take part.", "the Abdi girls"],
     ["a name heading a line of a list", "Medical notes:\n- Tegan Hughes - type 1 diabetes\n", "Tegan Hughes"],
     ["a name after a number in a list", "1. Adil Rashid: EpiPen", "Adil Rashid"],
   ])("a person described: %s", (_what, text, described) => {
@@ -431,6 +432,12 @@ describe("findNames: titled names, given names and unknown names together", () =
       "an unknown name mid-sentence starts after the character before it",
       "Yesterday Kofi Mensah was absent.",
       [["Kofi Mensah", true, false, false, 0.75]],
+    ],
+    [
+      // Development part AM: how a colleague's absence is told.
+      "an unknown name that rang in",
+      "Lynne Holroyd rang in - she's having an operation.",
+      [["Lynne Holroyd", true, false, false, 0.75]],
     ],
     [
       "an unknown name after a known one",

@@ -60,7 +60,7 @@ const PARTICLE =
 /** The lower-case letters Irish and Scottish Gaelic put before a surname's capital after a particle: "Nic an tSaoir", "Ó hAodha". */
 const GAELIC_PREFIX = "(?:[hnt]|mb|gc|bhf|nd|ng|bp|dt)?";
 const NAME_BEFORE_VERB = new RegExp(
-  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:${PARTICLE} ){0,2}${GAELIC_PREFIX}${NAME_WORD}(?=(?: \\([^()\\n]{1,24}\\)| in (?:my|our|your|his|her) [a-z]+(?: group)?| in [A-Z][a-z]+(?: class)?)? (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|disclosed|reported|refused|cried|asked|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
+  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:${PARTICLE} ){0,2}${GAELIC_PREFIX}${NAME_WORD}(?=(?: \\([^()\\n]{1,24}\\)| in (?:my|our|your|his|her) [a-z]+(?: group)?| in [A-Z][a-z]+(?: class)?)? (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|disclosed|reported|refused|cried|asked|rang|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
   "g",
 );
 const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
@@ -179,12 +179,12 @@ const NOT_A_NAME = new Set<string>([
  * A pupil pointed out without a name, as staff write when the name should not be in an e-mail: "the
  * boy in 6B", "the little girl in Robins", "the Y6 boy", "the lad with the hearing aids", "the girl whose
  * dad…", "the young man in Class 7", "the Year 11 boarder from Lagos", "the Upper Sixth scholarship boy in
- * Marlowe" (one describing word after the year), "our new arrival", and to a parent "your son" (not "your son
- * or daughter", every parent's). It
+ * Marlowe" (one describing word after the year), "our new arrival", siblings by their surname ("the Adeyemi
+ * twins", "the Abdi girls"), and to a parent "your son" (not "your son or daughter", every parent's). It
  * identifies someone to every reader who knows the class, or the family, as a name does.
  */
 const DESCRIBED_PERSON = new RegExp(
-  `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery|[Ll]ower [Ss]ixth|[Uu]pper [Ss]ixth|[Ss]ixth[- ][Ff]orm|L6|U6) )?(?:[a-z]{4,} )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|boarder|learner|youngster|young (?:man|lady|woman)|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|\\d{1,2} [A-Z][a-z]+\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+|(?= who (?:is|has|was|had)\\b))|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|lass)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b|[Yy]our (?:son|daughter)(?!s\\b| or | and |\\/)|[Tt]he [A-Z][a-z]+ (?:twins|brothers|sisters|siblings)\\b)`,
+  `\\b(?:(?:[Tt]he|[Yy]our|[Oo]ur) (?:(?:little|quiet|new|young|tall|small|older|younger|only|shy|other|same|\\w+-year-old) ){0,2}(?:(?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}|Reception|Nursery|[Ll]ower [Ss]ixth|[Uu]pper [Ss]ixth|[Ss]ixth[- ][Ff]orm|L6|U6) )?(?:[a-z]{4,} )?(?:boy|girl|lad|lass|child|pupil|student|kid|toddler|twins|tutee|boarder|learner|youngster|young (?:man|lady|woman)|one)(?: (?:in|from) (?:${CLASS_CODE}\\b|Class \\d{1,2}\\b|\\d{1,2} [A-Z][a-z]+\\b|[A-Z][a-z]+\\b)| with the [a-z]+| whose [a-z]+|(?= who (?:is|has|was|had)\\b))|(?:[Tt]he|[Yy]our|[Oo]ur) (?:Year ?\\d{1,2}|Yr ?\\d{1,2}|Y\\d{1,2}) (?:boy|girl|lad|lass)\\b|(?:[Oo]ur|[Tt]he|[Aa]) new arrival\\b|[Yy]our (?:son|daughter)(?!s\\b| or | and |\\/)|[Tt]he [A-Z][a-z]+ (?:twins|brothers|sisters|siblings|girls|boys)\\b)`,
   "g",
 );
 /**

@@ -338,9 +338,11 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "tuberculosis",
     "tb",
     "physio",
-    // Development part AL: NHS Health A to Z, "Swallowing problems (dysphagia)"; "General anaesthesia".
+    // Development parts AL and AM: NHS Health A to Z, "Swallowing problems (dysphagia)"; "General
+    // anaesthesia"; "Hysterectomy".
     "dysphagia",
     "general anaesthetic",
+    "hysterectomy",
   ],
   sen: [
     "send",
@@ -450,6 +452,12 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "domestic abuse",
     "cpoms",
     "early help",
+    // Development part AM: a multi-agency Team Around the Child meeting (early help, Working Together to
+    // Safeguard Children 2023), and the police called to a home.
+    "tac meeting",
+    "team around the child",
+    "police callouts",
+    "police callout",
     "marac",
     "cin",
     "cin meeting",
@@ -504,6 +512,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "been drinking",
     "drunk",
     "alcohol",
+    "alcoholism",
     "drinking at",
     "operation encompass",
     "encompass",
