@@ -36,6 +36,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "levetiracetam",
     "lamotrigine",
     "buccal midazolam",
+    // Development part AM: "NO BUCCAL IN BAG" (the rescue medicine for a seizure, by its short name).
+    "buccal",
     "movicol",
     "laxatives",
     "calpol",
@@ -452,6 +454,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "domestic abuse",
     "cpoms",
     "early help",
+    "eha",
+    "early help assessment",
     // Development part AM: a multi-agency Team Around the Child meeting (early help, Working Together to
     // Safeguard Children 2023), and the police called to a home.
     "tac meeting",
@@ -616,6 +620,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "fasting for ramadan",
     "buddhist",
     "religious observance",
+    // Development part AM: "Harley - religious diet".
+    "religious diet",
     "hijab",
     "mosque",
     "synagogue",
@@ -756,6 +762,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "sex offender",
     "knife incident",
     "with a knife",
+    // Development part AM: "Jordan P - remanded" (Sentencing Council: remand in custody before trial).
+    "remanded",
   ],
 };
 

@@ -39,6 +39,17 @@ ruleTester(rule, {
       draft: { subject: "re: EHCP annual review - Corey Mitchell 7 - autism", body: "Hello", bodyType: "text" },
       errors: [{ messageId: "subject", location: "subject", spanTexts: ["EHCP", "annual review", "autism"] }],
     },
+    ...[
+      ["URGENT - LEO FRANKLIN - NO BUCCAL IN BAG!!!", "BUCCAL"],
+      ["Jordan P - remanded, leavers destination", "remanded"],
+      ["Fwd: Harley Stone - religious diet", "religious diet"],
+      ["Twins in Reception - EHA", "EHA"],
+    ].map(([subject, span]) => ({
+      // Development part AM: staff shorthand for a medicine, custody, faith and early help.
+      name: `shorthand in a subject: ${String(subject)}`,
+      draft: { subject: String(subject), body: "Hello", bodyType: "text" as const },
+      errors: [{ messageId: "subject", location: "subject" as const, spanTexts: [String(span)] }],
+    })),
     {
       // Development part S: initials the body names as a person ("MK (Class 9, 15) was…").
       name: "initials in capitals that the body names as a person",
