@@ -48,6 +48,11 @@ export const CLAUSE_KEYS = {
     rules: ["personal-data-internal"],
   },
   "personal-use": { about: "personal use of the school's e-mail", rules: ["personal-use"] },
+  "personal-use-forbidden": {
+    about: "kinds of personal use forbidden outright (personal business, advertising, financial interests)",
+    rules: ["personal-use"],
+  },
+  "personal-use-gambling": { about: "gambling or betting on the school's systems", rules: ["personal-use"] },
   punctuation: { about: "repeated punctuation (!!! ???)", rules: ["punctuation"] },
   "required-cc": { about: "copying the head or line manager on external mail", rules: ["required-cc"] },
   shouting: { about: "writing in capital letters", rules: ["shouting"] },

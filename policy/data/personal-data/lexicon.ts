@@ -426,6 +426,10 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "cuts on her arms",
     "cuts on his arm",
     "cuts on his arms",
+    // A new user's second trial: "told her mum she has been cutting herself" (NSPCC, "Self-harm": cutting).
+    "cutting herself",
+    "cutting himself",
+    "cutting themselves",
     "scared to go home",
     "afraid to go home",
     "doesn't want to go home",

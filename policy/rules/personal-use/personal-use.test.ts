@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { analyzeDraft } from "../../engine/analyze.js";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import type { PolicyPack } from "../../pack/schema.js";
 import { loadPolicy } from "../../pack/load.js";
@@ -590,6 +591,27 @@ describe("personal-use: the verdict and the fix", () => {
   it("prefixes the school's label to the subject", () => {
     const [finding] = runRule(rule, { subject: "Tonight", body: personalBody, bodyType: "text" }, pack).findings;
     expect(finding?.fix).toEqual({ kind: "prefix-subject", text: "personal:" });
+  });
+});
+
+describe("personal-use: a forbidden kind cites the school's sentence forbidding it", () => {
+  // A new user's trial: selling at Delius, and a sweepstake at LT2, quoted the clause allowing personal use.
+  const sale = { subject: "Cot for sale", body: "Hi all, we're selling our cot, £60 ono, collection only." };
+  const sweepstake = {
+    subject: "Grand National sweepstake",
+    body: "Hi all, Grand National sweepstake, £2 a horse, pick one from the list in the staffroom. Winner takes all!",
+  };
+  it.each([
+    ["delius", sale, "in pursuance of personal business or financial interests"],
+    ["delius", sweepstake, "to participate in on-line gambling"],
+    ["lt2", sweepstake, "on line gambling"],
+    ["st-dunstans", { ...sweepstake, subject: "personal: sweepstake" }, "online gambling"],
+  ] as const)("%s: %o", (preset, draft, quoted) => {
+    const finding = analyzeDraft({ ...draft, bodyType: "text" }, loadPolicy(preset)).findings.find(
+      (found) => found.rule === "personal-use",
+    );
+    expect(finding?.messageId).toBe("forbiddenKind");
+    expect(finding?.policyRef.quote).toContain(quoted);
   });
 });
 

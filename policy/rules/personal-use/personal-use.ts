@@ -285,7 +285,17 @@ export default defineRule({
     const forbidden = personalUse.mode === "prohibited" ? [] : personalUse.forbiddenKinds;
     const forbiddenKind = verdict.kinds.find((seen) => forbidden.indexOf(seen) !== -1);
     if (forbiddenKind !== undefined) {
-      return [{ messageId: "forbiddenKind", data: { kind: KIND_WORDS[forbiddenKind] }, location: "body" }];
+      // The school's sentence forbidding this kind ("to participate in on-line gambling"), else the one
+      // forbidding personal business: not the clause that allows personal use, which a new user saw quoted.
+      const gambling = forbiddenKind === "gambling" && pack.clauses["personal-use-gambling"] !== undefined;
+      return [
+        {
+          messageId: "forbiddenKind",
+          data: { kind: KIND_WORDS[forbiddenKind] },
+          location: "body",
+          clause: gambling ? "personal-use-gambling" : "personal-use-forbidden",
+        },
+      ];
     }
     if (personalUse.mode === "allowed") return [];
     if (personalUse.mode === "prohibited") {
