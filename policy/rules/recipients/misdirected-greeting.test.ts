@@ -473,8 +473,14 @@ describe("recipientWords: role addresses say nothing about who reads them", () =
     "orders",
     "bookings",
     "transport",
+    "moderator",
+    "duty",
   ])("%s@…", (local) => {
     expect(recipientWords(entry(`${local}@county.gov.uk`)).informative).toBe(false);
+  });
+
+  it("a role's display name over its role mailbox does not (a new user's trial)", () => {
+    expect(recipientWords(entry("moderator@essex.gov.uk", "KS2 Moderator")).informative).toBe(false);
   });
 
   it("a person's address or name does", () => {
