@@ -396,6 +396,12 @@ describe("findNames: context words count only beside the name", () => {
       [["Oliver Ashdown", true, false, false, 0.8]],
     ],
     [
+      // A new user's trial: streets named after trees or people are addresses.
+      "a street type after a name is no surname",
+      "They live at 14 Larch Close, Witham, next to 3 Willow Row.",
+      [["Willow", false, false, false, 0.5]],
+    ],
+    [
       "a place word after a given name is no surname",
       "We met at Oliver House today.",
       [["Oliver", false, false, false, 0.5]],

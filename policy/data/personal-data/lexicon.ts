@@ -1271,6 +1271,19 @@ export const NOT_SURNAMES: readonly string[] = [
   "church",
   "ward",
   "team",
+  // The street types of Royal Mail's Postcode Address File ("14 Larch Close", "3 Willow Row"): a new
+  // user's trial found streets named after trees read as people. Not those that are also surnames
+  // (Court, Grove, Place, Way).
+  "close",
+  "row",
+  "avenue",
+  "drive",
+  "crescent",
+  "gardens",
+  "terrace",
+  "mews",
+  "walk",
+  "square",
 ];
 
 /**
