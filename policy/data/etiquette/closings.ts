@@ -26,4 +26,11 @@ export const CLOSINGS: readonly string[] = [
   "best",
   "speak soon",
   "see you",
+  // Warm sign-offs between colleagues ("Love,\nBecky x"): a new user's trial.
+  "love,",
+  "love from",
+  "lots of love",
+  "take care",
+  "have a good",
+  "have a lovely",
 ];

@@ -40,6 +40,10 @@ describe("hasClosing", () => {
     ["The trip form is due on Friday. Thanks, Mrs Hart", true],
     ["DO NOT BE LATE!!! Kind regards, Jo", true],
     ["Please be on time? Cheers", true],
+    // Warm sign-offs between colleagues (a new user's trial), but not a line that starts "Lovely".
+    ["Thank you so much for the flowers.\nLove,\nBecky x", true],
+    ["See you Monday.\nTake care\nJo", true],
+    ["Lovely to see you at the concert.", false],
     // Only after the last sentence, and short: a sentence that merely mentions thanks is not a sign-off.
     ["Please send the reports to the office. Thanks are due to Sam for the data.", false],
     [`The reports are ready. Thanks to everyone who ${"x".repeat(30)}`, false],
