@@ -28,6 +28,19 @@ ruleTester(rule, {
       errors: [{ messageId: "repeated", location: "body", data: { sample: "?!?!" }, spanTexts: ["?!?!"] }],
     },
     {
+      // A new user's trial: each different run is named, the first two of them, once each.
+      name: "two kinds of run, one repeated",
+      draft: body("Reports are due on Friday!!! Has everyone finished??? Friday!!! Really?!?!"),
+      errors: [
+        {
+          messageId: "repeated",
+          location: "body",
+          data: { sample: "!!!' and '???" },
+          spanTexts: ["!!!", "???", "!!!", "?!?!"],
+        },
+      ],
+    },
+    {
       name: "in the subject",
       draft: { subject: "Why??? again", body: "See below.", bodyType: "text" },
       errors: [{ messageId: "repeated", location: "subject", data: { sample: "???" }, spanTexts: ["???"] }],

@@ -35,21 +35,27 @@ export default defineRule({
     const ownSubjectText = ownSubject(message.subject.text);
     const subject = repeatedPunctuation(ownSubjectText, max);
     const body = repeatedPunctuation(message.own, max);
-    const first = subject[0] ?? body[0];
-    const sampleOf = (text: string, span: Span) => text.slice(span.start, Math.min(span.end, span.start + 6));
-    if (subject.length > 0 && first) {
+    // The first two different runs, so "!!!" and "???" are both named (a new user saw only the first).
+    const samplesOf = (text: string, spans: Span[]) => {
+      const samples: string[] = [];
+      for (const span of spans) {
+        const sample = text.slice(span.start, Math.min(span.end, span.start + 6));
+        if (samples.length < 2 && samples.indexOf(sample) === -1) samples.push(sample);
+      }
+      return samples.join("' and '");
+    };
+    if (subject.length > 0) {
       reports.push({
         messageId: "repeated",
-        data: { sample: sampleOf(ownSubjectText, first) },
+        data: { sample: samplesOf(ownSubjectText, subject) },
         location: "subject",
         spans: subject,
       });
     }
-    const firstBody = body[0];
-    if (firstBody) {
+    if (body.length > 0) {
       reports.push({
         messageId: "repeated",
-        data: { sample: sampleOf(message.own, firstBody) },
+        data: { sample: samplesOf(message.own, body) },
         location: "body",
         spans: body,
       });
