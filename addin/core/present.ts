@@ -12,6 +12,7 @@ export const CATEGORY_TITLES: Record<Category, string> = {
   "personal-data": "Personal data",
   "personal-data-in-subject": "Personal data in the subject",
   recipients: "Recipients",
+  "pupil-contact": "Contact with pupils",
   attachments: "Attachments",
   "personal-use": "Personal use",
   tone: "Tone",

@@ -29,6 +29,7 @@ const HARM_RANK: Readonly<Record<Category, number>> = {
   "personal-data-in-subject": 1,
   tone: 2,
   recipients: 3,
+  "pupil-contact": 3,
   attachments: 4,
   commitment: 5,
   "personal-use": 6,

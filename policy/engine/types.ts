@@ -60,6 +60,7 @@ export const CATEGORIES = [
   "personal-data",
   "personal-data-in-subject",
   "recipients",
+  "pupil-contact",
   "attachments",
   "disclaimer",
 ] as const;

@@ -310,6 +310,12 @@ const recipientsSchema = z
       .array(domain)
       .default([])
       .describe("External partners' domains (local authority, trust, MIS supplier)."),
+    pupilDomains: z
+      .array(domain)
+      .default([])
+      .describe(
+        "Domains of pupils' mailboxes, where they are not a students./pupils. subdomain of the school's own.",
+      ),
     personalWebmailDomains: z
       .array(domain)
       .default([

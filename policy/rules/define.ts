@@ -48,6 +48,10 @@ export const CLAUSE_KEYS = {
     rules: ["personal-data-internal"],
   },
   "personal-use": { about: "personal use of the school's e-mail", rules: ["personal-use"] },
+  "own-details": {
+    about: "staff not giving pupils their own personal contact details (mobile, personal e-mail, social media)",
+    rules: ["own-contact-details"],
+  },
   "personal-use-forbidden": {
     about: "kinds of personal use forbidden outright (personal business, advertising, financial interests)",
     rules: ["personal-use"],

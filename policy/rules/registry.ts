@@ -11,6 +11,7 @@ import lookalikeDomain from "./recipients/lookalike-domain.js";
 import misdirectedGreeting from "./recipients/misdirected-greeting.js";
 import missingDisclaimer from "./disclaimer/missing-disclaimer.js";
 import newExternalRecipient from "./recipients/new-external-recipient.js";
+import ownContactDetails from "./recipients/own-contact-details.js";
 import ownPersonalWebmail from "./recipients/own-personal-webmail.js";
 import personalDataInSubject from "./personal-data/personal-data-in-subject.js";
 import personalDataInternal from "./personal-data/personal-data-internal.js";
@@ -39,6 +40,7 @@ export const rules: readonly RuleModule[] = [
   misdirectedGreeting,
   missingDisclaimer,
   newExternalRecipient,
+  ownContactDetails,
   ownPersonalWebmail,
   personalDataInSubject,
   personalDataInternal,
