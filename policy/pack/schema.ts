@@ -313,9 +313,7 @@ const recipientsSchema = z
     pupilDomains: z
       .array(domain)
       .default([])
-      .describe(
-        "Domains of pupils' mailboxes, where they are not a students./pupils. subdomain of the school's own.",
-      ),
+      .describe("Domains of pupils' mailboxes, where they are not a students./pupils. subdomain of the school's own."),
     personalWebmailDomains: z
       .array(domain)
       .default([
