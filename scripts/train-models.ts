@@ -99,8 +99,9 @@ const VETO_BARS: readonly number[] = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.3
 // Part AH (200: personal data and subjects in everyday words, written 2026-12-03) is not trained on either;
 // nor are parts AI (200: personal use, commitments and shouting) and AJ (200: personal use, personal data and
 // tone in everyday words), and AK (200: subjects, file names, subtle personal use and commitments), written and
-// read for the rules on 2026-12-03, and AL (200: subjects and colleagues' chit-chat) and AM (200: special
-// categories in staff shorthand, tone without swearing), written and read in the next round.
+// read for the rules on 2026-12-03, and AL (200: subjects and colleagues' chit-chat), AM (200: special
+// categories in staff shorthand, tone without swearing) and AN (200: personal admin, commitments, chain
+// mail, identifiers), written and read in the next round.
 const NOT_TRAINED_ON: readonly string[] = [
   "part-ad.jsonl",
   "part-ae.jsonl",
@@ -112,6 +113,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-ak.jsonl",
   "part-al.jsonl",
   "part-am.jsonl",
+  "part-an.jsonl",
 ];
 
 interface Example {
