@@ -42,6 +42,15 @@ ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
     {
+      name: "a subject taught is not a business of one's own",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Mocks",
+        body: "Hi Tom, my Year 10 business studies group have their mock on Tuesday, so I need the hall.",
+        bodyType: "text",
+      },
+    },
+    {
       // The school's trip flies too: its signs of school business (the trip, parents) cancel "flying from".
       name: "a school ski trip flying from Manchester",
       pack: loadPolicy("lt2"),
@@ -346,6 +355,30 @@ ruleTester(rule, {
         to: [{ name: "Kerry", address: "kerry.lane@gmail.com" }],
       },
       errors: [{ messageId: "prohibited", location: "body" }],
+    },
+    {
+      // Development part AN: the sender's own business by another name than "my business".
+      name: "a photography business advertised to all staff",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Photography",
+        body: "Dear colleagues,\nA few of you have asked about this - alongside my work here I run a small photography business (weddings, family shoots, headshots). 10% off for staff this spring.",
+        bodyType: "text",
+        to: [{ name: "All Staff", address: "allstaff@stdunstans-education.org.uk" }],
+      },
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: " about a side business" } }],
+    },
+    {
+      // Development part AN: the model reads the reply as work (the nurse's mailbox); the debt is not.
+      name: "money sent to a colleague for a lunch, the model reading it as work",
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: "Re: lunch money",
+        body: "Ha thanks Sarah - I've sent you £8.50 for the Wagamama on Friday, should be in your account now.\n\nKate",
+        bodyType: "text",
+        to: [{ name: "Sarah Okonjo", address: "nurse@stdunstans-education.org.uk" }],
+      },
+      errors: [{ messageId: "unlabelled", location: "subject", data: { kind: " about personal finance" } }],
     },
     {
       // Development part AL: a holiday booked, told to a colleague.

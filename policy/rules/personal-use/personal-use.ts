@@ -26,6 +26,12 @@ const BUSINESS = phrasePattern([...SCHOOL_BUSINESS, ...STAFF_WORK_PHRASES]);
 const ABSENCE_REASONS: readonly PersonalUseKind[] = ["family", "wedding", "holiday", "house-move", "social"];
 const PRICE_PER_UNIT =
   /£\s?\d[\d,.]*\s?(?:each|ono|o\.n\.o|pcm|per (?:walk|session|hour|lesson|class|basket|bag|night|week|month|person|head|mile)|an hour|a (?:walk|session|lesson|class|basket|bag|night|week|month|mile|head))(?![a-z])/i;
+/**
+ * The sender's own business, by whatever name ("I run a small photography business", "my little candle
+ * business", "I've set up a cake company"), not a subject taught ("my Year 10 business studies group").
+ */
+const OWN_BUSINESS =
+  /\b(?:my|i run a|i've started a|i have a|i've set up a|i set up a) (?:[a-z]+ ){0,2}(?:business|company)\b(?! stud)/i;
 const MONEY_BETWEEN_US =
   /\b(?:owe (?:you|u)|yours for|(?:sent|transfer(?:red)?) (?:you|u)(?: the)?|pay (?:you|u) back(?: the)?) £\s?\d/i;
 
@@ -69,6 +75,8 @@ export interface PersonalUseVerdict {
   readonly kinds: readonly PersonalUseKind[];
   /** Scored on one paragraph, a personal aside in a work message (see `scorePersonalUse`). */
   readonly aside?: boolean;
+  /** Money owed or paid between the two who write: never the school's, whatever the model reads. */
+  readonly between?: boolean;
 }
 
 /**
@@ -169,6 +177,12 @@ function scoreSigns(
     const kind = /^y/i.test(money[0]) ? "selling" : "finance";
     kindWeight.set(kind, (kindWeight.get(kind) ?? 0) + 2);
   }
+  if (OWN_BUSINESS.test(own)) {
+    // Stryker disable next-line StringLiteral: the key is only counted, and no sign phrase is "own business"
+    seen.set("own business", 2);
+    plain = true;
+    kindWeight.set("side-business", (kindWeight.get("side-business") ?? 0) + 2);
+  }
   let score = 0;
   for (const weight of seen.values()) score += weight;
   score -= business.size;
@@ -177,6 +191,7 @@ function scoreSigns(
     kinds: [...kindWeight.entries()].sort((a, b) => b[1] - a[1]).map(([kind]) => kind),
     plain,
     absenceTold: absence,
+    between: money !== null,
   };
 }
 
@@ -272,6 +287,9 @@ export default defineRule({
         // do's itinerary forwarded to a colleague: AL, +1; neither a false alarm). No other kind gained.
         verdict.kinds[0] === "side-business" ||
         verdict.kinds[0] === "wedding" ||
+        // Money between the two who write (development AN: "I've sent you £8.50 for the Wagamama" to the
+        // nurse's mailbox, which the model reads as work).
+        verdict.between === true ||
         !(models && modelSureIsWork(message, pack)));
     // Chain mail forwarded round the school is the chain-mail rule's: "Just got this from my sister,
     // forwarding to be safe" above a hoax to all staff is not family news (the corpus sample labels each
