@@ -98,6 +98,9 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "take up the",
   "i confirm the",
   "we confirm the",
+  // Development part AN: buying outright ("St Dunstan's will purchase the used coxed four at £9,800").
+  "will purchase",
+  "we'll purchase",
 ];
 
 /** What is being agreed to: money, terms, a contract. */
@@ -139,6 +142,9 @@ export const COMMERCIAL_OBJECTS: readonly string[] = [
   "rates",
   // A price "+ VAT" without its "£" ("go ahead at 2,350 + vat"): development part AB.
   "vat",
+  // Development part AN: "we agree to pay in full within 14 days", "we agree to the 20% commission".
+  "pay in full",
+  "commission",
   "£",
 ];
 

@@ -142,6 +142,16 @@ ruleTester(rule, {
       "YES PLEASE GO AHEAD. I confirm the £9,870 + VAT in your emergency quote.",
       "yep go ahead at 2,350 + vat, cheers.",
     ].map((text) => ({ name: `agreeing a price: ${text}`, draft: body(text), errors: [{ messageId: "commitment" }] })),
+    // Development part AN: buying outright, paying in full, a commission agreed.
+    ...[
+      "Further to our call, the school will purchase the used coxed four at £9,800, collection in May.",
+      "Please send the invoice; we agree to pay in full within 14 days.",
+      "Yes that's fine, book us in for 14 May - we agree to the 20% commission to the school.",
+    ].map((text) => ({
+      name: `buying or agreeing terms: ${text}`,
+      draft: body(text),
+      errors: [{ messageId: "commitment" }],
+    })),
     // Development part AI: booking or reserving at a price, "let's do it", "yes, do …".
     ...[
       "That's great - please book it at £9,750 for the full package.",
