@@ -46,6 +46,9 @@ export const PASS_ON_VERBS: readonly string[] = [
   "sending this on",
   "sending it round",
   "passing this round",
+  // Development parts AM and AN: a reply to all staff above a quoted prayer chain ("please keep it going!").
+  "keep it going",
+  "keep the chain going",
 ];
 
 const NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"];
@@ -94,6 +97,8 @@ export const EVERYONE: readonly string[] = [
   "anyone who needs",
   "every group",
   "every contact",
+  // Development part AN: "Pass it round every school in the trust!"
+  "every school",
   "your parent groups",
   "all your groups",
   // "forward to 6 others", "send to 9 people": a chain letter's count, whatever the number.

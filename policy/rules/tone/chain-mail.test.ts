@@ -90,6 +90,14 @@ ruleTester(rule, {
       errors: [{ messageId: "chain" }],
     },
     {
+      // Development parts AM and AN: a reply to all staff above a prayer chain it keeps going.
+      name: "a reply keeping a quoted prayer chain going",
+      draft: body(
+        "Lovely words for Lent - please keep it going!\n\nMaureen\n\nOn Wed, 12 Mar 2025, Jean wrote:\n> This prayer has been round the world 9 times. Send it to 12 people within 24 hours. Do not break the chain.",
+      ),
+      errors: [{ messageId: "chain" }],
+    },
+    {
       name: "the sender passing on the chain letter they quote",
       draft: body(
         "Been sent this, looks fun so passing it on x\n\n> Send one recipe to the top name. Please don't break the chain.",
