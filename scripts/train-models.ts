@@ -100,8 +100,8 @@ const VETO_BARS: readonly number[] = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.3
 // nor are parts AI (200: personal use, commitments and shouting) and AJ (200: personal use, personal data and
 // tone in everyday words), and AK (200: subjects, file names, subtle personal use and commitments), written and
 // read for the rules on 2026-12-03, and AL (200: subjects and colleagues' chit-chat), AM (200: special
-// categories in staff shorthand, tone without swearing) and AN (200: personal admin, commitments, chain
-// mail, identifiers), written and read in the next round.
+// categories in staff shorthand, tone without swearing), AN (200: personal admin, commitments, chain mail,
+// identifiers) and AO (200: hurried subjects, colleagues' chit-chat), written and read in the next round.
 const NOT_TRAINED_ON: readonly string[] = [
   "part-ad.jsonl",
   "part-ae.jsonl",
@@ -114,6 +114,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-al.jsonl",
   "part-am.jsonl",
   "part-an.jsonl",
+  "part-ao.jsonl",
 ];
 
 interface Example {
