@@ -6,7 +6,7 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPolicy } from "../policy/pack/load.js";
-import { SEND_TIME_OMITTED, buildAddin, infoOnlyRules, joinStringLists } from "./build.js";
+import { SEND_TIME_OMITTED, buildAddin, infoOnlyRules, joinStringLists, rulesOffForPack } from "./build.js";
 import type { PolicyPack } from "../policy/pack/schema.js";
 import { HANDLER_NAMES } from "./core/ids.js";
 import { rules } from "../policy/rules/registry.js";
@@ -111,8 +111,9 @@ describe("dist/addin/launchevent.js", () => {
     for (const rule of rules) {
       expect(longestRun(rule.meta.docs).length).toBeGreaterThan(20);
       expect(code).not.toContain(longestRun(rule.meta.docs));
+      const sent = INFO_ONLY.indexOf(rule.meta.id) === -1 && rule.appliesTo?.(pack) !== false;
       for (const message of Object.values(rule.meta.messages))
-        if (INFO_ONLY.indexOf(rule.meta.id) === -1) expect(code).toContain(longestRun(message));
+        if (sent) expect(code).toContain(longestRun(message));
         else expect(code).not.toContain(longestRun(message));
       // Quotes are the task pane's to show: the Smart Alert names the clause's section only.
       expect(code).not.toContain(longestRun(rule.meta.fallbackCitation.quote));
@@ -137,6 +138,21 @@ describe("dist/addin/launchevent.js", () => {
     ["a rule the pack turns off goes", { shouting: "off" }, [...INFO_ONLY, "shouting"]],
   ])("info-only rules: %s", async (_what, overrides, expected) => {
     expect((await infoOnlyRules({ ...pack, rules: overrides })).sort()).toEqual(expected.sort());
+  });
+
+  it.each<[string, string[]]>([
+    // St John Payne asks for greetings, closings and the Head in Cc, and no disclaimer.
+    ["st-john-payne", ["missing-disclaimer"]],
+    ["lt2", ["closing", "greeting", "required-cc"]],
+    ["delius", ["closing", "greeting", "missing-disclaimer", "required-cc"]],
+  ])("%s: leaves out the rules its pack turns off by its own settings", (preset, expected) => {
+    expect(rulesOffForPack(loadPolicy(preset)).sort()).toEqual(expected);
+  });
+
+  it("carries a rule its pack turns off only where another pack turns it on", () => {
+    // St John Payne's bundle greets; its disclaimer rule (no disclaimer asked for) is not there.
+    expect(code).toContain("Add a greeting");
+    expect(code).not.toContain("standard disclaimer is missing");
   });
 
   it("parses as ES2016 (classic Outlook's JavaScript-only runtime before build 2403)", () => {

@@ -84,6 +84,15 @@ export async function infoOnlyRules(pack: PolicyPack): Promise<string[]> {
   return out;
 }
 
+/**
+ * The ids of the rules the school's pack turns off by its own settings (`RuleModule.appliesTo`: no greeting
+ * asked for, no Cc required, no disclaimer): the engine never runs them for this pack, so its send bundle
+ * leaves them out (LT2's bundle carries neither the greeting nor the closing nor the Cc rule).
+ */
+export function rulesOffForPack(pack: PolicyPack): string[] {
+  return rules.filter((rule) => rule.appliesTo?.(pack) === false).map((rule) => rule.meta.id);
+}
+
 const RULE_REGISTRY = join(dirname(fileURLToPath(import.meta.url)), "../policy/rules/registry.ts");
 
 /** The registry's rule imports in the order of its `rules` array: `import name from "./path.js";`. */
@@ -257,7 +266,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
       ruleTextsLeftOut,
       modelProvenanceLeftOut,
       htmlReaderLeftOut,
-      registryWithout(await infoOnlyRules(pack)),
+      registryWithout([...(await infoOnlyRules(pack)), ...rulesOffForPack(pack)]),
     ],
     entryPoints: [join(here, "launchevent/entry.ts")],
     outfile: join(outDir, "launchevent.js"),

@@ -51,6 +51,17 @@ describe("analyzeDraft", () => {
     expect(analysis.verdict).toBe("nudge");
   });
 
+  it("runs a rule only for the packs it applies to", () => {
+    const hit = rule("t1", () => [{ messageId: "hit", data: { what: "this" }, location: "body" }]);
+    const onlyWhereGreetingsAreAsked = {
+      ...hit,
+      appliesTo: (school: typeof pack) => school.etiquette.greetingRequired,
+    };
+    // St John Payne asks for greetings; LT2 does not.
+    expect(analyzeDraft(draft, pack, { rules: [onlyWhereGreetingsAreAsked] }).findings).toHaveLength(1);
+    expect(analyzeDraft(draft, loadPolicy("lt2"), { rules: [onlyWhereGreetingsAreAsked] }).findings).toEqual([]);
+  });
+
   it("is ok with no findings", () => {
     expect(analyzeDraft(draft, pack, { rules: [rule("t1", () => [])] }).verdict).toBe("ok");
   });

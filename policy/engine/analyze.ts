@@ -101,7 +101,7 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
   const findings: Finding[] = [];
   for (const rule of options.rules ?? registeredRules) {
     const configured = pack.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (configured === "off") continue;
+    if (configured === "off" || rule.appliesTo?.(pack) === false) continue;
     let reports: readonly RuleReport[];
     try {
       reports = rule.check(context);

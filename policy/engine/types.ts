@@ -157,6 +157,12 @@ export interface RuleReport {
 /** One policy rule (ESLint-style): its meta and a pure check over a frozen draft and the pack. */
 export interface RuleModule {
   readonly meta: RuleMeta;
+  /**
+   * False where the school's pack turns this check off by its own settings (no greeting asked for, no Cc
+   * required, no disclaimer): the engine does not run it, and the send bundle built for that pack leaves it
+   * out (addin/build.ts). Absent: the rule applies to every pack.
+   */
+  readonly appliesTo?: (pack: PolicyPack) => boolean;
   readonly check: (context: RuleContext) => readonly RuleReport[];
 }
 

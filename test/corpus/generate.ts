@@ -864,6 +864,27 @@ const ownWebmail: Template = (ctx) => {
   };
 };
 
+/** A member of staff giving a pupil their own mobile, personal e-mail or social media (St John Payne's agreement). */
+const ownContactToPupil: Template = (ctx) => {
+  const { rng } = ctx;
+  const p = person(rng);
+  const s = ctx.sender;
+  const [what, line] = rng.pick<[string, string]>([
+    ["mobile", `If you get stuck over the holidays just text me on 07700 900${rng.int(100, 999)}.`],
+    ["social media", `Add me on Snapchat (${s.first.toLowerCase()}${rng.int(10, 99)}) and I'll send you the notes.`],
+    ["personal email", `Email me at ${s.first.toLowerCase()}.${s.last.toLowerCase()}${rng.int(1, 99)}@gmail.com over the weekend.`],
+  ]);
+  return {
+    draft: compose(ctx, {
+      subject: rng.pick(["Revision", "Coursework help", "Catch-up work", "Mock exam prep"]),
+      paragraphs: [rng.pick(["Well done on the mock.", "Here is the catch-up work from today.", "Good luck with the revision."]), line],
+      to: [{ name: `${p.first} ${p.last}`, address: `${p.first.toLowerCase()}.${p.last.toLowerCase()}@students.${ctx.school.domain}` }],
+    }),
+    expect: { categories: ["pupil-contact"] },
+    note: `own ${what} given to a pupil`,
+  };
+};
+
 const attachments: Template = (ctx) => {
   const { rng } = ctx;
   const pupil = person(rng);
@@ -970,6 +991,8 @@ const PLANS: readonly Plan[] = [
   { name: "attachments", policy: "st-john-payne", count: 12, template: attachments },
   { name: "disclaimer", policy: "palfrey", count: 6, template: noDisclaimer },
   { name: "disclaimer", policy: "lt2", count: 4, template: noDisclaimer },
+  // Last, so the seeded draws of every plan above are as they were.
+  { name: "pupil-contact", policy: "st-john-payne", count: 6, template: ownContactToPupil },
 ];
 
 export function generateCorpus(seed = 20251125): CorpusEntry[] {

@@ -14,8 +14,8 @@ export default defineRule({
     docs: "Attachment names that reveal personal or sensitive data (an identifier, or a named pupil with SEN or health details).",
     messages: { name: "An attachment's file name shows {{what}}. Rename it before sending." },
   },
-  check({ pack, personalData }) {
-    if (!pack.attachments.sensitiveFileNames) return [];
+  appliesTo: (pack) => pack.attachments.sensitiveFileNames,
+  check({ personalData }) {
     const found = sensitiveEntities(personalData, "attachments");
     return found.length === 0
       ? []

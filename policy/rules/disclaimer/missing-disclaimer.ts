@@ -32,9 +32,9 @@ export default defineRule({
     docs: "The school's standard disclaimer is missing where the pack requires it.",
     messages: { missing: "The school's standard disclaimer is missing. Add it?" },
   },
+  appliesTo: (pack) => pack.etiquette.disclaimer.required,
   check({ pack, bodyText }) {
     const disclaimer = pack.etiquette.disclaimer;
-    if (!disclaimer.required) return [];
     const opening = squash(disclaimer.text).slice(0, OPENING_LENGTH);
     // Searched for in the body as written, its spaces as runs of whitespace and case ignored: squashing a
     // 1 MB body first copied it twice, a quarter of the time of a body of short lines.

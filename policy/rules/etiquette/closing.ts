@@ -30,8 +30,9 @@ export default defineRule({
     docs: "Where the school asks for courteous closings, a message should end with one ('Kind regards', 'Best wishes').",
     messages: { missing: "Add a closing, such as 'Kind regards' or 'Best wishes'." },
   },
-  check({ pack, message }) {
-    if (!pack.etiquette.closingRequired || message.ownWithSignOff.trim().length === 0) return [];
+  appliesTo: (pack) => pack.etiquette.closingRequired,
+  check({ message }) {
+    if (message.ownWithSignOff.trim().length === 0) return [];
     return hasClosing(message.ownWithSignOff) ? [] : [{ messageId: "missing", location: "body" }];
   },
 });

@@ -19,8 +19,9 @@ export default defineRule({
     docs: "Where the school asks for courteous greetings, a message should open with one ('Dear…', 'Hello…').",
     messages: { missing: "Add a greeting, such as 'Dear …' or 'Hello …'." },
   },
-  check({ pack, message }) {
-    if (!pack.etiquette.greetingRequired || message.ownWithSignOff.trim().length === 0) return [];
+  appliesTo: (pack) => pack.etiquette.greetingRequired,
+  check({ message }) {
+    if (message.ownWithSignOff.trim().length === 0) return [];
     return hasGreeting(message.ownWithSignOff) ? [] : [{ messageId: "missing", location: "body" }];
   },
 });

@@ -24,10 +24,10 @@ export default defineRule({
         "This email goes to {{audience}} and {{why}}. The school asks you to copy {{who}} on such mail. Add them to Cc?",
     },
   },
+  appliesTo: (pack) => pack.recipients.ccOnExternalToParents.required,
   check(context) {
     const { draft, pack, message } = context;
     const rule = pack.recipients.ccOnExternalToParents;
-    if (!rule.required) return [];
     const outside = externalOf(message);
     if (outside.length === 0 || isPersonalMail(context)) return [];
     const present = new Set(message.recipients.map((entry) => entry.recipient.address.trim().toLowerCase()));
