@@ -1,5 +1,6 @@
 /** Text helpers shared by rules. Linear, no regex backtracking, ES2016-safe. */
 import { PhraseSet } from "../engine/phrase-set.js";
+import type { Span } from "../engine/types.js";
 
 /**
  * The subject as the sender's own words: "RE:"/"FW:" subjects were written by someone else (an angry
@@ -8,6 +9,27 @@ import { PhraseSet } from "../engine/phrase-set.js";
  */
 export function ownSubject(subject: string): string {
   return /^\s*(?:re|fw|fwd|aw|wg|tr|rv|sv|vs)\s?(?:\[\d+\])?\s?:/i.test(subject) ? "" : subject;
+}
+
+/**
+ * Spans as a rule finds them and the kinds they show, each kind once in the order first seen (the
+ * `{{kinds}}` a finding names): `add(kind, start, end)` records one.
+ */
+export function spansByKind(): {
+  spans: Span[];
+  kinds: string[];
+  add: (kind: string, start: number, end: number) => void;
+} {
+  const spans: Span[] = [];
+  const kinds: string[] = [];
+  return {
+    spans,
+    kinds,
+    add: (kind, start, end) => {
+      spans.push({ start, end });
+      if (kinds.indexOf(kind) === -1) kinds.push(kind);
+    },
+  };
 }
 
 export function nonEmptyLines(text: string): string[] {

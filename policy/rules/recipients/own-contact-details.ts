@@ -1,5 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
-import { findAll, phrasePattern } from "../text.js";
+import { findAll, phrasePattern, spansByKind } from "../text.js";
 import { domainOf, type Message } from "../../engine/message.js";
 import type { PolicyPack } from "../../pack/schema.js";
 import type { Span } from "../../engine/types.js";
@@ -45,12 +45,7 @@ export function ownContactDetails(message: Message, pack: PolicyPack): { spans: 
   const own = message.own;
   const lower = own.toLowerCase();
   const school = packFacts(pack).ownPhones;
-  const spans: Span[] = [];
-  const kinds: string[] = [];
-  const note = (kind: string, start: number, end: number) => {
-    spans.push({ start, end });
-    if (kinds.indexOf(kind) === -1) kinds.push(kind);
-  };
+  const { spans, kinds, add: note } = spansByKind();
   for (const match of findAll(PHONE, own)) {
     const number = nationalDigits(match.text);
     if (!MOBILE.test(number) || school.has(number)) continue;

@@ -15,7 +15,7 @@ import {
 import { toneModel } from "../../data/models/tone.js";
 import { predicts } from "../../model/text-classifier.js";
 import { chainMailIn } from "./chain-mail.js";
-import { endsSentence, findAll, ownSubject, phrasePattern } from "../text.js";
+import { endsSentence, findAll, ownSubject, phrasePattern, spansByKind } from "../text.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
 const KINDS = Object.keys(STRONG) as HostilityKind[];
@@ -176,12 +176,7 @@ function aimedAtPerson(tokens: readonly Token[], start: number, end: number): bo
  */
 export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
   const lower = withoutExceptions(text.toLowerCase());
-  const spans: Span[] = [];
-  const kinds: string[] = [];
-  const add = (kind: string, start: number, end: number) => {
-    spans.push({ start, end });
-    if (kinds.indexOf(kind) === -1) kinds.push(kind);
-  };
+  const { spans, kinds, add } = spansByKind();
   // Sentence starts, once, when the first phrase is found (most texts have none): a sentence ends at
   // . ? ! ; or a paragraph break (not at a wrapped line).
   let starts: number[] = [];
