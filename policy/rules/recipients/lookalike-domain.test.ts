@@ -87,6 +87,12 @@ describe("imitatedDomain", () => {
     ["1x.uk", ["lx.uk"], "lx.uk"],
     // The genuine domain itself, even when another known one is near it.
     ["abc.uk", ["abd.uk", "abc.uk"], undefined],
+    // A new user's trial: a label added after the school's domain, and a subdomain of a near miss.
+    ["st-john-payne.sch.uk.co", ["st-john-payne.sch.uk"], "st-john-payne.sch.uk"],
+    ["students.st-jonh-payne.sch.uk", ["st-john-payne.sch.uk"], "st-john-payne.sch.uk"],
+    // A known domain's own subdomains, and an unrelated domain's.
+    ["schools.essex.gov.uk", ["st-john-payne.sch.uk", "essex.gov.uk"], undefined],
+    ["mail.gmail.com", ["st-john-payne.sch.uk"], undefined],
   ])("%s among %j → %s", (domain, known, genuine) => {
     expect(imitatedDomain(domain, known)).toBe(genuine);
   });

@@ -47,16 +47,24 @@ export function editDistance(a: string, b: string, limit: number): number {
   return (rows[a.length] as number[])[b.length] as number;
 }
 
-/** The known domain `domain` imitates, if any: a near-miss spelling or a homoglyph of it. */
+/**
+ * The known domain `domain` imitates, if any: a near-miss spelling or a homoglyph of it, the same with a
+ * label added after it ("st-john-payne.sch.uk.co"), or a subdomain of a near-miss ("students.st-jonh-payne.sch.uk":
+ * a new user's trial). A known domain's own subdomains imitate nothing.
+ */
 export function imitatedDomain(domain: string, known: readonly string[]): string | undefined {
+  const parent = domain.slice(domain.indexOf(".") + 1);
   for (const genuine of known) {
-    if (domain === genuine) return undefined;
+    if (domain === genuine || parent === genuine || domain.endsWith(`.${genuine}`)) return undefined;
   }
   for (const genuine of known) {
-    if (skeleton(domain) === skeleton(genuine)) return genuine;
+    if (domain.startsWith(`${genuine}.`)) return genuine;
     const limit = genuine.length >= 12 ? 2 : genuine.length >= 6 ? 1 : 0;
-    // With limit 0 only an identical domain would pass, and that returned undefined above.
-    if (editDistance(domain, genuine, limit) <= limit) return genuine;
+    for (const candidate of [domain, parent]) {
+      if (skeleton(candidate) === skeleton(genuine)) return genuine;
+      // With limit 0 only an identical domain would pass, and that returned undefined above.
+      if (editDistance(candidate, genuine, limit) <= limit) return genuine;
+    }
   }
   return undefined;
 }
