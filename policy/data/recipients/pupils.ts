@@ -14,6 +14,21 @@
 export const PUPIL_SUBDOMAINS: readonly string[] = ["students", "student", "pupils", "pupil", "learners", "learner"];
 
 /**
+ * A phone the school gives staff, which is a school channel however it is introduced ("call me on my work
+ * mobile during the expedition"). Source: sjp-98 (it is "my own personal details" that are forbidden).
+ */
+export const WORK_PHONE_WORDS: readonly string[] = [
+  "work mobile",
+  "work phone",
+  "school mobile",
+  "school phone",
+  "trip mobile",
+  "trip phone",
+  "duty mobile",
+  "duty phone",
+];
+
+/**
  * How staff offer pupils a way to reach them on social media, as whole words (lower case). Source: sjp-98
  * ("social networking identities").
  */

@@ -20,6 +20,19 @@ ruleTester(rule, {
       name: "school channels only",
       draft: toPupil("Dear Ryan,\n\nPost your questions on Teams and I'll reply there."),
     },
+    // A new user's trial: someone else's number, and a phone the school gives staff.
+    {
+      name: "a work placement's contact number",
+      draft: toPupil("Your work experience contact at the garage is Mr Dean; his mobile is 07700 900555."),
+    },
+    {
+      name: "a parent's number passed on",
+      draft: toPupil("If there is a problem on the trip, Amelia's dad's number is 07700 900987."),
+    },
+    {
+      name: "the sender's work mobile",
+      draft: toPupil("You can call me on my work mobile 07700 900456 during the DofE expedition."),
+    },
     {
       name: "the school's own number",
       draft: toPupil("Dear Ryan,\n\nRing the school office on 01245 000000 if you are ill.\n\nMr Hart"),

@@ -4,8 +4,8 @@ import { domainOf, type Message } from "../../engine/message.js";
 import type { PolicyPack } from "../../pack/schema.js";
 import type { Span } from "../../engine/types.js";
 import { PHONE } from "../../data/personal-data/patterns.js";
-import { ORGANISATION_PHONE_CONTEXT } from "../../data/personal-data/lexicon.js";
-import { PUPIL_SUBDOMAINS, SOCIAL_CONTACT_PHRASES } from "../../data/recipients/pupils.js";
+import { OWN_PHONE_CONTEXT } from "../../data/personal-data/lexicon.js";
+import { PUPIL_SUBDOMAINS, SOCIAL_CONTACT_PHRASES, WORK_PHONE_WORDS } from "../../data/recipients/pupils.js";
 import { nationalDigits, packFacts } from "../../detectors/pack-facts.js";
 import { hasPhrase, windowBefore } from "../../detectors/text.js";
 
@@ -37,9 +37,9 @@ export function isPupilAddress(address: string, pack: PolicyPack): boolean {
 }
 
 /**
- * Where the sender's own words give their own contact details: a UK mobile (not one of the school's numbers,
- * not an office's or a service's line), an address on a personal webmail domain, or a way to reach them on
- * social media ("add me on Snapchat"). Spans index `message.own`, ascending.
+ * Where the sender's own words give their own contact details: a UK mobile they introduce as theirs ("text
+ * me on", "my mobile"; not one of the school's numbers, not a work mobile), an address on a personal webmail
+ * domain, or a way to reach them on social media ("add me on Snapchat"). Spans index `message.own`, ascending.
  */
 export function ownContactDetails(message: Message, pack: PolicyPack): { spans: Span[]; kinds: string[] } {
   const own = message.own;
@@ -49,9 +49,11 @@ export function ownContactDetails(message: Message, pack: PolicyPack): { spans: 
   for (const match of findAll(PHONE, own)) {
     const number = nationalDigits(match.text);
     if (!MOBILE.test(number) || school.has(number)) continue;
-    // "the trip mobile on", "the office on": a line the school or a service answers, not the sender's own.
-    if (hasPhrase(windowBefore(lower, match.start, 30), ORGANISATION_PHONE_CONTEXT)) continue;
-    note("mobile number", match.start, match.end);
+    // Introduced as the sender's own ("text me on", "my mobile is"): not a father's or a work placement's
+    // ("his mobile is"), and not a phone the school gives staff ("my work mobile"): a new user's trial.
+    const before = windowBefore(lower, match.start, 30);
+    if (hasPhrase(before, OWN_PHONE_CONTEXT) && !hasPhrase(before, WORK_PHONE_WORDS))
+      note("mobile number", match.start, match.end);
   }
   const webmail = pack.recipients.personalWebmailDomains;
   for (const match of findAll(AT_DOMAIN, own)) {
