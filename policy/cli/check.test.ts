@@ -1,15 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDraftJson } from "./check.js";
 
 /** Spawns the real command, as a script or CI would. */
-function check(args: readonly string[], stdin = "") {
+function check(args: readonly string[], stdin = "", env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "policy/cli/check.ts", ...args], {
     input: stdin,
     encoding: "utf8",
+    env,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -143,6 +144,22 @@ describe("check with a labelled corpus line", () => {
     const result = check(["--policy", "delius"], JSON.stringify({ draft: plain, expect: {} }));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^check: a labelled corpus line/);
+  });
+});
+
+describe("check run through npm from another folder", () => {
+  // `npm run check` runs in the package's folder and sets INIT_CWD to where the user typed it (a new user's trial).
+  it("reads a relative draft and pack path from that folder; a preset id stays a preset", () => {
+    const folder = mkdtempSync(join(tmpdir(), "spg-check-cwd-"));
+    writeFileSync(join(folder, "draft.json"), JSON.stringify({ subject: "TEST", body: "PLEASE READ THIS NOW" }));
+    writeFileSync(join(folder, "my-school.json"), readFileSync("policy/presets/lt2.json", "utf8"));
+    const env = { ...process.env, INIT_CWD: folder };
+    for (const policy of ["./my-school.json", "lt2"]) {
+      const result = check(["--policy", policy, "draft.json"], "", env);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ verdict: "nudge" });
+    }
   });
 });
 

@@ -6,10 +6,12 @@
  * message on stderr for bad input. In --jsonl mode a bad line yields {"error": "..."} and the rest go on.
  */
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { z } from "zod";
 import { analyzeDraft } from "../engine/analyze.js";
 import type { DraftInput } from "../engine/draft.js";
 import { loadPolicy } from "../pack/load.js";
+import { isPresetId } from "../presets/index.js";
 import { PolicyPackError } from "../pack/errors.js";
 import type { PolicyPack } from "../pack/schema.js";
 import { PRESET_IDS } from "../presets/index.js";
@@ -177,6 +179,7 @@ export function main(
   readInput: (file: string) => string,
   out: (text: string) => void,
   err: (text: string) => void,
+  resolvePath: (path: string) => string = (path) => path,
 ): number {
   if (argv.includes("--help") || argv.includes("-h")) {
     out(USAGE);
@@ -184,10 +187,13 @@ export function main(
   }
   try {
     const options = parseArgs(argv);
-    const pack = loadPolicy(options.policy);
+    // A path the user typed is read where they typed it, and named so in an error; a bare word is a preset
+    // name as they wrote it ("no-such-school"), however the folder resolves it.
+    const asPath = !isPresetId(options.policy) && /[/\\]|\.json$/i.test(options.policy);
+    const pack = loadPolicy(asPath ? resolvePath(options.policy) : options.policy);
     let input: string;
     try {
-      input = readInput(options.file);
+      input = readInput(options.file === "-" ? "-" : resolvePath(options.file));
     } catch (error) {
       throw new DraftInputError(`cannot read ${options.file}: ${(error as Error).message}`);
     }
@@ -231,5 +237,8 @@ if (invokedDirectly) {
     readFileOrStdin,
     (text) => process.stdout.write(text),
     (text) => process.stderr.write(text),
+    // `npm run check` runs from the package's folder; INIT_CWD is the folder the user typed it in, where a
+    // relative path of theirs ("draft.json", "./my-school.json") is (a new user's trial).
+    (path) => resolve(process.env.INIT_CWD ?? process.cwd(), path),
   );
 }
