@@ -1,4 +1,5 @@
 import type { Draft, Fix, Recipient } from "../../policy/engine/types.js";
+import { bodyWithLine } from "../../policy/engine/insert-line.js";
 import { officeAction } from "./async.js";
 import type { ComposeItem, RequirementCheck } from "./item.js";
 import { readBody, readBodyType, type RecipientField } from "./read.js";
@@ -19,16 +20,14 @@ export function writeRecipients(item: ComposeItem, field: RecipientField, list: 
   return officeAction(`${field}.setAsync`, (done) => item[field].setAsync(details, done));
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** Appends text to the body now, keeping the body's own format (HTML bodies keep their formatting). */
+/**
+ * Adds a line to the end of the sender's own words now, above the history a reply or forward carries
+ * (`bodyWithLine`, the engine's own placement), keeping the body's format (HTML bodies keep theirs).
+ */
 export async function appendToBody(item: ComposeItem, text: string): Promise<void> {
   const type = await readBodyType(item);
   const current = await readBody(item, type);
-  const next =
-    type === "html" ? `${current}<p>${escapeHtml(text).replace(/\n/g, "<br>")}</p>` : `${current.trimEnd()}\n\n${text}`;
+  const next = bodyWithLine(current, type, text);
   await officeAction("body.setAsync", (done) =>
     item.body.setAsync(next, { coercionType: type === "html" ? HTML : TEXT }, done),
   );

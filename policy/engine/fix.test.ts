@@ -96,8 +96,40 @@ describe("applyFix: each kind, exactly", () => {
       expect(applyFix(draft, { kind, text: "A & B <x>\nC" }).body).toBe("Dear all\n\nA & B <x>\nC");
       expect(
         applyFix({ ...draft, body: "<p>Dear all</p>", bodyType: "html" }, { kind, text: "A & B <x>\nC" }).body,
-      ).toBe("<p>Dear all</p><br><br>A &amp; B &lt;x&gt;<br>C");
+      ).toBe("<p>Dear all</p><p>A &amp; B &lt;x&gt;<br>C</p>");
+      expect(
+        applyFix({ ...draft, body: "<html><body><p>Dear all</p></body></html>", bodyType: "html" }, { kind, text: "A" })
+          .body,
+      ).toBe("<html><body><p>Dear all</p><p>A</p></body></html>");
     }
+  });
+
+  // A new user's trial: the line landed under the whole history, where it read as the quoted sender's and the
+  // engine (which reads the sender's own words) still asked for it.
+  it.each([
+    [
+      "an Outlook text reply",
+      "text",
+      "Thanks, see attached.\nJo\n\nFrom: Sam Lee\nSent: 02 March 2026 10:00\nTo: Jo Hart\nSubject: Report\n\nCan you send it?",
+      "Thanks, see attached.\nJo\n\nPlease confirm.\n\nFrom: Sam Lee\nSent: 02 March 2026 10:00\nTo: Jo Hart\nSubject: Report\n\nCan you send it?",
+    ],
+    ["a '>' quoted tail", "text", "Yes, fine.\n\n> Is Friday ok?", "Yes, fine.\n\nPlease confirm.\n\n> Is Friday ok?"],
+    [
+      "an Outlook HTML reply",
+      "html",
+      '<html><body><p>Thanks</p><hr style="display:inline-block"><div id="divRplyFwdMsg"><b>From:</b> Sam</div><p>Old</p></body></html>',
+      '<html><body><p>Thanks</p><p>Please confirm.</p><hr style="display:inline-block"><div id="divRplyFwdMsg"><b>From:</b> Sam</div><p>Old</p></body></html>',
+    ],
+    [
+      "a Gmail HTML forward",
+      "html",
+      '<div>See below</div><div class="gmail_quote">---------- Forwarded message ---------</div>',
+      '<div>See below</div><p>Please confirm.</p><div class="gmail_quote">---------- Forwarded message ---------</div>',
+    ],
+  ] as const)("adds the line above the history in %s", (_what, bodyType, body, expected) => {
+    expect(applyFix({ ...draft, body, bodyType }, { kind: "append-line", text: "Please confirm." }).body).toBe(
+      expected,
+    );
   });
 
   it("adds Cc recipients once, whatever their case", () => {

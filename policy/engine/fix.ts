@@ -1,5 +1,6 @@
 import type { Draft, Fix, Recipient } from "./types.js";
 import { normalizeDraft, type DraftInput } from "./draft.js";
+import { bodyWithLine } from "./insert-line.js";
 
 /**
  * Applies a finding's fix to a draft, purely (textlint-style: fixes are data). The add-in applies the
@@ -33,11 +34,9 @@ export function applyFix(input: DraftInput, fix: Fix): Draft {
     }
     case "remove-subject-spans":
       return normalizeDraft({ ...draft, subject: removeSpans(draft.subject, fix.spans) });
-    case "append-disclaimer": {
-      const separator = draft.bodyType === "html" ? "<br><br>" : "\n\n";
-      const text = draft.bodyType === "html" ? escapeHtml(fix.text) : fix.text;
-      return normalizeDraft({ ...draft, body: draft.body + separator + text });
-    }
+    case "append-disclaimer":
+    case "append-line":
+      return normalizeDraft({ ...draft, body: bodyWithLine(draft.body, draft.bodyType, fix.text) });
     case "add-cc":
       return normalizeDraft({ ...draft, cc: uniqueRecipients([...draft.cc, ...fix.recipients]) });
     case "remove-attachments": {
@@ -46,11 +45,6 @@ export function applyFix(input: DraftInput, fix: Fix): Draft {
     }
     case "replace-subject":
       return normalizeDraft({ ...draft, subject: fix.text });
-    case "append-line": {
-      const separator = draft.bodyType === "html" ? "<br><br>" : "\n\n";
-      const text = draft.bodyType === "html" ? escapeHtml(fix.text) : fix.text;
-      return normalizeDraft({ ...draft, body: draft.body + separator + text });
-    }
   }
 }
 
@@ -123,8 +117,4 @@ function uniqueRecipients(recipients: readonly Recipient[]): Recipient[] {
     seen.add(key);
     return true;
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
 }

@@ -197,6 +197,22 @@ describe("unencrypted-personal-data fix and severity", () => {
     expect(after.map((left) => [left.severity, left.fix])).toEqual([["info", undefined]]);
   });
 
+  it("on a forward, the confirm-receipt line goes above the forwarded message and leaves only information", () => {
+    // A new user's trial: appended under the forwarded message, the line was the forwarded sender's words.
+    const pack = loadPolicy("st-john-payne");
+    const draft = {
+      subject: "FW: Oliver",
+      body: `Dear Sam,\n\nPlease see below.\n\nJo\n\n---------- Forwarded message ---------\nFrom: Ana Ruiz\nDate: Mon, 2 Mar 2026\nSubject: Oliver\n\n${senBody}`,
+      bodyType: "text" as const,
+      to: external,
+    };
+    const [finding] = runRule(rule, draft, pack).findings;
+    expect(finding?.fix?.kind).toBe("append-line");
+    if (!finding?.fix) return;
+    const after = runRule(rule, applyFix(normalizeDraft(draft), finding.fix), pack).findings;
+    expect(after.map((left) => left.severity)).toEqual(["info"]);
+  });
+
   it("asking for the school's steps cites its steps for personal data, not its encryption sentence", () => {
     const pack = loadPolicy("st-john-payne");
     const draft = { subject: "Oliver", body: senBody, bodyType: "text" as const, to: external };
