@@ -33,6 +33,6 @@ export function bodyWithLine(body: string, bodyType: "text" | "html", text: stri
   return `${body.slice(0, at).trimEnd()}\n\n${text}\n\n${body.slice(at)}`;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
