@@ -67,12 +67,19 @@ export function writeSchoolPack(options: SchoolPackOptions): { pack: string; doc
     if (options.version) entry.version = options.version;
     if (options.effectiveDate) entry.effectiveDate = options.effectiveDate;
   }
+  // A pack copied from a preset to a folder of its own ("cp policy/presets/st-dunstans.json my-school.json")
+  // still names the preset's documents: they are read from the seed schools' folder (a new user's trial).
+  const seedDocuments = join(presetPath("st-dunstans"), "../../documents");
   for (const doc of documents) {
     const target = join(documentsDir, doc.file);
-    if (!existsSync(target) && existsSync(join(sourceDocuments, doc.file))) {
-      mkdirSync(join(target, ".."), { recursive: true });
-      copyFileSync(join(sourceDocuments, doc.file), target);
-    }
+    if (existsSync(target)) continue;
+    const found = [sourceDocuments, seedDocuments].map((dir) => join(dir, doc.file)).find((path) => existsSync(path));
+    if (found === undefined)
+      throw new SchoolPackError(
+        `The pack names the document ${doc.file}, which is not in ${sourceDocuments}: put it there, or give the school's text with --document.`,
+      );
+    mkdirSync(join(target, ".."), { recursive: true });
+    copyFileSync(found, target);
   }
   for (const doc of documents) doc.sha256 = sha256(join(documentsDir, doc.file));
   delete json.$schema;

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPolicy } from "../../policy/pack/load.js";
+import { presetPath } from "../../policy/presets/index.js";
 import { applicationPatch, SCOPE_ID } from "../../scripts/entra-app.js";
 import { SchoolPackError, writeSchoolPack } from "../../scripts/school-pack.js";
 import { MICROSOFT_HOST_CLIENTS } from "../../teams-app/server/auth.js";
@@ -82,5 +83,19 @@ describe("the school's own pack and acceptable-use text", () => {
     expect(readFileSync(written.pack, "utf8")).not.toBe(before);
     expect(loadCatalogue(loadPolicy(written.pack), written.documents).documents.size).toBe(1);
     expect(() => writeSchoolPack({ from: "no-such-preset", out })).toThrow(SchoolPackError);
+  });
+
+  // A new user's trial: the pack README's route, a preset copied to a folder of the school's own.
+  it("reads a copied preset's documents from the seed schools' folder, and names a document it cannot find", () => {
+    const own = join(root, "copied");
+    mkdirSync(own, { recursive: true });
+    const preset = readFileSync(presetPath("st-dunstans"), "utf8");
+    writeFileSync(join(own, "my-school.json"), preset);
+    const written = writeSchoolPack({ from: join(own, "my-school.json"), out: join(own, "school") });
+    expect(loadCatalogue(loadPolicy(written.pack), written.documents).documents.size).toBeGreaterThan(0);
+    writeFileSync(join(own, "other.json"), preset.replace(/acceptable-use\.md/g, "not-there.md"));
+    expect(() => writeSchoolPack({ from: join(own, "other.json"), out: join(own, "other") })).toThrow(
+      /names the document .*not-there\.md/,
+    );
   });
 });
