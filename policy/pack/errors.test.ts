@@ -413,6 +413,16 @@ describe("parsePolicy", () => {
     const problems = problemsOf(() => parsePolicy(pack, "inline", new Set(["shouting"])));
     expect(problems).toEqual([{ path: "rules.no-such-rule", message: "no rule has this id" }]);
   });
+
+  // A new user's trial: the misspelt rule id came up only after the other problems were fixed.
+  it("names an unknown rule id together with the schema's problems, in one round", () => {
+    const pack = withChange((p) => {
+      p.rules = { greetng: "off" };
+      p.etiquette = { greetingRequired: "yes" };
+    });
+    const problems = problemsOf(() => parsePolicy(pack, "inline", new Set(["greeting"])));
+    expect(problems.map((problem) => problem.path)).toEqual(["etiquette.greetingRequired", "rules.greetng"]);
+  });
 });
 
 describe("loadPolicy", () => {

@@ -11,8 +11,11 @@ import { policyPackSchema, type PolicyPack } from "./schema.js";
 export function parsePolicy(input: unknown, source = "(inline)", knownRuleIds?: ReadonlySet<string>): PolicyPack {
   const result = policyPackSchema.safeParse(input);
   const problems = result.success ? [] : result.error.issues.map(describeIssue);
-  if (result.success && knownRuleIds) {
-    for (const ruleId of Object.keys(result.data.rules)) {
+  // Read from the input itself, so an unknown rule id is named with every other problem, not in a second
+  // round once those are fixed (a new user's trial).
+  const rules = result.success ? result.data.rules : (input as { rules?: unknown } | null)?.rules;
+  if (knownRuleIds && rules !== null && typeof rules === "object") {
+    for (const ruleId of Object.keys(rules)) {
       if (!knownRuleIds.has(ruleId)) problems.push({ path: `rules.${ruleId}`, message: "no rule has this id" });
     }
   }
