@@ -18,6 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { Category, Finding, PolicyPack } from "../../policy/engine/types.js";
+import { DEFAULT_CITATION_DOCUMENT } from "../../policy/rules/define.js";
 import { CATEGORY_TITLES, byImportance, summaryText } from "../core/present.js";
 import type { ComposeItem, RequirementCheck } from "../office/item.js";
 import { fixLabel } from "./fix-labels.js";
@@ -118,7 +119,18 @@ export function App({ item, pack, supported, dark, openedFromSend }: AppProps) {
                       </div>
                       <blockquote className={styles.why}>
                         <Caption1 block>
-                          <strong>Why:</strong> &ldquo;{finding.policyRef.quote}&rdquo; — {finding.policyRef.section}
+                          {/* A rule's own fallback is our guidance, not a sentence of the school's (a new user's trial). */}
+                          {finding.policyRef.section.startsWith(`${DEFAULT_CITATION_DOCUMENT} — `) ? (
+                            <>
+                              <strong>Why:</strong> your school&rsquo;s policy has no sentence on this; our guidance:
+                              &ldquo;{finding.policyRef.quote}&rdquo;
+                            </>
+                          ) : (
+                            <>
+                              <strong>Why:</strong> &ldquo;{finding.policyRef.quote}&rdquo; —{" "}
+                              {finding.policyRef.section}
+                            </>
+                          )}
                         </Caption1>
                       </blockquote>
                       {finding.fix ? (

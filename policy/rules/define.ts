@@ -6,9 +6,12 @@ export function defineRule<const R extends RuleModule>(rule: R): R {
   return Object.freeze(rule);
 }
 
+/** The document a rule's own fallback citation names: the task pane says it is our guidance, not the school's. */
+export const DEFAULT_CITATION_DOCUMENT = "School Policy Guard defaults";
+
 /** Cited only when a school's pack has no sentence of its own for the rule's clause. */
 export function defaultCitation(section: string, quote: string): Citation {
-  return { document: "School Policy Guard defaults", section, quote };
+  return { document: DEFAULT_CITATION_DOCUMENT, section, quote };
 }
 
 /**
