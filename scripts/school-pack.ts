@@ -1,10 +1,14 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadPolicy } from "../policy/pack/load.js";
 import { isPresetId, presetPath } from "../policy/presets/index.js";
 import { loadCatalogue } from "../teams-app/server/catalogue.js";
+
+/** The seed schools' acceptable-use documents (policy/documents/), which their presets name. */
+const SEED_DOCUMENTS = fileURLToPath(new URL("../policy/documents/", import.meta.url));
 
 export interface SchoolPackOptions {
   /** A preset id or a pack file to start from (the school's own pack when updating). */
@@ -47,9 +51,7 @@ export function writeSchoolPack(options: SchoolPackOptions): { pack: string; doc
     $schema?: string;
     acknowledgements?: { documents?: DocumentEntry[] };
   };
-  const sourceDocuments = isPresetId(options.from)
-    ? join(presetPath(options.from), "../../documents")
-    : join(options.from, "../documents");
+  const sourceDocuments = isPresetId(options.from) ? SEED_DOCUMENTS : join(options.from, "../documents");
   const documentsDir = join(options.out, "documents");
   mkdirSync(documentsDir, { recursive: true });
   const documents = json.acknowledgements?.documents ?? [];
@@ -69,11 +71,10 @@ export function writeSchoolPack(options: SchoolPackOptions): { pack: string; doc
   }
   // A pack copied from a preset to a folder of its own ("cp policy/presets/st-dunstans.json my-school.json")
   // still names the preset's documents: they are read from the seed schools' folder (a new user's trial).
-  const seedDocuments = join(presetPath("st-dunstans"), "../../documents");
   for (const doc of documents) {
     const target = join(documentsDir, doc.file);
     if (existsSync(target)) continue;
-    const found = [sourceDocuments, seedDocuments].map((dir) => join(dir, doc.file)).find((path) => existsSync(path));
+    const found = [sourceDocuments, SEED_DOCUMENTS].map((dir) => join(dir, doc.file)).find((path) => existsSync(path));
     if (found === undefined)
       throw new SchoolPackError(
         `The pack names the document ${doc.file}, which is not in ${sourceDocuments}: put it there, or give the school's text with --document.`,

@@ -8,8 +8,11 @@ import { PHONE } from "../data/personal-data/patterns.js";
 import { nationalDigits, type PackFacts } from "./pack-facts.js";
 import { forEachMatch, hasPhrase, windowBefore, type Candidate, type Scan, inSignature } from "./text.js";
 
-/** UK numbers by Ofcom's plan: mobiles 07 + 9 digits, geographic 01/02 + 8–9, non-geographic 03 + 9. */
-const MOBILE = /^07\d{9}$/;
+/**
+ * UK numbers by Ofcom's plan, as national digits: mobiles 07 + 9 digits (the own-contact-details rule reads
+ * it too), geographic 01/02 + 8–9, non-geographic 03 + 9.
+ */
+export const UK_MOBILE = /^07\d{9}$/;
 const LANDLINE = /^0[12]\d{8,9}$|^03\d{9}$/;
 
 /**
@@ -23,7 +26,7 @@ export function detectPhoneNumbers(scan: Scan, facts: PackFacts, out: Candidate[
     const start = match.index;
     if (inSignature(scan, start)) return;
     const number = nationalDigits(match[0]);
-    const mobile = MOBILE.test(number);
+    const mobile = UK_MOBILE.test(number);
     if ((!mobile && !LANDLINE.test(number)) || facts.ownPhones.has(number)) return;
     const before = windowBefore(scan.lower, start, 30);
     if (

@@ -7,6 +7,7 @@ import { PHONE } from "../../data/personal-data/patterns.js";
 import { OWN_PHONE_CONTEXT } from "../../data/personal-data/lexicon.js";
 import { PUPIL_SUBDOMAINS, SOCIAL_CONTACT_PHRASES, WORK_PHONE_WORDS } from "../../data/recipients/pupils.js";
 import { nationalDigits, packFacts } from "../../detectors/pack-facts.js";
+import { UK_MOBILE } from "../../detectors/phone-number.js";
 import { hasPhrase, windowBefore } from "../../detectors/text.js";
 
 const SOCIAL_CONTACT = phrasePattern(SOCIAL_CONTACT_PHRASES);
@@ -15,8 +16,6 @@ const SOCIAL_CONTACT = phrasePattern(SOCIAL_CONTACT_PHRASES);
  * webmail domains); the local part before it is walked back to by hand, as a regex over it backtracks.
  */
 const AT_DOMAIN = /@([\w-]+(?:\.[\w-]+)+)/g;
-/** A UK mobile by Ofcom's numbering plan: 07 and nine more digits. */
-const MOBILE = /^07\d{9}$/;
 
 /**
  * Is `address` a pupil's mailbox: on one of the pack's `pupilDomains` (or a subdomain of one), or on a
@@ -48,7 +47,7 @@ export function ownContactDetails(message: Message, pack: PolicyPack): { spans: 
   const { spans, kinds, add: note } = spansByKind();
   for (const match of findAll(PHONE, own)) {
     const number = nationalDigits(match.text);
-    if (!MOBILE.test(number) || school.has(number)) continue;
+    if (!UK_MOBILE.test(number) || school.has(number)) continue;
     // Introduced as the sender's own ("text me on", "my mobile is"): not a father's or a work placement's
     // ("his mobile is"), and not a phone the school gives staff ("my work mobile"): a new user's trial.
     const before = windowBefore(lower, match.start, 30);
