@@ -115,6 +115,8 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-am.jsonl",
   "part-an.jsonl",
   "part-ao.jsonl",
+  "part-ap.jsonl",
+  "part-aq.jsonl",
 ];
 
 interface Example {
