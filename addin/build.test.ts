@@ -121,7 +121,8 @@ describe("dist/addin/launchevent.js", () => {
   });
 
   // Info findings never stop or prompt a send: the rules that can report nothing else stay in the task pane.
-  const INFO_ONLY = ["personal-data-internal", "too-many-recipients"];
+  // A missing greeting or closing is a tip in the pane too: it never interrupts a send (an IT admin's trial).
+  const INFO_ONLY = ["closing", "greeting", "personal-data-internal", "too-many-recipients"];
 
   it("leaves out the rules that report only info, and keeps one whose default is info but that raises its own", async () => {
     expect(await infoOnlyRules(pack)).toEqual(INFO_ONLY);
@@ -133,7 +134,11 @@ describe("dist/addin/launchevent.js", () => {
   });
 
   it.each<[string, PolicyPack["rules"], string[]]>([
-    ["a rule the pack raises to nudge stays", { "too-many-recipients": "nudge" }, ["personal-data-internal"]],
+    [
+      "a rule the pack raises to nudge stays",
+      { "too-many-recipients": "nudge" },
+      ["closing", "greeting", "personal-data-internal"],
+    ],
     ["a rule the pack sets to info goes", { "unchecked-recipients": "info" }, [...INFO_ONLY, "unchecked-recipients"]],
     ["a rule the pack turns off goes", { shouting: "off" }, [...INFO_ONLY, "shouting"]],
   ])("info-only rules: %s", async (_what, overrides, expected) => {
@@ -150,8 +155,8 @@ describe("dist/addin/launchevent.js", () => {
   });
 
   it("carries a rule its pack turns off only where another pack turns it on", () => {
-    // St John Payne's bundle greets; its disclaimer rule (no disclaimer asked for) is not there.
-    expect(code).toContain("Add a greeting");
+    // St John Payne's bundle asks for the Head in Cc; its disclaimer rule (no disclaimer asked for) is not there.
+    expect(code).toContain("The school asks you to copy");
     expect(code).not.toContain("standard disclaimer is missing");
   });
 

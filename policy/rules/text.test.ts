@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findAll, isParagraphEnd, nonEmptyLines, ownSubject, phrasePattern } from "./text.js";
+import { endsSentence, findAll, isParagraphEnd, nonEmptyLines, ownSubject, phrasePattern } from "./text.js";
 
 describe("ownSubject", () => {
   it.each([
@@ -87,5 +87,25 @@ describe("isParagraphEnd", () => {
     ["a numbered line", "a\n1. b", 1],
   ])("not at %s", (_what, text, index) => {
     expect(isParagraphEnd(text, index)).toBe(false);
+  });
+});
+
+describe("endsSentence", () => {
+  // [text, index of the character asked about, does a sentence end there?]
+  it.each<[string, number, boolean]>([
+    ["Done. Next", 4, true],
+    ["Why? Next", 3, true],
+    ["Yes! Next", 3, true],
+    ["First; second", 5, true],
+    // The point of a number is no sentence end (development part AQ: "agrees to the 6.5% increase").
+    ["a 6.5% increase", 3, false],
+    ["at 14.5p per kWh", 5, false],
+    ["costs £2.50 each", 7, false],
+    // A full stop before a space or the end still is.
+    ["in 2026. Then", 7, true],
+    ["in 2026.", 7, true],
+    ["a, b", 1, false],
+  ])("%j at %i → %s", (text, index, expected) => {
+    expect(endsSentence(text, index)).toBe(expected);
   });
 });

@@ -75,8 +75,16 @@ export function isParagraphEnd(text: string, index: number): boolean {
   return code === 10 || code === 45 || code === 42 || code === 8226;
 }
 
-/** Does a sentence end at `index`: . ? ! ; or a paragraph end (only a newline can be one)? */
+/**
+ * Does a sentence end at `index`: . ? ! ; or a paragraph end (only a newline can be one)? Not the point
+ * of a number ("a 6.5% increase", "14.5p per kWh"): a "." before a digit.
+ */
 export function endsSentence(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  return code === 46 || code === 63 || code === 33 || code === 59 || (code === 10 && isParagraphEnd(text, index));
+  if (code === 46) return !isDigitCode(text.charCodeAt(index + 1));
+  return code === 63 || code === 33 || code === 59 || (code === 10 && isParagraphEnd(text, index));
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

@@ -213,7 +213,7 @@ describe("issue 12: fewer, truer nudges, in the playground", () => {
     const page = await open();
     await load(page, {
       subject: "Re: Oliver",
-      body: "Dear Mrs Example,\n\nOliver Example has an EHCP and a diagnosis of autism, and frankly your attitude is pathetic!!!\n\nJo",
+      body: "Dear Mrs Example,\n\nOliver Example has an EHCP and a diagnosis of autism, and frankly your attitude is pathetic!!! I WILL NOT DISCUSS THIS AGAIN.\n\nJo",
       to: ["ayesha.example@gmail.com"],
     });
     const alert = await sendFromHarness(page);

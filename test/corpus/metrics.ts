@@ -71,6 +71,9 @@ function tally(score: Score, expected: boolean, actual: boolean, entry: CorpusEn
   }
 }
 
+/** Categories whose findings are the task pane's tips by default (their rules' severity is info). */
+const PANE_ONLY = new Set<string>(["greeting", "closing"]);
+
 export function computeMetrics(entries: readonly CorpusEntry[]): CorpusMetrics {
   const packs = new Map<string, PolicyPack>();
   const categories: Record<string, Score> = {};
@@ -87,9 +90,12 @@ export function computeMetrics(entries: readonly CorpusEntry[]): CorpusMetrics {
       onRuleError: (rule, error) => ruleErrors.push({ id: entry.id, rule, error: String(error) }),
     });
     // These generated drafts label what prompts the sender (nudge or block); info tips in the task pane
-    // (personal data kept inside the school, issue 11) are scored on the hand-written sets instead.
+    // (personal data kept inside the school, issue 11) are scored on the hand-written sets instead. A
+    // missing greeting or closing is only ever such a tip (it never stops a send), and its label says so.
     const found = new Set(
-      analysis.findings.filter((finding) => finding.severity !== "info").map((finding) => finding.category),
+      analysis.findings
+        .filter((finding) => finding.severity !== "info" || PANE_ONLY.has(finding.category))
+        .map((finding) => finding.category),
     );
     for (const category of CATEGORIES) {
       const detail = analysis.findings

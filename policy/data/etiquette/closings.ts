@@ -33,4 +33,8 @@ export const CLOSINGS: readonly string[] = [
   "take care",
   "have a good",
   "have a lovely",
+  // An IT admin's trial: "Ta, L", "thx".
+  "ta,",
+  "ta very much",
+  "thx",
 ];

@@ -26,7 +26,6 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "proceed",
   "please proceed",
   "confirm the order",
-  "confirm our order",
   "confirm the booking",
   "confirm that we will",
   "confirm we will",
@@ -79,7 +78,6 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "sign up to",
   "happy to sign up",
   "take this email as our",
-  "as our acceptance",
   "as our order",
   "as our agreement",
   "pleased to confirm that",
@@ -101,6 +99,20 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   // Development part AN: buying outright ("St Dunstan's will purchase the used coxed four at £9,800").
   "will purchase",
   "we'll purchase",
+  // Development part AP: an acceptance named as such, an order or booking confirmed, a provider engaged.
+  "our acceptance",
+  "our formal acceptance",
+  "treat this as confirmation",
+  "confirm our",
+  "confirming our",
+  "commission you",
+  "appoint you",
+  "confirm your appointment",
+  "accepted your",
+  "have accepted",
+  "has accepted",
+  "happy with the",
+  "happy with your",
 ];
 
 /** What is being agreed to: money, terms, a contract. */

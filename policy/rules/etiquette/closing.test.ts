@@ -15,12 +15,26 @@ ruleTester(rule, {
       draft: body("Hi,\nDone.\nMany thanks\n\nFrom: Sam\nSent: Monday\nHello"),
     },
     { name: "closing not required", pack: loadPolicy("st-dunstans"), draft: body("Dear Sam,\nDone.") },
+    // An IT admin's trial: a name and a kiss, "Ta".
+    { name: "a name and a kiss", draft: body("Hiya,\nCoffee at break?\n\nLucy x") },
+    { name: "a name and kisses", draft: body("Hiya,\nCoffee at break?\n\nJo Ann xx") },
+    { name: "ta", draft: body("Hi,\nCan you cover P3?\n\nTa, L") },
   ],
   invalid: [
     { draft: body("Dear Sam,\nThe reports are ready."), errors: [{ messageId: "missing", location: "body" }] },
     {
       name: "closing only in the quoted message",
       draft: body("Dear Sam,\nNo.\n-----Original Message-----\nKind regards\nSam"),
+      errors: [{ messageId: "missing", location: "body" }],
+    },
+    {
+      name: "a line ending in x that is no sign-off",
+      draft: body("Dear Sam,\nThe room is 4x"),
+      errors: [{ messageId: "missing", location: "body" }],
+    },
+    {
+      name: "a long last line ending in x",
+      draft: body("Dear Sam,\nPlease see the attached list from the box x"),
       errors: [{ messageId: "missing", location: "body" }],
     },
   ],

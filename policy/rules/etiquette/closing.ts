@@ -16,15 +16,19 @@ export function hasClosing(ownWithSignOff: string): boolean {
   const lines = nonEmptyLines(ownWithSignOff).slice(-8);
   if (lines.some((line) => line.length <= 60 && startsWithClosing(line))) return true;
   const last = (lines[lines.length - 1] ?? "").trim();
+  // A name and a kiss ("Lucy x", "Jo xx") signs off warmly between colleagues.
+  if (SIGNED_WITH_A_KISS.test(last)) return true;
   const tail = /[.!?]\s+([^.!?]{1,40})$/.exec(last);
   return tail !== null && startsWithClosing(tail[1] as string);
 }
+
+const SIGNED_WITH_A_KISS = /^[a-z][\w'-]{0,20}(?: [a-z][\w'-]{0,20})? x{1,3}$/i;
 
 export default defineRule({
   meta: {
     id: "closing",
     category: "closing",
-    defaultSeverity: "nudge",
+    defaultSeverity: "info",
     clause: "closing",
     fallbackCitation: defaultCitation("E-mail etiquette", "Close an e-mail courteously."),
     docs: "Where the school asks for courteous closings, a message should end with one ('Kind regards', 'Best wishes').",

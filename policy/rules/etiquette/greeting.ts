@@ -13,7 +13,7 @@ export default defineRule({
   meta: {
     id: "greeting",
     category: "greeting",
-    defaultSeverity: "nudge",
+    defaultSeverity: "info",
     clause: "greeting",
     fallbackCitation: defaultCitation("E-mail etiquette", "Open an e-mail with a courteous greeting."),
     docs: "Where the school asks for courteous greetings, a message should open with one ('Dear…', 'Hello…').",

@@ -232,6 +232,37 @@ export function modelSureIsWork(message: Message, pack: PolicyPack): boolean {
 }
 
 /**
+ * The personal-use verdict of a message that reads as plainly personal mail, whatever the school allows;
+ * `undefined` for one that does not. Read by the personal-use rule, and by the commitment rule: a deal
+ * the sender strikes for themselves (a house purchase, a holiday booked) commits them, not the school.
+ */
+export function personalVerdict(message: Message, pack: PolicyPack, models: boolean): PersonalUseVerdict | undefined {
+  // The whole subject: a reply to a friend about a car sale is personal whoever wrote the subject.
+  const verdict = personalUseScore(message.subject.text, message.own);
+  // Written only to personal webmail (a friend, a seller), one personal sign is enough.
+  const webmail = pack.recipients.personalWebmailDomains;
+  const toWebmailOnly =
+    message.recipients.length > 0 &&
+    message.recipients.every((entry) => webmail.indexOf(domainOf(entry.recipient.address)) !== -1);
+  const byModel = models && readsAsPersonal(message, pack);
+  const bySigns =
+    verdict.score >= (toWebmailOnly ? 1 : 2) &&
+    // The model reads the whole message: the work around an aside is what makes it sure.
+    (verdict.score >= OVERWHELMING_SIGNS ||
+      verdict.aside === true ||
+      // A side business or a wedding is never the school's, however school-like the mail around it (a
+      // Head of Year signing an all-staff note about her Avon brochures: development AJ, +6 found; a hen
+      // do's itinerary forwarded to a colleague: AL, +1; neither a false alarm). No other kind gained.
+      verdict.kinds[0] === "side-business" ||
+      verdict.kinds[0] === "wedding" ||
+      // Money between the two who write (development AN: "I've sent you £8.50 for the Wagamama" to the
+      // nurse's mailbox, which the model reads as work).
+      verdict.between === true ||
+      !(models && modelSureIsWork(message, pack)));
+  return bySigns || byModel ? verdict : undefined;
+}
+
+/**
  * What the finding says the message is about, as " about …" after "a personal email" (the leading space
  * included, so a message the model reads as personal with no sign of its topic names none rather than
  * guessing one: a new user saw "about a social arrangement" on a work note).
@@ -269,34 +300,13 @@ export default defineRule({
   },
   check({ pack, message, models }) {
     const personalUse = pack.personalUse;
-    // The whole subject: a reply to a friend about a car sale is personal whoever wrote the subject.
-    const verdict = personalUseScore(message.subject.text, message.own);
-    // Written only to personal webmail (a friend, a seller), one personal sign is enough.
-    const webmail = pack.recipients.personalWebmailDomains;
-    const toWebmailOnly =
-      message.recipients.length > 0 &&
-      message.recipients.every((entry) => webmail.indexOf(domainOf(entry.recipient.address)) !== -1);
-    const byModel = models && readsAsPersonal(message, pack);
-    const bySigns =
-      verdict.score >= (toWebmailOnly ? 1 : 2) &&
-      // The model reads the whole message: the work around an aside is what makes it sure.
-      (verdict.score >= OVERWHELMING_SIGNS ||
-        verdict.aside === true ||
-        // A side business or a wedding is never the school's, however school-like the mail around it (a
-        // Head of Year signing an all-staff note about her Avon brochures: development AJ, +6 found; a hen
-        // do's itinerary forwarded to a colleague: AL, +1; neither a false alarm). No other kind gained.
-        verdict.kinds[0] === "side-business" ||
-        verdict.kinds[0] === "wedding" ||
-        // Money between the two who write (development AN: "I've sent you £8.50 for the Wagamama" to the
-        // nurse's mailbox, which the model reads as work).
-        verdict.between === true ||
-        !(models && modelSureIsWork(message, pack)));
+    const verdict = personalVerdict(message, pack, models);
     // Chain mail forwarded round the school is the chain-mail rule's: "Just got this from my sister,
     // forwarding to be safe" above a hoax to all staff is not family news (the corpus sample labels each
     // chain letter to colleagues chain mail, not personal use). Sent on to friends outside, it is both.
     const chainToColleagues =
       chainMailIn(message).body.length > 0 && message.recipients.every((entry) => entry.standing !== "external");
-    if ((!bySigns && !byModel) || chainToColleagues) return [];
+    if (verdict === undefined || chainToColleagues) return [];
     const first = verdict.kinds[0];
     const kind = first === undefined ? "" : KIND_WORDS[first];
     // Stryker disable next-line ArrayDeclaration: no kind is "Stryker was here" any more than it is in an empty list

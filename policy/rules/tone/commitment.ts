@@ -1,25 +1,24 @@
 import { defaultCitation, defineRule } from "../define.js";
-import { COMMITMENT_PHRASES } from "../../data/tone/phrases.js";
 import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES, SUPPLIER_OFFERS } from "../../data/tone/commitment.js";
 import { endsSentence, findAll, phrasePattern } from "../text.js";
 import type { Span } from "../../engine/types.js";
 import type { Message } from "../../engine/message.js";
+import { personalVerdict } from "../personal-use/personal-use.js";
 
-const PATTERN = phrasePattern(COMMITMENT_PHRASES);
 const ACCEPT = phrasePattern(ACCEPTANCE_CUES);
 const NOT_YET = phrasePattern(NOT_YET_CUES);
 // "£" is not a word character: matched on its own, with the rest as words.
 const OBJECTS = phrasePattern(COMMERCIAL_OBJECTS.filter((object) => object !== "£"));
 
 /**
- * Sentences of `own` that commit: an explicit commitment phrase, or an acceptance cue with a commercial
- * object (a quote, a contract, terms, a price, an order, a payment, "£") in the same sentence, which is
- * neither a question nor held back ("once the business manager has approved", "we will not").
+ * Sentences of `own` that commit, in text order (the acceptance cue of each): an acceptance cue with a
+ * commercial object (a quote, a contract, terms, a price, an order, a payment, "£") in the same sentence,
+ * which is neither a question nor held back ("once the business manager has approved", "we will not").
+ * (A list of whole commitment phrases, "we accept your quote" and 45 more, found nothing on 8,566
+ * development drafts that the cues did not, and went for the send bundle's bytes.)
  */
 export function commitmentSpans(own: string): Span[] {
-  const explicit: Span[] = findAll(PATTERN, own).map(({ start, end }) => ({ start, end }));
-  // Stryker disable next-line MethodExpression: sharing the array only appends cue spans that start before every later sentence, so the explicit cursor passes them as it passes the explicit hits before them
-  const spans: Span[] = explicit.slice();
+  const spans: Span[] = [];
   const accepts = findAll(ACCEPT, own);
   if (accepts.length === 0) return spans;
   // Only the sentences holding an acceptance cue are read, each from its cue outwards to its ends (at
@@ -28,7 +27,7 @@ export function commitmentSpans(own: string): Span[] {
   // sentences come in text order.
   const objects = findAll(OBJECTS, own);
   const notYet = findAll(NOT_YET, own);
-  const cursor = { object: 0, notYet: 0, explicit: 0 };
+  const cursor = { object: 0, notYet: 0 };
   /** The first of `hits` (in text order) starting at or after `from`; the walk resumes there next sentence. */
   const nextFrom = (hits: readonly Span[], key: keyof typeof cursor, from: number): Span | undefined => {
     while ((hits[cursor[key]]?.start ?? Infinity) < from) cursor[key]++;
@@ -49,7 +48,8 @@ export function commitmentSpans(own: string): Span[] {
     return pound;
   };
   let sentenceEnd = -1;
-  for (const accept of accepts) {
+  for (let index = 0; index < accepts.length; index++) {
+    const accept = accepts[index] as Span;
     // The first cue of a sentence speaks for it (as a left-to-right reading would take it).
     if (accept.start <= sentenceEnd) continue;
     const start = sentenceStart(own, accept.start);
@@ -62,17 +62,29 @@ export function commitmentSpans(own: string): Span[] {
     // names what it agrees to in the next sentence ("£7,950 inc VAT for the 30x15…"): the two are read
     // together (development part AI). "We are happy to proceed with the trip. It costs £450." is not
     // bare, nor is "you told us it was all signed off" a yes.
-    const next = length < BARE_YES && /^\W*$/.test(own.slice(accept.end, end + 1)) ? sentenceEndAt(own, end + 1) : -1;
+    // "We accept!!! Please set us up…": the next sentence starts after the run of marks.
+    const next =
+      length < BARE_YES && /^\W*$/.test(own.slice(accept.end, end + 1)) ? sentenceEndAt(own, afterMarks(own, end)) : -1;
     const until = next > end ? next : end;
+    // "We accept it in full", "we accept them": what is accepted was named in the sentence before. Any
+    // cue of the sentence may take the pronoun ("pleased to confirm that we accept it").
+    let pronoun = false;
+    for (let later = index; !pronoun && (accepts[later]?.end ?? Infinity) <= end; later++) {
+      const cueEnd = (accepts[later] as Span).end;
+      pronoun = PRONOUN_OBJECT.test(own.slice(cueEnd, cueEnd + 7));
+    }
+    const before = pronoun ? sentenceStart(own, start - 1) : -1;
+    const from = before === -1 ? start : before;
     if (
-      (poundAtOrAfter(start) < until || anyIn(objects, "object", start, until)) &&
-      !anyIn(notYet, "notYet", start, until) &&
-      (nextFrom(explicit, "explicit", start)?.start ?? Infinity) >= end
+      (poundAtOrAfter(from) < until ||
+        anyIn(objects, "object", from, until) ||
+        TERM_LENGTH.test(own.slice(from, until))) &&
+      !anyIn(notYet, "notYet", start, until)
     ) {
       spans.push({ start: accept.start, end: accept.end });
     }
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return spans;
 }
 
 /**
@@ -93,6 +105,14 @@ function yesToAnOffer(message: Message): Span | undefined {
   return { start: yes.index, end: yes.index + yes[0].length };
 }
 
+/** A pronoun right after the cue, standing for what the sentence before named. */
+const PRONOUN_OBJECT = /^ (?:it|them|this|these)\b/;
+/**
+ * A contract's length in figures ("the 20-year PPA", "a 48-month lease"), which the word lists cannot
+ * hold; not a mortgage's fixed rate ("the 5-year fix"), the sender's own affair (development part AP).
+ */
+const TERM_LENGTH = /\b\d+[- ](?:year|month)s?\b(?! fix)/;
+
 /** The sender's own words of a short reply, at most (characters, greeting and name included). */
 const SHORT_REPLY = 160;
 /** A short reply's yes: the word, or the act agreed to ("go ahead", "renew", "roll over"). */
@@ -112,6 +132,13 @@ function sentenceStart(text: string, at: number): number {
     if (endsSentence(text, index)) return index + 1;
   }
   return at > MAX_SENTENCE ? -1 : 0;
+}
+
+/** The offset after a sentence's closing marks ("!!!", "?!", "..."), the first of which is at `end`. */
+function afterMarks(text: string, end: number): number {
+  let at = end + 1;
+  while (at < text.length && /[.!?]/.test(text.charAt(at))) at++;
+  return at;
 }
 
 /** Offset of the end of the sentence holding `at` (its . ? ! ; or newline, or the text's end), or -1. */
@@ -139,9 +166,13 @@ export default defineRule({
         "This looks like agreeing terms or a contract by email. Check it is authorised and follow the school's purchasing route.",
     },
   },
-  check({ message }) {
+  check({ message, pack, models }) {
     // Only the sender can commit the school: a supplier's quoted "we accept" is not the sender's.
-    const spans = commitmentSpans(message.own);
+    let spans = commitmentSpans(message.own);
+    // A deal struck in plainly personal mail (the sender's house purchase, kitchen refit, puppy) commits
+    // the sender, not the school: that is the personal-use rule's to say (development parts AE-AP). A yes
+    // to a supplier's quoted offer is the school's however short, and the model reads short mail as chat.
+    if (spans.length > 0 && personalVerdict(message, pack, models) !== undefined) spans = [];
     const yes = spans.length === 0 ? yesToAnOffer(message) : undefined;
     if (yes !== undefined) spans.push(yes);
     return spans.length === 0 ? [] : [{ messageId: "commitment", location: "body", spans }];
