@@ -477,6 +477,8 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
 /** Words that condemn whoever they are said of: hostile only when aimed at a person (see `PERSON_TARGETS`). */
 export const INSULTS: readonly string[] = [
   "useless",
+  // Development part AQ: "Some people in this building are completely selfish."
+  "selfish",
   "hopeless",
   "pathetic",
   "clueless",
@@ -919,4 +921,9 @@ export const HOSTILE_EXCEPTIONS: readonly string[] = [
   "past it on",
   "passed it",
   "these people are",
+  // Development part AQ: a playground's number snake; a transport passenger assistant.
+  "number snake",
+  "snakes and ladders",
+  "passenger assistant",
+  "passenger assistants",
 ];

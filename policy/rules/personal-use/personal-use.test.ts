@@ -32,6 +32,13 @@ const labelledButNoSelling: PolicyPack = {
 };
 
 /** A hoax forwarded with a word about the sister who sent it. */
+/** A short reply to a colleague's or a parent's message about a sale of concert tickets (development part AQ). */
+const ticketsReply = (from: string) => ({
+  subject: "Re: tickets",
+  body: `Yes please! Both if you can.\n\nAnna\n\nOn Wed, 11 Mar 2026 at 12:40, Joe Hartley <${from}> wrote:\n> Anna - my brother can't go to the gig in August now. 2 standing tickets, £95 each. Interested? I'm selling them at face value. Joe`,
+  bodyType: "text" as const,
+});
+
 const hoax = {
   subject: "Fwd: WhatsApp will start charging from Monday",
   body: "Just got this from my sister - is it true? Forwarding to be safe.\n\n> If you do not forward this message to all your contacts, your account will be deleted within 48 hours. Forward this to at least 10 people.",
@@ -41,6 +48,12 @@ const hoax = {
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
+    // A parent's message answered is work, whatever it says.
+    {
+      name: "a reply to a parent's message",
+      pack: loadPolicy("st-dunstans"),
+      draft: ticketsReply("joe.hartley@gmail.com"),
+    },
     {
       name: "a subject taught is not a business of one's own",
       pack: loadPolicy("st-dunstans"),
@@ -264,6 +277,13 @@ ruleTester(rule, {
     })),
   ],
   invalid: [
+    // A reply in a colleagues' thread is judged with the message it answers.
+    {
+      name: "a short yes to a colleague's sale",
+      pack: loadPolicy("st-dunstans"),
+      draft: ticketsReply("j.hartley@stdunstans-education.org.uk"),
+      errors: [{ messageId: "unlabelled", location: "subject" }],
+    },
     // One-line notes between colleagues, on the signs alone (the model off).
     ...[
       "we need a 6th for the pub quiz on thurs, you in?",
