@@ -64,6 +64,25 @@ describe("decideSend", () => {
     expect(decision.errorMessage).toContain("(Sending e-Mails)");
   });
 
+  it("names our own guidance as ours, and a long heading by its title", () => {
+    const ours = decideSend(
+      analysis([finding({ policyRef: { section: "School Policy Guard defaults — E-mail etiquette", quote: "q" } })]),
+    );
+    expect(ours.errorMessage).toContain("(our guidance, not the school's)");
+    expect(ours.errorMessage).not.toContain("E-mail etiquette");
+    const long = decideSend(
+      analysis([
+        finding({
+          policyRef: {
+            section: "eSafety Policy — Acceptable Use Agreement: Staff, Governors and Visitors",
+            quote: "q",
+          },
+        }),
+      ]),
+    );
+    expect(long.errorMessage).toContain("(Acceptable Use Agreement)");
+  });
+
   it("keeps both messages within 500 characters and says how many more there are", () => {
     const many = Array.from({ length: 12 }, (_, index) =>
       finding({ rule: `r${index}`, message: `Finding number ${index} `.repeat(6) }),

@@ -1,6 +1,7 @@
 import { byImportance } from "../../policy/engine/analyze.js";
 import type { Analysis, Category, Finding } from "../../policy/engine/types.js";
 import { describeEntities, sensitiveEntities } from "../../policy/rules/personal-data/sensitive.js";
+import { DEFAULT_CITATION_DOCUMENT } from "../../policy/rules/define.js";
 import { TASKPANE_COMMAND_ID } from "./ids.js";
 
 /** How findings are presented at send and while composing. Pure: the Office edge only carries the result. */
@@ -44,8 +45,13 @@ export function clip(text: string, max: number): string {
 /** A few words of the clause: the innermost section heading ("Policy — Section" → "Section"), without its number. */
 export function clauseInBrief(finding: Finding): string {
   const parts = finding.policyRef.section.split(" — ");
+  // Our own guidance where the school's policy has no sentence is never passed off as the school's (an IT
+  // admin's trial: "E-mail etiquette" read as a clause of theirs).
+  if (parts[0] === DEFAULT_CITATION_DOCUMENT) return "our guidance, not the school's";
   const section = (parts[parts.length - 1] as string).replace(/^[\d.]+\s*/, "").trim();
-  return clip(section || "school policy", 40);
+  // A long heading keeps its title, not a cut ("Acceptable Use Agreement: Staff, Governors and Visitors").
+  const colon = section.indexOf(":");
+  return clip((section.length > 40 && colon > 0 ? section.slice(0, colon) : section) || "school policy", 40);
 }
 
 export interface SendContext {
