@@ -117,6 +117,8 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-ao.jsonl",
   "part-ap.jsonl",
   "part-aq.jsonl",
+  "part-ar.jsonl",
+  "part-as.jsonl",
 ];
 
 interface Example {

@@ -425,6 +425,64 @@ describe("parsePolicy", () => {
   });
 });
 
+// A new user's trial: Hollowbrook's pack, started from St John Payne's, kept its Head's address and validated.
+describe("parsePolicy: the Cc on external mail to parents is a school mailbox", () => {
+  const hollowbrook = (domains: string[], cc: { address: string }[], required = true): Pack =>
+    withChange((p) => {
+      section(p, "school").emailDomains = domains;
+      p.recipients = { ccOnExternalToParents: { required, cc } };
+    });
+
+  it.each([
+    ["the school's own domain", ["hollowbrook.sch.uk"], "head@hollowbrook.sch.uk"],
+    ["another case", ["Hollowbrook.sch.uk"], "Head@HOLLOWBROOK.SCH.UK"],
+    ["a subdomain of it", ["hollowbrook.sch.uk"], "head@staff.hollowbrook.sch.uk"],
+    ["the second of two domains", ["hollowbrook.sch.uk", "hollowbrook-trust.org.uk"], "ceo@hollowbrook-trust.org.uk"],
+  ])("accepts an address on %s", (_what, domains, address) => {
+    expect(parsePolicy(hollowbrook(domains, [{ address }])).recipients.ccOnExternalToParents.cc).toHaveLength(1);
+  });
+
+  it.each([
+    ["another school's Head", ["hollowbrook.sch.uk"], "headteacher@st-john-payne.sch.uk", true],
+    [
+      "another school's Head, with the Cc not required",
+      ["hollowbrook.sch.uk"],
+      "headteacher@st-john-payne.sch.uk",
+      false,
+    ],
+    ["a domain that only ends with the school's", ["hollowbrook.sch.uk"], "head@nothollowbrook.sch.uk", true],
+    ["the parent domain of the school's", ["hollowbrook.sch.uk"], "head@sch.uk", true],
+    ["personal webmail", ["hollowbrook.sch.uk"], "hollowbrook.head@gmail.com", true],
+  ])("refuses %s, naming the field and what to do", (_what, domains, address, required) => {
+    const problems = problemsOf(() => parsePolicy(hollowbrook(domains, [{ address }], required), "school/pack.json"));
+    expect(problems).toEqual([
+      {
+        path: "recipients.ccOnExternalToParents.cc.0.address",
+        message: `"${address}" is not on the school's mail domains (hollowbrook.sch.uk): the Cc on external mail to parents must be a school mailbox, such as the Head's; put your own here`,
+      },
+    ]);
+  });
+
+  it("names each address outside the school, with the schema's problems, in one round", () => {
+    const pack = hollowbrook(
+      ["hollowbrook.sch.uk"],
+      [{ address: "head@hollowbrook.sch.uk" }, { address: "headteacher@st-john-payne.sch.uk" }],
+    );
+    pack.etiquette = { greetingRequired: "yes" };
+    const problems = problemsOf(() => parsePolicy(pack));
+    expect(problems.map((problem) => problem.path)).toEqual([
+      "etiquette.greetingRequired",
+      "recipients.ccOnExternalToParents.cc.1.address",
+    ]);
+  });
+
+  it("leaves an address that is not one to the schema", () => {
+    const problems = problemsOf(() => parsePolicy(hollowbrook(["hollowbrook.sch.uk"], [{ address: "the head" }])));
+    expect(problems.map((problem) => problem.path)).toEqual(["recipients.ccOnExternalToParents.cc.0.address"]);
+    expect(problems[0]?.message).toMatch(/must be an email address/);
+  });
+});
+
 describe("loadPolicy", () => {
   const folder = mkdtempSync(join(tmpdir(), "policy-pack-"));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));

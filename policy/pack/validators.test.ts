@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidDomain, isValidUkPostcode, regexSourceProblem } from "./validators.js";
+import { isOnDomains, isValidDomain, isValidUkPostcode, regexSourceProblem } from "./validators.js";
 
 // 63 is the longest DNS label (RFC 1035 §2.3.4); 253 the longest name written with dots.
 const label63 = "a".repeat(63);
@@ -68,5 +68,26 @@ describe("regexSourceProblem", () => {
   it("says why a pattern does not compile", () => {
     expect(regexSourceProblem("([a-z]", "")).toMatch(/Unterminated group/);
     expect(regexSourceProblem("a", "q")).toMatch(/flags/);
+  });
+});
+
+describe("isOnDomains", () => {
+  it.each([
+    ["the domain itself", "head@oak-lane.sch.uk", ["oak-lane.sch.uk"]],
+    ["a subdomain", "head@staff.oak-lane.sch.uk", ["oak-lane.sch.uk"]],
+    ["another case", "Head@OAK-LANE.sch.uk", ["Oak-Lane.sch.uk"]],
+    ["the second domain", "ceo@oak-trust.org.uk", ["oak-lane.sch.uk", "oak-trust.org.uk"]],
+  ])("is on: %s (%s)", (_, address, domains) => {
+    expect(isOnDomains(address, domains)).toBe(true);
+  });
+
+  it.each([
+    ["another school", "headteacher@st-john-payne.sch.uk", ["oak-lane.sch.uk"]],
+    ["a name that only ends the same", "head@broak-lane.sch.uk", ["oak-lane.sch.uk"]],
+    ["the parent domain", "head@sch.uk", ["oak-lane.sch.uk"]],
+    ["no @", "oak-lane.sch.uk", ["oak-lane.sch.uk"]],
+    ["no domains", "head@oak-lane.sch.uk", []],
+  ])("is not on: %s (%s)", (_, address, domains) => {
+    expect(isOnDomains(address, domains)).toBe(false);
   });
 });

@@ -26,3 +26,18 @@ export function regexSourceProblem(source: string, flags: string): string | unde
     return error instanceof Error ? error.message : String(error);
   }
 }
+
+/**
+ * Whether an address's domain is one of `domains` or a subdomain of one (`head@admin.oak.sch.uk` is on
+ * `oak.sch.uk`), compared without case. `domains` are bare names as the pack holds them; an address with
+ * no `@` is on none.
+ */
+export function isOnDomains(address: string, domains: readonly string[]): boolean {
+  const at = address.lastIndexOf("@");
+  if (at < 0) return false;
+  const domain = address.slice(at + 1).toLowerCase();
+  return domains.some((own) => {
+    const name = own.trim().toLowerCase();
+    return domain === name || domain.endsWith(`.${name}`);
+  });
+}

@@ -73,7 +73,9 @@ describe("personal-data lexicon", () => {
         lexicon.SENSITIVE_TERMS[category].map((term) => term.split(/[^a-z]/)[0]),
       ),
     );
-    for (const phrase of lexicon.NOT_SENSITIVE_PHRASES) expect(firstWords.has(phrase.split(" ")[0]), phrase).toBe(true);
+    // Words as the detector walks them: runs of a-z ("wheelchair-accessible" starts with "wheelchair").
+    for (const phrase of lexicon.NOT_SENSITIVE_PHRASES)
+      expect(firstWords.has(phrase.split(/[^a-z]/)[0] as string), phrase).toBe(true);
   });
 
   it.each(Object.entries(LOWER_CASE_LISTS))("%s is lower case, trimmed and without duplicates", (_name, list) => {
@@ -90,7 +92,7 @@ describe("personal-data lexicon", () => {
   });
 
   it("stays small (it ships in the send-time bundle; addin/build.test.ts holds the whole bundle to 60 kB)", () => {
-    expect(JSON.stringify(lexicon).length).toBeLessThan(25_500);
+    expect(JSON.stringify(lexicon).length).toBeLessThan(25_600);
   });
 });
 

@@ -816,6 +816,9 @@ export const NOT_SENSITIVE_PHRASES: readonly string[] = [
   "mental health first aid",
   // Swimwear, not a skin condition (development part AF: "a rash vest is fine in the hydro pool").
   "rash vest",
+  // A vehicle's or a building's access, not anyone's condition (development part AP).
+  "wheelchair-accessible",
+  "wheelchair accessible",
 ];
 
 /**
@@ -953,6 +956,9 @@ export const GENERIC_PRECEDERS: readonly string[] = [
   "process for",
   "at a",
   "worked in",
+  // A degree applied for or read (development part AP: "students applying for medicine").
+  "applying for",
+  "study",
   "experience in",
   "experience of",
   "our",

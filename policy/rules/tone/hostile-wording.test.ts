@@ -18,6 +18,11 @@ ruleTester(rule, {
       "She isn't lazy, she is exhausted.",
     ].map((text) => ({ name: `denied or about the sender: ${text}`, draft: body(text) })),
     { draft: body("Dear Tom, thank you for covering my class. Kind regards") },
+    // A thing is still the target where a place only says where it is.
+    { name: "a thing in a place", draft: body("The printer in this building is useless.") },
+    // Development parts AP and AQ: a playground marking, a transport escort.
+    { name: "a number snake", draft: body("Could you quote for the number snake and the hopscotch?") },
+    { name: "a passenger assistant", draft: body("He needs a passenger assistant on the taxi.") },
     { draft: body("The old printer is slow; IT are replacing it.") },
     { name: "a worksheet too hard for a class", draft: body("This worksheet is too complicated for a Year 3 class.") },
     { draft: body("I was disappointed with the outcome, and I'd like to talk it through.") },
@@ -100,6 +105,12 @@ ruleTester(rule, {
       name: "an insult aimed at a person, without swearing",
       draft: body("Honestly her deputy is useless and never answers."),
       errors: [{ messageId: "hostile", location: "body", data: { kinds: "aimed at a person" } }],
+    },
+    {
+      // Development parts AP and AQ: the place says where the people are, not whom.
+      name: "people in a place",
+      draft: body("Some people in this building are completely selfish."),
+      errors: [{ messageId: "hostile", location: "body", spanTexts: ["selfish"] }],
     },
     {
       name: "a person-naming insult needs no target",

@@ -145,6 +145,9 @@ function firstTokenAt(tokens: readonly Token[], offset: number): number {
   return low;
 }
 
+/** "in this", "at the", "of our" before a thing: where, not whom. */
+const PLACE_OF = /^(?:in|at|of|from|around) (?:this|the|our|that)$/;
+
 /**
  * Is the insult at [start, end) aimed at a person? The nearest target word within six words before it
  * (or, failing that, three after: "useless teacher") decides: a person or group, or a thing.
@@ -154,7 +157,20 @@ function aimedAtPerson(tokens: readonly Token[], start: number, end: number): bo
   for (let k = first - 1; k >= 0 && k >= first - 6; k--) {
     const word = (tokens[k] as Token).word;
     const pair = k > 0 ? `${(tokens[k - 1] as Token).word} ${word}` : "";
-    if (THING.has(word) || THING.has(pair)) return false;
+    if (THING.has(word) || THING.has(pair)) {
+      // A place that only says where the people are ("some people in this building are so selfish",
+      // development parts AP and AQ) names no target: read on past it.
+      const before = k >= 2 ? `${(tokens[k - 2] as Token).word} ${(tokens[k - 1] as Token).word}` : "";
+      if (PLACE_OF.test(before)) {
+        k -= 2;
+        continue;
+      }
+      if (k >= 1 && PLACE_OF.test(`${(tokens[k - 1] as Token).word} ${word}`)) {
+        k -= 1;
+        continue;
+      }
+      return false;
+    }
     if (PERSON.has(word) || PERSON.has(pair)) return true;
   }
   // After the insult only a noun names the target ("useless teacher"); a pronoun there usually begins the
