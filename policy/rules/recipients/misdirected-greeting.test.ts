@@ -41,6 +41,19 @@ ruleTester(rule, {
       name: "a person greeted at a company's shared mailbox",
       draft: mail("Hi Sophie,", [{ name: "Boreham House Events", address: "events@boreham-house-example.co.uk" }]),
     },
+    // Development part AS: a lettings agent's, a supplier's renewals desk, a holiday let's mailbox.
+    {
+      name: "a person greeted at an agent's lettings mailbox",
+      draft: mail("Dear Mr Harcourt,", [{ name: "Land Agent", address: "lettings@forestpark-example.co.uk" }]),
+    },
+    {
+      name: "a person greeted at a renewals desk",
+      draft: mail("Hi Tom,", [{ name: "Arbor Renewals", address: "renewals@arbor-partners-example.co.uk" }]),
+    },
+    {
+      name: "a person greeted at a business's hello@ mailbox",
+      draft: mail("Dear Mrs Trewin,", [{ name: "Penrose Holiday Lets", address: "hello@penrose-example.co.uk" }]),
+    },
     // A display name that is a post or a service, or one word that is the whole mailbox, labels a
     // mailbox that the person greeted reads.
     {
@@ -486,6 +499,7 @@ describe("recipientWords: role addresses say nothing about who reads them", () =
   it("a person's address or name does", () => {
     expect(recipientWords(entry("sarah.jones@county.gov.uk")).informative).toBe(true);
     expect(recipientWords(entry("office@county.gov.uk", "Sarah Jones")).informative).toBe(true);
+    expect(recipientWords(entry("hello@county.gov.uk", "Sarah Jones")).informative).toBe(true);
     expect(recipientWords(entry("jaydensdad@gmail.com")).informative).toBe(false);
     expect(recipientWords(entry("k.lane@gmail.com", "Oliver's Mum")).informative).toBe(false);
   });

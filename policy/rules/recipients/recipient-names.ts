@@ -218,6 +218,8 @@ const ROLE_LOCAL = new Set([
   "examiner",
   "assessor",
   "panel",
+  // A supplier's renewals desk (development part AS: "Arbor Renewals" <renewals@…>).
+  "renewals",
 ]);
 
 const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
@@ -228,6 +230,7 @@ const ROLE_WORDS = new Set([
   ...ROLE_LOCAL,
   "adviser",
   "advisor",
+  "agent",
 ]);
 
 const TRAILING = ",!.:; \t";
@@ -294,7 +297,10 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
   const sharedMailbox =
     localTokens.length > 0 &&
     localTokens.every((token) => ROLE_LOCAL.has(token)) &&
-    (nameTokens.length === 0 || nameTokens.some((token) => ROLE_LOCAL.has(token) || GENERIC.has(token)));
+    (nameTokens.length === 0 ||
+      nameTokens.some((token) => ROLE_LOCAL.has(token) || GENERIC.has(token)) ||
+      // No given name in it ("Penrose Holiday Lets" <hello@…>): the organisation's name (development part AS).
+      !nameTokens.some((token) => GIVEN.has(token)));
   // "The Old Rectory B&B" <stay@oldrectory-rye…>, "Villa Sol" <bookings@villasol…>: a display name spelt
   // out in the domain is the organisation's, and its mailbox is read by whoever is greeted.
   const domain = at === -1 ? "" : address.slice(at + 1).toLowerCase();
