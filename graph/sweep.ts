@@ -190,7 +190,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       "Someone covering their calendar while away was not checked: this school's policy does not require a delegate.",
     );
 
-  // The tenant: its id binds the checkpoint, its verified domains say who is inside the school.
+  // The tenant: its id binds the checkpoint, its verified domains say who is inside the school. Needs
+  // Organization.Read.All, the least privileged application permission on Microsoft's "Get organization" page
+  // (learn.microsoft.com/graph/api/organization-get), which scripts/register-app.sh grants.
   let tenant = { id: "unknown", name: "unknown" };
   const internalDomains = new Set(pack.school.emailDomains.map((domain) => domain.toLowerCase()));
   try {

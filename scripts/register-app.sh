@@ -49,10 +49,29 @@ patch "$(npx tsx scripts/entra-app.ts --host "$HOST" --client-id "$CLIENT_ID")"
 
 az ad sp show --id "$CLIENT_ID" --output none 2>/dev/null || az ad sp create --id "$CLIENT_ID" --output none
 
-PERMISSIONS="GroupMember.Read.All TeamsActivity.Send User.Read.All MailboxSettings.Read Calendars.Read"
+# Application permissions, the least each Graph call needs as Microsoft's v1.0 API pages name it (the same
+# list as graph/README.md and docs/deploy.md step 5):
+#   GroupMember.Read.All   the service's audiences and the sweep's --group: Get group and List
+#                          transitiveMembers (learn.microsoft.com/graph/api/group-get)
+#   TeamsActivity.Send     the service's reminders (teamwork/sendActivityNotification)
+#   User.Read.All          the sweep's /users (learn.microsoft.com/graph/api/user-list)
+#   MailboxSettings.Read   the sweep's mailboxSettings and inbox messageRules (user-get-mailboxsettings,
+#                          mailfolder-list-messagerules)
+#   Calendars.ReadBasic    the sweep's calendarView and calendarPermissions lists: the Application row of
+#                          learn.microsoft.com/graph/api/user-list-calendarview and
+#                          learn.microsoft.com/graph/api/calendar-list-calendarpermissions (Calendars.Read,
+#                          which also reads event bodies, is only the Get-one-permission page's)
+#   Organization.Read.All  the sweep's /organization, for the tenant's verified domains
+#                          (learn.microsoft.com/graph/api/organization-get: least privileged for Application)
+PERMISSIONS="GroupMember.Read.All TeamsActivity.Send User.Read.All MailboxSettings.Read Calendars.ReadBasic Organization.Read.All"
 [ "$SHAREPOINT" = 1 ] && PERMISSIONS="$PERMISSIONS Sites.Selected"
 for permission in $PERMISSIONS; do
   ROLE_ID=$(az ad sp show --id "$GRAPH_APP_ID" --query "appRoles[?value=='$permission'].id | [0]" -o tsv)
+  # A name Graph does not know would otherwise be "added" silently and missing at the first sweep.
+  if [ -z "$ROLE_ID" ]; then
+    echo "Microsoft Graph has no application permission $permission: nothing granted for it." >&2
+    exit 1
+  fi
   az ad app permission add --id "$CLIENT_ID" --api "$GRAPH_APP_ID" --api-permissions "$ROLE_ID=Role" --output none 2>/dev/null || true
   echo "Microsoft Graph application permission: $permission"
 done
