@@ -435,6 +435,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "doesn't want to go home",
     "doesnt want to go home",
     "young carer",
+    "young carers",
     "welfare concern",
     "welfare check",
     "missing from home",
@@ -727,6 +728,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "went to prison",
     "drink driving",
     "prison sentence",
+    // Development part AR: "Connor's dad - released from prison".
+    "from prison",
     "imprisoned",
     "imprisonment",
     "court hearing",
@@ -796,7 +799,8 @@ export const ROSTER_WORDS: readonly string[] = [
 export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory, readonly string[]>>> = {
   criminal: ["police", "court"],
   safeguarding: ["home visit", "home visit outcome"],
-  health: ["eating concerns"],
+  // Development part AR: a member of staff's "sickness" ("Jenny Marsden sickness - back to work meeting").
+  health: ["eating concerns", "sickness"],
   "free-school-meals": ["pp"],
 };
 
