@@ -84,6 +84,10 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "pcm",
     "a bulk bag",
     "any takers",
+    // Development part AS: the resale sites and how their sellers write.
+    "marketplace",
+    "getting rid of",
+    "worn once",
   ]),
   ...sign("selling", 1, "sjp-212", [
     "selling",
@@ -126,6 +130,7 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "my nails business",
     "private tuition",
     "private tutoring",
+    "private students",
     "gel nails",
     "from my home",
     "at my home",
@@ -281,6 +286,8 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
   ]),
   ...sign("house-move", 2, "issue-11", [
     "conveyancing",
+    // Development part AS: "Offer accepted on the flat in Brockley!!!"
+    "offer accepted on",
     "our solicitor",
     "my solicitor",
     "exchange of contracts",
