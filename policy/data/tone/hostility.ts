@@ -204,6 +204,9 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   ],
   // policy: threatening
   threatening: [
+    // Development part AR: a threat to a parent, a colleague who is avoiding the sender.
+    "don't test me",
+    "you can't avoid me",
     "you will regret",
     "you'll regret",
     "you will be sorry",
@@ -292,6 +295,9 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   ],
   // ofcom-2021 (discriminatory words), eq-2010 (stereotypes about protected characteristics)
   discriminatory: [
+    // Development part AR: a parent's English mocked ("they should learn the language").
+    "learn the language",
+    "learn to speak english",
     "retard",
     "retarded",
     "retards",
@@ -351,6 +357,8 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   ],
   // readme: sarcasm and contempt aimed at a person ("do you actually read your emails?")
   sarcastic: [
+    // Development part AR: "whoever takes them could try staying awake".
+    "try staying awake",
     "do you actually",
     "do you even",
     // Development part AB: "Are you actually capable of reading an email, or do I need to draw you a picture?"
@@ -477,6 +485,8 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
 /** Words that condemn whoever they are said of: hostile only when aimed at a person (see `PERSON_TARGETS`). */
 export const INSULTS: readonly string[] = [
   "useless",
+  // Development part AS: "that woman on the selling page … she's a proper con artist".
+  "con artist",
   // Development part AQ: "Some people in this building are completely selfish."
   "selfish",
   "hopeless",

@@ -106,6 +106,17 @@ ruleTester(rule, {
       draft: body("Honestly her deputy is useless and never answers."),
       errors: [{ messageId: "hostile", location: "body", data: { kinds: "aimed at a person" } }],
     },
+    // Development parts AR and AS: a threat, a parent's English mocked, sarcasm, contempt for a seller.
+    ...[
+      ["If you speak to her like that again you'll hear from us. Don't test me.", "Don't test me"],
+      ["His English is about as good as my Polish. They should learn the language.", "learn the language"],
+      ["Perhaps next time whoever takes them could try staying awake.", "try staying awake"],
+      ["Avoid that woman on the selling page, she's a proper con artist.", "con artist"],
+    ].map(([text, span]) => ({
+      name: `hostile: ${text}`,
+      draft: body(text as string),
+      errors: [{ messageId: "hostile", location: "body" as const, spanTexts: [span as string] }],
+    })),
     {
       // Development parts AP and AQ: the place says where the people are, not whom.
       name: "people in a place",
