@@ -137,6 +137,28 @@ describe("detectPersonalData: must find", () => {
     expect(found.some((e) => e.type === "special-category")).toBe(sensitive);
   });
 
+  // Development part AR: a table of pupils pasted into a note to all staff; its header says what each row has.
+  it.each<[string, string, string[]]>([
+    [
+      "a table's sensitive columns, in a note to all staff",
+      "Hi all,\n\nThe list:\n\nPupil\tYear\tFSM\tLAC\nTyler Brooks\t4\tY\tN\nKayla Smith\t4\tY\tY\n\nThanks,\nSimon",
+      ["FSM", "LAC"],
+    ],
+    [
+      "a table with no one in its rows",
+      "Hi all,\n\nThe totals:\n\nYear\tFSM\tLAC\n4\t12\t3\n5\t9\t1\n\nThanks,\nSimon",
+      [],
+    ],
+    [
+      "a sentence about the topic, not a table",
+      "Hi all,\n\nFSM forms are due Friday. Tyler Brooks is off today.\n\nSimon",
+      [],
+    ],
+  ])("%s", (_what, bodyText, terms) => {
+    const found = detect({ bodyText }).filter((e) => e.type === "special-category");
+    expect(found.map((e) => bodyText.slice(e.start, e.end))).toEqual(terms);
+  });
+
   it("bank details introduced as such, or a sort code beside an account number, with no other words", () => {
     expect(typesIn("", "Mrs Patel bank details: 20-45-77")).toEqual(["subject:bank-details"]);
     expect(typesIn("Refund to 20-45-77 / 41234567 please.")).toEqual(["body:bank-details"]);

@@ -191,10 +191,20 @@ const BACK_REFERENCE = /\b(?:he|she|his|her|him|they|their)\b/;
  */
 function namedInSentence(lower: string, start: number, end: number, who: Identification): number {
   const from = sentenceStart(lower, start);
-  const to = sentenceEnd(lower, end);
+  let to = sentenceEnd(lower, end);
+  // A table's header ("Pupil\tFSM\tLAC") is about the rows below it: its "sentence" reaches on to them, as far
+  // as a full name's detail may stand from it (development part AR: a list of pupils' FSM and looked-after
+  // status pasted into a note to all staff).
+  if (hasTab(lower, from, to)) to = Math.min(lower.length, to + NEAR_FULL_NAME);
   const earlier = from > 0 && BACK_REFERENCE.test(lower.slice(from, to)) ? sentenceStart(lower, from - 1) : from;
   if (inRange(who.fullNames, earlier, to)) return 0.9;
   return inRange(who.givenNames, earlier, to) ? 0.8 : 0;
+}
+
+/** Does [from, to) hold a tab (a table's cell break)? Read in place: the span is a sentence or a line. */
+function hasTab(lower: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (lower.charCodeAt(at) === 9) return true;
+  return false;
 }
 
 /** After the last ".", "!", "?" or line break before `at` (at most SENTENCE_REACH characters back). */
