@@ -655,6 +655,9 @@ export const SCHOOL_WORK: readonly {
   ...withSource("policies", [
     "data",
     "policy",
+    // Development part AP: the school's policies and prospectus sent to its website's or printer's designer.
+    "policies",
+    "prospectus",
     "risk assessment",
     "consent form",
     "office",
