@@ -113,6 +113,8 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "has accepted",
   "happy with the",
   "happy with your",
+  // Development part AS: "Please lock in the 24 month fixed … contract at the rates quoted".
+  "lock in",
 ];
 
 /** What is being agreed to: money, terms, a contract. */
