@@ -61,8 +61,14 @@ const etiquetteKeys = [
 
 const etiquetteSchema = z
   .object({
-    greetingRequired: z.boolean().default(false).describe("Nudge when a message has no greeting."),
-    closingRequired: z.boolean().default(false).describe("Nudge when a message has no closing."),
+    greetingRequired: z
+      .boolean()
+      .default(false)
+      .describe("A tip in the task pane when a message has no greeting (it never stops a send)."),
+    closingRequired: z
+      .boolean()
+      .default(false)
+      .describe("A tip in the task pane when a message has no closing (it never stops a send)."),
     shouting: z
       .object({
         minLetters: z
