@@ -88,13 +88,14 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "enuresis",
     "ketogenic diet",
     "cleft palate",
+    // A grief, not "passed away" alone: a death is told in staff notices ("Mandy's father passed away at the
+    // weekend"), and the dead are no data subjects (development part AQ and earlier: six false alarms, one miss).
     "bereavement",
     "bereaved",
     "ivf",
     "fertility treatment",
     "periods",
     "sanitary products",
-    "passed away",
     "wet himself",
     "wet herself",
     "hearing loss",
