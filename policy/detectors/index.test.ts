@@ -132,6 +132,9 @@ describe("detectPersonalData: must find", () => {
     ["a register of the SEN pupils", "SEN register Y7.xlsx", true],
     ["a policy, which lists nobody", "SEN policy.pdf", false],
     ["a register with no sensitive word", "Attendance register.xlsx", false],
+    // A teacher's trial: a class's data exported for a trip; a policy about pupils lists nobody.
+    ["a class's pupil data", "3F pupil data - SEN and medical.xlsx", true],
+    ["a policy about pupils with a condition", "Supporting pupils with medical conditions.pdf", false],
   ])("a file that lists pupils makes its sensitive word theirs: %s", (_what, fileName, sensitive) => {
     const found = detect({ attachmentNames: [fileName] }).filter((e) => e.location === "attachments");
     expect(found.some((e) => e.type === "special-category")).toBe(sensitive);
@@ -157,6 +160,16 @@ describe("detectPersonalData: must find", () => {
   ])("%s", (_what, bodyText, terms) => {
     const found = detect({ bodyText }).filter((e) => e.type === "special-category");
     expect(found.map((e) => bodyText.slice(e.start, e.end))).toEqual(terms);
+  });
+
+  it.each<[string, string, boolean]>([
+    ["a trip list", "3F pupils trip list.xlsx", true],
+    ["a file of dates of birth", "Year 2 pupils DOB medical.xlsx", true],
+    ["a risk assessment", "Museum trip risk assessment.docx", false],
+  ])("the body's detail is about the people an attached list names: %s", (_what, fileName, sensitive) => {
+    const bodyText = "Attached is the list of children for Friday with their dates of birth and medical needs.";
+    const found = detect({ bodyText, attachmentNames: [fileName] }).filter((e) => e.type === "special-category");
+    expect(found.some((e) => e.location === "body")).toBe(sensitive);
   });
 
   it("bank details introduced as such, or a sort code beside an account number, with no other words", () => {

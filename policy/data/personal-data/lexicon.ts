@@ -753,6 +753,11 @@ export const ROSTER_WORDS: readonly string[] = [
   "tracker",
   "contact list",
   "contacts list",
+  // A teacher's trial: "3F pupils trip list.xlsx", "3F pupil data - SEN and medical.xlsx", "Year 2 pupils DOB
+  // medical.xlsx" (not "pupils" alone: "Supporting pupils with medical conditions.pdf" is a policy).
+  "pupil data",
+  "trip list",
+  "dob",
 ];
 
 /**
