@@ -359,6 +359,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   sarcastic: [
     // Development part AR: "whoever takes them could try staying awake".
     "try staying awake",
+    // A teacher's trial: "thanks so much for getting your data in on time. Oh wait…", "for letting us all down".
+    "oh wait",
+    "letting us all down",
+    "let us all down",
     "do you actually",
     "do you even",
     // Development part AB: "Are you actually capable of reading an email, or do I need to draw you a picture?"

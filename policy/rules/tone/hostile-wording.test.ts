@@ -112,6 +112,9 @@ ruleTester(rule, {
       ["His English is about as good as my Polish. They should learn the language.", "learn the language"],
       ["Perhaps next time whoever takes them could try staying awake.", "try staying awake"],
       ["Avoid that woman on the selling page, she's a proper con artist.", "con artist"],
+      // A teacher's trial: sarcasm at a colleague who missed a deadline.
+      ["Thanks so much for getting your data in on time. Oh wait.", "Oh wait"],
+      ["Oh brilliant, thanks for letting us all down again.", "letting us all down"],
     ].map(([text, span]) => ({
       name: `hostile: ${text}`,
       draft: body(text as string),
