@@ -112,9 +112,15 @@ describe("personal-data-in-subject fix removes the whole identifying phrase", ()
     ["Amelia Khan DOB 12/03/2016 - Mrs Carrow in hospital", "Pupil matter"],
     ["RE: Jayden Okoro - EHCP review", "RE: Pupil matter"],
     ["Year 3 trip to the zoo - Mia Patel medication", "Year 3 trip to the zoo"],
+    // A teacher's trial: taking the detail out left "Maisie pump", the given name and a fragment.
+    ["Maisie - asthma pump", "Pupil matter"],
   ])("%s → %s, and nothing personal is left", (subject, expected) => {
     const pack = loadPolicy("st-john-payne");
-    const draft = { subject, body: "Hello,\n\nSee attached.\n\nKind regards,\nJo", bodyType: "text" as const };
+    const draft = {
+      subject,
+      body: "Hello,\n\nMaisie has left her pump in class.\n\nKind regards,\nJo",
+      bodyType: "text" as const,
+    };
     const [finding] = runRule(rule, draft, pack).findings;
     expect(finding?.fix?.kind).toBe(expected.endsWith(NEUTRAL_SUBJECT) ? "replace-subject" : "remove-subject-spans");
     if (!finding?.fix) return;

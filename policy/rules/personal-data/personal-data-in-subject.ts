@@ -105,8 +105,13 @@ export default defineRule({
     const phrase = identifyingPhrase(message.subject.text, subjectEntities);
     const source = { start: message.subject.toSource(phrase.start), end: message.subject.toSourceEnd(phrase.end) };
     // Remove the whole phrase where what is left still says what the mail is about; else a neutral subject.
+    // A detail found beside a given name the subject sets off ("Maisie - asthma pump") leaves the name and a
+    // fragment behind ("Maisie pump", a teacher's trial): the name is no entity of its own to take out with it.
+    const nameLeft =
+      subjectEntities.some((entity) => entity.type === "special-category") &&
+      !subjectEntities.some((entity) => entity.type === "person-name");
     const fix =
-      subjectWithout(draft.subject, source) === undefined
+      nameLeft || subjectWithout(draft.subject, source) === undefined
         ? ({ kind: "replace-subject", text: neutralSubject(draft.subject) } as const)
         : ({ kind: "remove-subject-spans", spans: [phrase] } as const);
     return [
