@@ -233,10 +233,9 @@ export function modelSureIsWork(message: Message, pack: PolicyPack): boolean {
 
 /**
  * The personal-use verdict of a message that reads as plainly personal mail, whatever the school allows;
- * `undefined` for one that does not. Read by the personal-use rule, and by the commitment rule: a deal
- * the sender strikes for themselves (a house purchase, a holiday booked) commits them, not the school.
+ * `undefined` for one that does not.
  */
-export function personalVerdict(message: Message, pack: PolicyPack, models: boolean): PersonalUseVerdict | undefined {
+function personalVerdict(message: Message, pack: PolicyPack, models: boolean): PersonalUseVerdict | undefined {
   // The whole subject: a reply to a friend about a car sale is personal whoever wrote the subject.
   const verdict = personalUseScore(message.subject.text, withColleagueAnswered(message, pack));
   // Written only to personal webmail (a friend, a seller), one personal sign is enough.

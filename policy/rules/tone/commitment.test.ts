@@ -26,15 +26,6 @@ ruleTester(rule, {
     { name: "a mortgage's fix", draft: body("We'll go with the 5-year fix.") },
     { name: "accepting it, nothing priced before", draft: body("The trip was cancelled. We accept it.") },
     {
-      name: "the sender's own kitchen, agreed in personal mail",
-      draft: {
-        subject: "kitchen",
-        body: "Hi Dave,\n\nWe'd like to go ahead with the kitchen refit at £6,400 with the oak worktops for our house. Can you start after half term? The kids are excited!\n\nSarah",
-        bodyType: "text" as const,
-        to: [{ address: "dave@dcjoinery.example.co.uk" }],
-      },
-    },
-    {
       name: "a supplier's acceptance in the message being answered",
       draft: body("Dear all,\n\nThanks.\n\n-----Original Message-----\nFrom: Sales\n\nWe accept your quote of £1,200."),
     },

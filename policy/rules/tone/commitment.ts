@@ -3,7 +3,6 @@ import { ACCEPTANCE_CUES, COMMERCIAL_OBJECTS, NOT_YET_CUES, SUPPLIER_OFFERS } fr
 import { endsSentence, findAll, phrasePattern } from "../text.js";
 import type { Span } from "../../engine/types.js";
 import type { Message } from "../../engine/message.js";
-import { personalVerdict } from "../personal-use/personal-use.js";
 
 const ACCEPT = phrasePattern(ACCEPTANCE_CUES);
 const NOT_YET = phrasePattern(NOT_YET_CUES);
@@ -166,13 +165,11 @@ export default defineRule({
         "This looks like agreeing terms or a contract by email. Check it is authorised and follow the school's purchasing route.",
     },
   },
-  check({ message, pack, models }) {
-    // Only the sender can commit the school: a supplier's quoted "we accept" is not the sender's.
-    let spans = commitmentSpans(message.own);
-    // A deal struck in plainly personal mail (the sender's house purchase, kitchen refit, puppy) commits
-    // the sender, not the school: that is the personal-use rule's to say (development parts AE-AP). A yes
-    // to a supplier's quoted offer is the school's however short, and the model reads short mail as chat.
-    if (spans.length > 0 && personalVerdict(message, pack, models) !== undefined) spans = [];
+  check({ message }) {
+    // Only the sender can commit the school: a supplier's quoted "we accept" is not the sender's. A deal in
+    // plainly personal mail is reported too: leaving it to the personal-use rule took 12 false alarms off
+    // the development set and 20 drafts the held-out writers labelled commitments off theirs.
+    const spans = commitmentSpans(message.own);
     const yes = spans.length === 0 ? yesToAnOffer(message) : undefined;
     if (yes !== undefined) spans.push(yes);
     return spans.length === 0 ? [] : [{ messageId: "commitment", location: "body", spans }];
