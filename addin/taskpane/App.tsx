@@ -77,7 +77,7 @@ export function App({ item, pack, supported, dark, openedFromSend }: AppProps) {
           </Caption1>
         </header>
         {openedFromSend && count > 0 ? (
-          <MessageBar intent="warning">
+          <MessageBar layout="multiline" intent="warning">
             <MessageBarBody>
               <MessageBarTitle>Your message was not sent yet.</MessageBarTitle>
               Fix what you can below, then press Send again.
@@ -92,7 +92,7 @@ export function App({ item, pack, supported, dark, openedFromSend }: AppProps) {
           ) : null}
         </div>
         {check.error ? (
-          <MessageBar intent="error">
+          <MessageBar layout="multiline" intent="error">
             <MessageBarBody>
               <MessageBarTitle>Something went wrong.</MessageBarTitle>
               {check.error}

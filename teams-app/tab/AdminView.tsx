@@ -42,7 +42,7 @@ export function AdminView(props: { api: Api }) {
 
   if (!data)
     return notice ? (
-      <MessageBar intent="error">
+      <MessageBar layout="multiline" intent="error">
         <MessageBarBody>{notice.text}</MessageBarBody>
       </MessageBar>
     ) : (
@@ -139,7 +139,7 @@ export function AdminView(props: { api: Api }) {
           </Button>
         </div>
         {preview && (
-          <MessageBar intent="warning" data-testid="reminder-confirm">
+          <MessageBar layout="multiline" intent="warning" data-testid="reminder-confirm">
             <MessageBarBody>
               Send a Teams reminder to {preview.people} {preview.people === 1 ? "person" : "people"} (
               {preview.notifications} outstanding acknowledgements)? Reminders can be sent once a day per policy.
@@ -153,12 +153,12 @@ export function AdminView(props: { api: Api }) {
           </MessageBar>
         )}
         {notice && (
-          <MessageBar intent={notice.intent} data-testid="admin-notice">
+          <MessageBar layout="multiline" intent={notice.intent} data-testid="admin-notice">
             <MessageBarBody>{notice.text}</MessageBarBody>
           </MessageBar>
         )}
         {audit && (
-          <MessageBar intent={audit.ok ? "success" : "error"} data-testid="audit-result">
+          <MessageBar layout="multiline" intent={audit.ok ? "success" : "error"} data-testid="audit-result">
             <MessageBarBody>
               {audit.ok
                 ? `Audit trail intact: ${audit.records} records, each chained to the one before.`

@@ -101,7 +101,7 @@ export function App() {
         return <Spinner label="Connecting…" />;
       case "error":
         return (
-          <MessageBar intent="error">
+          <MessageBar layout="multiline" intent="error">
             <MessageBarBody>
               <MessageBarTitle>Cannot sign in</MessageBarTitle>
               {phase.message}
@@ -150,7 +150,7 @@ export function App() {
       <div className={styles.shell}>
         <main className={styles.stack}>
           {config?.devSignIn && !host?.inHost && (
-            <MessageBar intent="warning" role="status" data-testid="dev-banner">
+            <MessageBar layout="multiline" intent="warning" role="status" data-testid="dev-banner">
               <MessageBarBody>
                 <MessageBarTitle>Development sign-in</MessageBarTitle>
                 {devSignedIn ? "Signed in as a synthetic demo person. " : ""}This server accepts development tokens:

@@ -23,6 +23,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+    // The policy's own headings keep the browser's sizes; Fluent's 20px body line height made a heading
+    // that wraps overlap itself (a governor's trial).
+    "& h1": { lineHeight: "1.25" },
+    "& h2": { lineHeight: "1.25" },
+    "& h3": { lineHeight: "1.25" },
   },
   form: {
     display: "flex",
@@ -73,7 +78,7 @@ export function PolicyReader(props: {
 
   if (!policy)
     return error ? (
-      <MessageBar intent="error">
+      <MessageBar layout="multiline" intent="error">
         <MessageBarBody>{error}</MessageBarBody>
       </MessageBar>
     ) : null;
@@ -147,7 +152,7 @@ export function PolicyReader(props: {
           {warned ? "Acknowledge anyway" : "I agree"}
         </Button>
         {error && (
-          <MessageBar intent="error">
+          <MessageBar layout="multiline" intent="error">
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}

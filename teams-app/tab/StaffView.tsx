@@ -66,7 +66,7 @@ export function StaffView(props: { api: Api; userName: string }) {
 
   if (error)
     return (
-      <MessageBar intent="error">
+      <MessageBar layout="multiline" intent="error">
         <MessageBarBody>{error}</MessageBarBody>
       </MessageBar>
     );
@@ -76,7 +76,7 @@ export function StaffView(props: { api: Api; userName: string }) {
   return (
     <>
       {confirmation && (
-        <MessageBar intent="success" data-testid="confirmation">
+        <MessageBar layout="multiline" intent="success" data-testid="confirmation">
           <MessageBarBody>
             <MessageBarTitle>Thank you</MessageBarTitle>
             You acknowledged{" "}
