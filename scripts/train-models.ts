@@ -119,6 +119,8 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-aq.jsonl",
   "part-ar.jsonl",
   "part-as.jsonl",
+  "part-at.jsonl",
+  "part-au.jsonl",
 ];
 
 interface Example {
