@@ -359,6 +359,19 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   sarcastic: [
     // Development part AR: "whoever takes them could try staying awake".
     "try staying awake",
+    // Development part AU: sarcasm and condescension aimed at colleagues, without a swear word.
+    "not your strong point",
+    "isn't your strong point",
+    "far too busy to read",
+    "beyond some people",
+    "truly a talent",
+    "some people clearly",
+    "explain this slowly",
+    "so that even you",
+    "those who struggle with",
+    "always a pleasure dealing",
+    "grace us with your presence",
+    "warm body",
     // A teacher's trial: "thanks so much for getting your data in on time. Oh wait…", "for letting us all down".
     "oh wait",
     "letting us all down",

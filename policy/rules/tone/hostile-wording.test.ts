@@ -112,6 +112,9 @@ ruleTester(rule, {
       ["His English is about as good as my Polish. They should learn the language.", "learn the language"],
       ["Perhaps next time whoever takes them could try staying awake.", "try staying awake"],
       ["Avoid that woman on the selling page, she's a proper con artist.", "con artist"],
+      // Development part AU: condescension aimed at colleagues.
+      ["Let me explain this slowly, Ian.", "explain this slowly"],
+      ["Clearly listening isn't your strong point, Craig.", "isn't your strong point"],
       // A teacher's trial: sarcasm at a colleague who missed a deadline.
       ["Thanks so much for getting your data in on time. Oh wait.", "Oh wait"],
       ["Oh brilliant, thanks for letting us all down again.", "letting us all down"],
