@@ -14,6 +14,9 @@ import type { SensitiveCategory } from "../../pack/vocabulary.js";
  */
 export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string[]>> = {
   health: [
+    // Development part AT: "the lad in Kingfisher with the new trachy".
+    "tracheostomy",
+    "trachy",
     // Medicines commonly prescribed to school-age children, by their BNF for Children names and UK
     // brands (ADHD, sleep, epilepsy, mood and psychosis): naming one says what a child is treated for.
     "methylphenidate",
@@ -518,6 +521,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "suicidal thoughts",
   ],
   "looked-after": [
+    // Development part AT: a deprivation of liberty (DoLS) order for a looked-after child.
+    "deprivation of liberty",
+    "dols",
     "looked after",
     "looked-after",
     "in care",
@@ -545,6 +551,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "was excluded",
     "permanently excluded",
     "suspension",
+    "suspensions",
     "suspended",
     "managed move",
     "alternative provision",
@@ -695,8 +702,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "went to prison",
     "drink driving",
     "prison sentence",
-    // Development part AR: "Connor's dad - released from prison".
+    // Development parts AR and AT: "Connor's dad - released from prison", "Sam Tully's mum - prison release".
     "from prison",
+    "prison release",
     "imprisoned",
     "imprisonment",
     "court hearing",
