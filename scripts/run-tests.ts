@@ -6,7 +6,6 @@
  * fails fails `npm test` at once, with vitest's own exit code.
  */
 import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** About three times the whole suite's usual time on CI's two cores (six to seven minutes). */
@@ -69,7 +68,7 @@ function runOnce(command: string, args: readonly string[], limitMs: number): Pro
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const vitest = join(fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url)));
+  const vitest = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url));
   process.exitCode = await runWithRetry(process.execPath, [vitest, "run", ...process.argv.slice(2)], {
     limitMs: RUN_LIMIT_MS,
     attempts: 2,

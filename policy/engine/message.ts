@@ -69,7 +69,8 @@ export function domainOf(address: string): string {
         .toLowerCase();
 }
 
-function isSchoolDomain(domain: string, pack: PolicyPack): boolean {
+/** Is a lower-case domain one of the school's, or a subdomain of one? */
+export function isSchoolDomain(domain: string, pack: PolicyPack): boolean {
   return domain.length > 0 && pack.school.emailDomains.some((own) => domain === own || domain.endsWith("." + own));
 }
 

@@ -2,7 +2,7 @@ import { defaultCitation, defineRule } from "../define.js";
 import { ASIDE_OPENERS, NOT_A_LABEL_AFTER } from "../../data/personal-use/markers.js";
 import { PERSONAL_SIGNS, SCHOOL_BUSINESS, STAFF_WORK, type PersonalUseKind } from "../../data/personal-use/topics.js";
 import { findAll, phrasePattern } from "../text.js";
-import { domainOf, isInternalAddress } from "../../engine/draft.js";
+import { domainOf, isSchoolDomain } from "../../engine/message.js";
 import { personalUseModel } from "../../data/models/personal-use.js";
 import { probabilityWith } from "../../model/text-classifier.js";
 import { personalUseContext } from "./context.js";
@@ -269,18 +269,25 @@ function personalVerdict(message: Message, pack: PolicyPack, models: boolean): P
  * earlier: +23 personal drafts found, +3 false alarms; parents' and suppliers' messages cost 4 more).
  */
 function withColleagueAnswered(message: Message, pack: PolicyPack): string {
+  // Worked out once per message: the rule's verdict and the model's probability both read it.
+  const known = withAnswered.get(message);
+  if (known !== undefined) return known;
   const answered = message.segments.find((segment) => segment.kind === "quoted");
-  if (answered === undefined) return message.own;
-  const sender = answered.sender ?? "";
-  const at = sender.lastIndexOf("@");
-  if (at !== -1 && !isInternalAddress(`x@${DOMAIN_START.exec(sender.slice(at + 1))?.[0] ?? ""}`, pack))
-    return message.own;
-  return (
-    message.own.slice(0, answered.start) +
-    message.body.text.slice(answered.start, answered.end) +
-    message.own.slice(answered.end)
-  );
+  const sender = answered?.sender ?? "";
+  // "Joe Hartley <j.hartley@…>": the domain runs to the first character no domain holds.
+  const fromOutside =
+    sender.indexOf("@") !== -1 && !isSchoolDomain(DOMAIN_START.exec(domainOf(sender))?.[0] ?? "", pack);
+  const text =
+    answered === undefined || fromOutside
+      ? message.own
+      : message.own.slice(0, answered.start) +
+        message.body.text.slice(answered.start, answered.end) +
+        message.own.slice(answered.end);
+  withAnswered.set(message, text);
+  return text;
 }
+
+const withAnswered = new WeakMap<Message, string>();
 
 /** The domain at the start of what follows an "@". */
 const DOMAIN_START = /^[\w.-]+/;
