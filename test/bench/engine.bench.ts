@@ -142,6 +142,8 @@ export async function run(): Promise<Record<string, number | string>> {
     ),
     // A notice to a group: each detail's sentence is searched for the names it holds.
     '"Dear all," then names and details': draftWithBody(`Dear all,\n\n${toMB("Amy Shaw has autism. ")}`),
+    // A trip list pasted as a table under a greeting to a group: one short row per pupil.
+    '"Dear all," then a table of names': draftWithBody(`Dear all,\n\nName\tPaid\n${toMB("Amy Shaw\tY\n")}`),
     '"is Amy Shaw." introductions': draftWithBody(toMB("The new girl is Amy Shaw. ")),
     // A reply header above a line of names: each name's line is read for a header, 200 characters either side.
     '"wrote:" above a line of names': draftWithBody(`On Monday, Jo Hart wrote:\n${toMB("Amy Shaw has an EHCP. ")}`),
