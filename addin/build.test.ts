@@ -6,7 +6,15 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPolicy } from "../policy/pack/load.js";
-import { SEND_TIME_OMITTED, buildAddin, infoOnlyRules, joinStringLists, rulesOffForPack } from "./build.js";
+import { transform } from "esbuild";
+import {
+  SEND_TIME_OMITTED,
+  buildAddin,
+  infoOnlyRules,
+  joinStringLists,
+  rulesOffForPack,
+  spreadWithObjectAssign,
+} from "./build.js";
 import type { PolicyPack } from "../policy/pack/schema.js";
 import { HANDLER_NAMES } from "./core/ids.js";
 import { rules } from "../policy/rules/registry.js";
@@ -211,8 +219,8 @@ describe("dist/addin/launchevent.js", () => {
   });
 
   it("works without the post-ES2016 built-ins (classic Outlook's runtime before build 2403)", async () => {
-    // ES2017 to ES2021 library calls. Only Object.getOwnPropertyDescriptors is supplied
-    // (SEND_TIME_POLYFILL in build.ts): esbuild's object-spread helper calls it.
+    // ES2017 to ES2021 library calls, none supplied: esbuild's object-spread helper, which calls
+    // Object.getOwnPropertyDescriptors, is Object.assign in the minified bundle (spreadWithObjectAssign).
     const withoutBuiltIns = [
       "Object.values",
       "Object.entries",
@@ -233,7 +241,7 @@ describe("dist/addin/launchevent.js", () => {
       withoutBuiltIns,
     });
     expect(vm.runInContext("typeof Object.getOwnPropertyDescriptors + typeof ''.trimEnd", context)).toBe(
-      "functionundefined",
+      "undefinedundefined",
     );
     Object.assign(standIn.state, {
       subject: "Reports",
@@ -295,6 +303,33 @@ describe("dist/addin/launchevent.js", () => {
     await expect(buildAddin({ outDir, policy: join(outDir, "no-such-pack.json") })).rejects.toThrow(
       /no such preset or file/,
     );
+  });
+});
+
+describe("spreadWithObjectAssign", () => {
+  // What esbuild itself writes for the send bundle's target, minified: its helpers as they are, not a copy.
+  const lowered = async (source: string) =>
+    (await transform(source, { minify: true, target: "es2016", format: "iife", globalName: "spread" })).code;
+  const run = (code: string) => {
+    const context = vm.createContext({});
+    vm.runInContext("delete Object.getOwnPropertyDescriptors;", context);
+    return vm.runInContext(`${code};spread.f({ a: 1, b: { c: 2 } }, null)`, context) as unknown;
+  };
+  const SOURCE = "export const f = (x, y) => ({ ...x, ...y, d: 3, e: { ...x.b } });";
+
+  it("gives the same objects as esbuild's helpers, with no ES2017 built-in", async () => {
+    const code = await lowered(SOURCE);
+    expect(code).toContain("getOwnPropertyDescriptors");
+    expect(() => run(code)).toThrow(); // esbuild's own helpers need it
+    const rewritten = spreadWithObjectAssign(code);
+    expect(rewritten).toContain("Object.assign");
+    expect(JSON.stringify(run(rewritten))).toBe('{"a":1,"b":{"c":2},"d":3,"e":{"c":2}}');
+  });
+
+  it("leaves code without a spread alone and refuses helpers it does not recognise", async () => {
+    const plain = await lowered("export const f = (x) => x;");
+    expect(spreadWithObjectAssign(plain)).toBe(plain);
+    expect(() => spreadWithObjectAssign("var d=Object.getOwnPropertyDescriptors;")).toThrow(/spread helpers/);
   });
 });
 

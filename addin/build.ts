@@ -274,7 +274,8 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
     platform: "neutral",
     target: "es2016",
     mainFields: ["module", "main"],
-    banner: { js: SEND_TIME_POLYFILL },
+    // The minified bundle spreads with Object.assign (`spreadWithObjectAssign`) and needs no polyfill.
+    ...(minify ? {} : { banner: { js: SEND_TIME_POLYFILL } }),
     write: false,
   });
   const launchEventCode = launchEvent.outputFiles[0]?.text;
@@ -323,9 +324,10 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
 /**
  * Classic Outlook on Windows before build 2403 runs launch events in an ES2016-era runtime. esbuild lowers
  * syntax, not library calls, and its helper for an object spread followed by properties (`{ ...a, b }`)
- * reads `Object.getOwnPropertyDescriptors` (ES2017) when the bundle starts: so it is supplied before the
- * bundle, where missing. The core calls no other post-ES2016 built-in (build.test.ts checks the bundle's
- * text and runs it with them deleted).
+ * reads `Object.getOwnPropertyDescriptors` (ES2017) when the bundle starts: in the unminified bundle it is
+ * supplied before the bundle, where missing (the minified one spreads with Object.assign instead:
+ * `spreadWithObjectAssign`). The core calls no other post-ES2016 built-in (build.test.ts checks the
+ * bundle's text and runs it with them deleted).
  */
 const SEND_TIME_POLYFILL =
   "Object.getOwnPropertyDescriptors||(Object.getOwnPropertyDescriptors=function(o){var d={};" +
@@ -340,7 +342,7 @@ const SEND_TIME_POLYFILL =
  * `unsafe_arrows` (no `pure_getters`). Rejects if terser cannot parse its input.
  */
 async function compressForSendTime(code: string): Promise<string> {
-  const result = await terserMinify(joinStringLists(code), {
+  const result = await terserMinify(joinStringLists(spreadWithObjectAssign(code)), {
     ecma: 2016,
     // hoist_funs (off by default, not one of the unsafe transforms: a function declaration is hoisted in
     // its scope by the language itself) puts the declarations together, which gzip compresses better:
@@ -355,6 +357,33 @@ async function compressForSendTime(code: string): Promise<string> {
   });
   if (result.code === undefined) throw new Error("terser returned no code for launchevent.js");
   return result.code;
+}
+
+/**
+ * esbuild's two object-spread helpers as its minifier writes them (names vary): `__spreadValues(a, b)`
+ * defines each own enumerable key and symbol of `b` on `a`; `__spreadProps(a, b)` defines `b`'s own
+ * property descriptors on `a` (through Object.getOwnPropertyDescriptors, ES2017). Groups 1 and 5 are
+ * their names.
+ */
+const SPREAD_HELPERS =
+  /(?<![\w$])([\w$]+)=\(([\w$]+),([\w$]+)\)=>\{for\(var ([\w$]+) in \3\|\|\(\3=\{\}\)\)[^{}]*return \2\},([\w$]+)=\(([\w$]+),([\w$]+)\)=>[\w$]+\(\6,[\w$]+\(\7\)\)/;
+
+/**
+ * The minified launchevent.js with both spread helpers (`SPREAD_HELPERS`) made Object.assign. Every spread
+ * in the send path copies plain data (object literals, parsed JSON, Office.js values) into an object the
+ * spread itself creates, where assigning and defining give the same object; the helpers, their five
+ * Object methods and the ES2017 polyfill they need cost some 170 bytes gzipped of the send budget.
+ * Errors: throws if esbuild's output no longer holds the helpers as written, so that a new esbuild fails
+ * the build instead of shipping a bundle that calls a missing built-in (build.test.ts runs the bundle
+ * without Object.getOwnPropertyDescriptors).
+ */
+export function spreadWithObjectAssign(code: string): string {
+  const helpers = SPREAD_HELPERS.exec(code);
+  if (helpers === null) {
+    if (code.indexOf("getOwnPropertyDescriptors") === -1) return code;
+    throw new Error("launchevent.js: esbuild's object-spread helpers are not as spreadWithObjectAssign expects");
+  }
+  return code.replace(SPREAD_HELPERS, "$1=Object.assign,$5=Object.assign");
 }
 
 /** Lists shorter than this stay literal arrays: the `.split("|")` costs more than it saves (3 saves most for LT2's bundle). */

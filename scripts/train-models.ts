@@ -121,6 +121,8 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-as.jsonl",
   "part-at.jsonl",
   "part-au.jsonl",
+  "part-av.jsonl",
+  "part-aw.jsonl",
 ];
 
 interface Example {

@@ -1,8 +1,9 @@
 /**
  * Entry of dist/addin/launchevent.js. The build embeds the school's validated pack as
  * "virtual:school-pack" and transpiles everything to one ES2016 IIFE: no imports, no DOM, no
- * Office.onReady (the JavaScript-only runtime calls the associated functions directly). The one
- * post-ES2016 built-in it needs is supplied ahead of it (`SEND_TIME_POLYFILL` in addin/build.ts).
+ * Office.onReady (the JavaScript-only runtime calls the associated functions directly). esbuild's
+ * object-spread helpers, which call an ES2017 built-in, become Object.assign (`spreadWithObjectAssign`
+ * in addin/build.ts).
  */
 import packData from "virtual:school-pack";
 import type { PolicyPack } from "../../policy/engine/types.js";

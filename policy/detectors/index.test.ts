@@ -538,6 +538,33 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn("The boy in Oak has nits again.", "Oak - nits letter")).not.toContain("subject:special-category");
   });
 
+  it.each<[string, string, string, boolean]>([
+    // Development parts AO, AR, AT: staff run the name straight into the detail.
+    [
+      "a possessive in the body",
+      "kacper medication change",
+      "kacper's dad says the neurologist has increased it.",
+      true,
+    ],
+    ["a verb a person does", "Kayden seizure log - this week", "Kayden had two more at lunch, both short.", true],
+    ["a name in capitals", "Jaylen YOT meeting thurs", "Jaylen's YOT worker is coming in at 2.", true],
+    // A topic heading the subject: the body says only "is", writes it with a determiner, or never as a person.
+    ['only "is"', "Census day - ethnicity data", "Census is on 16 January; check ethnicity fields.", false],
+    ["a determiner", "Hendry exclusion paperwork", "The letter for the Hendry exclusion is drafted.", false],
+    ["capitals alone", "Purple Day epilepsy awareness", "Friday is Purple Day for epilepsy awareness.", false],
+  ])(
+    "the subject's first word run on into the detail is a name where the body writes it as a person: %s",
+    (_what, subject, bodyText, found) => {
+      expect(typesIn(bodyText, subject).includes("subject:special-category")).toBe(found);
+    },
+  );
+
+  it('a reply\'s "Re:" does not make a lower-case subject one that capitalises its names', () => {
+    const body = "Mrs Cole will check Bobby's readings at snack and lunch.";
+    expect(typesIn(body, "Re: bobby's diabetes pump")).toContain("subject:special-category");
+    expect(typesIn(body, "bobby's diabetes pump")).toContain("subject:special-category");
+  });
+
   it("a word the subject sets off is not a name where the body writes it as a thing", () => {
     expect(typesIn("The poppy appeal raised money for veterans' mental health charities.", "Assembly - poppy")).toEqual(
       [],

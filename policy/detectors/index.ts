@@ -8,10 +8,18 @@ import { detectNhsNumbers } from "./nhs-number.js";
 import { detectNiNumbers } from "./ni-number.js";
 import { packFacts, type PackFacts } from "./pack-facts.js";
 import { detectPassportNumbers } from "./passport-number.js";
-import { findNames, subjectSetOffWords, wordsNamedIn, writtenAsName, type NameCandidate } from "./person-name.js";
+import {
+  findNames,
+  subjectSetOffWords,
+  wordsNamedIn,
+  writtenAsName,
+  type NameCandidate,
+  type SetOffWord,
+} from "./person-name.js";
 import { detectPhoneNumbers } from "./phone-number.js";
 import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
+import { REPLY_PREFIX } from "../engine/normalize.js";
 import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
 import { PUBLIC_TITLES, ROSTER_WORDS } from "../data/personal-data/lexicon.js";
 import { segmentBodyAndHeaders, signatureStart, type HeaderSpan } from "../engine/segments.js";
@@ -99,26 +107,38 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const inReplyHeader = (scan: Scan, at: number) => scan.location === "body" && withinSpan(replyHeaders, at);
   // A word the subject sets off ("reece 10H", "Jenny") is a name where the body writes it as a person.
   // A subject written without capitals ("ayaan (3S) autism") gives no sign of which words are names.
-  const subjectInLowerCase = !/\b[A-Z][a-z]/.test(input.subject);
-  const setOff = subjectSetOffWords(input.subject)
-    .filter((entry) => subjectInLowerCase || entry.word[0] !== entry.lower[0])
-    .map((entry) => entry.lower);
+  // "Re:" and "Fwd:" are the mail program's capitals, not the sender's.
+  const subjectInLowerCase = !/\b[A-Z][a-z]/.test(input.subject.replace(REPLY_PREFIX, ""));
+  const setOffWords = subjectSetOffWords(input.subject).filter(
+    (entry) => subjectInLowerCase || entry.word[0] !== entry.lower[0],
+  );
+
   // Lower-case words of the names found so far: the body's, then the subject's (a file name is read last,
   // and "FSM_award_Williams.pdf" is the "leo williams" of the subject).
   const nameWords = new Set<string>();
-  const findAndNote = (scan: Scan, namedElsewhere?: (word: string) => boolean, confirmed?: readonly string[]) => {
+  const findAndNote = (scan: Scan, namedElsewhere?: (word: string) => boolean, confirmed?: readonly SetOffWord[]) => {
     // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
     const found = scan.text.length === 0 ? [] : findNames(scan, namedElsewhere, confirmed);
     for (const name of found) for (const word of wordsOfName(scan, name)) nameWords.add(word);
     return found;
   };
-  const bodyPeople = findAndNote(bodyScan, undefined, setOff);
+  const bodyPeople = findAndNote(bodyScan, undefined, setOffWords);
+  // The subject's words the body writes as a person alone ("reece has been late…", "kacper's dad says…").
+  const confirmedInBody = new Set(
+    bodyPeople.filter(isGivenNameAlone).map((name) => bodyScan.lower.slice(name.start, name.end)),
+  );
   // A lower-case word is never "written as a name"; the body must find it as a person.
   const namedElsewhere = (word: string) =>
     nameWords.has(word.toLowerCase()) ||
     (word !== word.toLowerCase() && word !== word.toUpperCase() && writtenAsName(bodyScan.text, word));
   const subjectScan = scans[0] as Scan;
   const subjectPeople = findAndNote(subjectScan, namedElsewhere);
+  // A run-on first word the body writes as a person (see `SetOffWord.runOn`) is whom the subject names.
+  for (const name of wordsNamedIn(
+    subjectScan,
+    new Set(setOffWords.filter((entry) => entry.runOn && confirmedInBody.has(entry.lower)).map((entry) => entry.lower)),
+  ))
+    if (!subjectPeople.some((known) => overlaps(known, name.start, name.end))) subjectPeople.push(name);
   const people = [subjectPeople, bodyPeople, findAndNote(scans[2] as Scan, namedElsewhere)];
   // The sender signing with title and surname ("Miss Shah" from Priya Shah) is not whom the mail is about,
   // even where the signature block was not recognised.
@@ -151,9 +171,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // A given name the subject sets off and the body writes as a person ("reece 10H" above "reece has been
   // late…", "New starter - Ahmad" above "Ahmad (Year 8) starts…") is whom the whole mail is about, as a
   // full name is: a detail further down the body is theirs ("…his brother is tagged").
-  const subjectsPerson = bodyPeople.some(
-    (name) => isGivenNameAlone(name) && setOff.indexOf(bodyScan.lower.slice(name.start, name.end)) !== -1,
-  );
+  const subjectsPerson = setOffWords.some((entry) => confirmedInBody.has(entry.lower));
   const identifiedIn = scans.map(
     (scan, index) =>
       (scan === bodyScan && subjectsPerson) ||

@@ -546,15 +546,22 @@ describe("subjectSetOffWords: the word a subject sets off as whom it is about", 
   });
 
   it("gives each word's offset in the subject, in lower case too", () => {
-    expect(subjectSetOffWords("Re: rugby - Finlay")).toEqual([{ word: "Finlay", lower: "finlay", start: 12 }]);
+    expect(subjectSetOffWords("Re: rugby - Finlay")).toEqual([
+      { word: "Finlay", lower: "finlay", start: 12, runOn: false },
+    ]);
+    expect(subjectSetOffWords("RE: kacper's medication change")).toEqual([
+      { word: "kacper", lower: "kacper", start: 4, runOn: true },
+    ]);
   });
 });
 
 describe("findNames with words the subject confirmed", () => {
-  const confirmedNames = (text: string, confirmed: string[]) =>
-    findNames(makeScan(text, "body", { start: text.length, end: text.length }, 0), undefined, confirmed).map((name) =>
-      text.slice(name.start, name.end),
-    );
+  const confirmedNames = (text: string, confirmed: string[], runOn = false) =>
+    findNames(
+      makeScan(text, "body", { start: text.length, end: text.length }, 0),
+      undefined,
+      confirmed.map((lower) => ({ lower, runOn })),
+    ).map((name) => text.slice(name.start, name.end));
   it.each<[string, string, string[], string[]]>([
     ["lower case, doing something", "poppy has soiled again today", ["poppy"], ["poppy"]],
     ["lower case, after an initial", "kyle b came into registration", ["kyle"], ["kyle"]],
@@ -572,5 +579,15 @@ describe("findNames with words the subject confirmed", () => {
     ["unconfirmed", "reece has been late", []],
   ])("not when %s", (_what, text, confirmed) => {
     expect(confirmedNames(text, confirmed)).toEqual([]);
+  });
+
+  it.each<[string, string, string[]]>([
+    ["a possessive", "kacper's dad says the dose has gone up", ["kacper"]],
+    ["a verb a person does", "Kayden had two more at lunch", ["Kayden"]],
+    ["a weak verb", "Census is on 16 January", []],
+    ["a class", "reece 10H was late", []],
+  ])("a run-on first word of the subject, only as a person outright: %s", (_what, text, expected) => {
+    const word = (/^[a-z]+/i.exec(text) as RegExpExecArray)[0].toLowerCase();
+    expect(confirmedNames(text, [word], true)).toEqual(expected);
   });
 });

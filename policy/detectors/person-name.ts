@@ -17,6 +17,7 @@ import { CAPITALISED_WORD, SURNAME_AFTER } from "../data/personal-data/patterns.
 import { SCHOOL_ACRONYMS } from "../data/etiquette/acronyms.js";
 import { isAsciiLetter } from "../engine/phrase-set.js";
 import { findSubjectPeople } from "./subject-people.js";
+import { REPLY_PREFIX } from "../engine/normalize.js";
 import {
   forEachMatch,
   hasPhrase,
@@ -205,18 +206,27 @@ const SET_OFF_AFTER = `\u2019?(?= ?$| ?[-:\\u2013\\u2014(]| ${CLASS_CODE_LOWER}\
  * One word a subject sets off as whom it is about, in any case (staff in a hurry write "reece 10H"):
  * heading it before a separator, a bracket, a class or the end ("Jenny", "ayaan (3S) autism diagnosis",
  * "Re: Bartek – bereavement"), or after a separator before another or the end ("soiling - poppy",
- * "Class 4 - Oliwia (sickle cell)"). Read on the lower-cased subject; group 1 or 2 is the word.
+ * "Class 4 - Oliwia (sickle cell)"). Read on the lower-cased subject with its "Re:" blanked out; group 1
+ * or 2 is the word. Group 3, tried last ("Lily-Mai and Jake" sets off "lily" at its hyphen): the first
+ * word running straight on into the next ("kacper medication change", "Kayden seizure log"), as staff in
+ * a hurry write it.
  */
 const SUBJECT_SET_OFF = new RegExp(
-  `(?:^(?:(?:re|fw|fwd|aw)\\s?:\\s*)*(${LOWER_WORD})${SET_OFF_AFTER}|[-:\\u2013\\u2014] ['\u2018]?(${LOWER_WORD})${SET_OFF_AFTER})`,
+  `(?:^ *(${LOWER_WORD})${SET_OFF_AFTER}|[-:\\u2013\\u2014] ['\u2018]?(${LOWER_WORD})${SET_OFF_AFTER}|^ *(${LOWER_WORD}) (?=[a-z]))`,
   "g",
 );
 
 /** A set-off subject word as written, in lower case, and its offset in the subject. */
-interface SetOffWord {
+export interface SetOffWord {
   readonly word: string;
   readonly lower: string;
   readonly start: number;
+  /**
+   * The subject's first word, running on into the next: a topic far more often than a set-off word
+   * ("Census day", "Purple Day epilepsy awareness"), so the body must write it as a person outright
+   * (`findNames`' `runOn`), never only capitalised.
+   */
+  readonly runOn: boolean;
 }
 
 /**
@@ -227,15 +237,20 @@ interface SetOffWord {
  */
 export function subjectSetOffWords(subject: string, capitals = false): SetOffWord[] {
   const words: SetOffWord[] = [];
-  forEachMatch(SUBJECT_SET_OFF, subject.toLowerCase(), (match) => {
-    // "nan's 90th", "'Bea'": the possessive or closing quote is not part of the word.
-    const lower = ((match[1] ?? match[2]) as string).replace(/'s?$/, "");
-    if (lower.length < 2 || NOT_A_NAME.has(lower)) return;
-    const start = match.index + match[0].indexOf(lower, match[1] === undefined ? 1 : 0);
-    const word = subject.slice(start, start + lower.length);
-    // "MOT", "PEP": a word in capitals is an acronym, not a name.
-    if (capitals || word !== word.toUpperCase()) words.push({ word, lower, start });
-  });
+  // "Re:" and "Fwd:" blanked out, offsets kept: no subject word of the sender's.
+  forEachMatch(
+    SUBJECT_SET_OFF,
+    subject.toLowerCase().replace(REPLY_PREFIX, (prefix) => " ".repeat(prefix.length)),
+    (match) => {
+      // "nan's 90th", "'Bea'": the possessive or closing quote is not part of the word.
+      const lower = ((match[1] ?? match[2] ?? match[3]) as string).replace(/'s?$/, "");
+      if (lower.length < 2 || NOT_A_NAME.has(lower)) return;
+      const start = match.index + match[0].indexOf(lower, match[2] === undefined ? 0 : 1);
+      const word = subject.slice(start, start + lower.length);
+      // "MOT", "PEP": a word in capitals is an acronym, not a name.
+      if (capitals || word !== word.toUpperCase()) words.push({ word, lower, start, runOn: match[3] !== undefined });
+    },
+  );
   return words;
 }
 
@@ -248,6 +263,13 @@ const DETERMINER_BEFORE = /(?:^|[^a-z])(?:the|a|an|my|our|your|his|her|their|thi
  */
 const PERSON_FOLLOWS = new RegExp(
   `^(?:'s\\b| (?:[a-z]\\.? )?(?:${PERSON_VERBS})\\b| (?:in )?${CLASS_CODE_LOWER}\\b| (?:in )?(?:the )?sixth form\\b| \\(${CLASS_CODE_LOWER}\\))`,
+);
+
+/** PERSON_FOLLOWS without the weak verbs ("Census is on…" is no person): for a run-on subject word. */
+const STRONG_PERSON_FOLLOWS = new RegExp(
+  `^(?:'s\\b| (?:[a-z]\\.? )?(?:${PERSON_VERBS.split("|")
+    .filter((verb) => !WEAK_VERBS.has(verb))
+    .join("|")})\\b)`,
 );
 
 /**
@@ -285,16 +307,17 @@ const COMMON_OPENERS = new Set([
  * (low confidence: it lets "Jack has ADHD" count, never reported by itself). Names in the sender's
  * signature are skipped.
  *
- * @param confirmed lower-case words the subject sets off as whom it is about (`subjectSetOffWords`): in
- *   this text, such a word written as a person is ("reece has", "Jenny is", "kyle b came") is their name,
- *   in any case and at the start of a sentence too.
+ * @param confirmed the words the subject sets off as whom it is about (`subjectSetOffWords`): in this
+ *   text, such a word written as a person is ("reece has", "Jenny is", "kyle b came") is their name, in
+ *   any case and at the start of a sentence too; a run-on first word (`SetOffWord.runOn`) only with a
+ *   possessive or a verb a person does, not with "is", "was" or a class.
  * @param namedElsewhere does the message name this word as a person in another part (the body, for a
  *   subject)? One capitalised word heading a subject counts only if so.
  */
 export function findNames(
   scan: Scan,
   namedElsewhere: (word: string) => boolean = () => false,
-  confirmed: readonly string[] = [],
+  confirmed: readonly Pick<SetOffWord, "lower" | "runOn">[] = [],
 ): NameCandidate[] {
   const { text, lower } = scan;
   const names: NameCandidate[] = [];
@@ -423,7 +446,9 @@ export function findNames(
     }
     if (scan.location === "subject") {
       for (const person of findSubjectPeople(text)) claim(person.start, person.end, person.confidence);
-      for (const { word, start } of subjectSetOffWords(text, true)) {
+      for (const { word, start, runOn: runsOn } of subjectSetOffWords(text, true)) {
+        // A run-on first word is the body's to confirm (see `SetOffWord.runOn`).
+        if (runsOn) continue;
         // One word heading a subject is as often a topic ("Divorce - financial disclosure"): it counts
         // only when the message names the same person in the body ("Filip in 8T gets his meds").
         // A word the subject sets before a class ("kelsey class 4 - …", "darcie-rae yr1 - …") is a pupil there.
@@ -480,14 +505,14 @@ export function findNames(
   if (confirmed.length > 0) {
     const covered = coverageOf(names);
     const found: { start: number; end: number }[] = [];
-    for (const word of confirmed) {
+    for (const { lower: word, runOn } of confirmed) {
+      const follows = runOn ? STRONG_PERSON_FOLLOWS : PERSON_FOLLOWS;
       const asPerson: { start: number; end: number }[] = [];
       const thing = someOccurrence(lower, word, (at, end) => {
         if (isNameChar(lower.charCodeAt(at - 1)) || isLetterCode(lower.charCodeAt(end))) return false;
         // "the minibus is", "my boiler has": a word that takes a determiner anywhere is a thing.
         if (DETERMINER_BEFORE.test(lower.slice(Math.max(0, at - 8), at))) return true;
-        if (!inSignature(scan, at) && PERSON_FOLLOWS.test(lower.slice(end, end + 40)))
-          asPerson.push({ start: at, end });
+        if (!inSignature(scan, at) && follows.test(lower.slice(end, end + 40))) asPerson.push({ start: at, end });
         return false;
       });
       if (!thing) found.push(...asPerson);
@@ -539,11 +564,13 @@ const LOWER_WORD_RUN = new RegExp(`[${LOWER}'-]+`, "g");
 export function wordsNamedIn(scan: Scan, words: ReadonlySet<string>): NameCandidate[] {
   const names: NameCandidate[] = [];
   forEachMatch(LOWER_WORD_RUN, scan.lower, (match) => {
-    if (words.has(match[0]) && !NOT_A_NAME.has(match[0]))
+    // "bobby's diabetes pump": the possessive is not part of the name.
+    const word = match[0].replace(/'s$/, "");
+    if (words.has(word) && !NOT_A_NAME.has(word))
       names.push({
         type: "person-name",
         start: match.index,
-        end: match.index + match[0].length,
+        end: match.index + word.length,
         confidence: 0.5,
         full: false,
         staff: false,

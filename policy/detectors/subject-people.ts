@@ -11,6 +11,7 @@ import {
 } from "../data/personal-data/lexicon.js";
 import { SENSITIVE_CATEGORIES } from "../pack/vocabulary.js";
 import { SCHOOL_ACRONYMS } from "../data/etiquette/acronyms.js";
+import { REPLY_PREFIX } from "../engine/normalize.js";
 
 /**
  * People in a subject line, recognised from how staff write them there rather than from a name list
@@ -118,12 +119,9 @@ const DOTTED = new Set(DOTTED_ABBREVIATIONS);
 /** A family's children named by their surname: "the Nowak children". */
 const SIBLINGS = new Set(["children", "boys", "girls", "kids", "siblings", "brothers", "sisters"]);
 
-/** Reply and forward prefixes ("RE:", "Fw:") are not part of the subject's own words. */
-const PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs)\s?(?:\[\d+\])?\s?:\s*)+/i;
-
 /** People written in a subject the ways above, with offsets into `subject`. */
 export function findSubjectPeople(subject: string): SubjectPerson[] {
-  const prefix = PREFIX.exec(subject)?.[0].length ?? 0;
+  const prefix = REPLY_PREFIX.exec(subject)?.[0].length ?? 0;
   const tokens = tokensOf(subject).filter((token) => token.start >= prefix);
   const people: SubjectPerson[] = [];
   // Stryker disable next-line MethodExpression: the reply prefix is only re/fw/… letters, "[n]" and colons, which no class reference matches

@@ -182,3 +182,10 @@ function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
   }
   return low;
 }
+
+/**
+ * The reply and forward prefixes mail programs put before a subject, one or more ("RE: FW: ", "Re[2]: ",
+ * the German "AW:" and "WG:", the French "TR:", the Spanish "RV:", the Scandinavian "SV:" and "VS:"):
+ * someone else's words, not the sender's. Matches at the start, with the spaces after it.
+ */
+export const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs)\s?(?:\[\d+\])?\s?:\s*)+/i;

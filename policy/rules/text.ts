@@ -1,4 +1,5 @@
 /** Text helpers shared by rules. Linear, no regex backtracking, ES2016-safe. */
+import { REPLY_PREFIX } from "../engine/normalize.js";
 import { PhraseSet } from "../engine/phrase-set.js";
 import type { Span } from "../engine/types.js";
 
@@ -8,7 +9,7 @@ import type { Span } from "../engine/types.js";
  * tone rules judge them as empty.
  */
 export function ownSubject(subject: string): string {
-  return /^\s*(?:re|fw|fwd|aw|wg|tr|rv|sv|vs)\s?(?:\[\d+\])?\s?:/i.test(subject) ? "" : subject;
+  return REPLY_PREFIX.test(subject) ? "" : subject;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { JOINING_WORD, removeSpans } from "../../engine/fix.js";
+import { REPLY_PREFIX } from "../../engine/normalize.js";
 import type { Entity } from "../../engine/types.js";
 import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
 
 /** What the subject becomes when nothing useful is left once the identifying phrase is gone. */
 export const NEUTRAL_SUBJECT = "Pupil matter";
 
-const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs)\s?(?:\[\d+\])?\s?:\s*)+/i;
 /** Words that only label or place the data next to a name: "DOB", "NHS no.", "7C", "Y6", "Year 3". */
 const LABEL_WORDS = new Set([
   "dob",

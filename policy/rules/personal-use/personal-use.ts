@@ -3,6 +3,7 @@ import { ASIDE_OPENERS, NOT_A_LABEL_AFTER } from "../../data/personal-use/marker
 import { PERSONAL_SIGNS, SCHOOL_BUSINESS, STAFF_WORK, type PersonalUseKind } from "../../data/personal-use/topics.js";
 import { findAll, phrasePattern } from "../text.js";
 import { domainOf, isSchoolDomain } from "../../engine/message.js";
+import { REPLY_PREFIX } from "../../engine/normalize.js";
 import { personalUseModel } from "../../data/models/personal-use.js";
 import { probabilityWith } from "../../model/text-classifier.js";
 import { personalUseContext } from "./context.js";
@@ -59,7 +60,7 @@ export function hasPersonalLabel(subject: string, label: string): boolean {
   const lower = subject.toLowerCase().trim();
   const wanted = label.toLowerCase();
   if (lower.indexOf(`[${wanted}]`) !== -1 || lower.indexOf(`(${wanted})`) !== -1) return true;
-  const withoutPrefix = lower.replace(/^(?:(?:re|fw|fwd):\s*)+/, "");
+  const withoutPrefix = lower.replace(REPLY_PREFIX, "");
   if (withoutPrefix.indexOf(wanted) !== 0) return false;
   const rest = withoutPrefix.slice(wanted.length);
   if (rest.length === 0) return true;
