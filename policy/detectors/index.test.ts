@@ -559,6 +559,20 @@ describe("who a sensitive detail is about", () => {
     },
   );
 
+  it.each<[string, string, string, boolean]>([
+    // Development parts AT and AV: the school's shorthand for a pupil in the subject.
+    ["a possessive", "JT - medical", "JT's mum rang - he's been diagnosed with epilepsy.", true],
+    ["a class", "KB meds change", "KB (Class 3) is now on melatonin at bedtime.", true],
+    ["a verb", "AK - restraint incident 12/03", "Positive handling form for AK is on the shared drive.", true],
+    // A school's acronym is no one's initials, whatever follows it.
+    ["an acronym", "PE - asthma inhalers", "PE is on Tuesday this week; bring inhalers to the hall.", false],
+  ])(
+    "initials in capitals the subject sets off are a pupil where the body writes them as one: %s",
+    (_what, subject, bodyText, found) => {
+      expect(typesIn(bodyText, subject).includes("subject:special-category")).toBe(found);
+    },
+  );
+
   it('a reply\'s "Re:" does not make a lower-case subject one that capitalises its names', () => {
     const body = "Mrs Cole will check Bobby's readings at snack and lunch.";
     expect(typesIn(body, "Re: bobby's diabetes pump")).toContain("subject:special-category");

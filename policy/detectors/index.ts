@@ -109,7 +109,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // A subject written without capitals ("ayaan (3S) autism") gives no sign of which words are names.
   // "Re:" and "Fwd:" are the mail program's capitals, not the sender's.
   const subjectInLowerCase = !/\b[A-Z][a-z]/.test(input.subject.replace(REPLY_PREFIX, ""));
-  const setOffWords = subjectSetOffWords(input.subject).filter(
+  const setOffWords = subjectSetOffWords(input.subject, true).filter(
     (entry) => subjectInLowerCase || entry.word[0] !== entry.lower[0],
   );
 
@@ -123,9 +123,12 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     return found;
   };
   const bodyPeople = findAndNote(bodyScan, undefined, setOffWords);
-  // The subject's words the body writes as a person alone ("reece has been late…", "kacper's dad says…").
+  // The subject's words the body writes as a person on their own ("reece has been late…", "kacper's dad
+  // says…", "KB (Class 3) is now on…"), not as whom the mail greets or whom to contact.
   const confirmedInBody = new Set(
-    bodyPeople.filter(isGivenNameAlone).map((name) => bodyScan.lower.slice(name.start, name.end)),
+    bodyPeople
+      .filter((name) => !name.staff && !name.addressee)
+      .map((name) => bodyScan.lower.slice(name.start, name.end)),
   );
   // A lower-case word is never "written as a name"; the body must find it as a person.
   const namedElsewhere = (word: string) =>

@@ -560,7 +560,7 @@ describe("findNames with words the subject confirmed", () => {
     findNames(
       makeScan(text, "body", { start: text.length, end: text.length }, 0),
       undefined,
-      confirmed.map((lower) => ({ lower, runOn })),
+      confirmed.map((lower) => ({ word: lower, lower, runOn })),
     ).map((name) => text.slice(name.start, name.end));
   it.each<[string, string, string[], string[]]>([
     ["lower case, doing something", "poppy has soiled again today", ["poppy"], ["poppy"]],

@@ -317,7 +317,7 @@ const COMMON_OPENERS = new Set([
 export function findNames(
   scan: Scan,
   namedElsewhere: (word: string) => boolean = () => false,
-  confirmed: readonly Pick<SetOffWord, "lower" | "runOn">[] = [],
+  confirmed: readonly Pick<SetOffWord, "word" | "lower" | "runOn">[] = [],
 ): NameCandidate[] {
   const { text, lower } = scan;
   const names: NameCandidate[] = [];
@@ -505,8 +505,10 @@ export function findNames(
   if (confirmed.length > 0) {
     const covered = coverageOf(names);
     const found: { start: number; end: number }[] = [];
-    for (const { lower: word, runOn } of confirmed) {
-      const follows = runOn ? STRONG_PERSON_FOLLOWS : PERSON_FOLLOWS;
+    for (const { word: written, lower: word, runOn } of confirmed) {
+      // Initials in capitals ("JT - medical"), not a school's acronym ("PE is on Tuesday").
+      if (ACRONYMS.has(written)) continue;
+      const follows = runOn && written !== written.toUpperCase() ? STRONG_PERSON_FOLLOWS : PERSON_FOLLOWS;
       const asPerson: { start: number; end: number }[] = [];
       const thing = someOccurrence(lower, word, (at, end) => {
         if (isNameChar(lower.charCodeAt(at - 1)) || isLetterCode(lower.charCodeAt(end))) return false;

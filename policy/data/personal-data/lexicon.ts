@@ -779,7 +779,8 @@ export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory,
   criminal: ["police", "court"],
   safeguarding: ["home visit", "home visit outcome"],
   // Development part AR: a member of staff's "sickness" ("Jenny Marsden sickness - back to work meeting").
-  health: ["eating concerns", "sickness"],
+  // Development part AV: "JT - medical", "Oak - Zara M medical" (a pupil's medical matters by name).
+  health: ["eating concerns", "sickness", "medical"],
   "free-school-meals": ["pp"],
 };
 
