@@ -299,6 +299,9 @@ describe("writtenAsName", () => {
     ["after 'at' (a place only)", "We met at Elm yesterday.", "Elm", false],
     ["inside a longer word", "Rorys and Rory-like", "Ror", false],
     ["at a sentence's start only", "Divorce is hard. It is.", "Divorce", false],
+    ["a surname after its given name", "Attached is the draft EHCP for Finn Harris from Herts.", "Harris", true],
+    ["a place's second word after 'in'", "The children in Holy Trinity have nits.", "Trinity", false],
+    ["a second word at a sentence's start", "Finn Harris is here.", "Harris", false],
   ])("%s", (_what, text, word, expected) => {
     expect(writtenAsName(text, word)).toBe(expected);
   });

@@ -605,12 +605,15 @@ const OCCURRENCES_READ = 50;
 /**
  * Is `word` written in `text` as a name: capitalised in mid-sentence, after a lower-case word or a comma
  * that is no preposition of place ("to see Rory.", "Yes thanks, Kiera", not "children in Oak"), or after
- * "for", "to" or "from", which take a person too ("came in for Kayden")?
+ * "for", "to" or "from", which take a person too ("came in for Kayden"); or as the surname after such a
+ * given name ("for Finn Harris")?
  */
 export function writtenAsName(text: string, word: string): boolean {
   return someOccurrence(text, word, (at, end) => {
     if (isAsciiLetter(text.charCodeAt(end))) return false;
-    const before = lowerCaseWordBefore(text, at);
+    // A surname after its given name reads the same way: "the draft EHCP for Finn Harris" (development part AO).
+    const given = /[A-Z][a-z]+ $/.exec(text.slice(Math.max(0, at - 24), at));
+    const before = lowerCaseWordBefore(text, given === null ? at : at - given[0].length);
     return before !== undefined && (!PLACE_PREPOSITIONS.has(before) || PERSON_PREPOSITIONS.has(before));
   });
 }
