@@ -23,7 +23,6 @@ export const PASS_ON_VERBS: readonly string[] = [
   "share it with",
   "copy this",
   "repost",
-  "copy and paste this",
   // "copy and paste (don't share) this to 10 friends": the Facebook chain's wording, "this" not next to it.
   "copy and paste",
   "pass it round",
@@ -66,12 +65,10 @@ export const EVERYONE: readonly string[] = [
   "anyone you know",
   "people you care about",
   "anyone you care about",
-  "all your contacts",
   "your contacts",
   "your address book",
   "as many people as",
   "as many as you can",
-  "all your friends",
   "all your colleagues",
   "your friends",
   "to friends",
@@ -90,7 +87,6 @@ export const EVERYONE: readonly string[] = [
   "every parent you know",
   "every teacher you know",
   "every friend",
-  "every person you know",
   "every person you",
   "their contacts",
   // Development part AB: "pass it on to anyone who needs a laugh", "share to every group and contact".
@@ -118,11 +114,8 @@ export const HOAX_PHRASES: readonly string[] = [
   "bill gates is sharing",
   "microsoft will pay you",
   "not take this for a junk letter",
-  "this is not a hoax",
   "this is not a joke",
   "not a hoax",
-  "don't break the chain",
-  "do not break the chain",
   "break the chain",
   "chain letter",
   "bad luck",
@@ -172,8 +165,6 @@ export const HOAX_PHRASES: readonly string[] = [
  * colleague, or for the staff newsletter's editor, is not chain mail.
  */
 export const JOKE_WORDS: readonly string[] = [
-  "joke of the day",
-  "here's a joke",
   "joke",
   "jokes",
   "funny",
@@ -182,7 +173,6 @@ export const JOKE_WORDS: readonly string[] = [
   "made me chuckle",
   "had to share",
   "brighten your day",
-  "friday funny",
   "friday funnies",
   "lol",
   "lmao",

@@ -161,7 +161,7 @@ ruleTester(rule, {
         {
           messageId: "chain",
           location: "body",
-          spanTexts: ["I do not give Instagram", "permission to use my pictures", "Copy and paste this", "send to"],
+          spanTexts: ["I do not give Instagram", "permission to use my pictures", "Copy and paste", "send to"],
         },
       ],
     },
@@ -181,7 +181,7 @@ ruleTester(rule, {
         ...body("Friday funny - had to share this one!"),
         to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
       },
-      errors: [{ messageId: "chain", location: "body", spanTexts: ["Friday funny", "had to share"] }],
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["funny", "had to share"] }],
     },
     {
       draft: body("Forward this to everyone you know or bad luck will follow!"),
@@ -193,7 +193,7 @@ ruleTester(rule, {
         ...body("Joke of the day: why did the teacher wear sunglasses?"),
         to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
       },
-      errors: [{ messageId: "chain", location: "body", spanTexts: ["Joke of the day"] }],
+      errors: [{ messageId: "chain", location: "body", spanTexts: ["Joke"] }],
     },
     {
       name: "a joke to twelve colleagues",
