@@ -25,6 +25,12 @@ describe("findSubjectPeople", () => {
     ["re: lily-rose jackson - domestic incident", ["lily-rose jackson"]],
     ["Maisie (Ash) - school nurse referral", ["Maisie"]],
     ["Ash class - Ayaan - chicken pox", ["Ayaan"]],
+    // A pupil described, not named (development parts AO, AT, AV).
+    ["Y4 boy with EpiPen - Friday trip", ["Y4 boy"]],
+    ["new Y7 boy - diabetes", ["new Y7 boy"]],
+    ["Re: new LAC girl in Rowan - PEP meeting", ["new LAC girl"]],
+    ["Child in Owls - dad in prison", ["Child"]],
+    ["Transport - Year 10 lad in 10M", ["Year 10 lad"]],
   ])("%s → %j", (subject, expected) => {
     expect(people(subject)).toEqual(expected);
   });
@@ -32,6 +38,11 @@ describe("findSubjectPeople", () => {
   it.each([
     // Ordinary subjects: parts of two words, a word and a letter, a letter and a word, that are no one.
     "EHCP training Thursday",
+    // A year alone does not narrow a description to one pupil; "Child in Need" is a plan, not a child.
+    "Safeguarding - Year 6 boy",
+    "Re: Child in Need meeting",
+    "new boarder - medical form",
+    "Pupil premium strategy - pupils in Year 5",
     "FSM eligibility letters for all families",
     "Plan B for sports day",
     "Vitamin D letters",
@@ -81,6 +92,11 @@ describe("personal data in a subject, no name list needed", () => {
 
   it.each([
     "EHCP training Thursday",
+    // A year alone does not narrow a description to one pupil; "Child in Need" is a plan, not a child.
+    "Safeguarding - Year 6 boy",
+    "Re: Child in Need meeting",
+    "new boarder - medical form",
+    "Pupil premium strategy - pupils in Year 5",
     "Hardship fund - applications open",
     "Parents' evening 14/03/2030",
     // Lower-case "cin" or "salt" is a word, not the acronym.

@@ -12,6 +12,7 @@ import {
 import { SENSITIVE_CATEGORIES } from "../pack/vocabulary.js";
 import { SCHOOL_ACRONYMS } from "../data/etiquette/acronyms.js";
 import { REPLY_PREFIX } from "../engine/normalize.js";
+import { forEachMatch } from "./text.js";
 
 /**
  * People in a subject line, recognised from how staff write them there rather than from a name list
@@ -118,6 +119,15 @@ const CLASS_REFERENCE = /\b(?:class|year|yr|form) ?\d{1,2}\b|\b[A-Z][a-z]+ class
 const DOTTED = new Set(DOTTED_ABBREVIATIONS);
 /** A family's children named by their surname: "the Nowak children". */
 const SIBLINGS = new Set(["children", "boys", "girls", "kids", "siblings", "brothers", "sisters"]);
+
+/**
+ * A pupil pointed out without a name, as a subject writes it (the body's DESCRIBED_PERSON without "the"):
+ * "Y4 boy with EpiPen", "new Y7 boy - diabetes", "new LAC girl in Rowan", "Child in Owls - dad in prison",
+ * "Year 10 lad in 10M" (development parts AO, AT, AV). Something must narrow it to one: "new" with a year
+ * or a group, or "with …", or a class after "in"; a year alone ("Safeguarding - Year 6 boy") does not.
+ */
+const DESCRIBED_PUPIL =
+  /(?:^|[-:(\u2013] )([Nn]ew (?:(?:Y|Yr|Year ?)\d{1,2}|[A-Z]{2,4}) (?:boy|girl|lad)|(?:(?:Y|Yr|Year ?)\d{1,2} )?(?:[Bb]oy|[Gg]irl|[Ll]ad|[Cc]hild|[Pp]upil|[Bb]oarder)(?= with | in (?!Need|Care)[A-Z\d]))/g;
 
 /** People written in a subject the ways above, with offsets into `subject`. */
 export function findSubjectPeople(subject: string): SubjectPerson[] {
@@ -275,5 +285,9 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       }
     }
   }
+  forEachMatch(DESCRIBED_PUPIL, subject, (match) => {
+    const end = match.index + match[0].length;
+    people.push({ start: end - (match[1] as string).length, end, confidence: 0.75 });
+  });
   return people;
 }
