@@ -10,12 +10,6 @@
 /** Saying yes. */
 export const ACCEPTANCE_CUES: readonly string[] = [
   "accept",
-  "we accept",
-  "i accept",
-  "happy to accept",
-  "pleased to accept",
-  "we'd like to accept",
-  "we would like to accept",
   "agree to",
   "we agree",
   "i agree",
@@ -24,7 +18,6 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "go ahead",
   "go-ahead",
   "proceed",
-  "please proceed",
   "confirm the order",
   "confirm the booking",
   "confirm that we will",
@@ -51,7 +44,6 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "authorise payment",
   "authorise the payment",
   "approve the",
-  "approved the",
   "we will pay",
   "we'll pay",
   "i will pay",
@@ -63,7 +55,6 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "happy to extend",
   "process the order",
   "signed contract",
-  "book it in",
   "book them in",
   "please invoice",
   "invoice us",
@@ -72,9 +63,6 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "accepts",
   "agrees to",
   "enter into",
-  "happy to go with",
-  "we'll go with",
-  "we will go with",
   "sign up to",
   "happy to sign up",
   "take this email as our",
@@ -88,7 +76,6 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "reserve the",
   "please reserve",
   "let's do it",
-  "let's go with",
   "yes, do",
   "yes do",
   // Development part AB: taking up a supplier's offer, confirming its figure.
@@ -115,6 +102,15 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "happy with your",
   // Development part AS: "Please lock in the 24 month fixed … contract at the rates quoted".
   "lock in",
+  // Development part AW: a booking or a renewal confirmed, a package chosen, a purchase order sent.
+  "go with",
+  "renewing",
+  "can confirm the",
+  "po to follow",
+  "po attached",
+  "sign us up",
+  "approved the",
+  "order approved",
 ];
 
 /** What is being agreed to: money, terms, a contract. */
@@ -159,6 +155,8 @@ export const COMMERCIAL_OBJECTS: readonly string[] = [
   // Development part AN: "we agree to pay in full within 14 days", "we agree to the 20% commission".
   "pay in full",
   "commission",
+  // Development part AW: a purchase order ("PO to follow", "PO attached").
+  "po",
   "£",
 ];
 

@@ -25,6 +25,15 @@ ruleTester(rule, {
     // Development part AP: a mortgage's fixed rate is no contract length; accepting a fact with "it".
     { name: "a mortgage's fix", draft: body("We'll go with the 5-year fix.") },
     { name: "accepting it, nothing priced before", draft: body("The trip was cancelled. We accept it.") },
+    // Development part AW: "booked" and "confirmed" are as often someone else's act or a private trip.
+    {
+      name: "a supplier's price confirmed",
+      draft: body("Apple have confirmed the price for 15 iPads. Shall I ask for a quote?"),
+    },
+    {
+      name: "a staff event the trust booked",
+      draft: body("The Trust has booked an instructor for a free yoga session, £0 to staff."),
+    },
     {
       name: "a supplier's acceptance in the message being answered",
       draft: body("Dear all,\n\nThanks.\n\n-----Original Message-----\nFrom: Sales\n\nWe accept your quote of £1,200."),
@@ -251,7 +260,23 @@ ruleTester(rule, {
     {
       name: "going with an option on a lease",
       draft: body("We're happy to go with the Canon option on the 60-month lease at £612 per quarter."),
-      errors: [{ messageId: "commitment", location: "body", spanTexts: ["happy to go with"] }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["go with"] }],
+    },
+    // Development part AW: a renewal or package confirmed, a purchase order sent.
+    {
+      name: "a renewal confirmed at the price quoted",
+      draft: body("Confirming we're renewing Arbor for the 3 years at the price quoted."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["renewing"] }],
+    },
+    {
+      name: "a purchase order to follow",
+      draft: body("Yes please, PO to follow."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["PO to follow"] }],
+    },
+    {
+      name: "signing up for years",
+      draft: body("Sign us up for the three-year licence please."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["Sign us up"] }],
     },
     {
       name: "this email as the order",
@@ -261,11 +286,11 @@ ruleTester(rule, {
     {
       name: "acceptance and a commercial object in one sentence",
       draft: body("We are happy to accept your quotation of £4,200 and go ahead with the three-year contract."),
-      errors: [{ messageId: "commitment", location: "body", spanTexts: ["happy to accept"] }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["accept"] }],
     },
     {
       draft: body("We accept your quote of £1,200 and will pay on delivery."),
-      errors: [{ messageId: "commitment", location: "body", spanTexts: ["We accept"] }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["accept"] }],
     },
     {
       draft: body("Please take this email as confirmation of our order for 30 laptops."),
@@ -307,7 +332,7 @@ ruleTester(rule, {
       draft: body(
         "Thanks for the figures for the coach, the minibus, the hall hire, the lunches and the staff cover, which we went through at length in the finance meeting on Tuesday with the business manager, the bursar and two governors, and which they all thought were fair for a trip of this size and for the time of year. We are happy to accept your quotation of £4,200.",
       ),
-      errors: [{ messageId: "commitment", location: "body", spanTexts: ["happy to accept"] }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["accept"] }],
     },
     {
       name: "a go-ahead with no object, then another with one",
@@ -317,7 +342,7 @@ ruleTester(rule, {
     {
       name: "a go-ahead before an explicit phrase, spans in text order",
       draft: body("We are happy to proceed with your quote. We accept the terms."),
-      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed", "We accept"] }],
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["proceed", "accept"] }],
     },
     {
       draft: body("We agree to the terms and are happy to proceed."),
