@@ -476,6 +476,11 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "love,",
     "happy birthday",
     "at mine",
+    // Development parts AQ and AW: recipes passed round, a run at the weekend, joining in.
+    "recipe",
+    "tbsp",
+    "count me in",
+    "parkrun",
   ]),
 ];
 
