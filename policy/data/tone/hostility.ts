@@ -193,6 +193,9 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   ],
   // policy: threatening
   threatening: [
+    // Development part AV: a veiled threat to a colleague ("I have a long memory, and your contract…").
+    "i have a long memory",
+    "think very carefully before you",
     // Development part AR: a threat to a parent, a colleague who is avoiding the sender.
     "don't test me",
     "you can't avoid me",
@@ -344,6 +347,19 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   ],
   // readme: sarcasm and contempt aimed at a person ("do you actually read your emails?")
   sarcastic: [
+    // Development part AV: mock thanks and praise, a dig at a colleague's standards, a parent talked down to.
+    "graced us with",
+    "thanks for finally",
+    "thank you for finally",
+    "bold choice",
+    "have lower standards",
+    "useful for once",
+    "if you spent as much",
+    "can't wait for another",
+    "always is with you",
+    "at this rate you'll",
+    "massage egos",
+    "other parents seem to manage",
     // Development part AR: "whoever takes them could try staying awake".
     "try staying awake",
     // Development part AU: sarcasm and condescension aimed at colleagues, without a swear word.

@@ -118,6 +118,10 @@ ruleTester(rule, {
       // A teacher's trial: sarcasm at a colleague who missed a deadline.
       ["Thanks so much for getting your data in on time. Oh wait.", "Oh wait"],
       ["Oh brilliant, thanks for letting us all down again.", "letting us all down"],
+      // Development part AV: mock thanks, a veiled threat, a parent talked down to.
+      ["Thanks for finally turning up, Anna. Only six weeks late.", "Thanks for finally"],
+      ["I have a long memory, and your contract comes up for renewal in July.", "I have a long memory"],
+      ["Other parents seem to manage it, but I'll send the instructions again.", "Other parents seem to manage"],
     ].map(([text, span]) => ({
       name: `hostile: ${text}`,
       draft: body(text as string),
