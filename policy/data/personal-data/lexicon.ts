@@ -1276,29 +1276,16 @@ export const FAMILY_RELATIONS: readonly string[] = [
 ];
 
 /**
- * Function words of subject lines ("re", "for", "and"): never part of a person's name there. Source: the
- * closed classes of English (articles, pronouns, prepositions, conjunctions, auxiliaries).
+ * Function words of subject lines ("a", "or", "by"): never part of a person's name there. Source: the
+ * closed classes of English (articles, pronouns, prepositions, conjunctions, auxiliaries). Read only with
+ * SUBJECT_NOT_NAMES, so the ones it holds ("the", "for", "re") are not repeated here.
  */
 export const SUBJECT_FUNCTION_WORDS: readonly string[] = [
   "a",
   "an",
-  "the",
-  "and",
   "or",
   "but",
-  "of",
-  "to",
-  "in",
-  "on",
-  "for",
-  "with",
-  "at",
   "by",
-  "from",
-  "about",
-  "re",
-  "fw",
-  "fwd",
   "after",
   "before",
   "into",
@@ -1319,7 +1306,6 @@ export const SUBJECT_FUNCTION_WORDS: readonly string[] = [
   "not",
   "no",
   "yes",
-  "this",
   "that",
   "these",
   "those",
@@ -1351,8 +1337,6 @@ export const SUBJECT_FUNCTION_WORDS: readonly string[] = [
   "less",
   "other",
   "another",
-  "next",
-  "last",
   "asked",
   "tell",
   "told",
@@ -1372,7 +1356,6 @@ export const SUBJECT_FUNCTION_WORDS: readonly string[] = [
   "can",
   "could",
   "should",
-  "may",
   "might",
   "must",
   "need",
@@ -1813,26 +1796,27 @@ export const ACCOUNT_CONTEXT: readonly string[] = [
 ];
 
 /**
- * Capitalised words that start or fill subject lines and file names without being anyone's name (lower
- * case): a subject-line name ("Amira Khalil") must contain none of them. Source: the words school staff
- * put in subjects (the corpus README's examples and the schools' policies' own headings).
- */
-/**
  * Capitalised words that start sentences and are no one's name (pronouns, determiners, adverbs and
- * interjections of English; closed classes, so a list can hold them), beside SUBJECT_NOT_NAMES' nouns.
+ * interjections of English; closed classes, so a list can hold them), beside SUBJECT_NOT_NAMES' nouns, and
+ * read only with them (the ones they hold, "everyone", "it", "please", are not repeated here).
  * Source: the closed word classes of English (Quirk et al., A Comprehensive Grammar of the English
  * Language, 1985), lower case.
  */
 export const NOT_NAME_WORDS: readonly string[] = (
-  "everyone everybody someone somebody anyone anybody nobody nothing something everything it there here " +
+  "everybody someone somebody anyone anybody nobody nothing something everything there here " +
   "one each both either neither mine yours ours theirs hers whoever which whose while once since although " +
   "though because unless until if so then however sorry ok okay well oh sadly unfortunately hopefully " +
-  "apparently luckily thankfully obviously clearly honestly actually basically please great good lovely " +
-  "brilliant perfect fine sure glad happy hope let can everything nothing none most many few several " +
-  "lots plenty half whatever whichever wherever whenever meanwhile anyway instead otherwise besides " +
+  "apparently luckily thankfully obviously clearly honestly actually basically great good lovely " +
+  "brilliant perfect fine sure glad happy hope let none most many few several " +
+  "lots plenty whatever whichever wherever whenever meanwhile anyway instead otherwise besides " +
   "she'll he'll they'll i'll we'll you'll"
 ).split(" ");
 
+/**
+ * Capitalised words that start or fill subject lines and file names without being anyone's name (lower
+ * case): a subject-line name ("Amira Khalil") must contain none of them. Source: the words school staff
+ * put in subjects (the corpus README's examples and the schools' policies' own headings).
+ */
 export const SUBJECT_NOT_NAMES: readonly string[] = [
   // Days as timetables abbreviate them ("Cover Thu P5"), and organisations' and posts' nouns after a
   // capitalised word ("Education Committee", "Epilepsy Action", "Midday Supervisor"): development part Y.
