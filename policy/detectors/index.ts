@@ -123,13 +123,17 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     return found;
   };
   const bodyPeople = findAndNote(bodyScan, undefined, setOffWords);
-  // The subject's words the body writes as a person on their own ("reece has been late…", "kacper's dad
-  // says…", "KB (Class 3) is now on…"), not as whom the mail greets or whom to contact.
-  const confirmedInBody = new Set(
-    bodyPeople
-      .filter((name) => !name.staff && !name.addressee)
-      .map((name) => bodyScan.lower.slice(name.start, name.end)),
-  );
+  // Does the body write this subject word as a person on their own ("reece has been late…", "kacper's dad
+  // says…", "KB (Class 3) is now on…"), not as whom the mail greets or whom to contact? Read in place: a
+  // body of thousands of names slices none of them.
+  const confirmedInBody = (word: string) =>
+    bodyPeople.some(
+      (name) =>
+        !name.staff &&
+        !name.addressee &&
+        name.end - name.start === word.length &&
+        bodyScan.lower.startsWith(word, name.start),
+    );
   // A lower-case word is never "written as a name"; the body must find it as a person.
   const namedElsewhere = (word: string) =>
     nameWords.has(word.toLowerCase()) ||
@@ -139,7 +143,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // A run-on first word the body writes as a person (see `SetOffWord.runOn`) is whom the subject names.
   for (const name of wordsNamedIn(
     subjectScan,
-    new Set(setOffWords.filter((entry) => entry.runOn && confirmedInBody.has(entry.lower)).map((entry) => entry.lower)),
+    new Set(setOffWords.filter((entry) => entry.runOn && confirmedInBody(entry.lower)).map((entry) => entry.lower)),
   ))
     if (!subjectPeople.some((known) => overlaps(known, name.start, name.end))) subjectPeople.push(name);
   const people = [subjectPeople, bodyPeople, findAndNote(scans[2] as Scan, namedElsewhere)];
@@ -174,7 +178,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // A given name the subject sets off and the body writes as a person ("reece 10H" above "reece has been
   // late…", "New starter - Ahmad" above "Ahmad (Year 8) starts…") is whom the whole mail is about, as a
   // full name is: a detail further down the body is theirs ("…his brother is tagged").
-  const subjectsPerson = setOffWords.some((entry) => confirmedInBody.has(entry.lower));
+  const subjectsPerson = setOffWords.some((entry) => confirmedInBody(entry.lower));
   const identifiedIn = scans.map(
     (scan, index) =>
       (scan === bodyScan && subjectsPerson) ||
