@@ -1827,6 +1827,9 @@ export const SUBJECT_NOT_NAMES: readonly string[] = [
   "thur",
   "committee",
   "action",
+  // Development parts AU and AV and W: "Cancer Research UK - Race for Life", "Knife crime workshop - Essex Police".
+  "research",
+  "police",
   "hub",
   "forum",
   "association",
