@@ -35,7 +35,7 @@ root.innerHTML = `
     </div>
     <div class="h-status" role="status" aria-live="polite" id="h-status"></div>
     <div class="h-notes" id="h-notes" aria-label="Notifications"></div>
-    <div class="h-row"><label for="h-to">To</label><input id="h-to" autocomplete="off" placeholder="name@example.org; …"></div>
+    <div class="h-row"><label for="h-to">To</label><input id="h-to" autocomplete="off" placeholder="name@example.org; Jo Bloggs &lt;jo@example.org&gt;; …"></div>
     <div class="h-row"><label for="h-cc">Cc</label><input id="h-cc" autocomplete="off"></div>
     <div class="h-row"><label for="h-bcc">Bcc</label><input id="h-bcc" autocomplete="off"></div>
     <div class="h-row"><label for="h-subject">Subject</label><input id="h-subject" autocomplete="off"></div>
@@ -78,11 +78,9 @@ const status = byId("h-status");
 const pane = byId<HTMLIFrameElement>("h-pane");
 const dialog = byId("h-dialog");
 
+/** The recipients typed into a line, split at ";" or "," outside a quoted display name ("Kettering, Dave" <…>). */
 const splitAddresses = (text: string) =>
-  text
-    .split(/[;,]/)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
+  (text.match(/(?:"[^"]*"|[^;,"])+/g) ?? []).map((part) => part.trim()).filter((part) => part.length > 0);
 
 function fireCompose(handler: string, name: string) {
   standIn.fire(name, handler).catch((error: unknown) => {

@@ -201,9 +201,8 @@ export function createOfficeStandIn(options: StandInOptions) {
       distributionLists: options.distributionLists ?? [],
     });
   const toRecipient = (entry: string | { displayName?: string; emailAddress: string }): StandInRecipient => {
-    const emailAddress = typeof entry === "string" ? entry : entry.emailAddress;
-    const displayName = typeof entry === "string" ? entry : (entry.displayName ?? entry.emailAddress);
-    return { displayName, emailAddress, recipientType: typeOf(emailAddress) };
+    const { displayName, emailAddress } = typeof entry === "string" ? typedRecipient(entry) : entry;
+    return { displayName: displayName ?? emailAddress, emailAddress, recipientType: typeOf(emailAddress) };
   };
 
   const recipientsField = (field: "to" | "cc" | "bcc") => ({
@@ -499,3 +498,18 @@ export function createOfficeStandIn(options: StandInOptions) {
 }
 
 export type OfficeStandIn = ReturnType<typeof createOfficeStandIn>;
+
+/**
+ * A recipient as typed into Outlook's To line: a bare address, or a display name and the address in angle
+ * brackets (`Dave Kettering <d.kettering@school.sch.uk>`, `"Kettering, Dave" <…>`), which Outlook resolves
+ * to that display name and address. Without brackets the address is its own display name, as Outlook shows
+ * an unresolved address.
+ */
+export function typedRecipient(typed: string): { displayName: string; emailAddress: string } {
+  const text = typed.trim();
+  const open = text.lastIndexOf("<");
+  if (open === -1 || !text.endsWith(">")) return { displayName: text, emailAddress: text };
+  const emailAddress = text.slice(open + 1, -1).trim();
+  const name = text.slice(0, open).trim().replace(/^"|"$/g, "");
+  return { displayName: name === "" ? emailAddress : name, emailAddress };
+}
