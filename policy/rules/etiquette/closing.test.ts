@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ruleTester } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
-import rule, { hasClosing } from "./closing.js";
+import rule, { hasClosing, signedWithOwnName } from "./closing.js";
 
 const body = (text: string) => ({ subject: "Reports", body: text, bodyType: "text" as const });
 
@@ -63,5 +63,24 @@ describe("hasClosing", () => {
     [`The reports are ready. Thanks to everyone who ${"x".repeat(30)}`, false],
   ])("%j → %s", (text, expected) => {
     expect(hasClosing(text)).toBe(expected);
+  });
+});
+
+describe("signedWithOwnName: a short note signed with the sender's name (a new user's trial)", () => {
+  it.each([
+    ["Priya", "Priya Shah", true],
+    ["Priya Shah", "Priya Shah", true],
+    ["PS", "Priya Shah", true],
+    ["Miss Shah.", "Priya Shah", true],
+    ["Mrs Hart", "Priya Shah", false], // someone else's name
+    ["Jo", "", false], // no sender to compare with
+    ["Thanks for the data", "Priya Shah", false],
+  ])("%j from %j → %s", (line, sender, expected) => {
+    expect(signedWithOwnName(line, sender)).toBe(expected);
+  });
+
+  it("counts as a closing on the last line only", () => {
+    expect(hasClosing("Count me in if you're going!\n\nJo", "Jo Baker")).toBe(true);
+    expect(hasClosing("Jo\n\nCount me in if you're going!", "Jo Baker")).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { CLOSINGS } from "../../data/etiquette/closings.js";
 import { nonEmptyLines } from "../text.js";
+import { TITLES } from "../../data/personal-data/lexicon.js";
 
 const startsWithClosing = (text: string): boolean => {
   const lower = text.toLowerCase();
@@ -12,17 +13,36 @@ const startsWithClosing = (text: string): boolean => {
  * after its last sentence ("…due on Friday. Thanks, Mrs Hart", "DO NOT BE LATE!!! Kind regards, Jo"): a
  * one-line e-mail signs off on the same line.
  */
-export function hasClosing(ownWithSignOff: string): boolean {
+export function hasClosing(ownWithSignOff: string, senderName = ""): boolean {
   const lines = nonEmptyLines(ownWithSignOff).slice(-8);
   if (lines.some((line) => line.length <= 60 && startsWithClosing(line))) return true;
   const last = (lines[lines.length - 1] ?? "").trim();
   // A name and a kiss ("Lucy x", "Jo xx") signs off warmly between colleagues.
-  if (SIGNED_WITH_A_KISS.test(last)) return true;
+  if (SIGNED_WITH_A_KISS.test(last) || signedWithOwnName(last, senderName)) return true;
   const tail = /[.!?]\s+([^.!?]{1,40})$/.exec(last);
   return tail !== null && startsWithClosing(tail[1] as string);
 }
 
 const SIGNED_WITH_A_KISS = /^[a-z][\w'-]{0,20}(?: [a-z][\w'-]{0,20})? x{1,3}$/i;
+
+/**
+ * Is `line` the sender's own name as staff sign a short note: the given name ("Priya"), the whole name, the
+ * initials ("PS") or a title and the surname ("Miss Hart")? `senderName` is the From display name ("Priya
+ * Shah"); none, no match. A new user's trial: replies signed "Priya" and "Jo" were told to add a closing.
+ */
+export function signedWithOwnName(line: string, senderName: string): boolean {
+  const words = senderName.trim().toLowerCase().split(/\s+/);
+  const given = words[0] ?? "";
+  const surname = words[words.length - 1] ?? "";
+  const signed = line.toLowerCase().replace(/[.,!]$/, "");
+  if (given === "" || signed === "") return false;
+  return (
+    signed === given ||
+    signed === words.join(" ") ||
+    (words.length > 1 && signed === words.map((word) => word.charAt(0)).join("")) ||
+    TITLES.some((title) => signed === `${title.toLowerCase()} ${surname}`)
+  );
+}
 
 export default defineRule({
   meta: {
@@ -35,8 +55,8 @@ export default defineRule({
     messages: { missing: "Add a closing, such as 'Kind regards' or 'Best wishes'." },
   },
   appliesTo: (pack) => pack.etiquette.closingRequired,
-  check({ message }) {
+  check({ draft, message }) {
     if (message.ownWithSignOff.trim().length === 0) return [];
-    return hasClosing(message.ownWithSignOff) ? [] : [{ messageId: "missing", location: "body" }];
+    return hasClosing(message.ownWithSignOff, draft.from?.name) ? [] : [{ messageId: "missing", location: "body" }];
   },
 });
