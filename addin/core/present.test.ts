@@ -68,7 +68,7 @@ describe("decideSend", () => {
     const ours = decideSend(
       analysis([finding({ policyRef: { section: "School Policy Guard defaults — E-mail etiquette", quote: "q" } })]),
     );
-    expect(ours.errorMessage).toContain("(our guidance, not the school's)");
+    expect(ours.errorMessage).toContain("(this add-in's advice, not school policy)");
     expect(ours.errorMessage).not.toContain("E-mail etiquette");
     const long = decideSend(
       analysis([

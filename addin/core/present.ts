@@ -47,7 +47,7 @@ export function clauseInBrief(finding: Finding): string {
   const parts = finding.policyRef.section.split(" — ");
   // Our own guidance where the school's policy has no sentence is never passed off as the school's (an IT
   // admin's trial: "E-mail etiquette" read as a clause of theirs).
-  if (parts[0] === DEFAULT_CITATION_DOCUMENT) return "our guidance, not the school's";
+  if (parts[0] === DEFAULT_CITATION_DOCUMENT) return "this add-in's advice, not school policy";
   const section = (parts[parts.length - 1] as string).replace(/^[\d.]+\s*/, "").trim();
   // A long heading keeps its title, not a cut ("Acceptable Use Agreement: Staff, Governors and Visitors").
   const colon = section.indexOf(":");

@@ -122,8 +122,8 @@ export function App({ item, pack, supported, dark, openedFromSend }: AppProps) {
                           {/* A rule's own fallback is our guidance, not a sentence of the school's (a new user's trial). */}
                           {finding.policyRef.section.startsWith(`${DEFAULT_CITATION_DOCUMENT} — `) ? (
                             <>
-                              <strong>Why:</strong> your school&rsquo;s policy has no sentence on this; our guidance:
-                              &ldquo;{finding.policyRef.quote}&rdquo;
+                              <strong>Why:</strong> your school&rsquo;s policy has no sentence on this; this
+                              add-in&rsquo;s advice: &ldquo;{finding.policyRef.quote}&rdquo;
                             </>
                           ) : (
                             <>

@@ -197,8 +197,9 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
       const card = pane(page).locator(`section[data-category="${category}"] blockquote`).first();
       expect(await card.textContent(), category).toMatch(/Why:/);
       // St John Payne's policy has no sentence on chain mail: the rule's own fallback says it is ours.
-      if (category === "chain-mail") expect(await card.textContent()).toMatch(/has no sentence on this; our guidance/);
-      else if (category === "tone") expect(await card.textContent()).not.toMatch(/our guidance/);
+      if (category === "chain-mail")
+        expect(await card.textContent()).toMatch(/has no sentence on this; this add-in.s advice/);
+      else if (category === "tone") expect(await card.textContent()).not.toMatch(/this add-in.s advice/);
     }
     await page.screenshot({ path: "test-results/addin-categories.png" });
     await page.close();
