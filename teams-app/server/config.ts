@@ -27,6 +27,8 @@ import { z } from "zod";
 import { entraIssuer, entraJwksUri, MICROSOFT_HOST_CLIENTS } from "./auth.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** Where `npm run build:teams` writes the tab, and where the server looks for it unless STATIC_DIR says otherwise. */
+export const DEFAULT_STATIC_DIR = `${REPO_ROOT}dist/teams-app`;
 
 /** The tenant id the development sign-in uses (not a real tenant). */
 export const DEV_TENANT_ID = "5c4f0d1e-0000-4000-8000-00000000de71";
@@ -78,7 +80,7 @@ const envSchema = z.object({
   GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
   TEAMS_APP_ID: z.string().min(1).optional(),
   TAB_ENTITY_ID: z.string().min(1).default("policies"),
-  STATIC_DIR: z.string().min(1).default(`${REPO_ROOT}dist/teams-app`),
+  STATIC_DIR: z.string().min(1).default(DEFAULT_STATIC_DIR),
   ALLOWED_HOSTS: z.string().optional(),
   AUDIT_HMAC_KEY: z.string().optional(),
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ConfigError, readConfig } from "./config.js";
 import { createServices } from "./services.js";
+import { missingTabProblem } from "./tab-files.js";
 
 /** Starts the acknowledgement API and serves the built tab (dist/teams-app). */
 let config: ReturnType<typeof readConfig>;
@@ -12,8 +13,14 @@ try {
   // The check stays strict; a newcomer trying it out is told the development switches instead.
   console.error(
     `School Policy Guard Teams API refused to start.\n${error.message}\n` +
-      "For a local trial on this machine: NODE_ENV=development DEV_SIGN_IN=1 npm run serve:teams (see teams-app/README.md).",
+      "For a local trial on this machine: npm run build:teams, then NODE_ENV=development DEV_SIGN_IN=1 npm run serve:teams (see teams-app/README.md).",
   );
+  process.exit(1);
+}
+// Checked before the store opens, so a first try without a build leaves no database behind.
+const missingTab = missingTabProblem(config.staticDir);
+if (missingTab) {
+  console.error(missingTab);
   process.exit(1);
 }
 const services = createServices(config);

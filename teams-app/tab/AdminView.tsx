@@ -8,6 +8,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableCellLayout,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -182,7 +183,11 @@ export function AdminView(props: { api: Api }) {
           <TableBody>
             {outstanding.slice(0, 500).map((person) => (
               <TableRow key={`${person.oid}/${person.policyId}`}>
-                <TableCell>{person.displayName}</TableCell>
+                <TableCell>
+                  {/* Two people can share a name (or one name can sit in several audiences): the UPN, as
+                      plain text in the cell, tells them apart on screen and to a screen reader. */}
+                  <TableCellLayout description={person.upn || undefined}>{person.displayName}</TableCellLayout>
+                </TableCell>
                 <TableCell>{person.audiences.join(", ")}</TableCell>
                 <TableCell>{title(person.policyId)}</TableCell>
                 <TableCell>

@@ -1,11 +1,13 @@
 import Database from "better-sqlite3";
 import { generateKeyPairSync } from "node:crypto";
+import { existsSync, mkdirSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TRIGGERS } from "../server/store/sqlite.js";
 import {
   claimsFor,
+  FIXTURE_TAB,
   startIdentityProvider,
   startServerProcess,
   TEST_AUDIT_KEY_B64,
@@ -41,11 +43,46 @@ it("refuses to start when configuration is missing or unsafe, saying why", async
   await expect(attempt).rejects.toThrow(/refused to start[\s\S]*DEV_SIGN_IN is for local development only/);
   // With nothing set (a newcomer's first try): every missing setting, then how to try it locally.
   await expect(startServerProcess({ DATABASE_PATH: join(dir.path, "refused.db") })).rejects.toThrow(
-    /refused to start[\s\S]*TENANT_ID: required[\s\S]*\nFor a local trial on this machine: NODE_ENV=development DEV_SIGN_IN=1 npm run serve:teams \(see teams-app\/README\.md\)\.\n$/,
+    /refused to start[\s\S]*TENANT_ID: required[\s\S]*\nFor a local trial on this machine: npm run build:teams, then NODE_ENV=development DEV_SIGN_IN=1 npm run serve:teams \(see teams-app\/README\.md\)\.\n$/,
   );
   await expect(
     startServerProcess({ TENANT_ID: "9f3c1a52-6d1e-4c0b-9a57-3e2b8d7c1f00", API_AUDIENCE: "api://x" }),
   ).rejects.toThrow(/AUDIT_HMAC_KEY[\s\S]*ALLOWED_HOSTS|ALLOWED_HOSTS[\s\S]*AUDIT_HMAC_KEY/);
+}, 60_000);
+
+it("refuses to start without the built tab, in one line naming the build command", async () => {
+  // A newcomer's local trial before `npm run build:teams`: no directory at all, or an empty one.
+  const local = { NODE_ENV: "development", DEV_SIGN_IN: "1" };
+  const absent = join(dir.path, "not-built");
+  const empty = join(dir.path, "empty");
+  mkdirSync(empty);
+  for (const staticDir of [absent, empty]) {
+    const databasePath = join(dir.path, "never-opened.db");
+    const failure = (await startServerProcess({ ...local, DATABASE_PATH: databasePath, STATIC_DIR: staticDir }).then(
+      () => expect.fail("the server started without a built tab"),
+      (error: unknown) => error,
+    )) as { code: number | null; output: string };
+    expect(failure.code).toBe(1);
+    expect(failure.output).toBe(
+      `School Policy Guard Teams API refused to start: the built tab is missing (no index.html in ${staticDir}). ` +
+        `Build it first: npm run build:teams -- ${staticDir}\n`,
+    );
+    expect(existsSync(databasePath)).toBe(false);
+  }
+
+  // With a built tab in place the same settings start, and the tab's address serves its page.
+  const { child, origin } = await startServerProcess({
+    ...local,
+    DATABASE_PATH: join(dir.path, "local.db"),
+    STATIC_DIR: FIXTURE_TAB,
+  });
+  try {
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"></div>');
+  } finally {
+    child.kill("SIGTERM");
+  }
 }, 60_000);
 
 it("holds up against forged and wrong tokens, lone surrogates, deletion and unknown people", async () => {

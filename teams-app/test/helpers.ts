@@ -12,6 +12,8 @@ import { seededUuid } from "../server/directory/demo.js";
 export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 export const FIXTURE_PACK = join(FIXTURES, "pack.json");
 export const FIXTURE_DOCUMENTS = join(FIXTURES, "documents");
+/** A stand-in for the built tab (`npm run build:teams`), so the API starts without a build. */
+export const FIXTURE_TAB = join(FIXTURES, "tab");
 export const TENANT = "9f3c1a52-6d1e-4c0b-9a57-3e2b8d7c1f00";
 export const OTHER_TENANT = "0b7e4f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
 export const AUDIENCE = "api://spg-test-api";
@@ -124,6 +126,7 @@ export function testEnv(jwksUri: string, databasePath: string): Record<string, s
     GRAPH_CLIENT_SECRET: "placeholder-never-used",
     AUDIT_HMAC_KEY: TEST_AUDIT_KEY_B64,
     AUDIT_CHECKPOINT_FILE: `${databasePath}.checkpoints.jsonl`,
+    STATIC_DIR: FIXTURE_TAB,
     PORT: "0",
   };
 }

@@ -161,6 +161,20 @@ describe("Teams tab outside Teams (development sign-in)", () => {
     await staffRow.waitFor();
     expect(await staffRow.textContent()).toMatch(/1 of 26/); // the staff persona acknowledged in the test above
     expect(await page.getByRole("heading", { name: /Outstanding \(\d+\)/ }).count()).toBe(1);
+    // The demo directory's first staff member, governor and visitor share a name: each row also shows
+    // the person's UPN, as text a screen reader reads with the name.
+    const outstanding = page.getByRole("table", { name: /Outstanding/ });
+    const sameName = outstanding.getByRole("row").filter({ hasText: "Amara Ashdown" });
+    expect(await sameName.count()).toBe(3);
+    for (const upn of [
+      "amara.ashdown.all-staff@school.invalid",
+      "amara.ashdown.governors@school.invalid",
+      "amara.ashdown.visitors@school.invalid",
+    ]) {
+      const cell = outstanding.getByRole("cell", { name: `Amara Ashdown ${upn}`, exact: true });
+      expect(await cell.count()).toBe(1);
+      expect(await cell.getByText(upn, { exact: true }).isVisible()).toBe(true);
+    }
     expect(await axeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([
