@@ -11,7 +11,7 @@ import { leaveDate, parseLeaveCsv } from "./leave.js";
 import { compareReports, readPreviousReport, writeReport, type ReportWithChanges } from "./report.js";
 import { runSweep, SweepAbortedError, type SweepReport } from "./sweep.js";
 import { checkTitle } from "./checks/index.js";
-import { skippedSummary } from "./report.js";
+import { peopleSummary } from "./report.js";
 import type { FindingCheck } from "./checks/types.js";
 
 /**
@@ -139,11 +139,8 @@ function parseOptions(argv: string[]) {
 }
 
 function printSummary(report: SweepReport, out: string): void {
-  const { counts } = report;
-  const skipped = skippedSummary(counts.skipped);
-  console.log(
-    `Checked ${counts.checked} of ${counts.inScope} people${report.group ? ` in ${report.group.name}` : " in the directory"} (skipped: ${skipped}); ${counts.absent} absent beyond the threshold. Report: ${join(out, "report.html")}`,
-  );
+  const where = report.group ? `in ${report.group.name}` : "in the directory";
+  console.log(`${peopleSummary(report.counts, where)} Report: ${join(out, "report.html")}`);
   for (const [id, c] of Object.entries(report.summary))
     console.log(
       `  ${checkTitle(id as FindingCheck).padEnd(52)} fail ${String(c.fail).padStart(4)}  warning ${String(c.warn).padStart(4)}  not evaluated ${c.notEvaluated}`,

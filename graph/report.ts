@@ -2,7 +2,13 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkRemediation, checks, checkTitle, GRAPH_BLIND_SPOTS } from "./checks/index.js";
 import { formatLocalDate } from "./checks/time.js";
-import { SEVERITY, type FindingCheck, type FindingStatus, type SweepFinding } from "./checks/types.js";
+import {
+  SEVERITY,
+  type FindingCheck,
+  type FindingStatus,
+  type SweepFinding,
+  type UnreadReason,
+} from "./checks/types.js";
 import type { SkipReason } from "./checkpoint.js";
 import type { SweepReport } from "./sweep.js";
 
@@ -84,6 +90,50 @@ export function skippedSummary(skipped: Readonly<Partial<Record<SkipReason, numb
       )
       .join(", ") || "none"
   );
+}
+
+/** Why a mailbox could not be read, as the summary gives it ("2 access denied", "1 not found"). */
+export const UNREAD_LABELS: Readonly<Record<UnreadReason, string>> = {
+  "access denied": "access denied",
+  "not found": "not found",
+  "sweep error": "failed in the sweep",
+};
+
+function total(counts: Readonly<Partial<Record<string, number>>>): number {
+  return Object.values(counts).reduce<number>((sum, count) => sum + (count ?? 0), 0);
+}
+
+/**
+ * "2 mailboxes could not be read (access denied)", "3 mailboxes could not be read (2 access denied,
+ * 1 not found)", or "" when every mailbox in scope was read.
+ */
+export function unreadSummary(unread: Readonly<Partial<Record<UnreadReason, number>>>): string {
+  const reasons = (Object.entries(unread) as [UnreadReason, number][]).filter(([, count]) => count > 0);
+  const count = total(unread);
+  if (count === 0) return "";
+  const why =
+    reasons.length === 1 && reasons[0]
+      ? UNREAD_LABELS[reasons[0][0]]
+      : reasons.map(([reason, n]) => `${n} ${UNREAD_LABELS[reason]}`).join(", ");
+  return `${count} ${ENGLISH_PLURALS.select(count) === "one" ? "mailbox" : "mailboxes"} could not be read (${why})`;
+}
+
+/**
+ * The run in one line, so that checked + could not be read + skipped = in scope: "Checked 454 of 459
+ * people in All staff; 2 mailboxes could not be read (access denied) and 3 were skipped (…); 57 absent
+ * beyond the threshold." A mailbox that could not be read is never counted as checked.
+ */
+export function peopleSummary(counts: SweepReport["counts"], where: string): string {
+  const skippedCount = total(counts.skipped);
+  const gaps = [
+    unreadSummary(counts.unread),
+    skippedCount > 0
+      ? `${skippedCount} ${skippedCount === 1 ? "was" : "were"} skipped (${skippedSummary(counts.skipped)})`
+      : "",
+  ]
+    .filter((part) => part !== "")
+    .join(" and ");
+  return `Checked ${counts.checked} of ${counts.inScope} people ${where}${gaps ? `; ${gaps}` : ""}; ${counts.absent} absent beyond the threshold.`;
 }
 
 /** Quote every cell; a cell that a spreadsheet would read as a formula gets a leading apostrophe. */
@@ -171,6 +221,7 @@ export function toHtml(report: ReportWithChanges): string {
   const zone = report.window.timeZone;
   const windowText = `${formatLocalDate(Date.parse(report.window.start), zone)} to ${formatLocalDate(Date.parse(report.window.end) - 1, zone)}`;
   const skippedText = skippedSummary(report.counts.skipped);
+  const unreadText = unreadSummary(report.counts.unread);
   const details: [string, string][] = [
     ["School", report.school.name],
     ["Tenant", `${report.tenant.name} (${report.tenant.id})`],
@@ -183,7 +234,7 @@ export function toHtml(report: ReportWithChanges): string {
     ],
     [
       "People",
-      `${report.counts.inScope} in scope, ${report.counts.checked} checked, ${report.counts.absent} absent beyond the policy's threshold`,
+      `${report.counts.inScope} in scope, ${report.counts.checked} checked, ${report.counts.absent} absent beyond the policy's threshold${unreadText ? `; ${unreadText}` : ""}`,
     ],
     ["Not swept", skippedText],
     ["Inside the school", report.internalDomains.join(", ")],

@@ -23,6 +23,7 @@ import {
   type Fetched,
   type FindingCheck,
   type SweepFinding,
+  type UnreadReason,
 } from "./checks/types.js";
 import {
   GraphRequestError,
@@ -68,8 +69,11 @@ export interface SweepReport {
   readonly counts: {
     /** People in scope (the group's members, or the whole directory). */
     readonly inScope: number;
+    /** People whose mailbox was read: in scope, less those skipped and those whose mailbox could not be read. */
     readonly checked: number;
     readonly skipped: Readonly<Partial<Record<SkipReason, number>>>;
+    /** Mailboxes that could not be read at all, by reason: never counted as checked. */
+    readonly unread: Readonly<Partial<Record<UnreadReason, number>>>;
     readonly absent: number;
   };
   /** Things the admin must know about this run (permissions missing, entries that could not be read). */
@@ -403,12 +407,15 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     ) {
       return {
         findings: [
-          finding(
-            "mailbox",
-            "not-evaluated",
-            `Mailbox could not be read: ${unreadable(first.status, first.body)}`,
-            MAILBOX_CHECK.policyRef,
-          ),
+          {
+            ...finding(
+              "mailbox",
+              "not-evaluated",
+              `Mailbox could not be read: ${unreadable(first.status, first.body)}`,
+              MAILBOX_CHECK.policyRef,
+            ),
+            unread: first.status === 403 ? "access denied" : "not found",
+          },
         ],
         absent: false,
       };
@@ -453,9 +460,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     const results: SweepFinding[] = [];
     for (const check of checks) {
       for (const result of check.run(context)) {
-        results.push(
-          finding(check.meta.id, result.status, result.detail, policyRefFor(pack, check.meta.clause, check.meta.docs)),
-        );
+        results.push(finding(check.meta.id, result.status, result.detail, policyRefFor(pack, check.meta)));
       }
     }
     return { findings: results, absent: absence.ok && absence.value !== undefined };
@@ -494,6 +499,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
           status: "not-evaluated",
           detail: `This mailbox could not be swept (${(error as Error).message}).`,
           policyRef: MAILBOX_CHECK.policyRef,
+          unread: "sweep error",
         });
       }
     }
@@ -539,6 +545,12 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   }
   const skippedCounts: Partial<Record<SkipReason, number>> = {};
   for (const entry of skipped) skippedCounts[entry.reason] = (skippedCounts[entry.reason] ?? 0) + 1;
+  // Counted from the findings, so a resumed sweep counts what its checkpoint holds too. A mailbox that
+  // could not be read was not checked: counting it so let a reader take the 403s as checked.
+  const unreadCounts: Partial<Record<UnreadReason, number>> = {};
+  for (const entry of findings)
+    if (entry.check === "mailbox" && entry.unread) unreadCounts[entry.unread] = (unreadCounts[entry.unread] ?? 0) + 1;
+  const unreadTotal = Object.values(unreadCounts).reduce((sum, count) => sum + count, 0);
   // The same order whether the sweep ran in one go or was resumed.
   findings.sort(
     (a, b) =>
@@ -561,7 +573,13 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     window: { ...window, timeZone: calendar.timeZone },
     group,
     internalDomains: [...internalDomains].sort(),
-    counts: { inScope: people.length, checked: people.length - skipped.length, skipped: skippedCounts, absent },
+    counts: {
+      inScope: people.length,
+      checked: people.length - skipped.length - unreadTotal,
+      skipped: skippedCounts,
+      unread: unreadCounts,
+      absent,
+    },
     notes,
     summary,
     findings,

@@ -4,10 +4,6 @@ import { sameEnum, type CheckResult, type SweepCheck } from "./types.js";
 /** calendarPermission roles that make someone a delegate (Graph's calendarRoleType). */
 const DELEGATE_ROLES = ["delegateWithoutPrivateEventAccess", "delegateWithPrivateEventAccess"];
 
-/** What Graph cannot see, said in every delegation finding (the report explains it once at the top). */
-export const NOT_CHECKED =
-  "Mailbox FullAccess, SendAs and Send on Behalf permissions and mailbox forwarding are not visible to Microsoft Graph and were not checked (see the note at the top).";
-
 export const delegation: SweepCheck = {
   meta: {
     id: "delegation",
@@ -27,7 +23,9 @@ export const delegation: SweepCheck = {
     const delegates = permissions.value.filter((permission) =>
       DELEGATE_ROLES.some((role) => sameEnum(permission.role, role)),
     );
-    if (delegates.length === 0) return [{ status: "warn", detail: `${away}; no calendar delegate. ${NOT_CHECKED}` }];
+    // Each warning keeps to its own facts: what Graph cannot see (FullAccess, SendAs, Send on Behalf) is
+    // said once at the top of the report (GRAPH_BLIND_SPOTS), and the remediation says what to do about it.
+    if (delegates.length === 0) return [{ status: "warn", detail: `${away}; no calendar delegate.` }];
     const problems = delegates.map((permission) => {
       const address = permission.emailAddress?.address ?? "(no address)";
       if (permission.isInsideOrganization === false || !isInternal(address)) return `${address} is outside the school`;
@@ -39,8 +37,6 @@ export const delegation: SweepCheck = {
     });
     // One usable delegate is enough: the others are noise, not a breach.
     if (problems.includes(undefined)) return [];
-    return [
-      { status: "warn", detail: `${away}; no usable calendar delegate (${problems.join("; ")}). ${NOT_CHECKED}` },
-    ];
+    return [{ status: "warn", detail: `${away}; no usable calendar delegate (${problems.join("; ")}).` }];
   },
 };

@@ -1,4 +1,5 @@
 import type { PolicyPack } from "../../policy/index.js";
+import { DEFAULT_CITATION_DOCUMENT, type CLAUSE_KEYS } from "../../policy/rules/define.js";
 import type { AutomaticRepliesSetting, CalendarPermission, MessageRule } from "../graph-types.js";
 import type { Absence } from "./absence.js";
 import type { SchoolCalendar } from "./time.js";
@@ -7,6 +8,8 @@ export type CheckId = "out-of-office" | "out-of-office-content" | "delegation" |
 /** Whole-mailbox failures (404/403 on everything) are reported under this id. */
 export type FindingCheck = CheckId | "mailbox";
 export type FindingStatus = "fail" | "warn" | "not-evaluated";
+/** Why a whole mailbox could not be read: 403 on everything, 404 on everything, or the sweep's own error. */
+export type UnreadReason = "access denied" | "not found" | "sweep error";
 
 /** Most urgent first: the report sorts by this. */
 export const SEVERITY: Readonly<Record<FindingStatus, number>> = { fail: 0, warn: 1, "not-evaluated": 2 };
@@ -19,6 +22,8 @@ export interface SweepFinding {
   readonly status: FindingStatus;
   readonly detail: string;
   readonly policyRef: { readonly section: string; readonly quote: string };
+  /** Only on `mailbox` findings: why it could not be read, so the summary counts it apart from those checked. */
+  readonly unread?: UnreadReason;
 }
 
 /** What the sweep read for a user: the value, or why it could not be read. */
@@ -54,30 +59,45 @@ export interface CheckResult {
   readonly detail: string;
 }
 
-export interface SweepCheckMeta {
+/**
+ * The clause keys CLAUSE_KEYS reserves for the sweep (no add-in rule cites them): a sweep check cites only
+ * one of these, so a finding never quotes a sentence the school wrote about something else (St John Payne's
+ * "personal-data" sentence is its steps for sending an e-mail, which an automatic reply cannot follow).
+ */
+export type SweepClauseKey = {
+  [K in keyof typeof CLAUSE_KEYS]: (typeof CLAUSE_KEYS)[K]["rules"] extends readonly [] ? K : never;
+}[keyof typeof CLAUSE_KEYS];
+
+/**
+ * What a check cites: the school's sentence for its clause, else our own `guidance` (else its docs). A check
+ * whose subject no clause key is about has no clause and must say its guidance.
+ */
+export type SweepCitation =
+  | { readonly clause: SweepClauseKey; readonly guidance?: string }
+  | { readonly clause: null; readonly guidance: string };
+
+export type SweepCheckMeta = SweepCitation & {
   readonly id: CheckId;
   /** Plain-English name for the report. */
   readonly title: string;
   /** Application permissions the check needs (least privilege, as Microsoft's pages name them). */
   readonly permissions: readonly string[];
-  /** Key into the pack's `clauses` for the school's own sentence. */
-  readonly clause: string;
   /** What the admin should do about a finding, and where. */
   readonly remediation: string;
   /** Short doc: what the check looks at and when it reports. */
   readonly docs: string;
-}
+};
 
 export interface SweepCheck {
   readonly meta: SweepCheckMeta;
   readonly run: (context: CheckContext) => readonly CheckResult[];
 }
 
-export function policyRefFor(pack: PolicyPack, clause: string, fallback: string): SweepFinding["policyRef"] {
-  const citation = pack.clauses[clause];
+export function policyRefFor(pack: PolicyPack, meta: SweepCheckMeta): SweepFinding["policyRef"] {
+  const citation = meta.clause === null ? undefined : pack.clauses[meta.clause];
   return citation
     ? { section: `${citation.document} — ${citation.section}`, quote: citation.quote }
-    : { section: "School Policy Guard defaults", quote: fallback };
+    : { section: DEFAULT_CITATION_DOCUMENT, quote: meta.guidance ?? meta.docs };
 }
 
 /** Graph's enum values arrive as "scheduled" or "Scheduled": compare them without case. */

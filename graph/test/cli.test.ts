@@ -56,7 +56,7 @@ describe("npm run sweep (graph/cli.ts)", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /Checked \d+ of \d+ people in All staff \(skipped: 1 disabled account, 1 shared mailbox, 1 room mailbox\); \d+ absent beyond the threshold/,
+      /Checked \d+ of \d+ people in All staff; \d+ mailboxes? could not be read \(access denied\) and 3 were skipped \(1 disabled account, 1 shared mailbox, 1 room mailbox\); \d+ absent beyond the threshold/,
     );
     expect(result.stdout).toContain("Automatic replies while away");
     const json = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as SweepReport;
@@ -77,9 +77,18 @@ describe("npm run sweep (graph/cli.ts)", () => {
         "status",
         "detail",
         "policyRef",
+        // Only a mailbox that could not be read says why, so the summary can count it apart.
+        ...(finding.check === "mailbox" ? ["unread"] : []),
       ]);
       expect(["fail", "warn", "not-evaluated"]).toContain(finding.status);
     }
+    // Checked, not read and skipped add up to everyone in scope, and the line says each of them.
+    const notRead = json.findings.filter((finding) => finding.check === "mailbox").length;
+    expect(notRead).toBeGreaterThan(0);
+    expect(json.counts.checked + notRead + json.skipped.length).toBe(json.counts.inScope);
+    expect(result.stdout).toContain(
+      `Checked ${json.counts.checked} of ${json.counts.inScope} people in All staff; ${notRead} mailbox`,
+    );
     const csv = (await readFile(join(out, "report.csv"), "utf8")).split("\r\n");
     expect(csv).toHaveLength(json.findings.length + json.skipped.length + 2);
     const html = await readFile(join(out, "report.html"), "utf8");

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { compareReports, csvCell, people, skippedSummary, toCsv, toHtml } from "../report.js";
+import {
+  compareReports,
+  csvCell,
+  people,
+  peopleSummary,
+  skippedSummary,
+  toCsv,
+  toHtml,
+  unreadSummary,
+} from "../report.js";
 import type { SweepReport } from "../sweep.js";
 import type { SweepFinding } from "../checks/types.js";
 
@@ -25,7 +34,7 @@ const report: SweepReport = {
   window: { start: "2026-06-30T23:00:00.000Z", end: "2026-07-14T23:00:00.000Z", timeZone: "Europe/London" },
   group: { id: "g", name: "All staff" },
   internalDomains: ["school.example"],
-  counts: { inScope: 5, checked: 3, skipped: { guest: 1, shared: 1 }, absent: 1 },
+  counts: { inScope: 5, checked: 3, skipped: { guest: 1, shared: 1 }, unread: {}, absent: 1 },
   notes: [],
   summary: {
     delegation: { fail: 0, warn: 1, notEvaluated: 0 },
@@ -77,6 +86,51 @@ describe("skippedSummary", () => {
   });
 });
 
+describe("unreadSummary", () => {
+  it.each([
+    [{}, ""],
+    [{ "access denied": 0 }, ""],
+    [{ "access denied": 2 }, "2 mailboxes could not be read (access denied)"],
+    [{ "not found": 1 }, "1 mailbox could not be read (not found)"],
+    [{ "sweep error": 1 }, "1 mailbox could not be read (failed in the sweep)"],
+    [{ "access denied": 2, "not found": 1 }, "3 mailboxes could not be read (2 access denied, 1 not found)"],
+  ])("%j reads %j", (unread, expected) => {
+    expect(unreadSummary(unread)).toBe(expected);
+  });
+});
+
+describe("peopleSummary", () => {
+  // A new user's demo said "Checked 456 of 459 people" though 2 of the 456 mailboxes answered 403.
+  it.each([
+    [
+      "mailboxes that could not be read apart from those checked, and those skipped",
+      { inScope: 459, checked: 454, skipped: { disabled: 1, shared: 1, room: 1 }, unread: { "access denied": 2 } },
+      "in All staff",
+      "Checked 454 of 459 people in All staff; 2 mailboxes could not be read (access denied) and 3 were skipped (1 disabled account, 1 shared mailbox, 1 room mailbox); 57 absent beyond the threshold.",
+    ],
+    [
+      "only mailboxes that could not be read",
+      { inScope: 12, checked: 9, skipped: {}, unread: { "access denied": 1, "not found": 1, "sweep error": 1 } },
+      "in the directory",
+      "Checked 9 of 12 people in the directory; 3 mailboxes could not be read (1 access denied, 1 not found, 1 failed in the sweep); 57 absent beyond the threshold.",
+    ],
+    [
+      "only one skipped",
+      { inScope: 12, checked: 11, skipped: { guest: 1 }, unread: {} },
+      "in the directory",
+      "Checked 11 of 12 people in the directory; 1 was skipped (1 guest account); 57 absent beyond the threshold.",
+    ],
+    [
+      "everyone read",
+      { inScope: 12, checked: 12, skipped: {}, unread: {} },
+      "in the directory",
+      "Checked 12 of 12 people in the directory; 57 absent beyond the threshold.",
+    ],
+  ])("says %s", (_label, counts, where, expected) => {
+    expect(peopleSummary({ ...counts, absent: 57 }, where)).toBe(expected);
+  });
+});
+
 describe("report writers", () => {
   it.each([
     ["=SUM(A1)", `"'=SUM(A1)"`],
@@ -111,6 +165,7 @@ describe("report writers", () => {
     expect(html).toContain("<dt>Absences from</dt><dd>Wed 1 Jul 2026 to Tue 14 Jul 2026 (Europe/London");
     expect(html).toContain("<dt>Generated</dt><dd>Wed 1 Jul 2026, 08:05 by School Policy Guard 0.1.0</dd>");
     expect(html).toContain("<dt>Not swept</dt><dd>1 guest account, 1 shared mailbox</dd>");
+    expect(html).toContain("<dt>People</dt><dd>5 in scope, 3 checked, 1 absent beyond the policy&#39;s threshold</dd>");
     expect(html).toContain("Members of the group “All staff”");
     expect(html.match(/Get-EXOMailboxPermission/g)).toHaveLength(1);
     expect(html).toContain("Disable-InboxRule");
@@ -120,6 +175,13 @@ describe("report writers", () => {
     expect(html.match(/<tr data-search=/g)).toHaveLength(2);
     expect(html).not.toMatch(/<(?:link|img)\b|src=/); // self-contained, works offline
     expect(html).not.toContain("external-forwarding</td>"); // plain-English names, not ids
+  });
+
+  it("HTML says how many mailboxes could not be read, apart from those checked", () => {
+    const html = toHtml({ ...report, counts: { ...report.counts, checked: 1, unread: { "access denied": 2 } } });
+    expect(html).toContain(
+      "<dt>People</dt><dd>5 in scope, 1 checked, 1 absent beyond the policy&#39;s threshold; 2 mailboxes could not be read (access denied)</dd>",
+    );
   });
 
   it("HTML escapes everything from Graph", () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadPolicy } from "../../policy/pack/load.js";
 import { CheckpointMismatchError } from "../checkpoint.js";
 import { createGraphClient, StaticTokenProvider } from "../client/index.js";
+import { UK_SCHOOL } from "../checks/time.js";
 import { startGraphStandIn, type GraphStandIn, type StandInOptions } from "../stand-in/server.js";
 import {
   expectedProblems,
@@ -123,10 +124,19 @@ describe("runSweep against the Graph stand-in", () => {
     expect(standIn.stats.maxBatchSize).toBeLessThanOrEqual(20);
     expect(standIn.stats.maxInFlightPerMailbox).toBeLessThanOrEqual(4);
     expect(standIn.stats.concurrencyRejections).toBe(0);
+    // The seeded 404 and 403 mailboxes, from the tenant itself: not read, so not checked.
+    const states = tenant.users.map((user) => tenant.mailboxes.get(user.id)?.state);
+    const forbidden = states.filter((state) => state === "forbidden").length;
+    const missing = states.filter((state) => state === "missing").length;
+    expect(forbidden + missing).toBeGreaterThan(0);
     expect(report.counts).toEqual({
       inScope: 400,
-      checked: 396,
+      checked: 396 - forbidden - missing,
       skipped: { guest: 1, disabled: 1, shared: 1, room: 1 },
+      unread: {
+        ...(forbidden > 0 ? { "access denied": forbidden } : {}),
+        ...(missing > 0 ? { "not found": missing } : {}),
+      },
       absent: report.counts.absent,
     });
     expect(report.tenant).toEqual({ id: tenant.tenantId, name: tenant.name });
@@ -150,6 +160,41 @@ describe("runSweep against the Graph stand-in", () => {
         expect.stringMatching(/Access denied \(HTTP 403 ErrorAccessDenied\)/) as unknown,
       ],
     ]);
+    expect(report.findings.map((f) => [f.displayName, f.unread])).toEqual([
+      ["fine", undefined],
+      ["fine", undefined],
+      ["gone", "not found"],
+      ["hidden", "access denied"],
+    ]);
+    // Three in scope, two not read: one checked, and the two counted apart by reason.
+    expect(report.counts).toEqual({
+      inScope: 3,
+      checked: 1,
+      skipped: {},
+      unread: { "not found": 1, "access denied": 1 },
+      absent: 1,
+    });
+  });
+
+  it("counts a mailbox its own code failed on as not read, never as checked", async () => {
+    /** Bank holidays that cannot be consulted: judging an absence throws inside the sweep. */
+    class BrokenHolidays extends Set<string> {
+      override has(): boolean {
+        throw new Error("bank holidays unreadable");
+      }
+    }
+    const tenant = tenantOf({ broken: { events: [week] }, fine: {} });
+    const { report } = await sweepOf(tenant, {}, { calendar: { ...UK_SCHOOL, holidays: new BrokenHolidays() } });
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        displayName: "broken",
+        check: "mailbox",
+        status: "not-evaluated",
+        detail: "This mailbox could not be swept (bank holidays unreadable).",
+        unread: "sweep error",
+      }),
+    ]);
+    expect(report.counts).toEqual({ inScope: 2, checked: 1, skipped: {}, unread: { "sweep error": 1 }, absent: 0 });
   });
 
   it("never passes what it could not read: partial 403s, malformed answers, a mailbox throttled past every retry", async () => {
