@@ -112,7 +112,6 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const setOffWords = subjectSetOffWords(input.subject, true).filter(
     (entry) => subjectInLowerCase || entry.word[0] !== entry.lower[0],
   );
-
   // Lower-case words of the names found so far: the body's, then the subject's (a file name is read last,
   // and "FSM_award_Williams.pdf" is the "leo williams" of the subject).
   const nameWords = new Set<string>();

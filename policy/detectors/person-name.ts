@@ -224,7 +224,7 @@ export interface SetOffWord {
   /**
    * The subject's first word, running on into the next: a topic far more often than a set-off word
    * ("Census day", "Purple Day epilepsy awareness"), so the body must write it as a person outright
-   * (`findNames`' `runOn`), never only capitalised.
+   * (see `findNames`' `confirmed`), never only capitalised.
    */
   readonly runOn: boolean;
 }
@@ -309,8 +309,9 @@ const COMMON_OPENERS = new Set([
  *
  * @param confirmed the words the subject sets off as whom it is about (`subjectSetOffWords`): in this
  *   text, such a word written as a person is ("reece has", "Jenny is", "kyle b came") is their name, in
- *   any case and at the start of a sentence too; a run-on first word (`SetOffWord.runOn`) only with a
- *   possessive or a verb a person does, not with "is", "was" or a class.
+ *   any case and at the start of a sentence too; a run-on first word (`SetOffWord.runOn`) in lower or
+ *   mixed case only with a possessive or a verb a person does, not with "is", "was" or a class; a school's
+ *   acronym in capitals ("PE", "SEN") never, where other initials ("JT", "KB") may be.
  * @param namedElsewhere does the message name this word as a person in another part (the body, for a
  *   subject)? One capitalised word heading a subject counts only if so.
  */
