@@ -1,4 +1,5 @@
 import { isX500 } from "../../policy/engine/message.js";
+import { isOnDomain } from "../../policy/pack/validators.js";
 
 /**
  * Who is inside the school. Internal means the tenant's verified domains (from Graph) and the
@@ -24,6 +25,6 @@ export function internalAddressTest(domains: Iterable<string>): (address: string
     if (isX500(address)) return true;
     const domain = domainOf(address);
     if (!domain) return false;
-    return inside.some((candidate) => domain === candidate || domain.endsWith(`.${candidate}`));
+    return inside.some((candidate) => isOnDomain(domain, candidate));
   };
 }

@@ -4,6 +4,7 @@
  * sender's own words, and the recipients classified as Outlook reports them.
  */
 import type { PolicyPack } from "../pack/schema.js";
+import { isOnDomain } from "../pack/validators.js";
 import { htmlToStructuredText } from "./html-to-text.js";
 import { foldForMatching, type TextView } from "./normalize.js";
 import { segmentBodyAndHeaders, type HeaderSpan, type Segment } from "./segments.js";
@@ -71,7 +72,7 @@ export function domainOf(address: string): string {
 
 /** Is a lower-case domain one of the school's, or a subdomain of one? */
 export function isSchoolDomain(domain: string, pack: PolicyPack): boolean {
-  return domain.length > 0 && pack.school.emailDomains.some((own) => domain === own || domain.endsWith("." + own));
+  return domain.length > 0 && pack.school.emailDomains.some((own) => isOnDomain(domain, own));
 }
 
 /**

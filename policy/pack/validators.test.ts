@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOnDomains, isValidDomain, isValidUkPostcode, regexSourceProblem } from "./validators.js";
+import { isOnDomain, isOnDomains, isValidDomain, isValidUkPostcode, regexSourceProblem } from "./validators.js";
 
 // 63 is the longest DNS label (RFC 1035 §2.3.4); 253 the longest name written with dots.
 const label63 = "a".repeat(63);
@@ -68,6 +68,17 @@ describe("regexSourceProblem", () => {
   it("says why a pattern does not compile", () => {
     expect(regexSourceProblem("([a-z]", "")).toMatch(/Unterminated group/);
     expect(regexSourceProblem("a", "q")).toMatch(/flags/);
+  });
+});
+
+describe("isOnDomain", () => {
+  it.each([
+    ["oak-lane.sch.uk", "oak-lane.sch.uk", true],
+    ["students.oak-lane.sch.uk", "oak-lane.sch.uk", true],
+    ["broak-lane.sch.uk", "oak-lane.sch.uk", false], // ends the same, but no dot before
+    ["sch.uk", "oak-lane.sch.uk", false], // the parent is not on its child
+  ])("%s on %s → %s", (domain, own, expected) => {
+    expect(isOnDomain(domain, own)).toBe(expected);
   });
 });
 

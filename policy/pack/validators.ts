@@ -28,6 +28,14 @@ export function regexSourceProblem(source: string, flags: string): string | unde
 }
 
 /**
+ * Is `domain` the domain `own` or a subdomain of it (`admin.oak.sch.uk` is on `oak.sch.uk`, `noak.sch.uk`
+ * is not)? Both lower case. The one test of it for the engine, the rules, the pack and the sweep.
+ */
+export function isOnDomain(domain: string, own: string): boolean {
+  return domain === own || domain.endsWith(`.${own}`);
+}
+
+/**
  * Whether an address's domain is one of `domains` or a subdomain of one (`head@admin.oak.sch.uk` is on
  * `oak.sch.uk`), compared without case. `domains` are bare names as the pack holds them; an address with
  * no `@` is on none.
@@ -36,8 +44,5 @@ export function isOnDomains(address: string, domains: readonly string[]): boolea
   const at = address.lastIndexOf("@");
   if (at < 0) return false;
   const domain = address.slice(at + 1).toLowerCase();
-  return domains.some((own) => {
-    const name = own.trim().toLowerCase();
-    return domain === name || domain.endsWith(`.${name}`);
-  });
+  return domains.some((own) => isOnDomain(domain, own.trim().toLowerCase()));
 }

@@ -1,11 +1,12 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { domainOf, externalRecipients, isEncrypted } from "../../engine/draft.js";
 import type { PolicyPack } from "../../engine/types.js";
+import { isOnDomain } from "../../pack/validators.js";
 import { describeEntities, entityTexts, listAddresses, personalWebmailOf, sensitiveEntities } from "./sensitive.js";
 
 function isTrusted(address: string, pack: PolicyPack): boolean {
   const domain = domainOf(address);
-  return pack.recipients.trustedDomains.some((trusted) => domain === trusted || domain.endsWith("." + trusted));
+  return pack.recipients.trustedDomains.some((trusted) => isOnDomain(domain, trusted));
 }
 
 export default defineRule({

@@ -1,5 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { allRecipients, domainOf, isInternalAddress } from "../../engine/draft.js";
+import { isOnDomain } from "../../pack/validators.js";
 
 // Characters that pass for others at a glance (rn → m, 0 → o, 1/I → l, vv → w).
 const HOMOGLYPHS: readonly (readonly [string, string])[] = [
@@ -55,7 +56,7 @@ export function editDistance(a: string, b: string, limit: number): number {
 export function imitatedDomain(domain: string, known: readonly string[]): string | undefined {
   const parent = domain.slice(domain.indexOf(".") + 1);
   for (const genuine of known) {
-    if (domain === genuine || parent === genuine || domain.endsWith(`.${genuine}`)) return undefined;
+    if (parent === genuine || isOnDomain(domain, genuine)) return undefined;
   }
   for (const genuine of known) {
     if (domain.startsWith(`${genuine}.`)) return genuine;

@@ -2,6 +2,7 @@ import { defaultCitation, defineRule } from "../define.js";
 import { findAll, phrasePattern, spansByKind } from "../text.js";
 import { domainOf, type Message } from "../../engine/message.js";
 import type { PolicyPack } from "../../pack/schema.js";
+import { isOnDomain } from "../../pack/validators.js";
 import type { Span } from "../../engine/types.js";
 import { PHONE } from "../../data/personal-data/patterns.js";
 import { OWN_PHONE_CONTEXT } from "../../data/personal-data/lexicon.js";
@@ -25,7 +26,7 @@ const AT_DOMAIN = /@([\w-]+(?:\.[\w-]+)+)/g;
 export function isPupilAddress(address: string, pack: PolicyPack): boolean {
   const domain = domainOf(address);
   if (domain.length === 0) return false;
-  const within = (own: string) => domain === own || domain.endsWith(`.${own}`);
+  const within = (own: string) => isOnDomain(domain, own);
   if (pack.recipients.pupilDomains.some(within)) return true;
   const dot = domain.indexOf(".");
   return (
