@@ -118,7 +118,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const findAndNote = (scan: Scan, namedElsewhere?: (word: string) => boolean, confirmed?: readonly SetOffWord[]) => {
     // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
     const found = scan.text.length === 0 ? [] : findNames(scan, namedElsewhere, confirmed);
-    addWordsOfNames(scan, found, nameWords);
+    for (const name of found) for (const word of wordsOfName(scan, name)) nameWords.add(word);
     return found;
   };
   const bodyPeople = findAndNote(bodyScan, undefined, setOffWords);
@@ -160,12 +160,9 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // The words of the people the body names in full ("Aleksandra Zielinska"; not someone described): a
   // subject writing one of them is about that person, in any case and anywhere in it.
   const fullNameWords = new Set<string>();
-  addWordsOfNames(
-    bodyScan,
-    bodyPeople.filter((name) => name.full && !name.staff && !name.addressee && !isSender(bodyScan, name)),
-    fullNameWords,
-    3,
-  );
+  for (const name of bodyPeople)
+    if (name.full && !name.staff && !name.addressee && !isSender(bodyScan, name))
+      for (const word of wordsOfName(bodyScan, name)) if (word.length > 2) fullNameWords.add(word);
   for (const name of wordsNamedIn(subjectScan, fullNameWords))
     if (!subjectPeople.some((known) => overlaps(known, name.start, name.end))) subjectPeople.push(name);
   // In a subject, a member of staff named with their role is what the subject is about ("Mr Greaves
@@ -265,21 +262,13 @@ function isGivenNameAlone(name: NameCandidate): boolean {
 }
 
 /**
- * Adds to `into` the words (in lower case, of `minLength` letters or more) of each name, none for someone
- * described ("the boy in Oak", "your son", "a new arrival": there "Oak" is a class, not a name). Each
- * distinct name is split once: a class list names the same pupils again and again.
+ * The words of a name, in lower case, or none for someone described ("the boy in Oak", "your son", "a new
+ * arrival"): there "Oak" is a class, not a name.
  */
-function addWordsOfNames(scan: Scan, names: readonly NameCandidate[], into: Set<string>, minLength = 0): void {
-  const seen = new Set<string>();
-  for (const name of names) {
-    // From the lower-case copy (same offsets): the callers want the words in lower case.
-    const written = scan.lower.slice(name.start, name.end);
-    if (seen.has(written)) continue;
-    seen.add(written);
-    const words = written.split(" ");
-    if (/^(?:the|your|our|a|an)$/.test(words[0] as string)) continue;
-    for (const word of words) if (word.length >= minLength) into.add(word);
-  }
+function wordsOfName(scan: Scan, name: NameCandidate): string[] {
+  // From the lower-case copy (same offsets): the callers want the words in lower case.
+  const words = scan.lower.slice(name.start, name.end).split(" ");
+  return /^(?:the|your|our|a|an)$/.test(words[0] ?? "") ? [] : words;
 }
 
 /** Runs each identifier detector the pack asks for: one pass each over the text. */
