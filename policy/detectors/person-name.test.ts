@@ -158,6 +158,9 @@ describe("findNames in a body", () => {
       [["Mateusz Nowak", true, false, false, 0.75]],
     ],
     ["'is' and two words the clause goes on from", "The venue is Chelmsford Cathedral on Tuesday.", []],
+    // Without a capitalised surname, "Mark" is a given name alone, as "Jack" or "Grace" is: the low
+    // confidence that is never reported by itself (only a detail beside it can make it someone's).
+    ["'Mark' with no surname", "Mark the register by 9.", [["Mark", false, false, false, 0.5]]],
     [
       "dotted initials, a comma and a class",
       "a Year 4 girl, initials A.T., in 4M",
@@ -317,6 +320,8 @@ describe("findNames in subjects and file names", () => {
     ["Re: Lewis Maynard EHCP draft", "subject", [["Lewis Maynard", true, false, false, 0.8]]],
     ["Jordan Mensah PEP - Thursday", "subject", [["Jordan Mensah", true, false, false, 0.8]]],
     ["Staff Meeting INSET agenda", "subject", []],
+    // "Mark" is a given name too (development AR, Q: an occupational-health referral's subject).
+    ["OH referral - Mark Tiller - anxiety and depression", "subject", [["Mark Tiller", true, false, false, 0.8]]],
     ["Ashdown Oliver EHCP.pdf", "attachments", [["Ashdown Oliver", true, false, false, 0.75]]],
     ["Dear Oliver letter.pdf", "attachments", [["Oliver", false, false, false, 0.5]]],
     ["Kacper Zielinski body map.pdf", "attachments", [["Kacper Zielinski", true, false, false, 0.8]]],

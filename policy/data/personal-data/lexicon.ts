@@ -1138,6 +1138,7 @@ export const GIVEN_NAMES: readonly string[] = [
   "Lucas",
   "Lucy",
   "Maisie",
+  "Mark",
   "Maryam",
   "Mason",
   "Matilda",
