@@ -543,13 +543,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     else if (entry.status === "warn") counts.warn++;
     else counts.notEvaluated++;
   }
-  const skippedCounts: Partial<Record<SkipReason, number>> = {};
-  for (const entry of skipped) skippedCounts[entry.reason] = (skippedCounts[entry.reason] ?? 0) + 1;
+  const skippedCounts = countBy(skipped, (entry) => entry.reason);
   // Counted from the findings, so a resumed sweep counts what its checkpoint holds too. A mailbox that
   // could not be read was not checked: counting it so let a reader take the 403s as checked.
-  const unreadCounts: Partial<Record<UnreadReason, number>> = {};
-  for (const entry of findings)
-    if (entry.check === "mailbox" && entry.unread) unreadCounts[entry.unread] = (unreadCounts[entry.unread] ?? 0) + 1;
+  const unreadCounts = countBy(findings, (entry) => (entry.check === "mailbox" ? entry.unread : undefined));
   const unreadTotal = Object.values(unreadCounts).reduce((sum, count) => sum + count, 0);
   // The same order whether the sweep ran in one go or was resumed.
   findings.sort(
@@ -608,4 +605,17 @@ async function resolveGroup(client: GraphClient, group: string): Promise<{ id: s
       `${matches.length} groups are called "${group}": give its object id (${matches.map((match) => match.id).join(", ")}).`,
     );
   return { id: only.id, name: only.displayName ?? only.id };
+}
+
+/** How many of `items` have each key; an item whose `keyOf` is undefined (or "") is not counted. */
+function countBy<T, K extends string>(
+  items: readonly T[],
+  keyOf: (item: T) => K | undefined,
+): Partial<Record<K, number>> {
+  const counts: Partial<Record<K, number>> = {};
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key) counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
 }
