@@ -13,10 +13,34 @@ ruleTester(rule, {
     { draft: body("Sarah,\nCan you cover period 3?") },
     { name: "greeting not required", pack: loadPolicy("st-dunstans"), draft: body("The reports are ready.") },
     { name: "empty body", draft: body("") },
+    {
+      name: "a reply to a colleague, with the colleague's message quoted below",
+      draft: {
+        ...body(
+          "Yes, 3.30 is fine.\n\nFrom: Ann Lee <a.lee@st-john-payne.sch.uk>\nSent: 4 March 2026 09:12\nTo: Jo Hart\nSubject: Reports\n\nDear Jo,\nCan we meet at 3.30?",
+        ),
+        to: [{ name: "Ann Lee", address: "a.lee@st-john-payne.sch.uk" }],
+      },
+    },
   ],
   invalid: [
     { draft: body("The reports are ready.\nKind regards"), errors: [{ messageId: "missing", location: "body" }] },
     { draft: body("Send me the register now."), errors: [{ messageId: "missing", location: "body" }] },
+    {
+      name: "a reply to a parent, with the parent's message quoted below",
+      draft: {
+        ...body(
+          "Yes, 3.30 is fine.\n\nFrom: Sam Ode <sam.ode@example.com>\nSent: 4 March 2026 09:12\nTo: Jo Hart\nSubject: Reports\n\nDear Mr Hart,\nCan we meet at 3.30?",
+        ),
+        to: [{ name: "Sam Ode", address: "sam.ode@example.com" }],
+      },
+      errors: [{ messageId: "missing", location: "body" }],
+    },
+    {
+      name: "a new message to a colleague (no quoted message)",
+      draft: { ...body("Can we meet at 3.30?"), to: [{ name: "Ann Lee", address: "a.lee@st-john-payne.sch.uk" }] },
+      errors: [{ messageId: "missing", location: "body" }],
+    },
   ],
 });
 
