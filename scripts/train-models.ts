@@ -123,6 +123,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-au.jsonl",
   "part-av.jsonl",
   "part-aw.jsonl",
+  "part-ax.jsonl",
 ];
 
 interface Example {
