@@ -462,6 +462,9 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "thanks for last night",
     "still on for",
     "meter reading",
+    // Development part AX: sponsorship asked of colleagues for one's own run or climb.
+    "sponsor me",
+    "my justgiving",
   ]),
   ...sign("social", 1, "readme", [
     "xx",
@@ -481,6 +484,8 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "tbsp",
     "count me in",
     "parkrun",
+    // Development part AX: sponsorship asked of colleagues for one's own run or climb.
+    "justgiving",
   ]),
 ];
 
@@ -551,6 +556,7 @@ export const STAFF_WORK: readonly { readonly phrase: string; readonly source: "a
     "special leave",
     "unpaid leave",
     "sick leave",
+    "approved leave",
     "sickness absence",
     "line manager",
     "return to work",
@@ -561,6 +567,7 @@ export const STAFF_WORK: readonly { readonly phrase: string; readonly source: "a
     "cover work",
     "cover for",
     "set cover",
+    "is covering",
     "lunch duty",
     "break duty",
     "playground duty",

@@ -265,6 +265,8 @@ ruleTester(rule, {
       "I'll be absent on Friday for my grandmother's funeral, as agreed with my line manager.",
       "My wife goes into hospital on Monday; I've asked for dependants' leave for the morning.",
       "Could someone take my lunch duty? My daughter's school has rung and I need to collect her.",
+      // Development part AX: an absence's reason given in passing in a work reply.
+      "All fine for tomorrow. I'm off Friday for my sister's wedding (approved leave) and Mrs Barker is covering 4B.",
     ].map((body, index) => ({
       name: `an absence and its cover, not personal use (${index + 1})`,
       pack: loadPolicy("palfrey"),
@@ -290,6 +292,9 @@ ruleTester(rule, {
       "Can I cadge a lift home tonight? Mine's at the garage again",
       "Thanks for last night, same time next month?",
       "The final meter reading for the old house was 18452.",
+      // Development part AX: sponsorship asked of colleagues for one's own run.
+      "I'm doing the Great North Run in September, please sponsor me!",
+      "Every bit helps, my JustGiving page is justgiving.com/fundraising/d-whitfield-gnr",
     ].map((body) => ({
       ...dunstans(body, `a one-line personal note: ${body}`, [{ address: "g.watts@stdunstans-education.org.uk" }]),
       errors: [{ messageId: "unlabelled" }],
