@@ -217,7 +217,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   log(`School Policy Guard playground is ready in ${startupSeconds.toFixed(1)} s: ${url}/`);
   log(`  Outlook compose window (real add-in, stand-in Office): ${url}/addin/harness.html`);
   log(`  Teams tab with development sign-in:                   ${url}/index.html`);
-  log(`  Demo sweep report:                                    ${url}/sweep/report.html`);
+  if (sweep.state.ok) log(`  Demo sweep report:                                    ${url}/sweep/report.html`);
   log(`  App package (unified manifest, localhost):            ${url}/appPackage.zip`);
   log("Try: type a sentence in CAPITALS or a pupil's date of birth, put parents' addresses in To, press Send.");
   for (const [name, state] of Object.entries(surfaces)) {

@@ -16,7 +16,8 @@ describe("out-of-office", () => {
         scheduledEndDateTime: utc(weekAway.end - 2 * DAY),
       }),
       "fail",
-      /leaving 2 working days uncovered/,
+      // Outlook stores the end as 00:00 on the Thursday: the Wednesday is the last day covered.
+      /scheduled Mon 30 Nov 2026 to Wed 2 Dec 2026, leaving 2 working days uncovered/,
     ],
     [
       "scheduled to start a day late",
@@ -225,7 +226,7 @@ describe("out-of-office: how the absence and the problem are told", () => {
       }),
     );
     expect(early[0]?.detail).toBe(
-      "Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (5 working days, from the calendar); automatic replies are scheduled Mon 30 Nov 2026 to Thu 3 Dec 2026, leaving 2 working days uncovered.",
+      "Away Mon 30 Nov 2026 to Fri 4 Dec 2026 (5 working days, from the calendar); automatic replies are scheduled Mon 30 Nov 2026 to Wed 2 Dec 2026, leaving 2 working days uncovered.",
     );
   });
 });

@@ -1,4 +1,4 @@
-import { UK_SCHOOL, formatLocalDate, toInstant, workingDays, type SchoolCalendar } from "./time.js";
+import { UK_SCHOOL, formatLocalBound, formatLocalDate, toInstant, workingDays, type SchoolCalendar } from "./time.js";
 import type { Absence } from "./absence.js";
 import { isBlankHtml, plural, sameEnum, type CheckResult, type SweepCheck } from "./types.js";
 
@@ -50,7 +50,7 @@ export const outOfOffice: SweepCheck = {
       if (uncovered > 0) {
         const scheduled =
           Number.isFinite(from) && Number.isFinite(until)
-            ? `${formatLocalDate(from, calendar.timeZone)} to ${formatLocalDate(until, calendar.timeZone)}`
+            ? `${formatLocalBound(from, calendar.timeZone, "start")} to ${formatLocalBound(until, calendar.timeZone, "end")}`
             : "without dates";
         return [
           {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  formatLocalBound,
   formatLocalDate,
   ianaZone,
   InvalidDateTimeError,
@@ -113,6 +114,16 @@ describe("school days", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2027-03-01", -1)).toBe("2027-02-28");
     expect(formatLocalDate(Date.parse("2026-06-30T23:30:00Z"), "Europe/London")).toBe("Wed 1 Jul 2026");
+  });
+
+  it.each([
+    // Midnight in London in summer is 23:00 UTC the day before.
+    ["an end at local midnight is the day before", "2026-07-10T23:00:00Z", "end", "Fri 10 Jul 2026"],
+    ["a start at local midnight is that day", "2026-07-10T23:00:00Z", "start", "Sat 11 Jul 2026"],
+    ["an end during the day keeps its time", "2026-12-09T09:00:00Z", "end", "Wed 9 Dec 2026 09:00"],
+    ["a start in the evening keeps its time", "2026-11-30T17:30:00Z", "start", "Mon 30 Nov 2026 17:30"],
+  ] as const)("schedule bounds: %s", (_label, iso, bound, text) => {
+    expect(formatLocalBound(Date.parse(iso), "Europe/London", bound)).toBe(text);
   });
 });
 

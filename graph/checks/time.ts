@@ -210,3 +210,17 @@ export function formatLocalDate(instant: number, zone: string): string {
   }
   return formatter.format(new Date(instant)).replace(/,/g, "");
 }
+
+/**
+ * One end of a period, as a reader counts days: a bound at local midnight is a whole day, so a
+ * start there reads as that day and an end there as the day before ("to Tue 8 Dec 2026" for a
+ * schedule Outlook stores as ending at 00:00 on Wednesday 9 December, which covers nothing of the
+ * Wednesday); any other bound keeps its local time ("Wed 9 Dec 2026 09:00").
+ */
+export function formatLocalBound(instant: number, zone: string, bound: "start" | "end"): string {
+  const wall = wallClock(instant, zone);
+  if (wall.hour === 0 && wall.minute === 0 && wall.second === 0)
+    return formatLocalDate(bound === "end" ? instant - 1 : instant, zone);
+  const time = `${String(wall.hour).padStart(2, "0")}:${String(wall.minute).padStart(2, "0")}`;
+  return `${formatLocalDate(instant, zone)} ${time}`;
+}

@@ -169,6 +169,38 @@ describe("Graph client on the SDK, against the stand-in", () => {
     expect(client.limiter.history().cuts).toBeGreaterThan(0);
   });
 
+  it("sends a batch again when its connection is dropped before any answer", async () => {
+    const { standIn, tenant } = await start({ resetFirstRequests: 2 });
+    const slept: number[] = [];
+    const client = createGraphClient({
+      graphUrl: standIn.url,
+      authProvider: new StaticTokenProvider(standIn.token),
+      baseDelayMs: 100,
+      random: () => 0,
+      sleep: (ms) => {
+        slept.push(ms);
+        return Promise.resolve();
+      },
+    });
+    const [answer] = await client.batch([{ id: "1", url: `/users/${tenant.users[0]?.id ?? ""}/mailboxSettings` }]);
+    expect(answer?.status).toBe(200);
+    expect(standIn.stats.requests).toBe(3);
+    expect(slept).toEqual([50, 100]);
+  });
+
+  it("gives up on a dropped connection after its retries, as a typed error without a status", async () => {
+    const { standIn } = await start({ resetFirstRequests: 10 });
+    const client = createGraphClient({
+      graphUrl: standIn.url,
+      authProvider: new StaticTokenProvider(standIn.token),
+      maxRetries: 2,
+      sleep: () => Promise.resolve(),
+    });
+    const failure = await client.get("/users").catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(GraphRequestError);
+    expect(standIn.stats.requests).toBe(3);
+  });
+
   it("turns a non-2xx GET into a typed error, and the naive client into a status", async () => {
     const { standIn } = await start();
     const client = createGraphClient({ graphUrl: standIn.url, authProvider: new StaticTokenProvider(standIn.token) });

@@ -6,7 +6,9 @@ import { GraphRequestError, RETRYABLE_STATUSES, type ClientStats } from "./types
  * Graph SDK middleware of our own, each for a reason the SDK's handlers do not cover:
  * - ReauthenticateHandler: a 401 renews the credential once and sends the request again.
  * - ThrottleRetryHandler: 429/503/504 waits for Retry-After (seconds or an HTTP date, capped), or
- *   backs off exponentially with jitter when there is none; the wait is injectable for tests.
+ *   backs off exponentially with jitter when there is none; the wait is injectable for tests. A
+ *   dropped connection (fetch rejects, no status) is sent again the same way when the request only
+ *   reads, which every request the sweep makes does (GETs, and $batch POSTs of GETs).
  * - AdaptiveConcurrencyHandler: gates every attempt through the AIMD limiter and tells it about
  *   429/503/504 (it sits after the retry handler, so it sees each attempt, not just the last).
  * - LoopbackBearerHandler: the SDK's AuthenticationHandler only signs https Graph hosts; the local
@@ -58,13 +60,32 @@ function responseHeader(context: Context, name: string): string | null {
   return context.response?.headers.get(name) ?? null;
 }
 
+/**
+ * Whether a request can be sent again after its connection failed without changing anything: a
+ * GET or HEAD, or a JSON batch, whose inner requests this client only ever writes as GETs
+ * (BatchRequest has no method).
+ */
+function readsOnly(context: Context): boolean {
+  const method = (context.options?.method ?? "GET").toUpperCase();
+  const url = typeof context.request === "string" ? context.request : context.request.url;
+  return method === "GET" || method === "HEAD" || (method === "POST" && new URL(url).pathname.endsWith("/$batch"));
+}
+
 export class ThrottleRetryHandler extends Chained {
   constructor(private readonly policy: RetryPolicy) {
     super();
   }
   async execute(context: Context): Promise<void> {
     for (let attempt = 0; ; attempt++) {
-      await this.forward(context);
+      try {
+        await this.forward(context);
+      } catch (error) {
+        // fetch rejects with a TypeError when the connection fails (reset, refused, closed while
+        // reused); anything else thrown further down the chain is ours and not retried.
+        if (!(error instanceof TypeError) || !readsOnly(context) || attempt >= this.policy.maxRetries) throw error;
+        await this.policy.sleep(retryDelayMs(null, attempt, this.policy));
+        continue;
+      }
       const status = context.response?.status ?? 0;
       if (!RETRYABLE_STATUSES.has(status) || attempt >= this.policy.maxRetries) return;
       await this.policy.sleep(retryDelayMs(responseHeader(context, "Retry-After"), attempt, this.policy));

@@ -34,6 +34,12 @@ export interface StandInOptions {
   readonly batchThrottleRate?: number;
   /** The first N $batch POSTs are answered 429 as a whole (deterministic tests). */
   readonly throttleFirstBatches?: number;
+  /**
+   * The first N requests have their connection destroyed before any answer, as a keep-alive socket
+   * the server closed just as the client reused it, or a proxy's reset: fetch rejects with
+   * "fetch failed" (undici's TypeError, the socket error as its cause) and no HTTP status at all.
+   */
+  readonly resetFirstRequests?: number;
   /** Retry-After seconds sent with throttled answers (fractions allowed for quick tests). */
   readonly retryAfterSeconds?: number;
   /** How Retry-After is written: seconds (default), an HTTP date, none, or a mix of the three. */
@@ -389,6 +395,10 @@ export async function startGraphStandIn(options: StandInOptions): Promise<GraphS
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     stats.requests++;
+    if (stats.requests <= (options.resetFirstRequests ?? 0)) {
+      request.socket.destroy();
+      return;
+    }
     const origin = `http://${request.headers.host ?? "127.0.0.1"}`;
     const send = (answer: Answer) => {
       response.writeHead(answer.status, { "content-type": "application/json", ...(answer.headers ?? {}) });
