@@ -16,6 +16,8 @@ export function fingerprintDraft(draft: Draft): string {
   for (const field of [draft.to, draft.cc, draft.bcc]) add(field.map((entry) => entry.address.toLowerCase()).join(","));
   add(draft.attachments.map((entry) => `${entry.name}:${entry.size}`).join(","));
   add(draft.sensitivityLabelId ?? "");
-  add(draft.headers ? JSON.stringify(draft.headers) : "");
+  // The headers, and the sender: a note signed with their own name needs no other closing, and their name
+  // in the body is not someone else's personal data, so changing From changes the findings.
+  add(JSON.stringify([draft.headers, draft.from]));
   return `${hash.toString(16)}-${draft.subject.length}-${draft.body.length}`;
 }

@@ -179,5 +179,18 @@ describe("fingerprintDraft", () => {
     expect(fingerprintDraft({ ...draft, to: [{ address: "a@b.com" }] })).not.toBe(base);
     expect(fingerprintDraft({ ...draft, attachments: [{ name: "f", size: 1 }] })).not.toBe(base);
     expect(fingerprintDraft({ ...draft, subject: "secret pupil name" })).not.toContain("secret");
+    expect(fingerprintDraft({ ...draft, headers: { "x-school-secure": "1" } })).not.toBe(base);
+  });
+
+  it("changes when the sender changes: From is part of what the analysis reads", () => {
+    const priya = fingerprintDraft({ ...draft, from: { name: "Priya Shah", address: "p.shah@school.example" } });
+    expect(priya).not.toBe(fingerprintDraft(draft));
+    expect(fingerprintDraft({ ...draft, from: { name: "Priya Shah", address: "p.shah@school.example" } })).toBe(priya);
+    expect(fingerprintDraft({ ...draft, from: { name: "A Teacher", address: "p.shah@school.example" } })).not.toBe(
+      priya,
+    );
+    expect(fingerprintDraft({ ...draft, from: { name: "Priya Shah", address: "office@school.example" } })).not.toBe(
+      priya,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import packData from "virtual:school-pack";
 import { freezePack } from "../core/pack.js";
 import { HANDLER_NAMES } from "../core/ids.js";
-import { createOfficeStandIn, type CompletedEvent, type StandInClient } from "./office-stand-in.js";
+import { createOfficeStandIn, typedRecipient, type CompletedEvent, type StandInClient } from "./office-stand-in.js";
 import { EXAMPLES } from "./examples.js";
 
 /**
@@ -35,6 +35,7 @@ root.innerHTML = `
     </div>
     <div class="h-status" role="status" aria-live="polite" id="h-status"></div>
     <div class="h-notes" id="h-notes" aria-label="Notifications"></div>
+    <div class="h-row"><label for="h-from">From</label><input id="h-from" autocomplete="off" title="Who is signed in: a note signed with this name needs no other closing"></div>
     <div class="h-row"><label for="h-to">To</label><input id="h-to" autocomplete="off" placeholder="name@example.org; Jo Bloggs &lt;jo@example.org&gt;; …"></div>
     <div class="h-row"><label for="h-cc">Cc</label><input id="h-cc" autocomplete="off"></div>
     <div class="h-row"><label for="h-bcc">Bcc</label><input id="h-bcc" autocomplete="off"></div>
@@ -68,6 +69,7 @@ root.innerHTML = `
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const inputs = {
+  from: byId<HTMLInputElement>("h-from"),
   to: byId<HTMLInputElement>("h-to"),
   cc: byId<HTMLInputElement>("h-cc"),
   bcc: byId<HTMLInputElement>("h-bcc"),
@@ -92,6 +94,12 @@ function fireCompose(handler: string, name: string) {
 for (const field of ["to", "cc", "bcc"] as const) {
   inputs[field].addEventListener("change", () => standIn.setRecipients(field, splitAddresses(inputs[field].value)));
 }
+// The sender as from.getAsync reports it: the closing tip accepts a note signed with their own name, so
+// a tester signing as themselves sets it here (a new user's "Jo" was told to add a closing as "A Teacher").
+inputs.from.addEventListener("change", () => {
+  const typed = inputs.from.value.trim();
+  if (typed !== "") standIn.state.from = typedRecipient(typed);
+});
 inputs.subject.addEventListener("input", () => {
   standIn.state.subject = inputs.subject.value;
 });
@@ -119,6 +127,7 @@ byId<HTMLSelectElement>("h-example").addEventListener("change", (event) => {
 
 /** Sets the whole draft at once (the example menu and the tests use it) and fires the compose events. */
 function loadDraft(draft: {
+  from?: string;
   subject: string;
   body: string;
   to: readonly string[];
@@ -126,6 +135,7 @@ function loadDraft(draft: {
   bcc?: readonly string[];
   attachments?: readonly { name: string; size: number }[];
 }) {
+  if (draft.from !== undefined) standIn.state.from = typedRecipient(draft.from);
   standIn.state.subject = draft.subject;
   standIn.state.body = { type: "text", content: draft.body };
   standIn.setRecipients("to", draft.to);
@@ -177,6 +187,10 @@ function render() {
   const join = (list: { emailAddress: string }[]) => list.map((entry) => entry.emailAddress).join("; ");
   for (const field of ["to", "cc", "bcc"] as const) {
     if (document.activeElement !== inputs[field]) inputs[field].value = join(standIn.state[field]);
+  }
+  if (document.activeElement !== inputs.from) {
+    const { displayName, emailAddress } = standIn.state.from;
+    inputs.from.value = displayName === emailAddress ? emailAddress : `${displayName} <${emailAddress}>`;
   }
   if (document.activeElement !== inputs.subject) inputs.subject.value = standIn.state.subject;
   if (document.activeElement !== inputs.body) {

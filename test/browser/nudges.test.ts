@@ -37,6 +37,7 @@ afterAll(async () => {
 });
 
 interface HarnessDraft {
+  from?: string;
   subject: string;
   body: string;
   to: string[];
@@ -282,6 +283,22 @@ describe("issue 12: fewer, truer nudges, in the playground", () => {
     await card(page, "misdirected-greeting").waitFor({ timeout: 10_000 });
     expect(await card(page, "misdirected-greeting").textContent()).toContain("sarah.jones@gmail.com");
     await page.screenshot({ path: `${SHOTS}/10-misdirected-greeting.png` });
+    await page.close();
+  });
+
+  it("takes a note signed with the sender's own name, as the From line gives it, as closed", async () => {
+    const page = await open();
+    const note = { subject: "Minutes", body: "Hi Sam,\n\nThe minutes are attached.\n\nPriya", to: [`s.lee@${DOMAIN}`] };
+    // Signed "Priya" while the harness's default sender is A Teacher: a closing is asked for.
+    await load(page, note);
+    await card(page, "closing").waitFor({ timeout: 10_000 });
+    expect(await page.locator("#h-from").inputValue()).toBe(`A Teacher <a.teacher@${DOMAIN}>`);
+    // Typed into the From line as a tester would, the sender is Priya Shah: her name closes the note.
+    await page.locator("#h-from").fill(`Priya Shah <p.shah@${DOMAIN}>`);
+    await page.locator("#h-from").press("Tab");
+    await load(page, note);
+    await card(page, "closing").waitFor({ state: "detached", timeout: 10_000 });
+    expect(await pane(page).locator('[data-rule="closing"]').count()).toBe(0);
     await page.close();
   });
 });
