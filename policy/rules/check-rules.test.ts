@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { rules, ruleIds } from "./registry.js";
 import { CATEGORIES } from "../engine/types.js";
 import { CLAUSE_KEYS } from "./define.js";
-import { PRESET_IDS, type PresetId } from "../presets/index.js";
+import { PRESET_IDS } from "../presets/index.js";
 import { loadPolicy } from "../pack/load.js";
+import { havePolicyTexts, POLICIES_DIR, policyText, quotedInOrder } from "../../test/support/policy-texts.js";
 
 /**
  * The build check ESLint keeps for its own rules: every registered rule has its doc, its citation,
@@ -78,29 +79,19 @@ describe("check-rules", () => {
     expect(Object.keys(loadPolicy(id).clauses).filter((key) => !(key in CLAUSE_KEYS))).toEqual([]);
   });
 
-  const policiesDir =
-    process.env.SCHOOL_POLICIES_DIR ?? fileURLToPath(new URL("../../../shared/policies/", import.meta.url));
-  const policyFiles: Record<PresetId, string> = {
-    "st-dunstans": "st-dunstans-education-group.txt",
-    palfrey: "palfrey-infant-school.txt",
-    lt2: "learning-today-leading-tomorrow-trust.txt",
-    delius: "delius-school.txt",
-    "st-john-payne": "st-john-payne-school.txt",
-  };
-  const havePolicies = existsSync(policiesDir);
+  const havePolicies = havePolicyTexts();
   if (!havePolicies) {
     console.warn(
-      `check-rules: ${policiesDir} is absent, so the presets' quotes are not checked against their policies.`,
+      `check-rules: ${POLICIES_DIR} is absent, so the presets' quotes are not checked against their policies.`,
     );
   }
   describe.skipIf(!havePolicies)("each preset quotes its own policy for each rule (needs ../shared/policies)", () => {
-    const squash = (text: string) => text.replace(/\s+/g, " ").trim();
     it.each(PRESET_IDS)("%s", (id) => {
-      const text = squash(readFileSync(join(policiesDir, policyFiles[id]), "utf8"));
+      const text = policyText(id);
       const pack = loadPolicy(id);
       const missing = rules
         .map((rule) => [rule.meta.id, pack.clauses[rule.meta.clause]] as const)
-        .filter(([, citation]) => citation !== undefined && !text.includes(squash(citation.quote)))
+        .filter(([, citation]) => citation !== undefined && !quotedInOrder(text, citation.quote))
         .map(([ruleId, citation]) => `${ruleId}: "${citation?.quote ?? ""}"`);
       expect(missing).toEqual([]);
     });
