@@ -21,6 +21,24 @@ async function start(options: Omit<Parameters<typeof startGraphStandIn>[0], "ten
   return { tenant, standIn };
 }
 
+/** A client of the stand-in whose waits are recorded in `slept` and return at once. */
+function recordingClient(
+  server: GraphStandIn,
+  options: Omit<Parameters<typeof createGraphClient>[0], "graphUrl" | "authProvider" | "sleep"> = {},
+) {
+  const slept: number[] = [];
+  const client = createGraphClient({
+    graphUrl: server.url,
+    authProvider: new StaticTokenProvider(server.token),
+    ...options,
+    sleep: (ms) => {
+      slept.push(ms);
+      return Promise.resolve();
+    },
+  });
+  return { client, slept };
+}
+
 describe("AdaptiveLimiter (AIMD)", () => {
   it("halves on throttling at most once per cool-down, floors at 1, climbs by one to the ceiling", () => {
     let clock = 0;
@@ -128,15 +146,7 @@ describe("Graph client on the SDK, against the stand-in", () => {
 
   it("retries inner 429/503 in later batches after their own Retry-After, and checks each inner status", async () => {
     const { standIn, tenant } = await start({ throttleRate: 0.4, retryAfterSeconds: 0.7 });
-    const slept: number[] = [];
-    const client = createGraphClient({
-      graphUrl: standIn.url,
-      authProvider: new StaticTokenProvider(standIn.token),
-      sleep: (ms) => {
-        slept.push(ms);
-        return Promise.resolve();
-      },
-    });
+    const { client, slept } = recordingClient(standIn);
     const users = tenant.users.filter((user) => user.userType === "Member").slice(12, 32);
     const answers = await client.batch(
       users.map((user) => ({ id: user.id, url: `/users/${user.id}/calendar/calendarPermissions` })),
@@ -171,17 +181,7 @@ describe("Graph client on the SDK, against the stand-in", () => {
 
   it("sends a batch again when its connection is dropped before any answer", async () => {
     const { standIn, tenant } = await start({ resetFirstRequests: 2 });
-    const slept: number[] = [];
-    const client = createGraphClient({
-      graphUrl: standIn.url,
-      authProvider: new StaticTokenProvider(standIn.token),
-      baseDelayMs: 100,
-      random: () => 0,
-      sleep: (ms) => {
-        slept.push(ms);
-        return Promise.resolve();
-      },
-    });
+    const { client, slept } = recordingClient(standIn, { baseDelayMs: 100, random: () => 0 });
     const [answer] = await client.batch([{ id: "1", url: `/users/${tenant.users[0]?.id ?? ""}/mailboxSettings` }]);
     expect(answer?.status).toBe(200);
     expect(standIn.stats.requests).toBe(3);
@@ -190,15 +190,11 @@ describe("Graph client on the SDK, against the stand-in", () => {
 
   it("gives up on a dropped connection after its retries, as a typed error without a status", async () => {
     const { standIn } = await start({ resetFirstRequests: 10 });
-    const client = createGraphClient({
-      graphUrl: standIn.url,
-      authProvider: new StaticTokenProvider(standIn.token),
-      maxRetries: 2,
-      sleep: () => Promise.resolve(),
-    });
+    const { client, slept } = recordingClient(standIn, { maxRetries: 2 });
     const failure = await client.get("/users").catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(GraphRequestError);
     expect(standIn.stats.requests).toBe(3);
+    expect(slept).toHaveLength(2);
   });
 
   it("turns a non-2xx GET into a typed error, and the naive client into a status", async () => {
@@ -286,17 +282,7 @@ describe("Graph client on the SDK, against the stand-in", () => {
 
   it("backs off exponentially with jitter when a whole batch is throttled without Retry-After", async () => {
     const { standIn, tenant } = await start({ throttleFirstBatches: 3, retryAfterStyle: "none" });
-    const slept: number[] = [];
-    const client = createGraphClient({
-      graphUrl: standIn.url,
-      authProvider: new StaticTokenProvider(standIn.token),
-      baseDelayMs: 100,
-      random: () => 1,
-      sleep: (ms) => {
-        slept.push(ms);
-        return Promise.resolve();
-      },
-    });
+    const { client, slept } = recordingClient(standIn, { baseDelayMs: 100, random: () => 1 });
     const [answer] = await client.batch([{ id: "1", url: `/users/${tenant.users[0]?.id ?? ""}/mailboxSettings` }]);
     expect(answer?.status).toBe(200);
     expect(slept).toEqual([100, 200, 400]);
@@ -304,16 +290,7 @@ describe("Graph client on the SDK, against the stand-in", () => {
 
   it("waits for an inner answer's HTTP-date Retry-After", async () => {
     const { standIn, tenant } = await start({ throttleRate: 1, retryAfterStyle: "date", retryAfterSeconds: 1 });
-    const slept: number[] = [];
-    const client = createGraphClient({
-      graphUrl: standIn.url,
-      authProvider: new StaticTokenProvider(standIn.token),
-      maxRetries: 2,
-      sleep: (ms) => {
-        slept.push(ms);
-        return Promise.resolve();
-      },
-    });
+    const { client, slept } = recordingClient(standIn, { maxRetries: 2 });
     const [answer] = await client.batch([{ id: "1", url: `/users/${tenant.users[0]?.id ?? ""}/mailboxSettings` }]);
     expect([429, 503]).toContain(answer?.status);
     expect(slept).toHaveLength(2);
