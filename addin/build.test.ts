@@ -66,15 +66,20 @@ describe("dist/addin/launchevent.js", () => {
       const palfreyCode = readFileSync(join(presetDir, "launchevent.js"), "utf8");
       expect(palfreyCode).toContain(disclaimer.slice(0, 50));
       expect(palfreyCode).not.toContain(disclaimer.slice(-40));
-      const send = async (body: string) => {
+      const send = async (body: string, to: string) => {
         const { standIn } = runLaunchEventInVm(palfreyCode, { internalDomains: palfrey.school.emailDomains });
-        Object.assign(standIn.state, { subject: "Staff meeting on Thursday", body: { type: "text", content: body } });
-        standIn.setRecipients("to", [`staff@${palfrey.school.emailDomains[0]!}`]);
+        Object.assign(standIn.state, { subject: "Harvest festival", body: { type: "text", content: body } });
+        standIn.setRecipients("to", [to]);
         return (await standIn.fire("OnMessageSend", HANDLER_NAMES.send)).options;
       };
-      const body = "Dear colleagues,\n\nThe staff meeting is in the library at 3.30pm.\n\nKind regards,\nA Teacher";
-      expect(String((await send(body))?.errorMessage)).toMatch(/disclaimer/);
-      expect(String((await send(`${body}\n\n${disclaimer}`))?.errorMessage)).not.toMatch(/disclaimer/);
+      const parent = "a.example@gmail.com";
+      const body = "Dear Mrs Example,\n\nThank you for helping at the harvest festival.\n\nKind regards,\nA Teacher";
+      expect(String((await send(body, parent))?.errorMessage)).toMatch(/disclaimer/);
+      expect(String((await send(`${body}\n\n${disclaimer}`, parent))?.errorMessage)).not.toMatch(/disclaimer/);
+      // To colleagues only the pane asks, and the send is not stopped for it.
+      expect(String((await send(body, `staff@${palfrey.school.emailDomains[0]!}`))?.errorMessage)).not.toMatch(
+        /disclaimer/,
+      );
     } finally {
       rmSync(presetDir, { recursive: true, force: true });
     }

@@ -18,14 +18,50 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "no recipients yet: a prompt, as nothing shows it stays inside the school",
       pack: loadPolicy("palfrey"),
       draft: { subject: "Hello", body: "Dear all", bodyType: "text" },
-      errors: [{ messageId: "missing", location: "body" }],
+      errors: [{ messageId: "missing", location: "body", severity: "nudge" }],
     },
     {
       pack: loadPolicy("palfrey"),
       draft: { subject: "Hello", body: "<p>Dear all</p>", bodyType: "html" },
       errors: [{ messageId: "missing", location: "body" }],
+    },
+    {
+      name: "to a parent: a prompt at send",
+      pack: loadPolicy("lt2"),
+      draft: { subject: "Trip", body: "Dear Mrs Khan", bodyType: "text", to: [{ address: "a.khan@gmail.com" }] },
+      errors: [{ messageId: "missing", location: "body", severity: "nudge" }],
+    },
+    {
+      name: "to a colleague and a parent: still a prompt",
+      pack: loadPolicy("palfrey"),
+      draft: {
+        subject: "Trip",
+        body: "Dear Mrs Khan",
+        bodyType: "text",
+        to: [{ address: "office@palfrey-infant.sch.uk" }, { address: "a.khan@gmail.com" }],
+      },
+      errors: [{ messageId: "missing", location: "body", severity: "nudge" }],
+    },
+    {
+      name: "to colleagues only: a line in the task pane, no prompt",
+      pack: loadPolicy("palfrey"),
+      draft: {
+        subject: "Rota",
+        body: "Hi Sam",
+        bodyType: "text",
+        to: [{ address: "s.lee@palfrey-infant.sch.uk" }],
+        cc: [{ address: "office@palfrey-infant.sch.uk" }],
+      },
+      errors: [{ messageId: "missing", location: "body", severity: "info" }],
+    },
+    {
+      name: "to colleagues only, where the school's pack asks for the prompt everywhere",
+      pack: { ...loadPolicy("palfrey"), rules: { "missing-disclaimer": "nudge" } },
+      draft: { subject: "Rota", body: "Hi Sam", bodyType: "text", to: [{ address: "s.lee@palfrey-infant.sch.uk" }] },
+      errors: [{ messageId: "missing", location: "body", severity: "nudge" }],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import { defaultCitation, defineRule } from "../define.js";
+import { externalRecipients } from "../../engine/draft.js";
 import { phraseSource } from "../../engine/phrase-set.js";
 
 function squash(text: string): string {
@@ -29,17 +30,30 @@ export default defineRule({
       "E-mail etiquette",
       "The school's standard disclaimer should be used on every e-mail.",
     ),
-    docs: "The school's standard disclaimer is missing where the pack requires it.",
+    docs: "The school's standard disclaimer is missing where the pack requires it: a prompt at send when the message leaves the school, a line in the task pane when it goes to colleagues only.",
     messages: { missing: "The school's standard disclaimer is missing. Add it?" },
   },
   appliesTo: (pack) => pack.etiquette.disclaimer.required,
-  check({ pack, bodyText }) {
+  check({ draft, pack, bodyText }) {
     const disclaimer = pack.etiquette.disclaimer;
     const opening = squash(disclaimer.text).slice(0, OPENING_LENGTH);
     // Searched for in the body as written, its spaces as runs of whitespace and case ignored: squashing a
     // 1 MB body first copied it twice, a quarter of the time of a body of short lines.
     const pattern = new RegExp(phraseSource(opening), "i");
     if (pattern.test(bodyText)) return [];
-    return [{ messageId: "missing", location: "body", fix: { kind: "append-disclaimer", text: disclaimer.text } }];
+    // To colleagues only, the pane still asks (the policy says every e-mail), but a prompt at every internal
+    // send was the nagging a new user met on each reply to a colleague; outside the school is where a
+    // confidentiality notice does its work. A school that wants the prompt everywhere sets the rule's
+    // severity in its pack, which wins over this one.
+    const internal =
+      draft.to.length + draft.cc.length + draft.bcc.length > 0 && externalRecipients(draft, pack).length === 0;
+    return [
+      {
+        messageId: "missing",
+        location: "body",
+        fix: { kind: "append-disclaimer", text: disclaimer.text },
+        ...(internal ? { severity: "info" as const } : {}),
+      },
+    ];
   },
 });
