@@ -121,6 +121,7 @@ describe("school days", () => {
     ["an end at local midnight is the day before", "2026-07-10T23:00:00Z", "end", "Fri 10 Jul 2026"],
     ["a start at local midnight is that day", "2026-07-10T23:00:00Z", "start", "Sat 11 Jul 2026"],
     ["an end during the day keeps its time", "2026-12-09T09:00:00Z", "end", "Wed 9 Dec 2026 09:00"],
+    ["an end half an hour after midnight keeps its time", "2026-12-09T00:30:00Z", "end", "Wed 9 Dec 2026 00:30"],
     ["a start in the evening keeps its time", "2026-11-30T17:30:00Z", "start", "Mon 30 Nov 2026 17:30"],
   ] as const)("schedule bounds: %s", (_label, iso, bound, text) => {
     expect(formatLocalBound(Date.parse(iso), "Europe/London", bound)).toBe(text);

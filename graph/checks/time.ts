@@ -219,8 +219,8 @@ export function formatLocalDate(instant: number, zone: string): string {
  */
 export function formatLocalBound(instant: number, zone: string, bound: "start" | "end"): string {
   const wall = wallClock(instant, zone);
-  if (wall.hour === 0 && wall.minute === 0 && wall.second === 0)
-    return formatLocalDate(bound === "end" ? instant - 1 : instant, zone);
+  // Outlook sets schedules to the minute: the seconds say nothing.
+  if (wall.hour === 0 && wall.minute === 0) return formatLocalDate(bound === "end" ? instant - 1 : instant, zone);
   const time = `${String(wall.hour).padStart(2, "0")}:${String(wall.minute).padStart(2, "0")}`;
   return `${formatLocalDate(instant, zone)} ${time}`;
 }
