@@ -19,9 +19,26 @@ ruleTester(rule, {
     { name: "a name and a kiss", draft: body("Hiya,\nCoffee at break?\n\nLucy x") },
     { name: "a name and kisses", draft: body("Hiya,\nCoffee at break?\n\nJo Ann xx") },
     { name: "ta", draft: body("Hi,\nCan you cover P3?\n\nTa, L") },
+    {
+      name: "an answer to a colleague above their message",
+      draft: {
+        ...body(
+          "Yes, 3.30 is fine.\n\nFrom: Ann Lee <a.lee@st-john-payne.sch.uk>\nSent: Monday\nTo: Jo Hart\n\nCan we meet?",
+        ),
+        to: [{ name: "Ann Lee", address: "a.lee@st-john-payne.sch.uk" }],
+      },
+    },
   ],
   invalid: [
     { draft: body("Dear Sam,\nThe reports are ready."), errors: [{ messageId: "missing", location: "body" }] },
+    {
+      name: "an answer to a parent above their message",
+      draft: {
+        ...body("Yes, 3.30 is fine.\n\nFrom: Sam Ode <sam.ode@example.com>\nSent: Monday\nTo: Jo Hart\n\nCan we meet?"),
+        to: [{ name: "Sam Ode", address: "sam.ode@example.com" }],
+      },
+      errors: [{ messageId: "missing", location: "body" }],
+    },
     {
       name: "closing only in the quoted message",
       draft: body("Dear Sam,\nNo.\n-----Original Message-----\nKind regards\nSam"),

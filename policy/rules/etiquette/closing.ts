@@ -2,6 +2,7 @@ import { defaultCitation, defineRule } from "../define.js";
 import { CLOSINGS } from "../../data/etiquette/closings.js";
 import { nonEmptyLines } from "../text.js";
 import { TITLES } from "../../data/personal-data/lexicon.js";
+import { inThreadBetweenColleagues } from "./between-colleagues.js";
 
 const startsWithClosing = (text: string): boolean => {
   const lower = text.toLowerCase();
@@ -56,7 +57,7 @@ export default defineRule({
   },
   appliesTo: (pack) => pack.etiquette.closingRequired,
   check({ draft, message }) {
-    if (message.ownWithSignOff.trim().length === 0) return [];
+    if (message.ownWithSignOff.trim().length === 0 || inThreadBetweenColleagues(message)) return [];
     return hasClosing(message.ownWithSignOff, draft.from?.name) ? [] : [{ messageId: "missing", location: "body" }];
   },
 });

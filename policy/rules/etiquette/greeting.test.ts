@@ -22,6 +22,15 @@ ruleTester(rule, {
         to: [{ name: "Ann Lee", address: "a.lee@st-john-payne.sch.uk" }],
       },
     },
+    {
+      name: "a note forwarding a message to all staff",
+      draft: {
+        ...body(
+          "Thought everyone should see this!\n\n---------- Forwarded message ---------\nFrom: Office <office@example.org>\nDate: Mon, 2 Mar 2026\nSubject: Trip\n\nThe coach leaves at 8.30.",
+        ),
+        to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
+      },
+    },
   ],
   invalid: [
     { draft: body("The reports are ready.\nKind regards"), errors: [{ messageId: "missing", location: "body" }] },

@@ -1,6 +1,7 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { GREETINGS } from "../../data/etiquette/greetings.js";
 import { nonEmptyLines } from "../text.js";
+import { inThreadBetweenColleagues } from "./between-colleagues.js";
 
 /** A first line that opens with a greeting, or is just a name followed by a comma ("Sarah,"). */
 export function hasGreeting(own: string): boolean {
@@ -22,14 +23,7 @@ export default defineRule({
   appliesTo: (pack) => pack.etiquette.greetingRequired,
   check({ message }) {
     if (message.ownWithSignOff.trim().length === 0) return [];
-    // An answer in a thread between colleagues ("Yes, 3.30 is fine") opens without one as a matter of
-    // course; the tip there was noise a new user saw on every internal reply. A reply to a parent or
-    // anyone outside the school still gets it.
-    const internalReply =
-      message.recipients.length > 0 &&
-      message.recipients.every((entry) => entry.standing === "internal") &&
-      message.segments.some((segment) => segment.kind === "quoted");
-    if (internalReply) return [];
+    if (inThreadBetweenColleagues(message)) return [];
     return hasGreeting(message.ownWithSignOff) ? [] : [{ messageId: "missing", location: "body" }];
   },
 });
