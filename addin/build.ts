@@ -148,7 +148,7 @@ const htmlReaderLeftOut: Plugin = {
   name: "html-reader-left-out",
   setup(builder) {
     builder.onLoad({ filter: /[\\/]policy[\\/]engine[\\/]html-to-text\.ts$/ }, () => ({
-      contents: `export function htmlToStructuredText(): never { throw new Error("launchevent.js reads the body as text"); }`,
+      contents: `export function htmlToStructuredText(): never { throw new Error("no HTML reader at send"); }`,
       loader: "ts",
     }));
   },
