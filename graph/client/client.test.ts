@@ -4,7 +4,7 @@ import { seedTenant } from "../stand-in/tenant.js";
 import { AdaptiveLimiter } from "./adaptive-limiter.js";
 import { providerForCredential, RenewableCredential, signIn, SignInError, StaticTokenProvider } from "./auth.js";
 import { createGraphClient } from "./graph-client.js";
-import { retryDelayMs } from "./middleware.js";
+import { retryDelayMs, ThrottleRetryHandler } from "./middleware.js";
 import { naiveClient } from "./naive.js";
 import { GraphRequestError, MAX_BATCH } from "./types.js";
 
@@ -195,6 +195,45 @@ describe("Graph client on the SDK, against the stand-in", () => {
     expect(failure).toBeInstanceOf(GraphRequestError);
     expect(standIn.stats.requests).toBe(3);
     expect(slept).toHaveLength(2);
+  });
+
+  // The HTTP layer below stands in for undici here: how it fails is what is under test.
+  it.each([
+    ["a dropped connection on a GET is sent again", new TypeError("fetch failed"), "GET", "/v1.0/users", 2],
+    [
+      "a dropped connection on a $batch of GETs is sent again",
+      new TypeError("fetch failed"),
+      "POST",
+      "/v1.0/$batch",
+      2,
+    ],
+    ["a dropped connection on another POST is not", new TypeError("fetch failed"), "POST", "/v1.0/users", 0],
+    ["a TypeError from a bug is not", new TypeError("Cannot read properties of undefined"), "GET", "/v1.0/users", 0],
+  ] as const)("%s", async (_label, failure, method, path, retries) => {
+    const slept: number[] = [];
+    const handler = new ThrottleRetryHandler({
+      maxRetries: 2,
+      baseDelayMs: 100,
+      maxDelayMs: 1000,
+      random: () => 0,
+      now: () => 0,
+      sleep: (ms) => {
+        slept.push(ms);
+        return Promise.resolve();
+      },
+    });
+    let attempts = 0;
+    handler.setNext({
+      execute: () => {
+        attempts++;
+        return Promise.reject(failure);
+      },
+    });
+    await expect(handler.execute({ request: `https://graph.microsoft.com${path}`, options: { method } })).rejects.toBe(
+      failure,
+    );
+    expect(attempts).toBe(retries + 1);
+    expect(slept).toHaveLength(retries);
   });
 
   it("turns a non-2xx GET into a typed error, and the naive client into a status", async () => {

@@ -80,9 +80,11 @@ export class ThrottleRetryHandler extends Chained {
       try {
         await this.forward(context);
       } catch (error) {
-        // fetch rejects with a TypeError when the connection fails (reset, refused, closed while
-        // reused); anything else thrown further down the chain is ours and not retried.
-        if (!(error instanceof TypeError) || !readsOnly(context) || attempt >= this.policy.maxRetries) throw error;
+        // Node's fetch (undici) rejects with TypeError("fetch failed"), the socket error as its cause,
+        // when the connection fails (reset, refused, closed while reused). Anything else thrown further
+        // down the chain, a TypeError from a bug included, is not a network fault and is not retried.
+        const dropped = error instanceof TypeError && error.message === "fetch failed";
+        if (!dropped || !readsOnly(context) || attempt >= this.policy.maxRetries) throw error;
         await this.policy.sleep(retryDelayMs(null, attempt, this.policy));
         continue;
       }
