@@ -58,6 +58,12 @@ ruleTester(rule, {
       errors: [{ messageId: "missing", location: "body", severity: "info" }],
     },
     {
+      name: "to colleagues in Bcc only: a line in the task pane",
+      pack: loadPolicy("palfrey"),
+      draft: { subject: "Rota", body: "Hi all", bodyType: "text", bcc: [{ address: "s.lee@palfrey-infant.sch.uk" }] },
+      errors: [{ messageId: "missing", location: "body", severity: "info" }],
+    },
+    {
       name: "to colleagues only, where the school's pack asks for the prompt everywhere",
       pack: { ...loadPolicy("palfrey"), rules: { "missing-disclaimer": "nudge" } },
       draft: { subject: "Rota", body: "Hi Sam", bodyType: "text", to: [{ address: "s.lee@palfrey-infant.sch.uk" }] },
