@@ -181,7 +181,15 @@ interface Person {
   readonly findings: SweepFinding[];
 }
 
-/** One entry per person, most urgent first, then by name; each person's findings most urgent first. */
+/** Is the person's absence already under way at `instant` (ms)? */
+function awayAt(person: Person, instant: number): boolean {
+  return person.findings.some((finding) => finding.awaySince !== undefined && Date.parse(finding.awaySince) <= instant);
+}
+
+/**
+ * One entry per person, most urgent first, then those already away when the window opens, then by name;
+ * each person's findings most urgent first.
+ */
 export function people(report: SweepReport): Person[] {
   const byUser = new Map<string, Person>();
   for (const finding of report.findings) {
@@ -194,12 +202,20 @@ export function people(report: SweepReport): Person[] {
     byUser.set(finding.userPrincipalName, person);
   }
   const worst = (person: Person) => Math.min(...person.findings.map((finding) => SEVERITY[finding.status]));
+  // Someone already away needs acting on today (a colleague given access, replies turned on for them);
+  // someone leaving next week can still be asked before they go. An IT admin's trial read "Before they go"
+  // above a name away since Wednesday.
+  const windowStart = Date.parse(report.window.start);
+  const awayNow = (person: Person) => awayAt(person, windowStart);
   const list = [...byUser.values()];
   for (const person of list)
     person.findings.sort(
       (a, b) => SEVERITY[a.status] - SEVERITY[b.status] || checkTitle(a.check).localeCompare(checkTitle(b.check)),
     );
-  return list.sort((a, b) => worst(a) - worst(b) || a.displayName.localeCompare(b.displayName));
+  return list.sort(
+    (a, b) =>
+      worst(a) - worst(b) || Number(awayNow(b)) - Number(awayNow(a)) || a.displayName.localeCompare(b.displayName),
+  );
 }
 
 function localDateTime(iso: string, zone: string): string {
@@ -259,7 +275,10 @@ export function toHtml(report: ReportWithChanges): string {
             `<li class="finding ${f.status}" data-check="${f.check}" data-status="${f.status}"><span class="badge ${f.status}">${STATUS_LABELS[f.status]}</span> <b>${escapeHtml(checkTitle(f.check))}</b>: ${escapeHtml(f.detail)}<details><summary>Policy and what to do</summary><p><b>${escapeHtml(f.policyRef.section)}</b>: <q>${escapeHtml(f.policyRef.quote)}</q></p><p>${escapeHtml(checkRemediation(f.check))}</p></details></li>`,
         )
         .join("");
-      return `<tr data-search="${escapeHtml(`${person.displayName} ${person.userPrincipalName}`.toLowerCase())}"><td><b>${escapeHtml(person.displayName)}</b><br><small>${escapeHtml(person.userPrincipalName)}</small></td><td><ul>${items}</ul></td></tr>`;
+      const away = awayAt(person, Date.parse(report.window.start))
+        ? `<br><span class="badge away">away now</span>`
+        : "";
+      return `<tr data-search="${escapeHtml(`${person.displayName} ${person.userPrincipalName}`.toLowerCase())}"><td><b>${escapeHtml(person.displayName)}</b><br><small>${escapeHtml(person.userPrincipalName)}</small>${away}</td><td><ul>${items}</ul></td></tr>`;
     })
     .join("\n");
   const changes = report.changes
@@ -283,7 +302,7 @@ export function toHtml(report: ReportWithChanges): string {
 dl.run{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;background:#f5f5f5;padding:.8rem 1rem;border-radius:6px}dl.run dt{font-weight:600}dl.run dd{margin:0}
 table{border-collapse:collapse;width:100%;margin:.6rem 0}th,td{border:1px solid #d1d1d1;padding:.4rem;text-align:left;vertical-align:top}thead th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
 ul{margin:0;padding-left:1.1rem}li.finding{margin:.2rem 0}.badge{display:inline-block;min-width:6.5rem;border-radius:4px;padding:0 .4rem;font-size:.85em;font-weight:600;color:#fff;text-align:center}
-.badge.fail{background:#c50f1f}.badge.warn{background:#8a3707}.badge.not-evaluated{background:#616161}
+.badge.fail{background:#c50f1f}.badge.warn{background:#8a3707}.badge.not-evaluated{background:#616161}.badge.away{background:#0f6cbd;margin-top:.2rem}
 .filters{display:flex;gap:1rem;align-items:end;flex-wrap:wrap;margin:.8rem 0}.filters label{display:flex;flex-direction:column;font-weight:600;font-size:.9em}
 select,input{font:inherit;padding:.2rem .4rem}pre{background:#f5f5f5;padding:.4rem;overflow-x:auto;font-size:.85em}.blind{border-left:4px solid #8a3707;padding-left:1rem}details summary{cursor:pointer;color:#0f6cbd}q{font-style:italic}</style></head><body>
 <h1>Mailbox compliance sweep — ${escapeHtml(report.school.name)}</h1>

@@ -16,6 +16,7 @@ import { internalAddressTest } from "./checks/addresses.js";
 import { checks, MAILBOX_CHECK } from "./checks/index.js";
 import { UK_SCHOOL, type SchoolCalendar } from "./checks/time.js";
 import {
+  ABSENCE_CHECKS,
   policyRefFor,
   SEVERITY,
   type CheckContext,
@@ -460,7 +461,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     const results: SweepFinding[] = [];
     for (const check of checks) {
       for (const result of check.run(context)) {
-        results.push(finding(check.meta.id, result.status, result.detail, policyRefFor(pack, check.meta)));
+        const found = finding(check.meta.id, result.status, result.detail, policyRefFor(pack, check.meta));
+        const away = absence.ok && absence.value && ABSENCE_CHECKS.includes(check.meta.id) ? absence.value : undefined;
+        results.push(away ? { ...found, awaySince: new Date(away.start).toISOString() } : found);
       }
     }
     return { findings: results, absent: absence.ok && absence.value !== undefined };

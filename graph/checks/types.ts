@@ -24,7 +24,15 @@ export interface SweepFinding {
   readonly policyRef: { readonly section: string; readonly quote: string };
   /** Only on `mailbox` findings: why it could not be read, so the summary counts it apart from those checked. */
   readonly unread?: UnreadReason;
+  /**
+   * On the absence checks' findings (out-of-office, delegation): when the absence began, as an ISO
+   * instant, so the report can put those already away first.
+   */
+  readonly awaySince?: string;
 }
+
+/** The checks whose findings are about an absence (and carry `awaySince`). */
+export const ABSENCE_CHECKS: readonly FindingCheck[] = ["out-of-office", "delegation"];
 
 /** What the sweep read for a user: the value, or why it could not be read. */
 export type Fetched<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };

@@ -79,6 +79,8 @@ describe("npm run sweep (graph/cli.ts)", () => {
         "policyRef",
         // Only a mailbox that could not be read says why, so the summary can count it apart.
         ...(finding.check === "mailbox" ? ["unread"] : []),
+        // A finding about a known absence says when it began, so the report puts those already away first.
+        ...(finding.awaySince !== undefined ? ["awaySince"] : []),
       ]);
       expect(["fail", "warn", "not-evaluated"]).toContain(finding.status);
     }

@@ -160,6 +160,37 @@ describe("report writers", () => {
     expect(list[1]?.findings.map((f) => f.status)).toEqual(["warn", "not-evaluated"]);
   });
 
+  it("puts those already away first among people with findings as urgent, and marks them", () => {
+    const away = (name: string, since: string | undefined, status: "fail" | "warn" = "fail") =>
+      finding({
+        userPrincipalName: `${name.toLowerCase()}@school.example`,
+        userId: name,
+        displayName: name,
+        check: "delegation",
+        status,
+        detail: "No delegate.",
+        ...(since === undefined ? {} : { awaySince: since }),
+      });
+    const list = people({
+      ...report,
+      findings: [
+        away("Abel", "2026-07-06T23:00:00.000Z"), // leaves next week
+        away("Cato", "2026-06-29T23:00:00.000Z"), // away since Monday
+        away("Bree", undefined), // no absence date (forwarding, say)
+        away("Dara", "2026-06-30T23:00:00.000Z"), // away from the window's first day
+        away("Aaron", "2026-06-24T23:00:00.000Z", "warn"), // away, but only a warning
+      ],
+    });
+    expect(list.map((person) => person.displayName)).toEqual(["Cato", "Dara", "Abel", "Bree", "Aaron"]);
+    const html = toHtml({
+      ...report,
+      findings: [away("Cato", "2026-06-29T23:00:00.000Z"), away("Abel", "2026-07-06T23:00:00.000Z")],
+    });
+    expect(html.match(/away now/g)).toHaveLength(1);
+    expect(html.indexOf("Cato")).toBeLessThan(html.indexOf("away now"));
+    expect(html.indexOf("away now")).toBeLessThan(html.indexOf("Abel"));
+  });
+
   it("HTML has the run details in local time, the blind spots once, filters, search and one row per person", () => {
     const html = toHtml(report);
     expect(html).toContain("<dt>Absences from</dt><dd>Wed 1 Jul 2026 to Tue 14 Jul 2026 (Europe/London");

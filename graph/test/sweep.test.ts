@@ -121,6 +121,12 @@ describe("runSweep against the Graph stand-in", () => {
     for (const check of ["out-of-office", "out-of-office-content", "delegation", "external-forwarding", "mailbox"])
       expect(expected.some((line) => line.includes(` ${check} `))).toBe(true);
     expect(problems(report)).toEqual(expected);
+    // Findings about an absence say when it began (the report puts those already away first); others do not.
+    for (const found of report.findings) {
+      const aboutAbsence = found.check === "out-of-office" || found.check === "delegation";
+      if (aboutAbsence && found.status !== "not-evaluated") expect(found.awaySince).toMatch(/^\d{4}-\d\d-\d\dT/);
+      if (!aboutAbsence) expect(found.awaySince).toBeUndefined();
+    }
     expect(standIn.stats.maxBatchSize).toBeLessThanOrEqual(20);
     expect(standIn.stats.maxInFlightPerMailbox).toBeLessThanOrEqual(4);
     expect(standIn.stats.concurrencyRejections).toBe(0);
