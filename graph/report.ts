@@ -179,11 +179,8 @@ interface Person {
   readonly userPrincipalName: string;
   readonly displayName: string;
   readonly findings: SweepFinding[];
-}
-
-/** Is the person's absence already under way at `instant` (ms)? */
-function awayAt(person: Person, instant: number): boolean {
-  return person.findings.some((finding) => finding.awaySince !== undefined && Date.parse(finding.awaySince) <= instant);
+  /** Already away when the report's window opens (an absence finding's `awaySince` at or before its start). */
+  awayNow: boolean;
 }
 
 /**
@@ -192,21 +189,22 @@ function awayAt(person: Person, instant: number): boolean {
  */
 export function people(report: SweepReport): Person[] {
   const byUser = new Map<string, Person>();
+  const windowStart = Date.parse(report.window.start);
   for (const finding of report.findings) {
     const person = byUser.get(finding.userPrincipalName) ?? {
       userPrincipalName: finding.userPrincipalName,
       displayName: finding.displayName,
       findings: [],
+      awayNow: false,
     };
     person.findings.push(finding);
+    // Someone already away needs acting on today (a colleague given access, replies turned on for them);
+    // someone leaving next week can still be asked before they go. An IT admin's trial read "Before they
+    // go" above a name away since Wednesday.
+    if (finding.awaySince !== undefined && Date.parse(finding.awaySince) <= windowStart) person.awayNow = true;
     byUser.set(finding.userPrincipalName, person);
   }
   const worst = (person: Person) => Math.min(...person.findings.map((finding) => SEVERITY[finding.status]));
-  // Someone already away needs acting on today (a colleague given access, replies turned on for them);
-  // someone leaving next week can still be asked before they go. An IT admin's trial read "Before they go"
-  // above a name away since Wednesday.
-  const windowStart = Date.parse(report.window.start);
-  const awayNow = (person: Person) => awayAt(person, windowStart);
   const list = [...byUser.values()];
   for (const person of list)
     person.findings.sort(
@@ -214,7 +212,7 @@ export function people(report: SweepReport): Person[] {
     );
   return list.sort(
     (a, b) =>
-      worst(a) - worst(b) || Number(awayNow(b)) - Number(awayNow(a)) || a.displayName.localeCompare(b.displayName),
+      worst(a) - worst(b) || Number(b.awayNow) - Number(a.awayNow) || a.displayName.localeCompare(b.displayName),
   );
 }
 
@@ -275,9 +273,7 @@ export function toHtml(report: ReportWithChanges): string {
             `<li class="finding ${f.status}" data-check="${f.check}" data-status="${f.status}"><span class="badge ${f.status}">${STATUS_LABELS[f.status]}</span> <b>${escapeHtml(checkTitle(f.check))}</b>: ${escapeHtml(f.detail)}<details><summary>Policy and what to do</summary><p><b>${escapeHtml(f.policyRef.section)}</b>: <q>${escapeHtml(f.policyRef.quote)}</q></p><p>${escapeHtml(checkRemediation(f.check))}</p></details></li>`,
         )
         .join("");
-      const away = awayAt(person, Date.parse(report.window.start))
-        ? `<br><span class="badge away">away now</span>`
-        : "";
+      const away = person.awayNow ? `<br><span class="badge away">away now</span>` : "";
       return `<tr data-search="${escapeHtml(`${person.displayName} ${person.userPrincipalName}`.toLowerCase())}"><td><b>${escapeHtml(person.displayName)}</b><br><small>${escapeHtml(person.userPrincipalName)}</small>${away}</td><td><ul>${items}</ul></td></tr>`;
     })
     .join("\n");

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PRESET_IDS, presetPath, type PresetId } from "../presets/index.js";
-import { havePolicyTexts, policyText as policyTextOf, quotedInOrder } from "../../test/support/policy-texts.js";
+import { havePolicyTexts, policyText as policyTextOf, quotedInOrder, squash } from "../../test/support/policy-texts.js";
 import { loadPolicy } from "./load.js";
 import { CLAUSE_KEYS } from "../rules/define.js";
 import type { PolicyPack } from "./schema.js";
@@ -44,8 +44,6 @@ function citationsIn(value: unknown, at = ""): FoundCitation[] {
   return Object.entries(record).flatMap(([key, child]) => citationsIn(child, at ? `${at}.${key}` : key));
 }
 
-const normalise = (text: string): string => text.replace(/\s+/g, " ").trim();
-
 /**
  * The text a policy document claims to quote: every paragraph and list item, less our own additions
  * (headings, the bold title line, italic notes, rules) and less words in [square brackets], which mark
@@ -71,7 +69,7 @@ function quotedFragments(markdown: string): string[] {
     .filter((line) => !(line.startsWith("*") && line.endsWith("*")))
     .map((line) => line.replace(/^- /, ""))
     .flatMap(outsideBrackets)
-    .map(normalise)
+    .map(squash)
     .filter((fragment) => fragment.length > 1);
 }
 
@@ -187,10 +185,10 @@ describe("presets", () => {
         expect(citations.length).toBeGreaterThan(5);
         const missing = citations.flatMap((citation) => [
           ...(quotedInOrder(policyText, citation.quote) ? [] : [`${citation.at}: quote "${citation.quote}"`]),
-          ...(lowerText.includes(normalise(citation.section).toLowerCase())
+          ...(lowerText.includes(squash(citation.section).toLowerCase())
             ? []
             : [`${citation.at}: section "${citation.section}"`]),
-          ...(lowerText.includes(normalise(citation.document).toLowerCase())
+          ...(lowerText.includes(squash(citation.document).toLowerCase())
             ? []
             : [`${citation.at}: document "${citation.document}"`]),
         ]);
