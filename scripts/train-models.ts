@@ -124,6 +124,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-av.jsonl",
   "part-aw.jsonl",
   "part-ax.jsonl",
+  "part-ay.jsonl",
 ];
 
 interface Example {
