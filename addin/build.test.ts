@@ -12,7 +12,9 @@ import {
   buildAddin,
   infoOnlyRules,
   joinStringLists,
+  citedAtSend,
   rulesOffForPack,
+  sendTimePackFor,
   spreadWithObjectAssign,
 } from "./build.js";
 import type { PolicyPack } from "../policy/pack/schema.js";
@@ -20,6 +22,8 @@ import { HANDLER_NAMES } from "./core/ids.js";
 import { rules } from "../policy/rules/registry.js";
 import { runLaunchEventInVm } from "./harness/run-in-vm.js";
 import { PRESET_IDS } from "../policy/presets/index.js";
+import { analyzeDraft } from "../policy/engine/analyze.js";
+import type { DraftInput } from "../policy/engine/draft.js";
 
 const outDir = mkdtempSync(join(tmpdir(), "spg-addin-"));
 const pack = loadPolicy("st-john-payne");
@@ -165,6 +169,57 @@ describe("dist/addin/launchevent.js", () => {
     ["delius", ["closing", "greeting", "missing-disclaimer", "required-cc"]],
   ])("%s: leaves out the rules its pack turns off by its own settings", (preset, expected) => {
     expect(rulesOffForPack(loadPolicy(preset)).sort()).toEqual(expected);
+  });
+
+  it.each<[string, string, string[], boolean]>([
+    ["a tip's clause, its rule left out", "greeting", ["greeting"], false],
+    ["a clause whose rule is kept", "greeting", ["closing"], true],
+    ["the sweep's clause (no rule cites it)", "out-of-office", [], false],
+    ["a clause three rules may cite, one left out", "personal-data", ["unencrypted-personal-data"], true],
+    [
+      "a clause every citing rule of which is left out",
+      "personal-data",
+      ["personal-data-to-external", "personal-data-in-subject", "unencrypted-personal-data"],
+      false,
+    ],
+    ["a key define.ts does not know", "not-a-clause", [], true],
+  ])("citedAtSend: %s", (_what, key, leftOut, expected) => {
+    expect(citedAtSend(key, new Set(leftOut))).toBe(expected);
+  });
+
+  // The generated corpus (every category, every preset's kinds of draft) read under each preset with the
+  // whole pack and with the pack launchevent.js embeds: what the Smart Alert says and cites must not change.
+  const corpusDrafts = readFileSync(join(import.meta.dirname, "../test/corpus/drafts.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => (JSON.parse(line) as { draft: DraftInput }).draft);
+  it.each(PRESET_IDS)(
+    "%s: every finding that prompts or blocks at send cites the same section with the send-time pack",
+    async (id) => {
+      const whole = loadPolicy(id);
+      const leftOut = new Set([...(await infoOnlyRules(whole)), ...rulesOffForPack(whole)]);
+      const atSend = sendTimePackFor(whole, leftOut) as PolicyPack;
+      const prompting = (chosen: PolicyPack) =>
+        corpusDrafts.flatMap((draft) =>
+          analyzeDraft(draft, chosen)
+            .findings.filter((finding) => finding.severity !== "info")
+            .map((finding) => `${finding.rule}: ${finding.policyRef.section}`),
+        );
+      const withWhole = prompting(whole);
+      expect(withWhole.length).toBeGreaterThan(100);
+      expect(prompting(atSend)).toEqual(withWhole);
+    },
+    30_000,
+  );
+
+  it("leaves out the clauses only the tips cite (St John Payne: greeting, closing, internal personal data)", async () => {
+    const leftOut = new Set([...(await infoOnlyRules(pack)), ...rulesOffForPack(pack)]);
+    const kept = Object.keys((sendTimePackFor(pack, leftOut) as PolicyPack).clauses);
+    for (const key of ["greeting", "closing", "personal-data-internal"]) {
+      expect(Object.keys(pack.clauses)).toContain(key);
+      expect(kept).not.toContain(key);
+    }
+    expect(kept).toEqual(expect.arrayContaining(["tone", "personal-data", "personal-use", "required-cc"]));
   });
 
   it("carries a rule its pack turns off only where another pack turns it on", () => {

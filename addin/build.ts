@@ -188,6 +188,44 @@ function withoutSources(value: unknown): unknown {
   );
 }
 
+/**
+ * The pack as launchevent.js embeds it, given the ids of the rules left out of it (`leftOut`): what no
+ * add-in code reads at send is gone (SEND_TIME_OMITTED, every `sources`), its 60 kB budget being better
+ * spent on detection (build.test.ts checks that nothing the bundle holds reads them). Returns a plain
+ * object for JSON, not a validated `PolicyPack`: quotes are empty strings and some clauses are absent.
+ */
+export function sendTimePackFor(pack: PolicyPack, leftOut: ReadonlySet<string>): unknown {
+  return withoutSources({
+    ...Object.fromEntries(
+      Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key)),
+    ),
+    // The disclaimer as far as the send-time check reads it: the rest is the task pane's fix to append.
+    etiquette: {
+      ...pack.etiquette,
+      disclaimer: { ...pack.etiquette.disclaimer, text: disclaimerOpening(pack.etiquette.disclaimer.text) },
+    },
+    // Only the clauses a rule in launchevent.js may cite (`citedAtSend`): not the sweep's, nor those of
+    // the tips left out. Those kept keep their document and section, which the Smart Alert names; the
+    // quote is the task pane's to show, and our note on how a clause was read is the docs'.
+    clauses: Object.fromEntries(
+      Object.entries(pack.clauses)
+        .filter(([key]) => citedAtSend(key, leftOut))
+        .map(([key, clause]) => [key, { document: clause.document, section: clause.section, quote: "" }]),
+    ),
+  });
+}
+
+/**
+ * May a rule in launchevent.js cite the pack's clause `key`? True when a rule `CLAUSE_KEYS` lists as citing
+ * it is not in `leftOut` (rule ids), and for a key define.ts does not know (kept, to be safe). The sweep's
+ * clauses (no rule) and a tip's (its rule left out, as St John Payne's greeting and closing are) are not:
+ * about 20 bytes gzipped each.
+ */
+export function citedAtSend(key: string, leftOut: ReadonlySet<string>): boolean {
+  const rules: readonly string[] | undefined = CLAUSE_KEYS[key as ClauseKey]?.rules;
+  return rules === undefined || rules.some((rule) => !leftOut.has(rule));
+}
+
 function packPlugin(packJson: string): Plugin {
   return {
     name: "school-pack",
@@ -227,26 +265,9 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
   const outDir = resolve(options.outDir);
   const pack = loadPolicy(options.policy);
   const packJson = JSON.stringify(pack);
-  // The send-time bundle leaves out what no add-in code reads (SEND_TIME_OMITTED): its 60 kB budget is
-  // better spent on detection. build.test.ts checks that nothing the bundle holds reads them.
-  const sendTimePack = withoutSources({
-    ...Object.fromEntries(
-      Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key)),
-    ),
-    // The disclaimer as far as the send-time check reads it: the rest is the task pane's fix to append.
-    etiquette: {
-      ...pack.etiquette,
-      disclaimer: { ...pack.etiquette.disclaimer, text: disclaimerOpening(pack.etiquette.disclaimer.text) },
-    },
-    // The sweep's clauses (out of office, delegation, forwarding): no rule cites them. The others keep
-    // their document and section, which the Smart Alert names; the quote is the task pane's to show, and
-    // our note on how a clause was read is the docs'.
-    clauses: Object.fromEntries(
-      Object.entries(pack.clauses)
-        .filter(([key]) => (CLAUSE_KEYS[key as ClauseKey]?.rules.length ?? 1) > 0)
-        .map(([key, clause]) => [key, { document: clause.document, section: clause.section, quote: "" }]),
-    ),
-  });
+  // Rules that never stop or prompt a send for this pack, or never run for it: not in launchevent.js.
+  const leftOutAtSend = new Set([...(await infoOnlyRules(pack)), ...rulesOffForPack(pack)]);
+  const sendTimePack = sendTimePackFor(pack, leftOutAtSend);
   const minify = options.minify ?? true;
   await mkdir(outDir, { recursive: true });
   const common = {
@@ -266,7 +287,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
       ruleTextsLeftOut,
       modelProvenanceLeftOut,
       htmlReaderLeftOut,
-      registryWithout([...(await infoOnlyRules(pack)), ...rulesOffForPack(pack)]),
+      registryWithout([...leftOutAtSend]),
     ],
     entryPoints: [join(here, "launchevent/entry.ts")],
     outfile: join(outDir, "launchevent.js"),

@@ -44,7 +44,9 @@ export const CLAUSE_KEYS = {
   "personal-data-in-subject": { about: "personal data in the subject line", rules: ["personal-data-in-subject"] },
   "personal-data": {
     about: "sending personal data by e-mail, outside the school",
-    rules: ["personal-data-to-external"],
+    // Also cited by the subject rule where a pack has no clause for the subject, and by the encryption
+    // rule for the steps to take (its reports' `clause`).
+    rules: ["personal-data-to-external", "personal-data-in-subject", "unencrypted-personal-data"],
   },
   "personal-data-internal": {
     about: "care with personal data sent by e-mail inside the school (check addresses, fewest recipients)",
