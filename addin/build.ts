@@ -168,10 +168,14 @@ const modelProvenanceLeftOut: Plugin = {
 
 /**
  * Pack sections left out of launchevent.js: the Teams tab's acknowledgement texts and the Graph sweep's
- * absence settings (about 0.7 kB gzipped), and every `sources` object. The task pane and the harness
- * keep the whole pack.
+ * absence settings (about 0.7 kB gzipped); the pack file's own bookkeeping (`$schema`, `schemaVersion`:
+ * the pack was validated at build) and the policy document's title, which only the service's pages show;
+ * and every `sources` object. The task pane and the harness keep the whole pack.
  */
-export const SEND_TIME_OMITTED = ["acknowledgements", "absence"] as const;
+export const SEND_TIME_OMITTED = ["acknowledgements", "absence", "$schema", "schemaVersion", "policyDocument"] as const;
+
+/** Fields of `school` left out of launchevent.js: whom to ask about the policy, for the Teams tab and pages. */
+export const SEND_TIME_OMITTED_SCHOOL = ["policyOwner"] as const;
 
 /**
  * A copy of `value` without its `sources` objects at any depth: where each setting came from in the
@@ -198,6 +202,9 @@ export function sendTimePackFor(pack: PolicyPack, leftOut: ReadonlySet<string>):
   return withoutSources({
     ...Object.fromEntries(
       Object.entries(pack).filter(([key]) => !(SEND_TIME_OMITTED as readonly string[]).includes(key)),
+    ),
+    school: Object.fromEntries(
+      Object.entries(pack.school).filter(([key]) => !(SEND_TIME_OMITTED_SCHOOL as readonly string[]).includes(key)),
     ),
     // The disclaimer as far as the send-time check reads it: the rest is the task pane's fix to append.
     etiquette: {
