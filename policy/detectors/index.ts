@@ -27,6 +27,7 @@ import { detectSpecialCategory, TITLED, type Identification } from "./special-ca
 import { hasPhrase, makeScan, overlaps, type Candidate, type Scan } from "./text.js";
 import { detectUlns } from "./uln.js";
 import { detectUpns } from "./upn.js";
+import { inTextOrder } from "../engine/text-order.js";
 
 export interface PersonalDataInput {
   readonly subject: string;
@@ -218,7 +219,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     if (scan.text.length > 0) detectSpecialCategory(scan, facts.sensitiveTerms, who, candidates);
     // A name is a candidate as it is (its extra fields are not copied into the entity below).
     for (const name of named) candidates.push(name);
-    candidates.sort((a, b) => a.start - b.start);
+    inTextOrder(candidates);
     for (const candidate of candidates) {
       if (!facts.allowed.has(candidate.type) || candidate.confidence < facts.threshold) continue;
       entities.push({

@@ -18,6 +18,7 @@ import { SCHOOL_ACRONYMS } from "../data/etiquette/acronyms.js";
 import { isAsciiLetter } from "../engine/phrase-set.js";
 import { findSubjectPeople } from "./subject-people.js";
 import { REPLY_PREFIX } from "../engine/normalize.js";
+import { inTextOrder } from "../engine/text-order.js";
 import {
   forEachMatch,
   hasPhrase,
@@ -467,7 +468,7 @@ export function findNames(
     }
   }
   // Last, and only where nothing above matched: unknown names acting in a sentence.
-  const known = names.slice().sort((a, b) => a.start - b.start);
+  const known = inTextOrder(names.slice());
   let cursor = 0;
   forEachMatch(NAME_BEFORE_VERB, text, (match) => {
     const first = match[1] as string;
@@ -521,7 +522,7 @@ export function findNames(
       if (!thing) found.push(...asPerson);
     }
     // Offsets only grow for `covered`.
-    found.sort((a, b) => a.start - b.start);
+    inTextOrder(found);
     for (const { start, end } of found) if (!covered(start)) push(start, end, false, 0.5);
   }
   const named = coverageOf(names);
@@ -531,7 +532,7 @@ export function findNames(
     if (inSignature(scan, start) || NOT_A_NAME.has(word.toLowerCase()) || named(start)) return;
     push(start, start + word.length, false, 0.5);
   });
-  names.sort((a, b) => a.start - b.start);
+  inTextOrder(names);
   return names;
 }
 
@@ -543,7 +544,7 @@ export function findNames(
  * name in a body of names.
  */
 function coverageOf(names: NameCandidate[]): (offset: number) => boolean {
-  names.sort((a, b) => a.start - b.start);
+  inTextOrder(names);
   const count = names.length;
   let passed = 0;
   return (offset) => {

@@ -10,6 +10,7 @@ import { PUPIL_SUBDOMAINS, SOCIAL_CONTACT_PHRASES, WORK_PHONE_WORDS } from "../.
 import { nationalDigits, packFacts } from "../../detectors/pack-facts.js";
 import { UK_MOBILE } from "../../detectors/phone-number.js";
 import { hasPhrase, windowBefore } from "../../detectors/text.js";
+import { inTextOrder } from "../../engine/text-order.js";
 
 const SOCIAL_CONTACT = phrasePattern(SOCIAL_CONTACT_PHRASES);
 /**
@@ -63,7 +64,7 @@ export function ownContactDetails(message: Message, pack: PolicyPack): { spans: 
     if (start < match.start) note("personal email address", start, match.end);
   }
   for (const match of findAll(SOCIAL_CONTACT, own)) note("social media", match.start, match.end);
-  spans.sort((a, b) => a.start - b.start);
+  inTextOrder(spans);
   return { spans, kinds };
 }
 

@@ -3,6 +3,7 @@ import { CHAIN_MAIL_PHRASES } from "../../data/tone/phrases.js";
 import { ALL_STAFF_NAMES, EVERYONE, HOAX_PHRASES, JOKE_WORDS, PASS_ON_VERBS } from "../../data/tone/chain-mail.js";
 import { findAll, phrasePattern } from "../text.js";
 import type { Message } from "../../engine/message.js";
+import { inTextOrder } from "../../engine/text-order.js";
 import type { Span } from "../../engine/types.js";
 
 const PHRASES = phrasePattern([...CHAIN_MAIL_PHRASES, ...HOAX_PHRASES]);
@@ -55,7 +56,7 @@ export function chainMailSpans(text: string, allStaff: boolean): Span[] {
       spans.push({ start: verb.start, end: verb.end });
   }
   if (allStaff) for (const joke of findAll(JOKE, text)) spans.push({ start: joke.start, end: joke.end });
-  return spans.sort((a, b) => a.start - b.start);
+  return inTextOrder(spans);
 }
 
 /**

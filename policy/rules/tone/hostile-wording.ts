@@ -16,6 +16,7 @@ import { toneModel } from "../../data/models/tone.js";
 import { predicts } from "../../model/text-classifier.js";
 import { chainMailIn } from "./chain-mail.js";
 import { endsSentence, findAll, ownSubject, phrasePattern, spansByKind } from "../text.js";
+import { inTextOrder } from "../../engine/text-order.js";
 import type { RuleReport, Span } from "../../engine/types.js";
 
 const KINDS = Object.keys(STRONG) as HostilityKind[];
@@ -264,7 +265,7 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
         add("insult", hit.start, hit.end);
     } else add(hit.role, hit.start, hit.end);
   }
-  spans.sort((a, b) => a.start - b.start);
+  inTextOrder(spans);
   return { spans, kinds };
 }
 
