@@ -244,15 +244,24 @@ describe("personal-data-in-subject: the school's own words", () => {
   });
 
   // A new user's report: Palfrey's block cited "School Policy Guard defaults", though its policy forbids
-  // sending confidential information carelessly.
-  it("cites the school's personal-data clause where its policy says nothing of subject lines (Palfrey)", () => {
-    const pack = loadPolicy("palfrey");
+  // sending confidential information carelessly. A second trial read the gross-misconduct list quoted
+  // there as a threat on routine mail: the sentence on what to do (need to know) is quoted instead.
+  it("cites the school's personal-data clause where its policy says nothing of subject lines (LT2)", () => {
+    const pack = loadPolicy("lt2");
+    expect(pack.clauses["personal-data-in-subject"]).toBeUndefined();
+    const [finding] = runRule(rule, draft, pack).findings;
+    expect(finding?.policyRef.quote).toBe(pack.clauses["personal-data"]?.quote);
+    expect(finding?.policyRef.quote).toMatch(/directed only to relevant individuals on a need to know basis\.$/);
+  });
+
+  // Palfrey's and St Dunstan's policies say those monitoring mail read the subject heading only: why a
+  // subject is not private.
+  it.each(["palfrey", "st-dunstans"])("cites %s's sentence on who reads subject headings", (id) => {
+    const pack = loadPolicy(id);
     const [finding] = runRule(rule, draft, pack).findings;
     expect(finding?.severity).toBe("block");
-    expect(finding?.policyRef.quote).toBe(pack.clauses["personal-data"]?.quote);
-    // The list item after the sentence that introduces it, so it does not read as a fragment (a new user's trial).
     expect(finding?.policyRef.quote).toMatch(
-      /^Examples of matters that will usually be treated as gross misconduct include \(this list is not exhaustive\): … accessing, transmitting or downloading any confidential information/,
+      /^When monitoring incoming or outgoing emails, .*the subject heading only/,
     );
   });
 });
