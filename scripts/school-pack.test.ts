@@ -102,6 +102,24 @@ describe("presetLeftovers: the values a school's pack still shares with a preset
       "USING ALL CAPITAL LETTERS LOOKS AS IF YOU'RE SHOUTING this is not acceptable within an email.",
       "St John Payne School",
     ],
+    [
+      "the disclaimer a preset made up (Palfrey's names Palfrey)",
+      (pack) => {
+        const palfrey = presetJson("palfrey") as { etiquette: { disclaimer: Json } };
+        (pack.etiquette as Json).disclaimer = palfrey.etiquette.disclaimer;
+      },
+      "etiquette.disclaimer.text",
+      (presetJson("palfrey") as { etiquette: { disclaimer: { text: string } } }).etiquette.disclaimer.text,
+      "Palfrey Infant School",
+    ],
+    [
+      "the placeholder encryption tag",
+      (pack) => (pack.encryption = { required: true, mechanism: { kind: "subject-tag", tag: "[secure]" } }),
+      "encryption.mechanism.tag",
+      "[secure]",
+      // Every preset's tag: the first in PRESET_IDS order is named.
+      "St Dunstan's Education Group",
+    ],
   ];
 
   it.each(leftovers)("names %s and whose it is", (_what, change, path, value, school) => {

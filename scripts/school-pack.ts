@@ -152,7 +152,8 @@ export interface PresetLeftover {
 
 /**
  * The values of `pack` identical to one of `presets`' (school name, mail domains, the Cc addresses,
- * each audience's Entra group id, each clause's quote), in that order. Pure: the caller loads both.
+ * each audience's Entra group id, a required disclaimer's text, an encryption subject tag, each clause's
+ * quote), in that order. Pure: the caller loads both.
  * Right after step 2's first command they are all there; each one left when the service goes live
  * is another school's name, mailbox, group or sentence shown to staff.
  */
@@ -190,6 +191,24 @@ export function presetLeftovers(pack: PolicyPack, presets: readonly PolicyPack[]
       "your Entra group's Object ID",
     ),
   );
+  // Placeholders a preset had to invent (its policy gives no wording): a disclaimer naming the preset's
+  // school would go out on the school's mail, and a tag the gateway does not act on would let staff
+  // "encrypt" with one click while the mail goes out in the clear (new users' trials).
+  if (pack.etiquette.disclaimer.required)
+    check(
+      "etiquette.disclaimer.text",
+      pack.etiquette.disclaimer.text,
+      (preset) => [preset.etiquette.disclaimer.text],
+      "your school's own disclaimer, or required: false if your mail server adds it",
+    );
+  const mechanism = pack.encryption.mechanism;
+  if (pack.encryption.required && mechanism.kind === "subject-tag")
+    check(
+      "encryption.mechanism.tag",
+      mechanism.tag,
+      (preset) => [preset.encryption.mechanism.kind === "subject-tag" ? preset.encryption.mechanism.tag : undefined],
+      "the tag your mail gateway encrypts on (keep it only if it is that)",
+    );
   for (const [key, clause] of Object.entries(pack.clauses)) {
     check(
       `clauses.${key}.quote`,
