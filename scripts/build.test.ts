@@ -17,8 +17,21 @@ describe("npm run build (scripts/build.ts)", () => {
       clientId: "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5f",
       args: ["--host", "https://localhost:3000", "--client-id", "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"],
     },
-  ])("passes $host and $clientId on to the manifests", ({ host, clientId, args }) => {
-    expect(manifestArgs({ host, ...(clientId ? { clientId } : {}) })).toEqual(args);
+    {
+      host: "https://policyguard.example.org",
+      clientId: undefined,
+      version: "1.1.0",
+      args: [
+        "--host",
+        "https://policyguard.example.org",
+        "--client-id",
+        "00000000-0000-0000-0000-000000000000",
+        "--version",
+        "1.1.0",
+      ],
+    },
+  ])("passes $host, $clientId and $version on to the manifests", ({ host, clientId, version, args }) => {
+    expect(manifestArgs({ host, ...(clientId ? { clientId } : {}), ...(version ? { version } : {}) })).toEqual(args);
   });
 
   it.each([
@@ -32,6 +45,7 @@ describe("npm run build (scripts/build.ts)", () => {
         "--client-id must be the Entra app's client id, a GUID like 00000000-0000-0000-0000-000000000000 (got abc)",
     },
     { args: ["--bogus"], error: "Unknown option '--bogus'" },
+    { args: ["--version", "2"], error: "--version must look like 1.2.3" },
     {
       args: ["--policy", "nosuch"],
       error: "--policy nosuch: no such preset or file (the presets: st-dunstans, palfrey, lt2, delius, st-john-payne)",

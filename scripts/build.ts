@@ -17,6 +17,8 @@ export interface BuildAllOptions {
   /** Where the add-in and tab will be served from (written into the manifests). */
   readonly host: string;
   readonly clientId?: string;
+  /** The manifests' version (1.2.3). The admin centre's Update takes a package only with a higher one. */
+  readonly version?: string;
 }
 
 /** The compose harness and its stand-in Office: the playground's, never a school's. */
@@ -36,15 +38,21 @@ export async function buildTeamsSurface(options: Pick<BuildAllOptions, "distDir"
  * The `npm run manifest` arguments for this build, checked as that command checks them (throws naming
  * the option), so a bad --host or --client-id fails at once rather than after every surface is built.
  */
-export function manifestArgs(options: Pick<BuildAllOptions, "host" | "clientId">): string[] {
-  const args = ["--host", options.host, "--client-id", options.clientId ?? LOCAL_CLIENT_ID];
+export function manifestArgs(options: Pick<BuildAllOptions, "host" | "clientId" | "version">): string[] {
+  const args = [
+    "--host",
+    options.host,
+    "--client-id",
+    options.clientId ?? LOCAL_CLIENT_ID,
+    ...(options.version === undefined ? [] : ["--version", options.version]),
+  ];
   manifestOptionsFromArgs(args);
   return args;
 }
 
 /** Icons under `<distDir>/assets`, both manifests under `<distDir>/manifest` and `<distDir>/appPackage.zip`. */
 export async function buildManifestsAndPackage(
-  options: Pick<BuildAllOptions, "distDir" | "host" | "clientId">,
+  options: Pick<BuildAllOptions, "distDir" | "host" | "clientId" | "version">,
 ): Promise<string> {
   writeAssetIcons(`${options.distDir}/assets`);
   return buildAppPackage(
@@ -126,6 +134,7 @@ Builds the Outlook add-in, the Teams tab, the service, both manifests and appPac
   --policy ID|FILE   the school's policy pack: a preset (${PRESET_IDS.join(", ")}) or a pack file (default st-john-payne)
   --host URL         the https origin the add-in and tab are served from (default https://localhost:3000: this machine only)
   --client-id GUID   the Entra app's client id (default the all-zero placeholder: this machine only)
+  --version 1.2.3    the manifests' version (default 1.0.0); raise it for an update the admin centre will take
   --out DIR          where to write (default dist)
 See docs/deploy.md for a school's own build.`;
 
@@ -139,6 +148,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         policy: { type: "string", default: "st-john-payne" },
         host: { type: "string", default: "https://localhost:3000" },
         "client-id": { type: "string" },
+        version: { type: "string" },
         out: { type: "string", default: "dist" },
         help: { type: "boolean", short: "h" },
       },
@@ -154,6 +164,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       policy: values.policy ?? "st-john-payne",
       host: values.host ?? "https://localhost:3000",
       ...(values["client-id"] ? { clientId: values["client-id"] } : {}),
+      ...(values.version === undefined ? {} : { version: values.version }),
     };
     args = manifestArgs(options);
   } catch (error) {
