@@ -57,7 +57,9 @@ describe("describeEntities", () => {
     ["cp concern", "safeguarding"],
     ["looked after", "looked-after"],
     ["fsm", "free school meals"],
-    ["exclusion", "exclusion"],
+    ["exclusion", "exclusion or attendance"],
+    // Attendance enforcement is not an exclusion (a new user's trial: a term-time holiday refusal).
+    ["penalty notice", "exclusion or attendance"],
     ["ethnicity", "ethnicity"],
     ["religion", "religion"],
     ["bisexual", "sexual orientation"],

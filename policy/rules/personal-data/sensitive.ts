@@ -55,7 +55,8 @@ const CATEGORY_WORDS: Readonly<Record<SensitiveCategory, string>> = {
   safeguarding: "safeguarding",
   "looked-after": "looked-after",
   "free-school-meals": "free school meals",
-  exclusion: "exclusion",
+  // The lexicon's exclusion group also holds attendance enforcement (persistent absence, penalty notices).
+  exclusion: "exclusion or attendance",
   ethnicity: "ethnicity",
   religion: "religion",
   "sexual-orientation": "sexual orientation",
