@@ -107,6 +107,21 @@ describe("detectSpecialCategory: a subject's shorthand beside the pupil it names
       ["special-category police 0.9"],
     ],
     ["nobody named", "Police visit to Year 9 assembly", {}, []],
+    // A new user's trial: the usual way a safeguarding subject is written.
+    [
+      "a concern, beside a pupil's full name",
+      "Concern - Lily Evans 4B",
+      { fullNames: [10] },
+      ["special-category Concern 0.9"],
+    ],
+    [
+      "concerns, beside a pupil's given name",
+      "concerns - Amira (Y3)",
+      { givenNames: [11] },
+      ["special-category concerns 0.8"],
+    ],
+    ["a concern about something, nobody named", "Concern about the transport contractor", {}, []],
+    ["a concern from an adult by title", "Mrs Patel - concern about parking", { fullNames: [0] }, []],
   ])("%s", (_what, subject, who, expected) => {
     expect(details(subject, { ...who, identified: Object.keys(who).length > 0 }, subject.length, "subject")).toEqual(
       expected,

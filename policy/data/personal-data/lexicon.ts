@@ -751,7 +751,9 @@ export const ROSTER_WORDS: readonly string[] = [
  */
 export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory, readonly string[]>>> = {
   criminal: ["police", "court"],
-  safeguarding: ["home visit", "home visit outcome"],
+  // A new user's trial: "Concern - Lily Evans 4B" above "I've logged it on CPOMS" (development part AU:
+  // "Leo Harrington - concern"); a school's "concern" beside a pupil's name is a welfare concern.
+  safeguarding: ["home visit", "home visit outcome", "concern", "concerns"],
   // Development part AR: a member of staff's "sickness" ("Jenny Marsden sickness - back to work meeting").
   // Development part AV: "JT - medical", "Oak - Zara M medical" (a pupil's medical matters by name).
   health: ["eating concerns", "sickness", "medical"],
