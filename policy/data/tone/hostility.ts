@@ -347,6 +347,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
   ],
   // readme: sarcasm and contempt aimed at a person ("do you actually read your emails?")
   sarcastic: [
+    // Development part AY: a colleague talked down to ("Bless you for trying"), mock deference ("you were far
+    // too busy and important to read"). Not "to the grown-ups": a sports day hands the baton to them too.
+    "bless you for trying",
+    "too busy and important",
     // Development part AV: mock thanks and praise, a dig at a colleague's standards, a parent talked down to.
     "graced us with",
     "thanks for finally",
@@ -615,6 +619,9 @@ export const INSULTS: readonly string[] = [
  * "this man is a lunatic"), so no target is needed. Source: readme (calling someone incompetent, contempt).
  */
 export const PERSON_INSULT_NOUNS: readonly string[] = [
+  // Development part AY: "the new TA in Willow is a proper airhead".
+  "airhead",
+  "airheads",
   "idiot",
   "idiots",
   "moron",

@@ -18,6 +18,8 @@ ruleTester(rule, {
       "She isn't lazy, she is exhausted.",
     ].map((text) => ({ name: `denied or about the sender: ${text}`, draft: body(text) })),
     { draft: body("Dear Tom, thank you for covering my class. Kind regards") },
+    // The same words where nobody is talked down to.
+    { name: "a grown-ups' race", draft: body("Year 6 will hand the relay baton to the grown-ups at sports day.") },
     // A thing is still the target where a place only says where it is.
     { name: "a thing in a place", draft: body("The printer in this building is useless.") },
     // Development parts AP and AQ: a playground marking, a transport escort.
@@ -96,6 +98,12 @@ ruleTester(rule, {
     { name: "a target four words after", draft: body("Useless for the new teachers.") },
   ],
   invalid: [
+    // Development part AY: a colleague talked down to, mock deference, a colleague called an airhead.
+    ...[
+      "Bless you for trying, Chloe. Maybe leave the timetable to the grown-ups next time.",
+      "As per my last three emails, which you were far too busy and important to read, the list is due Friday.",
+      "lol the new TA in Willow is a proper airhead.",
+    ].map((text) => ({ name: `talked down to: ${text}`, draft: body(text), errors: [{ messageId: "hostile" }] })),
     {
       name: "sarcasm about reading an email",
       draft: body("Are you actually capable of reading an email, or do I need to draw you a picture?"),
