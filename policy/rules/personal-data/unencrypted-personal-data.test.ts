@@ -143,6 +143,21 @@ ruleTester(rule, {
       errors: [{ messageId: "stepsWebmail", location: "body", data: { addresses: "davekirk1978@gmail.com" } }],
     },
     {
+      name: "no encryption required, to several personal accounts: who needs it, not one address to check",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Oliver",
+        body: senBody,
+        bodyType: "text",
+        to: [
+          { name: "Dave Kirk", address: "davekirk1978@gmail.com" },
+          { name: "Ama Boateng", address: "ama.boateng@hotmail.co.uk" },
+          { name: "Lee Orme", address: "lee.orme@yahoo.co.uk" },
+        ],
+      },
+      errors: [{ messageId: "steps", location: "body" }],
+    },
+    {
       name: "no encryption required, no route named: the policy's steps",
       pack: loadPolicy("st-dunstans"),
       draft: { subject: "Oliver", body: senBody, bodyType: "text", to: external },

@@ -51,12 +51,14 @@ function considerReport(draft: Draft, bodyText: string, pack: PolicyPack, what: 
     // data goes out), never a prompt.
     if (ASKS_FOR_RECEIPT.test(bodyText))
       return [{ messageId: "stepsTaken", data: { what }, location: "body", severity: "info", clause: STEPS }];
-    // A personal account is named (a parent's Gmail, or a colleague's, which school business should not
-    // use): a new user's trial found "going outside the school" said too little.
+    // One personal account is named (a parent's Gmail, or a colleague's, which school business should not
+    // use): a new user's trial found "going outside the school" said too little. To several, "check the
+    // address" is not the point but who needs it (a second trial: one pupil's allergy and date of birth
+    // to three families' webmail); they may as well be one pupil's two parents, so nothing more is said.
     const webmail = personalWebmailOf(externalRecipients(draft, pack), pack);
     return [
       {
-        messageId: webmail.length > 0 ? "stepsWebmail" : "steps",
+        messageId: webmail.length === 1 ? "stepsWebmail" : "steps",
         data: { what, addresses: listAddresses(webmail) },
         location: "body",
         spans,
