@@ -219,7 +219,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   log(`  Teams tab with development sign-in:                   ${url}/index.html`);
   if (sweep.state.ok) log(`  Demo sweep report:                                    ${url}/sweep/report.html`);
   log(`  App package (unified manifest, localhost):            ${url}/appPackage.zip`);
-  log("Try: type a sentence in CAPITALS or a pupil's date of birth, put parents' addresses in To, press Send.");
+  log(
+    "Try: type a sentence in CAPITALS or a pupil's date of birth, or ten or more parents' addresses in To (the example \"Trip letter to parents\"), then press Send.",
+  );
   for (const [name, state] of Object.entries(surfaces)) {
     if (!state.ok) log(`! ${name} is not available: ${state.error.split("\n")[0] ?? ""}`);
   }
