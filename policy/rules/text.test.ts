@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { endsSentence, findAll, isParagraphEnd, nonEmptyLines, ownSubject, phrasePattern } from "./text.js";
+import {
+  endsSentence,
+  findAll,
+  firstNonEmptyLine,
+  isParagraphEnd,
+  nonEmptyLines,
+  ownSubject,
+  phrasePattern,
+} from "./text.js";
 
 describe("ownSubject", () => {
   it.each([
@@ -35,6 +43,22 @@ describe("nonEmptyLines", () => {
   it("trims lines and drops the blank ones", () => {
     expect(nonEmptyLines(" Dear all, \n\n\t\nThe trip\n  \nJo ")).toEqual(["Dear all,", "The trip", "Jo"]);
     expect(nonEmptyLines("")).toEqual([]);
+  });
+});
+
+describe("firstNonEmptyLine", () => {
+  it.each([
+    ["the first line", "Dear all,\nThe trip", "Dear all,"],
+    ["blank and white-space lines before it, trimmed", " \n\n\t\n  Hi Sam, \nJo", "Hi Sam,"],
+    ["a Windows line ending", "\r\nHello Priya,\r\nThanks", "Hello Priya,"],
+    ["a line of no-break spaces is blank", "\u00a0\u00a0\nMorning Tom", "Morning Tom"],
+    ["spaces inside the line kept", "Dear  Mrs Khan ,\n", "Dear  Mrs Khan ,"],
+    ["nothing but white space", " \n\t\n", ""],
+    ["empty", "", ""],
+  ])("%s", (_what, text, expected) => {
+    expect(firstNonEmptyLine(text)).toBe(expected);
+    // The same as the first of all the non-empty lines.
+    expect(firstNonEmptyLine(text)).toBe(nonEmptyLines(text)[0] ?? "");
   });
 });
 

@@ -33,6 +33,17 @@ export function spansByKind(): {
   };
 }
 
+/**
+ * The first line of `text` with anything but white space, trimmed ("" when there is none): what
+ * `nonEmptyLines(text)[0]` gives, read only that far. A greeting check on a 1 MB table of names split
+ * every one of its 95,000 lines to keep the first.
+ */
+export function firstNonEmptyLine(text: string): string {
+  // From the first character that is not white space to the end of its line; trim() removes the same
+  // white space `\s` matches.
+  return (/\S[^\n]*/.exec(text)?.[0] ?? "").trim();
+}
+
 export function nonEmptyLines(text: string): string[] {
   return text
     .split("\n")

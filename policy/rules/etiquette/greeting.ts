@@ -1,11 +1,11 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { GREETINGS } from "../../data/etiquette/greetings.js";
-import { nonEmptyLines } from "../text.js";
+import { firstNonEmptyLine } from "../text.js";
 import { inThreadBetweenColleagues } from "./between-colleagues.js";
 
 /** A first line that opens with a greeting, or is just a name followed by a comma ("Sarah,"). */
 export function hasGreeting(own: string): boolean {
-  const first = (nonEmptyLines(own)[0] ?? "").toLowerCase();
+  const first = firstNonEmptyLine(own).toLowerCase();
   if (GREETINGS.some((greeting) => first.indexOf(greeting) === 0)) return true;
   return /^[a-z][a-z' -]{0,40},$/.test(first);
 }

@@ -4,7 +4,7 @@
  * misdirected-mail rules.
  */
 import type { ClassifiedRecipient } from "../../engine/message.js";
-import { nonEmptyLines } from "../text.js";
+import { firstNonEmptyLine } from "../text.js";
 import { NICKNAMES } from "./nicknames.js";
 import { GIVEN_NAMES } from "../../data/personal-data/lexicon.js";
 import { STAFF_TITLE_WORDS } from "../../data/personal-use/markers.js";
@@ -244,8 +244,7 @@ export function trimTrailing(line: string): string {
 
 /** The names a greeting line addresses ("Dear Mrs Khan," → ["khan"]), or undefined when it names no one. */
 export function greetedNames(own: string): { names: string[]; line: string; addressed: string } | undefined {
-  // Stryker disable next-line StringLiteral: any stand-in line for an empty text opens no greeting and is no "Name," line
-  const line = nonEmptyLines(own)[0] ?? "";
+  const line = firstNonEmptyLine(own);
   if (line.length > 60) return undefined;
   let rest: string;
   const opening = OPENINGS.exec(line);
