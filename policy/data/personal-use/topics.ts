@@ -98,6 +98,12 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "deposit",
     "per hour",
     "per session",
+    // Development part AY: a side business offered to parents ("I now run a small dog walking and pet
+    // sitting service … £12 per walk").
+    "per walk",
+    "i now run",
+    "dog walking",
+    "pet sitting",
     "a set",
     "reply to book",
     "from home",

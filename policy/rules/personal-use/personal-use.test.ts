@@ -48,6 +48,17 @@ const hoax = {
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
+    // One sign of a service alone is not a side business (development part AY's words, school business).
+    {
+      name: "dog walking mentioned in a site notice",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Field closed",
+        body: "Dear all,\n\nPlease remind classes that dog walking on the school field is not allowed, and report any dogs to the site team.\n\nThanks,\nSite Manager",
+        bodyType: "text",
+        to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
+      },
+    },
     // A parent's message answered is work, whatever it says.
     {
       name: "a reply to a parent's message",
@@ -359,6 +370,18 @@ ruleTester(rule, {
         to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
       },
       errors: [{ messageId: "prohibited", location: "body", data: { kind: " about a side business" } }],
+    },
+    {
+      // Development part AY: a service of one's own offered to parents from the school account.
+      name: "a dog walking and pet sitting service offered to parents",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Pet sitting over half term",
+        body: "Dear parents,\n\nA few of you asked at pick-up: I now run dog walking and pet sitting in the village, £10 per walk. Just reply if you'd like to book.\n\nMrs K Osei\nTeaching Assistant",
+        bodyType: "text",
+        to: [{ name: "Reception parents", address: "reception.parents@st-john-payne.sch.uk" }],
+      },
+      errors: [{ messageId: "prohibited", location: "body", data: { kind: " about selling something" } }],
     },
     {
       // Development part AL: the model reads the work around it as work (p 0.05), which vetoes most kinds.
