@@ -384,6 +384,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "letting us all down",
     "let us all down",
     "do you actually",
+    // A new user's trial: "Perhaps if you actually read my previous emails we would not need to keep having
+    // this conversation" (to a parent).
+    "if you actually read",
+    "if you had actually read",
     "do you even",
     // Development part AB: "Are you actually capable of reading an email, or do I need to draw you a picture?"
     "are you actually capable",
