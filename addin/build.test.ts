@@ -1,5 +1,5 @@
 import { parse } from "acorn";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
@@ -132,12 +132,75 @@ describe("dist/addin/launchevent.js", () => {
       expect(longestRun(rule.meta.docs).length).toBeGreaterThan(20);
       expect(code).not.toContain(longestRun(rule.meta.docs));
       const sent = INFO_ONLY.indexOf(rule.meta.id) === -1 && rule.appliesTo?.(pack) !== false;
-      for (const message of Object.values(rule.meta.messages))
-        if (sent) expect(code).toContain(longestRun(message));
+      for (const [id, message] of Object.entries(rule.meta.messages))
+        if (sent && !INFO_ONLY_MESSAGES.includes(`${rule.meta.id}.${id}`)) expect(code).toContain(longestRun(message));
         else expect(code).not.toContain(longestRun(message));
       // Quotes are the task pane's to show: the Smart Alert names the clause's section only.
       expect(code).not.toContain(longestRun(rule.meta.fallbackCitation.quote));
     }
+  });
+
+  // The messages marked "Info only" in their rule's source: reported at info only, so empty at send.
+  const INFO_ONLY_MESSAGES = [
+    "personal-data-to-external.external",
+    "unencrypted-personal-data.stepsTaken",
+    "unencrypted-personal-data.routeTaken",
+    "unchecked-recipients.unchecked",
+  ];
+
+  it("carries the messages only ever reported at info empty, unless the pack sets the rule's severity", async () => {
+    const taskpane = readFileSync(join(outDir, "taskpane.js"), "utf8");
+    const text = (key: string) => {
+      const [ruleId, messageId] = key.split(".") as [string, string];
+      return rules.find((rule) => rule.meta.id === ruleId)?.meta.messages[messageId] ?? "(no such message)";
+    };
+    for (const key of INFO_ONLY_MESSAGES) {
+      const opening = text(key).slice(0, 40).replace("{{what}}", "");
+      expect(taskpane, key).toContain(text(key).slice(-40));
+      expect(code, key).not.toContain(text(key).slice(-40));
+      expect(opening.length).toBeGreaterThan(10);
+    }
+    // A pack that sets the rule's severity could bring the message to a Smart Alert: it is kept.
+    const presetDir = mkdtempSync(join(tmpdir(), "spg-addin-info-"));
+    try {
+      const packFile = join(presetDir, "pack.json");
+      writeFileSync(packFile, JSON.stringify({ ...pack, rules: { "unencrypted-personal-data": "nudge" } }));
+      await buildAddin({ outDir: presetDir, policy: packFile });
+      const raised = readFileSync(join(presetDir, "launchevent.js"), "utf8");
+      expect(raised).toContain(text("unencrypted-personal-data.stepsTaken").slice(-40));
+      expect(raised).not.toContain(text("unchecked-recipients.unchecked").slice(-40));
+    } finally {
+      rmSync(presetDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  // A message marked "Info only" must never reach a Smart Alert empty: each is raised here and is info.
+  const nhs = "Oliver Grant's NHS number is 999 000 0018.";
+  it.each<[string, string, DraftInput]>([
+    [
+      "personal-data-to-external.external",
+      "delius",
+      { subject: "Referral", body: nhs, to: [{ name: "MASH", address: "mash@council.example.gov.uk" }] },
+    ],
+    [
+      "unencrypted-personal-data.stepsTaken",
+      "st-john-payne",
+      {
+        subject: "Referral",
+        body: `${nhs}\n\nPlease confirm receipt.`,
+        to: [{ name: "MASH", address: "mash@council.example.gov.uk" }],
+      },
+    ],
+    [
+      "unchecked-recipients.unchecked",
+      "st-john-payne",
+      { subject: "Trip", body: "Hi", to: [{ name: "Jo Hart", address: "Jo Hart" }] },
+    ],
+  ])("%s is raised at info (%s)", (key, preset, draft) => {
+    const raised = analyzeDraft(draft, loadPolicy(preset)).findings.filter(
+      (finding) => `${finding.rule}.${finding.messageId}` === key,
+    );
+    expect(raised.map((finding) => finding.severity)).toEqual(["info"]);
   });
 
   // Info findings never stop or prompt a send: the rules that can report nothing else stay in the task pane.

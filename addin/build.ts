@@ -44,19 +44,33 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const RULE_DOCS_LINE = /^[ \t]*docs: "(?:[^"\\]|\\.)*",$/m;
 const RULE_FALLBACK = /fallbackCitation: defaultCitation\(\s*("(?:[^"\\]|\\.)*"),\s*"(?:[^"\\]|\\.)*",?\s*\)/;
 
-const ruleTextsLeftOut: Plugin = {
-  name: "rule-texts-left-out",
-  setup(builder) {
-    builder.onLoad({ filter: /[\\/]policy[\\/]rules[\\/].*\.ts$/ }, async (args) => {
-      let source = await readFile(args.path, "utf8");
-      if (!/\bdocs:/.test(source)) return undefined;
-      if (!RULE_DOCS_LINE.test(source)) throw new Error(`${args.path}: write meta.docs as one \`docs: "…",\` line`);
-      if (!RULE_FALLBACK.test(source)) throw new Error(`${args.path}: write the fallback as defaultCitation("…", "…")`);
-      source = source.replace(RULE_DOCS_LINE, "").replace(RULE_FALLBACK, 'fallbackCitation: defaultCitation($1, "")');
-      return { contents: source, loader: "ts" };
-    });
-  },
-};
+/**
+ * A message the rule only ever reports at info (a tip for the task pane), marked in its source by a
+ * `// Info only …` comment line right above its `key:` and string. Info findings never prompt at send, so
+ * launchevent.js carries the message empty, unless the school's pack sets the rule's severity, which wins
+ * over a report's own (analyzeDraft) and could bring the message to a Smart Alert.
+ */
+export const INFO_ONLY_MESSAGE = /(\/\/ Info only[^\n]*\n\s*\w+:\s*)"(?:[^"\\]|\\.)*"/g;
+
+function ruleTextsLeftOut(pack: PolicyPack): Plugin {
+  return {
+    name: "rule-texts-left-out",
+    setup(builder) {
+      builder.onLoad({ filter: /[\\/]policy[\\/]rules[\\/].*\.ts$/ }, async (args) => {
+        let source = await readFile(args.path, "utf8");
+        if (!/\bdocs:/.test(source)) return undefined;
+        if (!RULE_DOCS_LINE.test(source)) throw new Error(`${args.path}: write meta.docs as one \`docs: "…",\` line`);
+        if (!RULE_FALLBACK.test(source))
+          throw new Error(`${args.path}: write the fallback as defaultCitation("…", "…")`);
+        source = source.replace(RULE_DOCS_LINE, "").replace(RULE_FALLBACK, 'fallbackCitation: defaultCitation($1, "")');
+        const id = /\bid: "([a-z-]+)"/.exec(source)?.[1];
+        if (id === undefined) throw new Error(`${args.path}: no meta.id`);
+        if (pack.rules[id] === undefined) source = source.replace(INFO_ONLY_MESSAGE, '$1""');
+        return { contents: source, loader: "ts" };
+      });
+    },
+  };
+}
 
 /**
  * Rules that can only ever report info for this pack, left out of launchevent.js: info findings are the
@@ -291,7 +305,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
     plugins: [
       packPlugin(JSON.stringify(sendTimePack)),
       packModulesArePure,
-      ruleTextsLeftOut,
+      ruleTextsLeftOut(pack),
       modelProvenanceLeftOut,
       htmlReaderLeftOut,
       registryWithout([...leftOutAtSend]),

@@ -24,6 +24,7 @@ export default defineRule({
     messages: {
       webmail:
         "This email contains {{what}} and goes to a personal email account ({{addresses}}). Check they should see it and that the address is right.",
+      // Info only: reported at info, never at send (left out of launchevent.js).
       external:
         "This email contains {{what}} and goes outside the school ({{addresses}}). Check each address is right and that they need to see it.",
     },

@@ -105,8 +105,10 @@ export default defineRule({
       route: "This email contains {{what}} and is going outside the school. Send it securely: apply {{mechanism}}.",
       portal:
         "This email contains {{what}} and is going outside the school. Share it through {{portal}} ({{address}}) rather than by email.",
+      // Info only: reported at info, never at send (left out of launchevent.js).
       stepsTaken:
         "This email contains {{what}} and is going outside the school. You have asked for confirmation of safe receipt; check each address is right and that everyone copied needs it.",
+      // Info only: reported at info, never at send (left out of launchevent.js).
       routeTaken:
         "This email contains {{what}} and is going outside the school by the school's secure route. Check each address is right.",
     },

@@ -30,6 +30,7 @@ export default defineRule({
     ),
     docs: "Recipients with no checkable address (a contact group, an unresolved name): a tip that they cannot be checked, and a nudge to Bcc a group that may hide parents.",
     messages: {
+      // Info only: reported at info, never at send (left out of launchevent.js).
       unchecked:
         "{{names}} could not be checked: Outlook gives no email address ({{reason}}). Check who is in it before sending.",
       mayHideParents:
