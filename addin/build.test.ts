@@ -303,6 +303,8 @@ describe("dist/addin/launchevent.js", () => {
   it("is self-contained: no import or require, no DOM", () => {
     expect(code).not.toMatch(/\bimport\s*\(|\brequire\(|^import /m);
     expect(code).not.toMatch(/\bdocument\.|\bwindow\./);
+    // Nor Node's process: the build defines what the engine asks of it (NODE_ENV, SPG_NO_DISCLAIMER).
+    expect(code).not.toMatch(/\bprocess\.env\b/);
   });
 
   it("associates every handler in a bare context with only Office", () => {

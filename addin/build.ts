@@ -297,7 +297,8 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
     legalComments: "none" as const,
     logLevel: "silent" as const,
     plugins: [packPlugin(packJson), packModulesArePure],
-    define: { "process.env.NODE_ENV": '"production"' },
+    // SPG_NO_DISCLAIMER: see the launch-event build below; the task pane and the harness read the disclaimer.
+    define: { "process.env.NODE_ENV": '"production"', "process.env.SPG_NO_DISCLAIMER": '""' },
   };
 
   const launchEvent = await build({
@@ -310,6 +311,11 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
       htmlReaderLeftOut,
       registryWithout([...leftOutAtSend]),
     ],
+    // A school that asks for no disclaimer: buildMessage's reading of it is left out (dead code).
+    define: {
+      ...common.define,
+      "process.env.SPG_NO_DISCLAIMER": pack.etiquette.disclaimer.required ? '""' : '"1"',
+    },
     entryPoints: [join(here, "launchevent/entry.ts")],
     outfile: join(outDir, "launchevent.js"),
     format: "iife",

@@ -246,6 +246,40 @@ describe("buildMessage: what the segments are read with", () => {
     expect(built.own).toBe(`The trip is on Friday.\n${" ".repeat(7)}\n${" ".repeat(14)}`);
   });
 
+  // A new user's trial: Palfrey's disclaimer, appended by the add-in's own fix, took a tone finding away.
+  describe("the school's disclaimer is read as part of the sign-off, not the sender's words", () => {
+    const palfrey = loadPolicy("palfrey");
+    const disclaimer = palfrey.etiquette.disclaimer.text;
+    const own = "Don't tell anyone but Julie is off because of her divorce.";
+    const build = (body: string) => buildMessage(normalizeDraft({ subject: "between us", body }), palfrey);
+    it("after the sender's words, the disclaimer is blanked from own and kept in ownWithSignOff", () => {
+      const body = `${own}\n\nEm\n\n${disclaimer}`;
+      const built = build(body);
+      const at = body.indexOf(disclaimer);
+      expect(built.own.slice(0, own.length)).toBe(own);
+      expect(built.own.slice(at).trim()).toBe("");
+      expect(built.ownWithSignOff.slice(at)).toBe(disclaimer);
+      expect(built.segments.map((segment) => [segment.kind, segment.start])).toEqual([
+        ["own", 0],
+        ["signature", at],
+      ]);
+    });
+    it("written in another case, it is still the school's", () => {
+      const body = `${own}\n\n${disclaimer.toUpperCase()}`;
+      expect(build(body).own.trim()).toBe(own);
+    });
+    it.each([
+      ["a school that asks for no disclaimer", pack, `${own}\n\n${disclaimer}`],
+      [
+        "its first words broken over two lines by a mail program",
+        palfrey,
+        `${own}\n\n${disclaimer.replace(" ", "\n")}`,
+      ],
+    ])("%s: left among the sender's words, as before", (_what, chosen, body) => {
+      expect(buildMessage(normalizeDraft({ subject: "between us", body }), chosen).own).toBe(body);
+    });
+  });
+
   it("an HTML quote container, its offset carried over folded characters", () => {
     // The zero width space is folded away, so the container opens at 7 in the folded text, not 8.
     const built = message({

@@ -1,22 +1,15 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { externalRecipients } from "../../engine/draft.js";
-import { phraseSource } from "../../engine/phrase-set.js";
-
-function squash(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ").trim();
-}
-
-/** How much of the disclaimer identifies it (characters, its whitespace squashed): mail systems reflow the rest. */
-const OPENING_LENGTH = 60;
+import { DISCLAIMER_OPENING_LENGTH, disclaimerPattern, squashSpaces } from "../../engine/disclaimer.js";
 
 /**
  * The shortest start of a disclaimer that this rule's check reads as the whole: whose squashed text runs
- * past the OPENING_LENGTH characters it searches for, or all of it. The send-time bundle embeds only this
+ * past the DISCLAIMER_OPENING_LENGTH characters it searches for, or all of it. The send-time bundle embeds only this
  * (the full text is the task pane's fix, which the send handler never applies).
  */
 export function disclaimerOpening(text: string): string {
-  for (let end = OPENING_LENGTH; end < text.length; end++)
-    if (squash(text.slice(0, end)).length > OPENING_LENGTH) return text.slice(0, end);
+  for (let end = DISCLAIMER_OPENING_LENGTH; end < text.length; end++)
+    if (squashSpaces(text.slice(0, end)).length > DISCLAIMER_OPENING_LENGTH) return text.slice(0, end);
   return text;
 }
 
@@ -36,11 +29,9 @@ export default defineRule({
   appliesTo: (pack) => pack.etiquette.disclaimer.required,
   check({ draft, pack, bodyText }) {
     const disclaimer = pack.etiquette.disclaimer;
-    const opening = squash(disclaimer.text).slice(0, OPENING_LENGTH);
     // Searched for in the body as written, its spaces as runs of whitespace and case ignored: squashing a
     // 1 MB body first copied it twice, a quarter of the time of a body of short lines.
-    const pattern = new RegExp(phraseSource(opening), "i");
-    if (pattern.test(bodyText)) return [];
+    if (disclaimerPattern(disclaimer.text).test(bodyText)) return [];
     // To colleagues only, the pane still asks (the policy says every e-mail), but a prompt at every internal
     // send was the nagging a new user met on each reply to a colleague; outside the school is where a
     // confidentiality notice does its work. A school that wants the prompt everywhere sets the rule's
