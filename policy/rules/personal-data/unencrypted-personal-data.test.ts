@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeDraft } from "../../engine/draft.js";
 import { applyFix } from "../../engine/fix.js";
-import { packFor, ruleTester, runRule } from "../../engine/rule-tester.js";
+import { packFor, ruleTester, runRule, type InvalidRuleTestCase } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
 import { packWith } from "../../../test/support/packs.js";
 import rule from "./unencrypted-personal-data.js";
@@ -157,6 +157,46 @@ ruleTester(rule, {
       },
       errors: [{ messageId: "steps", location: "body" }],
     },
+    // Two new users' trials: a reply to a parent, her own message about her son quoted below, prompted at
+    // every send. Their own words going back to them are a tip; anyone else, or the sender's own words, not.
+    ...((): InvalidRuleTestCase[] => {
+      const reply = (own: string, to: { name?: string; address: string }[]) => ({
+        subject: "RE: Liam's homework",
+        body: `Dear Mrs Doyle,\n\n${own}\n\nKind regards,\nSarah Holt\n\n-----Original Message-----\nFrom: Karen Doyle <karen.doyle77@gmail.com>\nSent: 03 December 2026 19:02\nTo: Sarah Holt <s.holt@st-john-payne.sch.uk>\nSubject: Liam's homework\n\nHi Miss Holt, Liam Doyle was at the hospital last night: he has asthma and had an attack. Karen`,
+        bodyType: "text" as const,
+        to,
+      });
+      const karen = { name: "Mrs Karen Doyle", address: "karen.doyle77@gmail.com" };
+      const byName = { name: "Karen Doyle", address: "kd1979@hotmail.co.uk" };
+      const other = { name: "Dave Reid", address: "dave.reid@hotmail.co.uk" };
+      const thanks = "Thank you for letting me know; Liam can hand it in on Monday.";
+      return [
+        {
+          name: "the parent's own words quoted, back to her alone: a tip",
+          pack: loadPolicy("st-john-payne"),
+          draft: reply(thanks, [karen]),
+          errors: [{ messageId: "stepsWebmail", location: "body", severity: "info" }],
+        },
+        {
+          name: "the quoted sender found by her name where her address differs: a tip",
+          pack: loadPolicy("st-john-payne"),
+          draft: reply(thanks, [byName]),
+          errors: [{ messageId: "stepsWebmail", location: "body", severity: "info" }],
+        },
+        {
+          name: "her words quoted to someone else as well: the steps, prompted",
+          pack: loadPolicy("st-john-payne"),
+          draft: reply(thanks, [karen, other]),
+          errors: [{ messageId: "steps", location: "body", severity: "nudge" }],
+        },
+        {
+          name: "the sender's own words carry a detail too: prompted",
+          pack: loadPolicy("st-john-payne"),
+          draft: reply("I have let the school nurse know about Liam's asthma attack.", [karen]),
+          errors: [{ messageId: "stepsWebmail", location: "body", severity: "nudge" }],
+        },
+      ];
+    })(),
     {
       name: "no encryption required, no route named: the policy's steps",
       pack: loadPolicy("st-dunstans"),

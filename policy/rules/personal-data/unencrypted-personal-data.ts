@@ -1,6 +1,7 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { externalRecipients, isEncrypted } from "../../engine/draft.js";
-import type { Draft, RuleReport, Span } from "../../engine/types.js";
+import type { Message } from "../../engine/message.js";
+import type { Draft, Entity, Recipient, RuleReport, Span } from "../../engine/types.js";
 import type { PolicyPack } from "../../pack/schema.js";
 import { describeEntities, entityTexts, listAddresses, personalWebmailOf, sensitiveEntities } from "./sensitive.js";
 
@@ -43,8 +44,39 @@ function routeWords(route: Exclude<SecureRoute, { kind: "secure-portal" }>): str
       : "secure sending";
 }
 
+/**
+ * Is every detail in an earlier message quoted below whose sender is each recipient outside the school
+ * (found by address or display name in the quoted header)? Then the reply sends their own words back to
+ * them: still a finding, as the data goes out again, but a tip in the pane, not a prompt at every reply
+ * to a parent (two new users' trials).
+ */
+function onlyTheirOwnWords(found: readonly Entity[], message: Message, outside: readonly Recipient[]): boolean {
+  return found.every((entity) =>
+    message.segments.some(
+      (segment) =>
+        segment.kind === "quoted" &&
+        entity.location === "body" &&
+        segment.start <= entity.start &&
+        entity.end <= segment.end &&
+        outside.every((recipient) =>
+          [recipient.address, recipient.name].some(
+            (word) =>
+              word !== undefined && word.length > 2 && (segment.sender ?? "").indexOf(word.toLowerCase()) !== -1,
+          ),
+        ),
+    ),
+  );
+}
+
 /** Where the school requires no encryption: its named route, or the steps its policy gives instead. */
-function considerReport(draft: Draft, bodyText: string, pack: PolicyPack, what: string, spans: Span[]): RuleReport[] {
+function considerReport(
+  draft: Draft,
+  bodyText: string,
+  pack: PolicyPack,
+  what: string,
+  spans: Span[],
+  theirOwn: boolean,
+): RuleReport[] {
   const route = pack.encryption.secureRoute;
   if (route === undefined) {
     // The school's steps already taken: still worth a line in the pane (always a finding where personal
@@ -64,6 +96,7 @@ function considerReport(draft: Draft, bodyText: string, pack: PolicyPack, what: 
         spans,
         fix: { kind: "append-line", text: CONFIRM_RECEIPT_LINE },
         clause: STEPS,
+        ...(theirOwn ? { severity: "info" as const } : {}),
       },
     ];
   }
@@ -113,10 +146,11 @@ export default defineRule({
         "This email contains {{what}} and is going outside the school by the school's secure route. Check each address is right.",
     },
   },
-  check({ draft, pack, bodyText, personalData }) {
+  check({ draft, pack, bodyText, personalData, message }) {
     const found = sensitiveEntities(personalData);
     if (found.length === 0 || isEncrypted(draft, pack)) return [];
-    const external = externalRecipients(draft, pack).length > 0;
+    const outside = externalRecipients(draft, pack);
+    const external = outside.length > 0;
     const recipients = draft.to.length + draft.cc.length + draft.bcc.length;
     const names = draft.attachments.map((attachment) => attachment.name);
     const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
@@ -141,7 +175,8 @@ export default defineRule({
         },
       ];
     }
-    if (!encryption.required && external) return considerReport(draft, bodyText, pack, what, spans);
+    if (!encryption.required && external)
+      return considerReport(draft, bodyText, pack, what, spans, onlyTheirOwnWords(found, message, outside));
     return [];
   },
 });
