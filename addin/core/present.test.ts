@@ -54,7 +54,7 @@ describe("decideSend", () => {
     expect(decision).not.toHaveProperty("sendModeOverride");
     const lines = decision.errorMessage!.split("\n");
     expect(lines[1]).toContain("Personal data must go encrypted.");
-    expect(decision.errorMessageMarkdown).toContain("**School policy: please fix before sending.**");
+    expect(decision.errorMessageMarkdown).toContain("**School Policy Guard: please fix before sending.**");
   });
 
   it("cites the innermost section heading in a few words", () => {

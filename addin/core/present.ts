@@ -111,7 +111,11 @@ export function decideSend(analysis: Analysis): SendDecision {
   const findings = sendFindings(analysis);
   if (findings.length === 0) return { allowEvent: true };
   const blocking = findings.some((finding) => finding.severity === "block");
-  const header = blocking ? "School policy: please fix before sending." : "School policy: please check before sending.";
+  // The add-in speaking, not "School policy": a finding may be its own advice where the school's policy has
+  // no sentence (each line says which), and a trial read the heading as claiming policy for all of them.
+  const header = blocking
+    ? "School Policy Guard: please fix before sending."
+    : "School Policy Guard: please check before sending.";
   const plain = findings.map((finding) => `• ${finding.message} (${clauseInBrief(finding)})`);
   const markdown = findings.map(
     (finding) => `- ${escapeMarkdown(finding.message)} — *${escapeMarkdown(clauseInBrief(finding))}*`,
