@@ -24,10 +24,14 @@ export function writeRecipients(item: ComposeItem, field: RecipientField, list: 
  * Adds a line to the end of the sender's own words now, above the history a reply or forward carries
  * (`bodyWithLine`, the engine's own placement), keeping the body's format (HTML bodies keep theirs).
  */
-export async function appendToBody(item: ComposeItem, text: string): Promise<void> {
+export async function appendToBody(
+  item: ComposeItem,
+  text: string,
+  place: "end" | "before-sign-off" = "end",
+): Promise<void> {
   const type = await readBodyType(item);
   const current = await readBody(item, type);
-  const next = bodyWithLine(current, type, text);
+  const next = bodyWithLine(current, type, text, place);
   await officeAction("body.setAsync", (done) =>
     item.body.setAsync(next, { coercionType: type === "html" ? HTML : TEXT }, done),
   );
@@ -83,7 +87,9 @@ export async function writeFix(
   for (const field of ["to", "cc", "bcc"] as const) {
     if (!sameRecipients(before[field], fixed[field])) await writeRecipients(item, field, fixed[field]);
   }
-  if (fix.kind === "append-disclaimer" || fix.kind === "append-line") await appendToBody(item, fix.text);
+  // The disclaimer goes under the signature; a line the sender adds (asking for safe receipt), above it.
+  if (fix.kind === "append-disclaimer") await appendToBody(item, fix.text);
+  if (fix.kind === "append-line") await appendToBody(item, fix.text, "before-sign-off");
   if (fix.kind === "remove-attachments") {
     for (const name of fix.names) {
       const id = attachmentIds[name];

@@ -104,6 +104,43 @@ describe("applyFix: each kind, exactly", () => {
     }
   });
 
+  // A second trial: "Please confirm…" landed under "Kind regards, Rachel Green, SENCO", reading as a
+  // postscript. The sender's line goes above the sign-off; the disclaimer still under the signature.
+  it.each<[string, "text" | "html", string, string, string]>([
+    [
+      "a text body's sign-off and signature",
+      "text",
+      "Dear Mrs Doyle,\n\nHis plan is attached.\n\nKind regards,\nRachel Green\nSENCO",
+      "Dear Mrs Doyle,\n\nHis plan is attached.\n\nPlease confirm.\n\nKind regards,\nRachel Green\nSENCO",
+      "Dear Mrs Doyle,\n\nHis plan is attached.\n\nKind regards,\nRachel Green\nSENCO\n\nPlease confirm.",
+    ],
+    [
+      "a text reply: above the sign-off, not the history",
+      "text",
+      "Thanks, noted.\n\nBest wishes,\nJo\n\nFrom: Sam\nSent: Monday\nTo: Jo\n\nOld",
+      "Thanks, noted.\n\nPlease confirm.\n\nBest wishes,\nJo\n\nFrom: Sam\nSent: Monday\nTo: Jo\n\nOld",
+      "Thanks, noted.\n\nBest wishes,\nJo\n\nPlease confirm.\n\nFrom: Sam\nSent: Monday\nTo: Jo\n\nOld",
+    ],
+    [
+      "an HTML sign-off in its own paragraph, bold",
+      "html",
+      "<p>Dear Mrs Doyle,</p><p>His plan is attached.</p><p><b>Kind regards,</b><br>Rachel</p>",
+      "<p>Dear Mrs Doyle,</p><p>His plan is attached.</p><p>Please confirm.</p><p><b>Kind regards,</b><br>Rachel</p>",
+      "<p>Dear Mrs Doyle,</p><p>His plan is attached.</p><p><b>Kind regards,</b><br>Rachel</p><p>Please confirm.</p>",
+    ],
+    [
+      "an HTML message that is only 'Thanks': nothing to put it above",
+      "html",
+      "<p>Thanks</p>",
+      "<p>Thanks</p><p>Please confirm.</p>",
+      "<p>Thanks</p><p>Please confirm.</p>",
+    ],
+  ])("a line goes above the sign-off: %s", (_what, bodyType, body, withLine, withDisclaimer) => {
+    const sent = { ...draft, body, bodyType };
+    expect(applyFix(sent, { kind: "append-line", text: "Please confirm." }).body).toBe(withLine);
+    expect(applyFix(sent, { kind: "append-disclaimer", text: "Please confirm." }).body).toBe(withDisclaimer);
+  });
+
   // A new user's trial: the line landed under the whole history, where it read as the quoted sender's and the
   // engine (which reads the sender's own words) still asked for it.
   it.each([

@@ -35,8 +35,9 @@ export function applyFix(input: DraftInput, fix: Fix): Draft {
     case "remove-subject-spans":
       return normalizeDraft({ ...draft, subject: removeSpans(draft.subject, fix.spans) });
     case "append-disclaimer":
-    case "append-line":
       return normalizeDraft({ ...draft, body: bodyWithLine(draft.body, draft.bodyType, fix.text) });
+    case "append-line":
+      return normalizeDraft({ ...draft, body: bodyWithLine(draft.body, draft.bodyType, fix.text, "before-sign-off") });
     case "add-cc":
       return normalizeDraft({ ...draft, cc: uniqueRecipients([...draft.cc, ...fix.recipients]) });
     case "remove-attachments": {
