@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Analysis, Finding } from "../../policy/engine/types.js";
 import { fingerprintDraft } from "./fingerprint.js";
 import { TASKPANE_COMMAND_ID } from "./ids.js";
-import { composeNudgeMessages, decideSend, ERROR_MESSAGE_MAX, summaryText } from "./present.js";
+import { clip, composeNudgeMessages, decideSend, ERROR_MESSAGE_MAX, summaryText } from "./present.js";
 
 const finding = (overrides: Partial<Finding>): Finding => ({
   rule: "tone-hostile",
@@ -192,5 +192,29 @@ describe("fingerprintDraft", () => {
     expect(fingerprintDraft({ ...draft, from: { name: "Priya Shah", address: "office@school.example" } })).not.toBe(
       priya,
     );
+  });
+});
+
+// A trial read banners cut mid-word ("…and ask for co…"): a cut ends a word where one ends past halfway.
+describe("clip", () => {
+  it.each([
+    ["short enough: as it is", "Check the address.", 20, "Check the address."],
+    [
+      "at a word's end",
+      "Check the address, and ask for confirmation of safe receipt.",
+      40,
+      "Check the address, and ask for…",
+    ],
+    ["spaces before the cut dropped", "Check the address   and ask", 20, "Check the address…"],
+    ["one long word: cut inside it", "Supercalifragilisticexpialidocious", 10, "Supercali…"],
+    [
+      "a word end only in the first half: cut inside the last word",
+      "Hi Extraordinarilylongword",
+      20,
+      "Hi Extraordinarilyl…",
+    ],
+  ])("%s", (_what, text, max, expected) => {
+    expect(clip(text, max)).toBe(expected);
+    expect(clip(text, max).length).toBeLessThanOrEqual(max);
   });
 });

@@ -32,12 +32,15 @@ export function sendFindings(analysis: Analysis): Finding[] {
 }
 
 /**
- * Shortens to at most `max` characters with an ellipsis. ES2016 only (no trimEnd): this runs in
+ * Shortens to at most `max` characters with an ellipsis, at the end of a word where one ends in the second
+ * half (a trial read banners cut mid-word: "…and ask for co…"). ES2016 only (no trimEnd): this runs in
  * classic Outlook's JavaScript-only runtime.
  */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = max - 1;
+  const space = text.lastIndexOf(" ", end);
+  if (space > max / 2) end = space;
   while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
   return `${text.slice(0, end)}…`;
 }
