@@ -125,6 +125,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-aw.jsonl",
   "part-ax.jsonl",
   "part-ay.jsonl",
+  "part-az.jsonl",
 ];
 
 interface Example {
