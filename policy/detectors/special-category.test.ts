@@ -108,6 +108,9 @@ describe("detectSpecialCategory: a subject's shorthand beside the pupil it names
     ],
     ["nobody named", "Police visit to Year 9 assembly", {}, []],
     // A new user's trial: the usual way a safeguarding subject is written.
+    // Development part AZ: a fixed-term exclusion as schools abbreviate it.
+    ["FTE, beside a pupil", "FTE - Connor Webb 6O", { fullNames: [6] }, ["special-category FTE 0.9"]],
+    ["FTE in a staffing subject, nobody named", "0.6 FTE maths post - advert", {}, []],
     [
       "a concern, beside a pupil's full name",
       "Concern - Lily Evans 4B",
@@ -130,6 +133,7 @@ describe("detectSpecialCategory: a subject's shorthand beside the pupil it names
 
   it("is not read in a body, where the same word is the school's business", () => {
     expect(details("Tyler Dean met our police liaison officer.", { fullNames: [0], identified: true })).toEqual([]);
+    expect(details("Tyler Dean is 0.6 FTE from September.", { fullNames: [0], identified: true })).toEqual([]);
   });
 });
 

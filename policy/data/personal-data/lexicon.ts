@@ -439,6 +439,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "cin plan",
     "strategy meeting",
     "core group",
+    // Development part AZ: the initial and review child protection conferences, as schools write them.
+    "icpc",
+    "rcpc",
     "respite",
     "short breaks",
     "domestic incident",
@@ -755,6 +758,8 @@ export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory,
   // "Leo Harrington - concern"); a school's "concern" beside a pupil's name is a welfare concern.
   safeguarding: ["home visit", "home visit outcome", "concern", "concerns"],
   // Development part AR: a member of staff's "sickness" ("Jenny Marsden sickness - back to work meeting").
+  // Development part AZ: "FTE - Connor W 6O", a fixed-term exclusion (in a body as often staffing: "0.6 FTE").
+  exclusion: ["fte"],
   // Development part AV: "JT - medical", "Oak - Zara M medical" (a pupil's medical matters by name).
   health: ["eating concerns", "sickness", "medical"],
   "free-school-meals": ["pp"],
