@@ -155,10 +155,9 @@ describe("dist/addin/launchevent.js", () => {
       return rules.find((rule) => rule.meta.id === ruleId)?.meta.messages[messageId] ?? "(no such message)";
     };
     for (const key of INFO_ONLY_MESSAGES) {
-      const opening = text(key).slice(0, 40).replace("{{what}}", "");
+      expect(text(key), key).not.toBe("(no such message)");
       expect(taskpane, key).toContain(text(key).slice(-40));
       expect(code, key).not.toContain(text(key).slice(-40));
-      expect(opening.length).toBeGreaterThan(10);
     }
     // A pack that sets the rule's severity could bring the message to a Smart Alert: it is kept.
     const presetDir = mkdtempSync(join(tmpdir(), "spg-addin-info-"));

@@ -1,5 +1,5 @@
 import type { Draft, Fix, Recipient } from "../../policy/engine/types.js";
-import { bodyWithLine } from "../../policy/engine/insert-line.js";
+import { bodyWithLine, placeOf } from "../../policy/engine/insert-line.js";
 import { officeAction } from "./async.js";
 import type { ComposeItem, RequirementCheck } from "./item.js";
 import { readBody, readBodyType, type RecipientField } from "./read.js";
@@ -87,9 +87,8 @@ export async function writeFix(
   for (const field of ["to", "cc", "bcc"] as const) {
     if (!sameRecipients(before[field], fixed[field])) await writeRecipients(item, field, fixed[field]);
   }
-  // The disclaimer goes under the signature; a line the sender adds (asking for safe receipt), above it.
-  if (fix.kind === "append-disclaimer") await appendToBody(item, fix.text);
-  if (fix.kind === "append-line") await appendToBody(item, fix.text, "before-sign-off");
+  if (fix.kind === "append-disclaimer" || fix.kind === "append-line")
+    await appendToBody(item, fix.text, placeOf(fix.kind));
   if (fix.kind === "remove-attachments") {
     for (const name of fix.names) {
       const id = attachmentIds[name];

@@ -1,6 +1,6 @@
 import type { Draft, Fix, Recipient } from "./types.js";
 import { normalizeDraft, type DraftInput } from "./draft.js";
-import { bodyWithLine } from "./insert-line.js";
+import { bodyWithLine, placeOf } from "./insert-line.js";
 
 /**
  * Applies a finding's fix to a draft, purely (textlint-style: fixes are data). The add-in applies the
@@ -35,9 +35,8 @@ export function applyFix(input: DraftInput, fix: Fix): Draft {
     case "remove-subject-spans":
       return normalizeDraft({ ...draft, subject: removeSpans(draft.subject, fix.spans) });
     case "append-disclaimer":
-      return normalizeDraft({ ...draft, body: bodyWithLine(draft.body, draft.bodyType, fix.text) });
     case "append-line":
-      return normalizeDraft({ ...draft, body: bodyWithLine(draft.body, draft.bodyType, fix.text, "before-sign-off") });
+      return normalizeDraft({ ...draft, body: bodyWithLine(draft.body, draft.bodyType, fix.text, placeOf(fix.kind)) });
     case "add-cc":
       return normalizeDraft({ ...draft, cc: uniqueRecipients([...draft.cc, ...fix.recipients]) });
     case "remove-attachments": {

@@ -55,6 +55,15 @@ export function bodyWithLine(
   return `${body.slice(0, at).trimEnd()}\n\n${text}\n\n${body.slice(at)}`;
 }
 
+/**
+ * Where a fix's line goes: the disclaimer under the signature (the end of the sender's words), a line the
+ * sender adds (asking for safe receipt) above their sign-off. `applyFix` and the add-in's body write both
+ * ask here, so the pane's preview and the draft written agree.
+ */
+export function placeOf(kind: "append-disclaimer" | "append-line"): "end" | "before-sign-off" {
+  return kind === "append-line" ? "before-sign-off" : "end";
+}
+
 let HTML_SIGN_OFF: RegExp | undefined;
 
 /**
