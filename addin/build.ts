@@ -297,8 +297,13 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
     legalComments: "none" as const,
     logLevel: "silent" as const,
     plugins: [packPlugin(packJson), packModulesArePure],
-    // SPG_NO_DISCLAIMER: see the launch-event build below; the task pane and the harness read the disclaimer.
-    define: { "process.env.NODE_ENV": '"production"', "process.env.SPG_NO_DISCLAIMER": '""' },
+    // SPG_NO_DISCLAIMER and SPG_SEND_TIME: see the launch-event build below; the task pane and the harness
+    // read the disclaimer and list the entities found.
+    define: {
+      "process.env.NODE_ENV": '"production"',
+      "process.env.SPG_NO_DISCLAIMER": '""',
+      "process.env.SPG_SEND_TIME": '""',
+    },
   };
 
   const launchEvent = await build({
@@ -315,6 +320,8 @@ export async function buildAddin(options: BuildAddinOptions): Promise<BuildAddin
     define: {
       ...common.define,
       "process.env.SPG_NO_DISCLAIMER": pack.etiquette.disclaimer.required ? '""' : '"1"',
+      // The handlers keep findings, not the entity list (`compact` in launchevent/handlers.ts).
+      "process.env.SPG_SEND_TIME": '"1"',
     },
     entryPoints: [join(here, "launchevent/entry.ts")],
     outfile: join(outDir, "launchevent.js"),

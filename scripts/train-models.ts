@@ -126,6 +126,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-ax.jsonl",
   "part-ay.jsonl",
   "part-az.jsonl",
+  "part-ba.jsonl",
 ];
 
 interface Example {

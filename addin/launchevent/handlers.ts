@@ -75,7 +75,10 @@ async function analyseItem(env: HandlerEnvironment, item: ComposeItem, store: Se
   return { draft, analysis, cached: false };
 }
 
-/** Only what the handlers need again: findings, not the entity list. */
+/**
+ * Only what the handlers need again: findings, not the entity list. The send bundle's findings keep their
+ * spans in the engine's folded text (SPG_SEND_TIME in addin/build.ts): nothing at send reads them.
+ */
 function compact(analysis: Analysis): Analysis {
   return { verdict: analysis.verdict, findings: analysis.findings.slice(0, 20), personalData: [] };
 }

@@ -119,7 +119,7 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const findAndNote = (scan: Scan, namedElsewhere?: (word: string) => boolean, confirmed?: readonly SetOffWord[]) => {
     // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs
     const found = scan.text.length === 0 ? [] : findNames(scan, namedElsewhere, confirmed);
-    for (const name of found) for (const word of wordsOfName(scan, name)) nameWords.add(word);
+    addWordsOfNames(scan, found, nameWords);
     return found;
   };
   const bodyPeople = findAndNote(bodyScan, undefined, setOffWords);
@@ -161,9 +161,12 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // The words of the people the body names in full ("Aleksandra Zielinska"; not someone described): a
   // subject writing one of them is about that person, in any case and anywhere in it.
   const fullNameWords = new Set<string>();
-  for (const name of bodyPeople)
-    if (name.full && !name.staff && !name.addressee && !isSender(bodyScan, name))
-      for (const word of wordsOfName(bodyScan, name)) if (word.length > 2) fullNameWords.add(word);
+  addWordsOfNames(
+    bodyScan,
+    bodyPeople.filter((name) => name.full && !name.staff && !name.addressee && !isSender(bodyScan, name)),
+    fullNameWords,
+    3,
+  );
   for (const name of wordsNamedIn(subjectScan, fullNameWords))
     if (!subjectPeople.some((known) => overlaps(known, name.start, name.end))) subjectPeople.push(name);
   // In a subject, a member of staff named with their role is what the subject is about ("Mr Greaves
@@ -263,13 +266,21 @@ function isGivenNameAlone(name: NameCandidate): boolean {
 }
 
 /**
- * The words of a name, in lower case, or none for someone described ("the boy in Oak", "your son", "a new
- * arrival"): there "Oak" is a class, not a name.
+ * Adds to `into` the words of each name, in lower case, of `shortest` letters or more; none for someone
+ * described ("the boy in Oak", "your son", "a new arrival"): there "Oak" is a class, not a name.
  */
-function wordsOfName(scan: Scan, name: NameCandidate): string[] {
-  // From the lower-case copy (same offsets): the callers want the words in lower case.
-  const words = scan.lower.slice(name.start, name.end).split(" ");
-  return /^(?:the|your|our|a|an)$/.test(words[0] ?? "") ? [] : words;
+function addWordsOfNames(scan: Scan, names: readonly NameCandidate[], into: Set<string>, shortest = 0): void {
+  // A name written again (a list or table of the same pupils) is split once.
+  const seen = new Set<string>();
+  for (const name of names) {
+    // From the lower-case copy (same offsets): the callers want the words in lower case.
+    const written = scan.lower.slice(name.start, name.end);
+    if (seen.has(written)) continue;
+    seen.add(written);
+    const words = written.split(" ");
+    if (!/^(?:the|your|our|a|an)$/.test(words[0] as string))
+      for (const word of words) if (word.length >= shortest) into.add(word);
+  }
 }
 
 /** Runs each identifier detector the pack asks for: one pass each over the text. */

@@ -675,8 +675,9 @@ function personColumnCells(text: string): { start: number; end: number }[] {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + TABLE_ROW_LENGTH));
-    const parts = line.split("\t");
-    if (parts.length < 2) {
+    // Split only a row that is read: past the last row read, a table of thousands is only followed to its end.
+    const parts = column === -1 || rows < TABLE_ROWS ? line.split("\t") : line.indexOf("\t") === -1 ? [line] : [];
+    if (parts.length === 1) {
       // A blank line between rows (Outlook's spacing) keeps the table; text ends it.
       if (line.trim() !== "") column = -1;
     } else if (column === -1) {

@@ -114,7 +114,10 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
       // Stryker disable next-line StringLiteral: never "off" here: a rule the pack turns off was skipped above, and a report's own severity cannot be "off"
       if (severity === "off") continue;
       try {
-        findings.push(toFinding(rule, toSource(report, message), severity, pack));
+        // In the send bundle (SPG_SEND_TIME) spans stay in the folded text: the handlers show messages and
+        // never highlight or apply a fix (Smart Alerts can only prompt), and the pane analyses afresh.
+        const source = process.env.SPG_SEND_TIME === "1" ? report : toSource(report, message);
+        findings.push(toFinding(rule, source, severity, pack));
       } catch (error) {
         options.onRuleError?.(rule.meta.id, error);
       }
@@ -128,7 +131,10 @@ export function analyzeDraft(input: DraftInput, pack: PolicyPack, options: Analy
   return {
     verdict,
     findings,
-    personalData: personalData.map((entity) => entityToSource(entity, message)),
+    // The send handler keeps only the findings (addin/launchevent/handlers.ts, `compact`): its bundle is
+    // built with SPG_SEND_TIME and leaves out mapping every entity back to the draft's own characters.
+    personalData:
+      process.env.SPG_SEND_TIME === "1" ? [] : personalData.map((entity) => entityToSource(entity, message)),
     ...(message.bodyTruncated ? { bodyTruncated: true } : {}),
   };
 }
