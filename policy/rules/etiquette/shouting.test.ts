@@ -36,10 +36,14 @@ ruleTester(rule, {
       name: "capitals at the start of every word",
       draft: body("Please Ask Mrs Ahmed, Mr Brown, Ms Clark And Dr Davies To Join Us"),
     },
-    // Three words in capitals make no run; the mixed-case word's letters keep the sentence under 90 %.
-    { name: "a mixed-case word spelt like an acronym counts", draft: body("THE Senco MUST SIGN THESE") },
+    // Two words in capitals make no run; the mixed-case word's letters keep the sentence under 90 %.
+    { name: "a mixed-case word spelt like an acronym counts", draft: body("THE Senco MUST SIGN these") },
     { name: "eight capitals in words and an apostrophe, which is not a capital", draft: body("I DON'T YELL") },
-    { name: "three shouted words in a sentence are emphasis", draft: body("This is the VERY LAST TIME I am asking.") },
+    { name: "two shouted words in a sentence are emphasis", draft: body("This is the LAST TIME I am asking.") },
+    // Three are a run only with spaces between them: a list of a field's codes is not emphasis.
+    ...["The post is 0.6 FTE, MPS/UPS plus SEN allowance.", "Headline KS2 figures: 74% EXS+ RWM, 21% GDS."].map(
+      (text) => ({ name: `three codes with commas or slashes: ${text}`, draft: body(text) }),
+    ),
     { name: "acronyms break a run", draft: body("Could the SENCO DSL and SLT TA team meet on Friday?") },
     { name: "four words in capitals with eight letters", draft: body("Please GO UP TO MY room.") },
     // Letters against digits are a code, not words (development: a driving licence number to an insurer).
@@ -67,6 +71,17 @@ ruleTester(rule, {
         },
       ],
     },
+    // Development parts AZ and BA: their writers, who saw only the label definitions, read three words in
+    // capitals inside a sentence as shouting.
+    ...[
+      ["This is the VERY LAST TIME I am asking.", "VERY LAST TIME I"],
+      ["Can I remind everyone please DO NOT PARK in front of the kitchen doors.", "DO NOT PARK"],
+      ["The fire doors on the science block MUST BE KEPT closed at all times.", "MUST BE KEPT"],
+    ].map(([text, shouted]) => ({
+      name: `three words in capitals with spaces between them: ${shouted}`,
+      draft: body(text as string),
+      errors: [{ messageId: "bodyOne" as const, location: "body" as const, spanTexts: [shouted as string] }],
+    })),
     {
       name: "a run carried on by A (and not started by I)",
       draft: body("Honestly I HAVE TOLD YOU A HUNDRED TIMES already."),

@@ -92,8 +92,11 @@ function countWordLetters(sentence: string, own: readonly string[]): { capitals:
   return { capitals, letters };
 }
 
-/** Words in a row, all in capitals, that read as shouting inside an otherwise ordinary sentence. */
-const RUN_WORDS = 4;
+/**
+ * Words in a row, all in capitals, that read as shouting inside an otherwise ordinary sentence ("DO NOT
+ * PARK", "MUST BE KEPT": development parts AZ and BA, whose writers saw only the label definitions).
+ */
+const RUN_WORDS = 3;
 /** Capital letters two words in a row need to shout in a subject ("WE WON"). */
 const SUBJECT_RUN_LETTERS = 5;
 /** The longest sentence read for such a run, in characters (a long paragraph's worth). */
@@ -141,7 +144,14 @@ function capitalRun(
       letters += length;
       continue;
     }
-    if (words >= minWords && letters >= minLetters) return { start: runStart, end: runEnd };
+    // A run of just `minWords` is written with spaces only ("DO NOT PARK"): codes listed with commas or
+    // slashes ("0.6 FTE, MPS/UPS", "EXS+ RWM, 21% GDS") are a field's abbreviations, not emphasis.
+    if (
+      words >= minWords &&
+      letters >= minLetters &&
+      (words > minWords || /^[A-Z' ]+$/.test(sentence.slice(runStart, runEnd)))
+    )
+      return { start: runStart, end: runEnd };
     if (length === 0) return undefined;
     runStart = -1;
     words = 0;
