@@ -147,6 +147,8 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "my stall",
     "my website",
     "my instagram",
+    // Development part BA: a price for colleagues ("Staff rate £900 a week").
+    "staff rate",
   ]),
   ...sign("gambling", 2, "delius-90", [
     "sweepstake",
@@ -471,6 +473,11 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     // Development part AX: sponsorship asked of colleagues for one's own run or climb.
     "sponsor me",
     "my justgiving",
+    // Development part BA: a holiday let offered to colleagues ("Sleeps six, private pool").
+    "private pool",
+    "sleeps 4",
+    "sleeps 6",
+    "sleeps six",
   ]),
   ...sign("social", 1, "readme", [
     "xx",
@@ -492,6 +499,10 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "parkrun",
     // Development part AX: sponsorship asked of colleagues for one's own run or climb.
     "justgiving",
+    // Development part BA: a club the sender runs outside school ("Subs are £4"), a night in, a villa.
+    "subs",
+    "bring a bottle",
+    "villa",
   ]),
 ];
 
