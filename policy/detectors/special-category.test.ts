@@ -125,6 +125,10 @@ describe("detectSpecialCategory: a subject's shorthand beside the pupil it names
     ],
     ["a concern about something, nobody named", "Concern about the transport contractor", {}, []],
     ["a concern from an adult by title", "Mrs Patel - concern about parking", { fullNames: [0] }, []],
+    // Development parts DAV and DAY: a weapon, a parent in prison.
+    ["a knife, beside a pupil", "Knife in bag - Tyler Dean 10M", { fullNames: [15] }, ["special-category Knife 0.9"]],
+    ["prison, beside a pupil", "Ola Bello - prison visit", { fullNames: [0] }, ["special-category prison 0.9"]],
+    ["knife crime, nobody named", "Knife crime workshop - Year 10", {}, []],
   ])("%s", (_what, subject, who, expected) => {
     expect(details(subject, { ...who, identified: Object.keys(who).length > 0 }, subject.length, "subject")).toEqual(
       expected,

@@ -143,6 +143,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "gastrostomy",
     "peg feed",
     "inhaler",
+    // Development parts DAX and AO: "Harry B and Zain - inhalers for Kingswood", "Kacper - nosebleeds again".
+    "inhalers",
     "insulin",
     // Development part AJ: "Hypo plan update - Kwabena Mensah-Bonsu" (hypoglycaemia: a diabetic's low).
     "hypo",
@@ -264,6 +266,7 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "stress-related",
     "hospitalised",
     "nosebleed",
+    "nosebleeds",
     "vomiting",
     "sickness bug",
     "stomach bug",
@@ -468,6 +471,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "privately fostered",
     "private fostering",
     "kinship care",
+    // Development part AK: "Marcus Lindo (Rowan) - change of placement, now with kinship carer".
+    "kinship carer",
     "social care",
     "children's services",
     "family support worker",
@@ -753,7 +758,8 @@ export const ROSTER_WORDS: readonly string[] = [
  * parts G, I, W and DAC.
  */
 export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory, readonly string[]>>> = {
-  criminal: ["police", "court"],
+  // Development parts DAV and DAY: "Year 10 lad in 10M - knife in bag (Tyler)", "Ola's dad - prison visit".
+  criminal: ["police", "court", "knife", "prison"],
   // A new user's trial: "Concern - Lily Evans 4B" above "I've logged it on CPOMS" (development part AU:
   // "Leo Harrington - concern"); a school's "concern" beside a pupil's name is a welfare concern.
   safeguarding: ["home visit", "home visit outcome", "concern", "concerns"],
