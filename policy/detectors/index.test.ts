@@ -440,6 +440,28 @@ describe("who a sensitive detail is about", () => {
       [],
     ],
     ["a play's character", "Hi Ollie,\n\nFor the lesson: Lady Macbeth's sleepwalking and her mental illness.", []],
+    // A lesson's or a lecture's content (development parts DA and V), and a speaker's memoir.
+    [
+      "a historical figure a lesson is on",
+      "Hi Rob,\n\nI've built a lesson on whether Henry Tudor's ulcerated leg and possible diabetes changed him.",
+      [],
+    ],
+    [
+      "a lecture's subject",
+      "Dear all,\n\nThursday's lecture on Nelson Mandela's 27 years in prison and his tuberculosis is open to all.",
+      [],
+    ],
+    [
+      "a visiting author's memoir",
+      "Dear colleagues,\n\nMarcus Thorne will talk about his memoir, which describes his childhood leukaemia.",
+      [],
+    ],
+    // Only the content after "on": "in the lesson" is when something happened to a pupil.
+    [
+      "a pupil in a lesson",
+      "Hi Jo,\n\nAmir Shah had a seizure in the lesson and his epilepsy plan was followed.",
+      ["body:special-category"],
+    ],
     // A pupil beside the set text is still a pupil.
     [
       "a pupil's child beside a set text",

@@ -1783,6 +1783,17 @@ export const FICTION_WORDS: readonly string[] = [
   "ishiguro",
   "morpurgo",
   "walliams",
+  // Development parts DA, DK, V and W: a lesson's content ("the lesson on Eva Smith", "three lessons on
+  // Florence Nightingale", "a lecture on Nelson Mandela's 27 years in prison", "his memoir"); "in the
+  // lesson" is when something happened, so only "on".
+  "lesson on",
+  "lessons on",
+  "lecture on",
+  "seminar",
+  "memoir",
+  "biography",
+  "class text",
+  "class reader",
 ];
 
 /** Context for bank details. */
