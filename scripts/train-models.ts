@@ -127,6 +127,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-ay.jsonl",
   "part-az.jsonl",
   "part-ba.jsonl",
+  "part-bb.jsonl",
 ];
 
 interface Example {
