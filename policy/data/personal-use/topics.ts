@@ -78,6 +78,12 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "looking for tenants",
     "for rent",
     "house to let",
+    // Development parts BA and BB: a holiday let offered to colleagues ("Sleeps six, private pool"), which a
+    // school allowing personal mail still reads as a business of one's own.
+    "private pool",
+    "sleeps 4",
+    "sleeps 6",
+    "sleeps six",
     "flat to let",
     "room to let",
     "room to rent",
@@ -133,6 +139,8 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "i've started selling",
     "now taking orders",
     "taking orders",
+    // Development part BB: "I'm now taking bookings for spring family portrait mini-sessions".
+    "taking bookings",
     "my nails business",
     "private tuition",
     "private tutoring",
@@ -213,6 +221,12 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "pension transfer",
     "transfer my pension",
     "my isa",
+    // Development part BB: "transferring my cash ISA", "8% guaranteed return".
+    "cash isa",
+    "guaranteed return",
+    // Development parts BA and BB: the sender's own parking fine ("I would like to challenge penalty charge
+    // notice WL48213907"); the school minibus's is school business.
+    "penalty charge notice",
     "stocks and shares",
     "my investment",
     "my investments",
@@ -473,11 +487,6 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     // Development part AX: sponsorship asked of colleagues for one's own run or climb.
     "sponsor me",
     "my justgiving",
-    // Development part BA: a holiday let offered to colleagues ("Sleeps six, private pool").
-    "private pool",
-    "sleeps 4",
-    "sleeps 6",
-    "sleeps six",
   ]),
   ...sign("social", 1, "readme", [
     "xx",
