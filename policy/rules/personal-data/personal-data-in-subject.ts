@@ -1,7 +1,8 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { JOINING_WORD, removeSpans } from "../../engine/fix.js";
 import { REPLY_PREFIX } from "../../engine/normalize.js";
-import type { Entity } from "../../engine/types.js";
+import type { Message } from "../../engine/message.js";
+import type { Entity, Fix } from "../../engine/types.js";
 import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
 
 /** What the subject becomes when nothing useful is left once the identifying phrase is gone. */
@@ -100,20 +101,9 @@ export default defineRule({
   check({ draft, pack, bodyText, personalData, message }) {
     const inSubject = sensitiveEntities(personalData, "subject");
     if (inSubject.length === 0) return [];
-    // The whole phrase: "Jack Smith 7C EHCP" without "EHCP" still names the pupil next to the class.
-    const subjectEntities = personalData.filter((entity) => entity.location === "subject");
-    const phrase = identifyingPhrase(message.subject.text, subjectEntities);
-    const source = { start: message.subject.toSource(phrase.start), end: message.subject.toSourceEnd(phrase.end) };
-    // Remove the whole phrase where what is left still says what the mail is about; else a neutral subject.
-    // A detail found beside a given name the subject sets off ("Maisie - asthma pump") leaves the name and a
-    // fragment behind ("Maisie pump", a teacher's trial): the name is no entity of its own to take out with it.
-    const nameLeft =
-      subjectEntities.some((entity) => entity.type === "special-category") &&
-      !subjectEntities.some((entity) => entity.type === "person-name");
-    const fix =
-      nameLeft || subjectWithout(draft.subject, source) === undefined
-        ? ({ kind: "replace-subject", text: neutralSubject(draft.subject) } as const)
-        : ({ kind: "remove-subject-spans", spans: [phrase] } as const);
+    // The send bundle (SPG_SEND_TIME) leaves the fix out: a Smart Alert cannot apply one, and the pane
+    // analyses the draft afresh (about 600 bytes of the 60 kB).
+    const fix = process.env.SPG_SEND_TIME === "1" ? undefined : subjectFix(draft.subject, personalData, message);
     return [
       {
         messageId: "subject",
@@ -125,8 +115,26 @@ export default defineRule({
         // A school whose policy says nothing of subject lines still forbids sending confidential data
         // carelessly: that clause is the reason to cite, not our own default.
         ...(pack.clauses["personal-data-in-subject"] ? {} : { clause: "personal-data" }),
-        fix,
+        ...(fix ? { fix } : {}),
       },
     ];
   },
 });
+
+/**
+ * Takes out the phrase that names the person ("Jack Smith 7C EHCP" without "EHCP" still names the pupil
+ * next to the class) where what is left still says what the mail is about; else a neutral subject. A
+ * detail found beside a given name the subject sets off ("Maisie - asthma pump") leaves the name and a
+ * fragment behind ("Maisie pump", a teacher's trial): the name is no entity of its own to take out with it.
+ */
+function subjectFix(subject: string, personalData: readonly Entity[], message: Message): Fix {
+  const subjectEntities = personalData.filter((entity) => entity.location === "subject");
+  const phrase = identifyingPhrase(message.subject.text, subjectEntities);
+  const source = { start: message.subject.toSource(phrase.start), end: message.subject.toSourceEnd(phrase.end) };
+  const nameLeft =
+    subjectEntities.some((entity) => entity.type === "special-category") &&
+    !subjectEntities.some((entity) => entity.type === "person-name");
+  return nameLeft || subjectWithout(subject, source) === undefined
+    ? { kind: "replace-subject", text: neutralSubject(subject) }
+    : { kind: "remove-subject-spans", spans: [phrase] };
+}
