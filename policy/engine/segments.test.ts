@@ -405,6 +405,16 @@ describe("segmentBody: quoted lines, HTML containers and several earlier message
     segmentBody(text, options).map((segment) => [segment.kind, text.slice(segment.start, segment.end), segment.sender]);
 
   it.each<[string, string, Parameters<typeof segmentBody>[1], unknown[]]>([
+    // A new user's trial: a plain-text reply quoting its attribution with the message.
+    [
+      "'>' lines under a quoted attribution, which names their sender",
+      "Thanks, passed on.\n\n> On 3 Dec 2026, Nadia Hussain wrote:\n> Zayn has a migraine.",
+      {},
+      [
+        ["own", "Thanks, passed on.\n\n", undefined],
+        ["quoted", "> On 3 Dec 2026, Nadia Hussain wrote:\n> Zayn has a migraine.", "3 dec 2026, nadia hussain"],
+      ],
+    ],
     [
       "'>' lines answered inline",
       "Noted below.\n> old line\nMy answer\n> another",

@@ -176,13 +176,18 @@ function headerAt(lines: readonly Line[], i: number, forwardSubject: boolean): H
         line: i,
         lastLine: wrapped ? i + 1 : i,
         kind: "quoted",
-        sender: lower.replace(/^\S+ /, "").replace(/ ?(?:wrote|a écrit|schrieb).*$/, ""),
+        sender: wroteSender(lower),
       };
   }
   const sender = outlookBlockAt(lines, i);
   if (sender !== undefined)
     return { line: i, lastLine: lastLabelled(lines, i), kind: forwardSubject ? "forwarded" : "quoted", sender };
   return undefined;
+}
+
+/** Who an attribution line names ("on 3 dec 2026, nadia hussain wrote:" → "3 dec 2026, nadia hussain"). */
+function wroteSender(lower: string): string {
+  return lower.replace(/^\S+ /, "").replace(/ ?(?:wrote|a écrit|schrieb).*$/, "");
 }
 
 /** The last line among the six below line i that carries a header label (From, Sent, To, Cc, Subject); i when none. */
@@ -318,17 +323,22 @@ function pushOwnWithQuotedLines(
 ): void {
   let runStart = from;
   let runKind: SegmentKind = "own";
+  let runSender: { sender?: string } = {};
   for (const line of lines) {
     if (line.start < from) continue;
     if (line.start >= to) break;
     const kind: SegmentKind = text.charCodeAt(line.start) === 62 || line.lower.charAt(0) === ">" ? quotedKind : "own";
     if (kind !== runKind) {
-      if (line.start > runStart) out.push({ kind: runKind, start: runStart, end: line.start });
+      if (line.start > runStart) out.push({ kind: runKind, start: runStart, end: line.start, ...runSender });
       runStart = line.start;
       runKind = kind;
+      // A quote whose attribution is quoted with it ("> On 3 Dec 2026, Nadia Hussain wrote:", a plain-text
+      // reply as a new user's trial wrote it) has that sender.
+      const attribution = line.lower.replace(/^[> ]+/, "");
+      runSender = kind !== "own" && WROTE_LINE.test(attribution) ? { sender: wroteSender(attribution) } : {};
     }
   }
-  if (to > runStart) out.push({ kind: runKind, start: runStart, end: to });
+  if (to > runStart) out.push({ kind: runKind, start: runStart, end: to, ...runSender });
 }
 
 /** A line opening a postscript: "PS", "P.S.", "ps -", "PPS:" (not "PSHE", nor a "PS5"). */

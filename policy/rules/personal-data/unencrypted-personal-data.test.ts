@@ -190,6 +190,17 @@ ruleTester(rule, {
           errors: [{ messageId: "steps", location: "body", severity: "nudge" }],
         },
         {
+          name: "her words quoted in plain text under a quoted attribution, back to her alone: a tip",
+          pack: loadPolicy("st-john-payne"),
+          draft: {
+            subject: "RE: Liam absent today",
+            body: `${thanks}\n\nSarah Holt\n\n> On 3 Dec 2026, Karen Doyle wrote:\n> Liam Doyle has asthma and had an attack.`,
+            bodyType: "text" as const,
+            to: [karen],
+          },
+          errors: [{ messageId: "stepsWebmail", location: "body", severity: "info" }],
+        },
+        {
           name: "the sender's own words carry a detail too: prompted",
           pack: loadPolicy("st-john-payne"),
           draft: reply("I have let the school nurse know about Liam's asthma attack.", [karen]),

@@ -59,7 +59,8 @@ function onlyTheirOwnWords(found: readonly Entity[], message: Message, outside: 
         segment.start <= entity.start &&
         entity.end <= segment.end &&
         outside.every((recipient) =>
-          [recipient.address, recipient.name].some(
+          // A display name with a title ("Mrs Karen Doyle") against an attribution without one.
+          [recipient.address, recipient.name?.replace(/^(?:mrs?|ms|miss|mx|dr)\.? /i, "")].some(
             (word) =>
               word !== undefined && word.length > 2 && (segment.sender ?? "").indexOf(word.toLowerCase()) !== -1,
           ),
