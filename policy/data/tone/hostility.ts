@@ -104,6 +104,12 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "how dare you",
     "sick and tired of you",
     "fed up with you",
+    // A new user's trial: exasperation aimed at a colleague ("I'm fed up with chasing you", "I'm done
+    // covering for you").
+    "fed up with chasing you",
+    "sick of chasing you",
+    "tired of chasing you",
+    "done covering for you",
     "sick of you",
     "grow up",
     "get a grip",
@@ -246,6 +252,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "or i will have you",
     "or i'll report you",
     "or i will report you",
+    // A new user's trial: a colleague told "Get them to me by 9am or I'm going straight to the Head".
+    "or i'm going straight to",
+    "or i'll go straight to",
+    "or i will go straight to",
   ],
   // readme: derogatory remarks about pupils or parents, contempt
   derogatory: [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
-import rule from "./hostile-wording.js";
+import rule, { hostileSpans } from "./hostile-wording.js";
 import { predicts } from "../../model/text-classifier.js";
 import { toneModel } from "../../data/models/tone.js";
 
@@ -106,6 +106,12 @@ ruleTester(rule, {
       // A new user's trial: a passive-aggressive reply to a parent.
       "Perhaps if you actually read my previous emails we would not need to keep having this conversation.",
     ].map((text) => ({ name: `talked down to: ${text}`, draft: body(text), errors: [{ messageId: "hostile" }] })),
+    // A new user's trial: exasperation with a colleague, the sender's own state aimed at the reader, and an
+    // order backed by going over their head.
+    ...[
+      "This is completely unacceptable and frankly I'm fed up with chasing you. Sort it out.",
+      "Get them to me by 9am or I'm going straight to the Head.",
+    ].map((text) => ({ name: `at a colleague: ${text}`, draft: body(text), errors: [{ messageId: "hostile" }] })),
     {
       name: "sarcasm about reading an email",
       draft: body("Are you actually capable of reading an email, or do I need to draw you a picture?"),
@@ -469,5 +475,13 @@ describe("hostile-wording: the model's guess leaves chain mail to the chain-mail
     const chain = `${alarm} Forward this to everyone you know.`;
     expect(predicts(toneModel, "Yesterday", chain)).toBe(true);
     expect(runRule(rule, body(chain), pack).findings).toEqual([]);
+  });
+});
+
+describe("hostileSpans: the sender's own state aimed at the reader", () => {
+  it("counts after 'I'm', which turns only an insult on the sender, and not after 'not'", () => {
+    expect(hostileSpans("Frankly I'm fed up with chasing you.").kinds).toEqual(["abusive"]);
+    expect(hostileSpans("I'm not fed up with you, I just need the reports.").spans).toEqual([]);
+    expect(hostileSpans("I'm an idiot, I left my lanyard at home.").spans).toEqual([]);
   });
 });

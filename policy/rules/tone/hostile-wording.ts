@@ -62,10 +62,10 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 
 /**
  * What right before an insult denies it or turns it on the sender: "not", "isn't", "never", "I'm", "I am",
- * "I was", "I feel like", then articles and intensifiers ("I'm such a", "not a complete").
+ * "I was", "I feel like" (the "I" captured), then articles and intensifiers ("I'm such a", "not a complete").
  */
 const NOT_OR_SELF =
-  /(?:\bnot|n't|\bnever|\bi'm|\bi am|\bi was|\bi felt|\bi feel)(?: (?:such|like|so|a|an|bit|of|complete|total|absolute|utter|right|proper))* $/;
+  /(?:\bnot|n't|\bnever|\b(i)(?:'m| am| was| felt| feel))(?: (?:such|like|so|a|an|bit|of|complete|total|absolute|utter|right|proper))* $/;
 
 /** Where each sentence of `lower` starts: 0, and after each sentence end (`endsSentence`). */
 function sentenceStarts(lower: string): number[] {
@@ -256,7 +256,9 @@ export function hostileSpans(text: string): { spans: Span[]; kinds: string[] } {
     if (!counts(hit.sentence, hit.start)) continue;
     // "he's not stupid", "I'm an idiot": a remark denied, or the sender's about themselves (development
     // AJ). Not swearing: "not f***ing happy" is no less obscene.
-    if (hit.role !== "obscene" && NOT_OR_SELF.test(lower.slice(Math.max(0, hit.start - 40), hit.start))) continue;
+    // The sender's own state aimed at the reader is not about the sender ("I'm fed up with chasing you").
+    const denied = NOT_OR_SELF.exec(lower.slice(Math.max(0, hit.start - 40), hit.start));
+    if (hit.role !== "obscene" && denied && !(denied[1] && lower.endsWith(" you", hit.end))) continue;
     if (hit.role === "person-insult") add("insult", hit.start, hit.end);
     else if (hit.role === "insult") {
       const known = factsOf(hit.sentence);
