@@ -172,6 +172,26 @@ describe("detectPersonalData: must find", () => {
     expect(found.some((e) => e.location === "body")).toBe(sensitive);
   });
 
+  // A new user's trial: a tutoring firm's list and a census return, whose file names say too little.
+  it.each<[string, string, readonly string[], boolean]>([
+    [
+      "names and SEN needs said to be in the file",
+      "Attached is the list of Year 9 students for the tutoring, with their names, reading ages, pupil premium status and SEN needs.",
+      ["Y9_tutoring.xlsx"],
+      true,
+    ],
+    [
+      "UPNs and ethnicity said to be in the file",
+      "Attached is the corrected extract with the pupils' UPNs, dates of birth, ethnicity and SEN status.",
+      ["census_autumn.csv"],
+      true,
+    ],
+    ["the same words with nothing attached", "Could you send me the list with their names and SEN needs?", [], false],
+  ])("a body saying an attached file names pupils makes its details theirs: %s", (_what, bodyText, files, found) => {
+    const details = detect({ bodyText, attachmentNames: files }).filter((e) => e.type === "special-category");
+    expect(details.some((e) => e.location === "body")).toBe(found);
+  });
+
   it("bank details introduced as such, or a sort code beside an account number, with no other words", () => {
     expect(typesIn("", "Mrs Patel bank details: 20-45-77")).toEqual(["subject:bank-details"]);
     expect(typesIn("Refund to 20-45-77 / 41234567 please.")).toEqual(["body:bank-details"]);

@@ -21,7 +21,7 @@ import { detectPostalAddresses } from "./postal-address.js";
 import { greetingLineEnd } from "./signature.js";
 import { REPLY_PREFIX } from "../engine/normalize.js";
 import { GROUP_ADDRESSEES } from "../data/etiquette/greetings.js";
-import { PUBLIC_TITLES, ROSTER_WORDS } from "../data/personal-data/lexicon.js";
+import { LISTED_IN_ATTACHMENT, PUBLIC_TITLES, ROSTER_WORDS } from "../data/personal-data/lexicon.js";
 import { segmentBodyAndHeaders, signatureStart, type HeaderSpan } from "../engine/segments.js";
 import { detectSpecialCategory, TITLED, type Identification } from "./special-category.js";
 import { hasPhrase, makeScan, overlaps, type Candidate, type Scan } from "./text.js";
@@ -182,8 +182,11 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // late…", "New starter - Ahmad" above "Ahmad (Year 8) starts…") is whom the whole mail is about, as a
   // full name is: a detail further down the body is theirs ("…his brother is tagged").
   const subjectsPerson = setOffWords.some((entry) => confirmedInBody(entry.lower));
+  // A body saying an attached file lists pupils by name or identifier (`LISTED_IN_ATTACHMENT`).
+  const listAttached = names.length > 0 && hasPhrase(bodyScan.lower, LISTED_IN_ATTACHMENT);
   const identifiedIn = scans.map(
     (scan, index) =>
+      (scan !== scans[0] && listAttached) ||
       (scan === bodyScan && subjectsPerson) ||
       (people[index] as NameCandidate[]).some((name) => aboutSomeoneIn(scan, name)) ||
       (found[index] as Candidate[]).some(

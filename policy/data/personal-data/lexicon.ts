@@ -751,6 +751,22 @@ export const ROSTER_WORDS: readonly string[] = [
 ];
 
 /**
+ * What the body of a mail with an attachment says the file names the pupils by ("Attached is the list of
+ * Year 9 students … with their names, reading ages, pupil premium status and SEN needs", "the corrected
+ * extract … with the pupils' UPNs, dates of birth, ethnicity and SEN status"): the file is a list of pupils,
+ * and the sensitive words beside it are theirs. A new user's trial (a tutoring firm and a census return,
+ * both passed). Names or identifiers, not "a list of children": that may be what a risk assessment covers.
+ */
+export const LISTED_IN_ATTACHMENT: readonly string[] = [
+  "their names",
+  "pupils' names",
+  "students' names",
+  "children's names",
+  "pupils' upns",
+  "their upns",
+];
+
+/**
  * A subject line's shorthand for a sensitive matter, beside the pupil or family it names ("Tyler Dean 8K -
  * police", "Court on Thursday - Jordan Mensah 11S", "home visit - Mensah family", "pp - Kayden & Jessica
  * Moore": pupil premium): in a body the same words are as often the school's own business ("our police
