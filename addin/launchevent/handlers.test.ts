@@ -157,7 +157,7 @@ describe("a fix applied through Office.js, as the task pane applies it", () => {
     expect(standIn.state.bcc).toHaveLength(10);
   });
 
-  it("replaces an identifying subject with 'Pupil matter' and asks for confirmation of safe receipt", async () => {
+  it("replaces an identifying subject with 'Confidential matter' and asks for confirmation of safe receipt", async () => {
     const { standIn, item } = setUp();
     const supported = requirementCheckFrom(standIn.office as unknown as typeof Office);
     Object.assign(standIn.state, {
@@ -166,7 +166,7 @@ describe("a fix applied through Office.js, as the task pane applies it", () => {
     });
     standIn.setRecipients("to", ["sam.lee@county.example.gov.uk"]);
     await applyLikeThePane(item, "personal-data-in-subject", supported);
-    expect(standIn.state.subject).toBe("Pupil matter");
+    expect(standIn.state.subject).toBe("Confidential matter");
     const after = await applyLikeThePane(item, "unencrypted-personal-data", supported);
     expect(standIn.state.body.content).toContain("Please confirm that you have received this email safely.");
     // The step taken, only information stays (issue 11: always a finding where personal data goes out).

@@ -184,7 +184,9 @@ describe("applyFix: each kind, exactly", () => {
   });
 
   it("replaces the subject", () => {
-    expect(applyFix(draft, { kind: "replace-subject", text: "Pupil matter" }).subject).toBe("Pupil matter");
+    expect(applyFix(draft, { kind: "replace-subject", text: "Confidential matter" }).subject).toBe(
+      "Confidential matter",
+    );
   });
 
   it("removes subject spans", () => {

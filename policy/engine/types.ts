@@ -93,7 +93,7 @@ export type Fix =
   | { readonly kind: "append-disclaimer"; readonly text: string }
   | { readonly kind: "add-cc"; readonly recipients: readonly Recipient[] }
   | { readonly kind: "remove-attachments"; readonly names: readonly string[] }
-  /** Replaces the whole subject with a neutral one the sender can edit ("Pupil matter"). */
+  /** Replaces the whole subject with a neutral one the sender can edit ("Confidential matter"). */
   | { readonly kind: "replace-subject"; readonly text: string }
   /** Appends a line to the body (e.g. asking the recipient to confirm safe receipt). */
   | { readonly kind: "append-line"; readonly text: string };

@@ -171,17 +171,17 @@ describe("issue 12: fewer, truer nudges, in the playground", () => {
       body: `Dear colleagues,\n\nPlease see the attached plan.${regards}`,
       to: [`office@${DOMAIN}`],
     });
-    const fix = card(page, "personal-data-in-subject").getByRole("button", { name: /Pupil matter/ });
+    const fix = card(page, "personal-data-in-subject").getByRole("button", { name: /Confidential matter/ });
     await fix.waitFor({ timeout: 10_000 });
     await fix.click();
     await card(page, "personal-data-in-subject").waitFor({ state: "detached", timeout: 10_000 });
-    expect((await state(page)).subject).toBe("Pupil matter");
+    expect((await state(page)).subject).toBe("Confidential matter");
     await waitForSummary(page, /./);
     await page.screenshot({ path: `${SHOTS}/4-subject-fixed.png` });
 
     // Data left in the body: the pane does not say "No policy issues found".
     await load(page, {
-      subject: "Pupil matter",
+      subject: "Confidential matter",
       body: `Dear colleagues,\n\nEllie Thompson's date of birth is 14/03/2012.${regards}`,
       to: [`office@${DOMAIN}`],
     });

@@ -106,14 +106,14 @@ ruleTester(rule, {
 
 describe("personal-data-in-subject fix removes the whole identifying phrase", () => {
   it.each([
-    ["Ellie Thompson 7C - epilepsy care plan, DOB 14/03/2012", "Pupil matter"],
-    ["Oliver Ashdown EHCP and autism diagnosis", "Pupil matter"],
-    ["NHS 943 476 5919 referral", "Pupil matter"],
-    ["Amelia Khan DOB 12/03/2016 - Mrs Carrow in hospital", "Pupil matter"],
-    ["RE: Jayden Okoro - EHCP review", "RE: Pupil matter"],
+    ["Ellie Thompson 7C - epilepsy care plan, DOB 14/03/2012", "Confidential matter"],
+    ["Oliver Ashdown EHCP and autism diagnosis", "Confidential matter"],
+    ["NHS 943 476 5919 referral", "Confidential matter"],
+    ["Amelia Khan DOB 12/03/2016 - Mrs Carrow in hospital", "Confidential matter"],
+    ["RE: Jayden Okoro - EHCP review", "RE: Confidential matter"],
     ["Year 3 trip to the zoo - Mia Patel medication", "Year 3 trip to the zoo"],
     // A teacher's trial: taking the detail out left "Maisie pump", the given name and a fragment.
-    ["Maisie - asthma pump", "Pupil matter"],
+    ["Maisie - asthma pump", "Confidential matter"],
   ])("%s → %s, and nothing personal is left", (subject, expected) => {
     const pack = loadPolicy("st-john-payne");
     const draft = {
@@ -147,7 +147,7 @@ describe("personal-data-in-subject: the subject its fix leaves", () => {
     ["Y3 Oliver Reid EHCP, review meeting on Friday", "review meeting on Friday"],
     ["Trip forms - Oliver Reid, EHCP - for Friday's visit", "Trip forms for Friday's visit"],
     // Nothing meaningful would be left: a neutral subject instead.
-    ["Oliver Reid EHCP", "Pupil matter"],
+    ["Oliver Reid EHCP", "Confidential matter"],
   ])("%s → %s", (subject, after) => {
     expect(fixed(subject)).toBe(after);
   });

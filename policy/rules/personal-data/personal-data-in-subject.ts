@@ -5,8 +5,11 @@ import type { Message } from "../../engine/message.js";
 import type { Entity, Fix } from "../../engine/types.js";
 import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
 
-/** What the subject becomes when nothing useful is left once the identifying phrase is gone. */
-export const NEUTRAL_SUBJECT = "Pupil matter";
+/**
+ * What the subject becomes when nothing useful is left once the identifying phrase is gone. Not "Pupil
+ * matter": a new user's trial was offered it for a colleague's sickness absence.
+ */
+export const NEUTRAL_SUBJECT = "Confidential matter";
 
 /** Words that only label or place the data next to a name: "DOB", "NHS no.", "7C", "Y6", "Year 3". */
 const LABEL_WORDS = new Set([
