@@ -15,7 +15,10 @@ export default defineRule({
     messages: { many: "This goes to {{count}} people. Does everyone need it?" },
   },
   check({ draft, pack }) {
-    const count = allRecipients(draft).length;
+    // Not the sender, who often puts themself in To with the list in Bcc (a new user's trial: "This goes
+    // to 121 people" for 120 parents).
+    const sender = draft.from?.address.toLowerCase();
+    const count = allRecipients(draft).filter((recipient) => recipient.address.toLowerCase() !== sender).length;
     return count > pack.etiquette.maxRecipients ? [{ messageId: "many", data: { count }, location: "recipients" }] : [];
   },
 });
