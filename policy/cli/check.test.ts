@@ -176,6 +176,9 @@ describe("check --help (in process)", () => {
     expect(code).toBe(0);
     expect(printed).toBe(USAGE);
     expect(USAGE).toContain("A draft needs subject and body; every other field is optional.");
+    // Which addresses are the school's own (a new user's trial guessed from the policy document's website).
+    expect(USAGE).toMatch(/^ {2}palfrey +palfrey-infant\.sch\.uk$/m);
+    expect(USAGE).toMatch(/^ {2}delius +delius-school\.sch\.uk$/m);
     const least = /^ {2}(\{ "subject".*\})$/m.exec(USAGE)?.[1] ?? "";
     expect(parseDraftJson(least)).toMatchObject({ subject: "Year 8 trip", bodyType: "text" });
     // The example in the usage is a valid draft once its "..." body and comment are taken out.

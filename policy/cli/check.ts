@@ -105,7 +105,15 @@ interface CliOptions {
   readonly file: string;
 }
 
-/** What `--help` prints: the usage and the shape of a draft. */
+/**
+ * Each preset's own mail domains: a new user's trial wrote its drafts from the domain in the school's policy
+ * document, and every colleague read as outside the school.
+ */
+const PRESET_DOMAINS = PRESET_IDS.map(
+  (id) => `  ${id.padEnd(15)}${loadPolicy(id).school.emailDomains.join(", ")}`,
+).join("\n");
+
+/** What `--help` prints: the usage, each preset's domains and the shape of a draft. */
 export const USAGE = `usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -]
 
 Analyses a draft e-mail as the Outlook add-in does, and prints the analysis as JSON.
@@ -125,6 +133,9 @@ In full (missing arrays are empty; a missing bodyType is "text"):
     "cc": [], "bcc": [],
     "attachments": [{ "name": "plan.pdf", "size": 48000 }]
   }
+Addresses on the school's own domains are inside the school; any other is outside. Without "to", "cc"
+or "bcc" nothing goes outside; without "from" nothing is said of the sender's own address. The presets':
+${PRESET_DOMAINS}
 Exit 0 when the input was analysed (whatever was found), 2 for bad input.
 `;
 
