@@ -82,6 +82,12 @@ ruleTester(rule, {
       draft: body(text as string),
       errors: [{ messageId: "bodyOne" as const, location: "body" as const, spanTexts: [shouted as string] }],
     })),
+    // Past three words a comma between them still shouts.
+    {
+      name: "four words in capitals with a comma among them",
+      draft: body("Honestly YOU NEVER LISTEN, NOT EVER to anyone."),
+      errors: [{ messageId: "bodyOne", location: "body", spanTexts: ["YOU NEVER LISTEN, NOT EVER"] }],
+    },
     {
       name: "a run carried on by A (and not started by I)",
       draft: body("Honestly I HAVE TOLD YOU A HUNDRED TIMES already."),
