@@ -19,6 +19,13 @@ ruleTester(rule, {
     },
     { name: "a sign's words cited", draft: body('The "NO PARKING ON THE GRASS" signs are up by the gate.') },
     { name: "short capital heading", draft: body("AGENDA\nItem one: the GCSE results.") },
+    // A line of its own in capitals, with no stop or comma, of six words or fewer: a heading, a name, an item.
+    ...[
+      "Notes from today.\n\nACTION POINTS\nJo to book the coach.",
+      "PART B - MEDICINE AND DOSAGE\nTo be completed by the parent.",
+      "Thanks,\nDR ANITA SHARMA\nSENCO",
+      "Could you order these?\n6 x HB PENCILS (BOX OF 144)\n2 x A4 SUGAR PAPER",
+    ].map((text) => ({ name: `a heading, a name or an item on its own line: ${text}`, draft: body(text) })),
     { name: "DfE and CPOMS mixed case", draft: body("Log it on CPOMS as the DfE guidance says.") },
     { name: "subject acronyms", draft: { subject: "SEN / EHCP / LAC update", body: "Hello", bodyType: "text" } },
     // Two words in capitals shout in a subject, but not letters against digits (codes) nor one word.
@@ -82,6 +89,17 @@ ruleTester(rule, {
       draft: body(text as string),
       errors: [{ messageId: "bodyOne" as const, location: "body" as const, spanTexts: [shouted as string] }],
     })),
+    // A short line of its own still shouts with a stop, or in a subject.
+    {
+      name: "a short line of capitals ending with a stop",
+      draft: body("Hi all,\nSTOP PARKING ON THE GRASS!\nThanks"),
+      errors: [{ messageId: "bodyOne", location: "body", spanTexts: ["STOP PARKING ON THE GRASS"] }],
+    },
+    {
+      name: "a subject of six words in capitals",
+      draft: { subject: "Y9 ASSEMBLY MOVED TO PERIOD TWO", body: "See below.", bodyType: "text" },
+      errors: [{ messageId: "subject", location: "subject", spanTexts: ["Y9 ASSEMBLY MOVED TO PERIOD TWO"] }],
+    },
     // Past three words a comma between them still shouts.
     {
       name: "four words in capitals with a comma among them",

@@ -7,8 +7,13 @@ import type { PolicyPack } from "../../pack/schema.js";
 
 const BUILT_IN = new Set(SCHOOL_ACRONYMS.map((acronym) => acronym.toUpperCase()));
 
-/** Sentences (or the subject) written in capitals, counting no acronym and no one-letter word. */
-export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
+/**
+ * Sentences (or the subject) written in capitals, counting no acronym and no one-letter word. In a body
+ * (`body`), a line of its own in capitals with no stop and no comma, of HEADING_WORDS words or fewer
+ * (`isHeadingLine`), is a heading, a name or a list's item ("ACTION POINTS", "DR ANITA SHARMA", "6 x HB
+ * PENCILS"), not shouting.
+ */
+export function shoutingSpans(text: string, pack: PolicyPack, body = false): Span[] {
   const { minLetters, maxCapitalRatio, acronyms } = pack.etiquette.shouting;
   const own = acronyms.map((acronym) => acronym.toUpperCase());
   const spans: Span[] = [];
@@ -43,7 +48,7 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
     if (run !== undefined) {
       // "Can everyone PLEASE STOP PARKING IN THE DISABLED BAY": the shouted words inside a sentence.
       spans.push({ start: sentenceStart + run.start, end: sentenceStart + run.end });
-    } else if (whole) {
+    } else if (whole && !(body && code === 10 && isHeadingLine(text, sentenceStart, index, sentence))) {
       // trimStart/trimEnd are ES2019: count the blanks by hand for classic Outlook's runtime.
       let leading = 0;
       while (leading < sentence.length && sentence.charAt(leading).trim() === "") leading++;
@@ -54,6 +59,20 @@ export function shoutingSpans(text: string, pack: PolicyPack): Span[] {
     sentenceStart = index + 1;
   }
   return spans;
+}
+
+/**
+ * Is the sentence at [start, end) of `text`, ended by a line break or the text's end, a line of its own
+ * with no comma and no more than HEADING_WORDS words of two letters or more, beside other text (a body that is only
+ * "ASK HER NOW" shouts)?
+ */
+function isHeadingLine(text: string, start: number, end: number, sentence: string): boolean {
+  return (
+    (start === 0 || text.charCodeAt(start - 1) === 10) &&
+    (start > 0 || end < text.length) &&
+    sentence.indexOf(",") === -1 &&
+    (sentence.match(/[a-z]{2,}/gi) ?? []).length <= HEADING_WORDS
+  );
 }
 
 /**
@@ -99,6 +118,12 @@ function countWordLetters(sentence: string, own: readonly string[]): { capitals:
 const RUN_WORDS = 3;
 /** Capital letters two words in a row need to shout in a subject ("WE WON"). */
 const SUBJECT_RUN_LETTERS = 5;
+/**
+ * The most words a line of capitals on its own may have and still be a heading (development parts AI, AQ,
+ * DAB, DAZ and BB: form, table and minute headings, a signature's name, catalogue lines; the shouted lines
+ * of the development set all have nine words or more, or a stop or a comma).
+ */
+const HEADING_WORDS = 6;
 /** The longest sentence read for such a run, in characters (a long paragraph's worth). */
 const RUN_SENTENCE_LENGTH = 2000;
 
@@ -199,6 +224,7 @@ export default defineRule({
     const bodySpans = shoutingSpans(
       message.own.replace(/"[^"\n]*"/g, (quoted) => " ".repeat(quoted.length)),
       pack,
+      true,
     );
     if (bodySpans.length > 0) {
       const messageId = bodySpans.length === 1 ? "bodyOne" : "body";
