@@ -114,6 +114,9 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "reply to book",
     "from home",
     "still available",
+    // Development part BA: a teacher's own rate for private lessons, offered to a parent ("My rate is £50 an
+    // hour"); a weak sign, as a price by the hour is.
+    "my rate",
   ]),
   ...sign("side-business", 2, "sjp-212", [
     "my business",
@@ -272,6 +275,8 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "junior isa",
     "payday loan",
     "credit report",
+    // Development part BB: a cryptocurrency stake ("send me the wallet address again").
+    "wallet address",
   ]),
   ...sign("finance", 1, "moneyhelper", [
     "mortgage",

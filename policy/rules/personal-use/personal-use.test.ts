@@ -569,6 +569,28 @@ ruleTester(rule, {
       errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: " about personal finance" } }],
     },
     {
+      name: "a cryptocurrency stake by its wallet address, where Delius forbids personal financial interests",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Re: that coin",
+        body: "Mate I'm in for another 2k. Send me the wallet address again, the last one didn't copy.",
+        bodyType: "text",
+        to: [{ address: "j.fry.trades@example.com" }],
+      },
+      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: " about personal finance" } }],
+    },
+    {
+      name: "a teacher's own rate for private lessons, offered to a pupil's parents (Delius)",
+      pack: loadPolicy("delius"),
+      draft: {
+        subject: "Saturday sessions",
+        body: "Dear Dr and Mrs Ng,\n\nFurther to our talk at parents' evening, I'd be happy to tutor Marcus privately on Saturday mornings in the run-up to his GCSEs. My rate is £45 an hour and I can come to you.\n\nBest wishes,\nDavid Oakes",
+        bodyType: "text",
+        to: [{ address: "wei.ng@btinternet.com" }],
+      },
+      errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: " about selling something" } }],
+    },
+    {
       name: "family news with no absence or cover in it stays personal",
       pack: loadPolicy("palfrey"),
       draft: {
