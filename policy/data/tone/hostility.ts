@@ -285,8 +285,8 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "stupid",
     "lazy",
     "waste of time and money",
-    "disgrace",
-    "disgraceful",
+    // Not "disgrace(ful)": it is in INSULTS, aimed at someone ("you are a disgrace"); said of a thing it is
+    // frustration (development part BC: "the photocopier is an absolute disgrace").
     "you are to blame",
     // Development part AM: "Everyone's 'autistic' these days, it's the fashionable excuse for bad parenting."
     "bad parenting",

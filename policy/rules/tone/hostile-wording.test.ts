@@ -485,3 +485,17 @@ describe("hostileSpans: the sender's own state aimed at the reader", () => {
     expect(hostileSpans("I'm an idiot, I left my lanyard at home.").spans).toEqual([]);
   });
 });
+
+describe("hostileSpans: 'a disgrace' needs a person or a school to be aimed at", () => {
+  it.each([
+    ["You are a disgrace to this profession.", ["insult"]],
+    ["Your behaviour at the meeting was disgraceful.", ["insult"]],
+    ["His marking is a disgrace.", ["insult"]],
+    ["That school is a disgrace.", ["insult"]],
+    // Development part BC: frustration with a machine.
+    ["The photocopier in the Prep staffroom is an absolute disgrace.", []],
+    ["The state of the staffroom is disgraceful.", []],
+  ])("%s", (text, kinds) => {
+    expect(hostileSpans(text).kinds).toEqual(kinds);
+  });
+});
