@@ -128,6 +128,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-az.jsonl",
   "part-ba.jsonl",
   "part-bb.jsonl",
+  "part-bc.jsonl",
 ];
 
 interface Example {
