@@ -492,6 +492,9 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     // Development part AX: sponsorship asked of colleagues for one's own run or climb.
     "sponsor me",
     "my justgiving",
+    // Development parts BA and BC, and AD: a favour asked of a colleague going to the shop ("can you grab me
+    // a meal deal").
+    "meal deal",
   ]),
   ...sign("social", 1, "readme", [
     "xx",

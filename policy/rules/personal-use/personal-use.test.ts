@@ -59,6 +59,15 @@ ruleTester(rule, {
         to: [{ name: "All Staff", address: "allstaff@st-john-payne.sch.uk" }],
       },
     },
+    {
+      name: "a meal deal for pupils on a trip is school business",
+      pack: loadPolicy("palfrey"),
+      draft: {
+        subject: "Zoo trip lunches",
+        body: "Dear all,\n\nThe café at the zoo will do a meal deal for pupils who have no packed lunch. Please send me numbers by Friday.\n\nThanks,\nMrs Hale",
+        bodyType: "text",
+      },
+    },
     // A parent's message answered is work, whatever it says.
     {
       name: "a reply to a parent's message",
@@ -567,6 +576,16 @@ ruleTester(rule, {
         to: [{ address: "raj.m@btinternet.com" }],
       },
       errors: [{ messageId: "forbiddenKind", location: "body", data: { kind: " about personal finance" } }],
+    },
+    {
+      name: "a favour asked of a colleague going to the shop, where Palfrey forbids personal mail",
+      pack: loadPolicy("palfrey"),
+      draft: {
+        subject: "tues",
+        body: "can you grab me a meal deal when you go to tesco? will give you the money after school x",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "prohibited", location: "body" }],
     },
     {
       name: "a cryptocurrency stake by its wallet address, where Delius forbids personal financial interests",
