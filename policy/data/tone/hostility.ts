@@ -256,6 +256,8 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "or i'm going straight to",
     "or i'll go straight to",
     "or i will go straight to",
+    // Development part BC: a parent told "I'll have it clamped" (as "or I'll have it towed" above).
+    "have it clamped",
   ],
   // readme: derogatory remarks about pupils or parents, contempt
   derogatory: [
@@ -298,6 +300,8 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     // Development part AR: a parent's English mocked ("they should learn the language").
     "learn the language",
     "learn to speak english",
+    // Development part BC: "Women of a certain age like Bev just can't cope with new tech" (age and sex).
+    "women of a certain age",
     "retard",
     "retarded",
     "retards",
@@ -360,6 +364,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     // Development part AY: a colleague talked down to ("Bless you for trying"), mock deference ("you were far
     // too busy and important to read"). Not "to the grown-ups": a sports day hands the baton to them too.
     "bless you for trying",
+    // Development part BC: "seeing as you're clearly the only person in the building who knows anything"; the
+    // mock offer "I'll just cancel my weekend then, shall I".
+    "clearly the only person",
+    "then, shall i",
     "too busy and important",
     // Development part AV: mock thanks and praise, a dig at a colleague's standards, a parent talked down to.
     "graced us with",

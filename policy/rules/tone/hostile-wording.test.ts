@@ -499,3 +499,17 @@ describe("hostileSpans: 'a disgrace' needs a person or a school to be aimed at",
     expect(hostileSpans(text).kinds).toEqual(kinds);
   });
 });
+
+describe("hostileSpans: development part BC's kinds without a swear word", () => {
+  it.each([
+    ["I'll just cancel my weekend then, shall I, since your planning matters more.", ["sarcastic"]],
+    ["Seeing as you're clearly the only person in the building who knows anything about autism.", ["sarcastic"]],
+    ["Women of a certain age like Bev just can't cope with new tech.", ["discriminatory"]],
+    ["If I see your car there again I'll have it clamped.", ["threatening"]],
+    // Look-alikes: a real offer, a plain question.
+    ["Shall I book the hall then?", []],
+    ["She is the only person who has the key to the hall.", []],
+  ])("%s", (text, kinds) => {
+    expect(hostileSpans(text).kinds).toEqual(kinds);
+  });
+});
