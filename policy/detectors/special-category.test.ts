@@ -59,6 +59,11 @@ describe("detectSpecialCategory: the term itself", () => {
       ["special-category cuts on his arms 0.75"],
     ],
     ["fear of going home", "Oliver doesn't want to go home.", ["special-category doesn't want to go home 0.75"]],
+    [
+      "an eating concern in everyday words",
+      "Oliver is skipping meals and has lost weight.",
+      ["special-category skipping meals 0.75", "special-category lost weight 0.75"],
+    ],
   ])("%s", (_what, text, expected) => {
     expect(details(text, { identified: true })).toEqual(expected);
   });

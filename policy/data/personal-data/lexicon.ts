@@ -483,6 +483,10 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "non-mol",
     "family court",
     "hasn't eaten",
+    // Development part BC: "the family are worried she is skipping meals and has lost weight" (an eating
+    // concern in everyday words, beside "not eating" above).
+    "skipping meals",
+    "lost weight",
     "not eating",
     "not been fed",
     "comes in hungry",
