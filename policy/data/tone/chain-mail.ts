@@ -144,6 +144,9 @@ export const HOAX_PHRASES: readonly string[] = [
   "spread the word",
   "warn everyone",
   "warn everybody",
+  // Development part BC: a WhatsApp video hoax passed on ("don't open it … Tell everyone you know").
+  "tell everyone you know",
+  "don't open it",
   "i don't give facebook",
   "i don't give permission",
   "i do not give permission",

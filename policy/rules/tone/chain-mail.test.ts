@@ -22,6 +22,9 @@ ruleTester(rule, {
       draft: body("We're recruiting a Finance Officer. Please share with anyone who may be interested."),
     },
 
+    ...["We look forward to seeing everyone on Tuesday.", "Looking forward to welcoming everyone back."].map(
+      (text) => ({ name: `looking forward is not passing on: ${text}`, draft: body(text) }),
+    ),
     { draft: body("Please forward this to the Year 6 team.") },
     { draft: body("Could you share the minutes with governors?") },
     {
@@ -64,6 +67,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a video hoax passed on, its warning quoted below",
+      draft: body(
+        "Just passing this on to be safe\n\n> If someone sends you a video called 'Dance of the Pope' don't open it, it hacks your phone. Tell everyone you know.",
+      ),
+      errors: [{ messageId: "chain", location: "body" }],
+    },
+    {
+      name: "passing a letter on to everyone, 'forward to' without 'look' before it",
+      draft: body("Please forward to everyone in your contacts today."),
+      errors: [{ messageId: "chain", location: "body" }],
+    },
     ...[
       "THIS IS SO TRUE, PLEASE SEND IT ON TO EVERY TEACHER YOU KNOW!",
       "Send this to 10 teachers who have made a difference.",

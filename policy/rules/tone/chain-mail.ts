@@ -14,6 +14,9 @@ const JOKE = phrasePattern(JOKE_WORDS);
 /** A year or class named before a number: "Year 5 ", "Yr 6 ", "Y3 ", "Class 2 ". */
 const YEAR_GROUP_BEFORE = /\b(?:year|yr|y|class) ?$/i;
 
+/** "look(s/ed/ing) " just before a "forward to". */
+const LOOK_BEFORE = /\blook(?:s|ed|ing)? $/i;
+
 /** A staff distribution list's address: "staff@", "staff-junior@", "staff.prep@" (not "sitestaff@"). */
 const STAFF_LIST_ADDRESS = /^staff(?:[-._][a-z0-9]+)*@/i;
 
@@ -41,6 +44,8 @@ export function chainMailSpans(text: string, allStaff: boolean): Span[] {
   );
   let next = 0;
   for (const verb of findAll(PASS_ON, text)) {
+    // "We look forward to seeing everyone" (development part BC): looking forward is not passing on.
+    if (LOOK_BEFORE.test(text.slice(Math.max(0, verb.start - 8), verb.start))) continue;
     while ((everyone[next]?.start ?? Infinity) < verb.end) next++;
     const after = everyone[next];
     // "If everyone forwards this…", "for every person you forward this to": everybody just before the verb,
