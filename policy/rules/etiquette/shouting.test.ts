@@ -25,6 +25,8 @@ ruleTester(rule, {
       "PART B - MEDICINE AND DOSAGE\nTo be completed by the parent.",
       "Thanks,\nDR ANITA SHARMA\nSENCO",
       "Could you order these?\n6 x HB PENCILS (BOX OF 144)\n2 x A4 SUGAR PAPER",
+      // A numbered item: its number's stop ends a sentence of its own.
+      "Agenda below.\n1. APOLOGIES AND DECLARATIONS\n2. Matters arising",
     ].map((text) => ({ name: `a heading, a name or an item on its own line: ${text}`, draft: body(text) })),
     { name: "DfE and CPOMS mixed case", draft: body("Log it on CPOMS as the DfE guidance says.") },
     { name: "subject acronyms", draft: { subject: "SEN / EHCP / LAC update", body: "Hello", bodyType: "text" } },
@@ -61,6 +63,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a short line in capitals after a sentence on the same line is not a heading",
+      draft: body("Noted. I AM NOT HAPPY ABOUT THIS\nThanks"),
+      errors: [{ messageId: "bodyOne", location: "body", spanTexts: ["I AM NOT HAPPY ABOUT THIS"] }],
+    },
     {
       name: "capitals outside a quotation still shout, at their offsets in the body",
       draft: body('I said "no". I AM NOT HAPPY ABOUT THIS AT ALL.'),

@@ -61,14 +61,20 @@ export function shoutingSpans(text: string, pack: PolicyPack, body = false): Spa
   return spans;
 }
 
+/** A list item's number before its text: "1.", " 12.". */
+const LIST_NUMBER = /^ *\d{1,2}\.$/;
+
 /**
  * Is the sentence at [start, end) of `text`, ended by a line break or the text's end, a line of its own
  * with no comma and no more than HEADING_WORDS words of two letters or more, beside other text (a body that is only
  * "ASK HER NOW" shouts)?
  */
 function isHeadingLine(text: string, start: number, end: number, sentence: string): boolean {
+  // A numbered item's number ends a sentence of its own ("1. APOLOGIES", development part BC's agenda): the
+  // line starts before it.
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   return (
-    (start === 0 || text.charCodeAt(start - 1) === 10) &&
+    (lineStart === start || LIST_NUMBER.test(text.slice(lineStart, start))) &&
     (start > 0 || end < text.length) &&
     sentence.indexOf(",") === -1 &&
     (sentence.match(/[a-z]{2,}/gi) ?? []).length <= HEADING_WORDS
