@@ -68,6 +68,15 @@ ruleTester(rule, {
         bodyType: "text",
       },
     },
+    {
+      name: "a thank-you to all staff on going on maternity leave (Acas: statutory family leave is work)",
+      pack: loadPolicy("st-john-payne"),
+      draft: {
+        subject: "Thank you!",
+        body: "Dear all,\n\nThank you so much for the flowers and the card on my last day before maternity leave. I'll miss you all.\n\nAoife",
+        bodyType: "text",
+      },
+    },
     // A parent's message answered is work, whatever it says.
     {
       name: "a reply to a parent's message",
