@@ -21,6 +21,24 @@ describe("sensitiveEntities", () => {
     const found = sensitiveEntities([entity("upn", "subject"), entity("upn", "body")], "subject");
     expect(found.map((kept) => kept.location)).toEqual(["subject"]);
   });
+
+  // Worked out once per list: asking again of the same list, for each place in turn, still answers each.
+  it("answers each location asked of the same list, and the same list again", () => {
+    const all = [
+      entity("upn", "subject"),
+      entity("person-name", "body"),
+      entity("uln", "body"),
+      entity("nhs-number", "attachments"),
+    ];
+    const types = (location?: Entity["location"]) => sensitiveEntities(all, location).map((kept) => kept.type);
+    expect(types("body")).toEqual(["uln"]);
+    expect(types("subject")).toEqual(["upn"]);
+    expect(types()).toEqual(["upn", "uln", "nhs-number"]);
+    expect(types("attachments")).toEqual(["nhs-number"]);
+    expect(types("body")).toEqual(["uln"]);
+    expect(sensitiveEntities([entity("upn", "body")], "body")).toHaveLength(1);
+    expect(sensitiveEntities([entity("person-name", "body")], "body")).toHaveLength(0);
+  });
 });
 
 describe("describeEntities", () => {

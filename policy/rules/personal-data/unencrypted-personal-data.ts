@@ -75,7 +75,7 @@ function considerReport(
   bodyText: string,
   pack: PolicyPack,
   what: string,
-  spans: Span[],
+  spans: readonly Span[],
   theirOwn: boolean,
 ): RuleReport[] {
   const route = pack.encryption.secureRoute;
@@ -155,7 +155,8 @@ export default defineRule({
     const recipients = draft.to.length + draft.cc.length + draft.bcc.length;
     const names = draft.attachments.map((attachment) => attachment.name);
     const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
-    const spans = found.filter((entity) => entity.location === "body").map(({ start, end }) => ({ start, end }));
+    // The body's entities are the highlights: the engine maps each span back to the draft's text as a new object.
+    const spans: readonly Span[] = sensitiveEntities(personalData, "body");
     const encryption = pack.encryption;
     if (encryption.required && (external || encryption.internalToo || recipients === 0)) {
       const mechanism = encryption.mechanism;
