@@ -10,6 +10,7 @@ export const NOT_A_LABEL_AFTER: readonly string[] = [
   "details",
   "social",
   "best",
+  "bests",
   "tutor",
   "budget",
   "hygiene",

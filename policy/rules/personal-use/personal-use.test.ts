@@ -77,6 +77,31 @@ ruleTester(rule, {
         bodyType: "text",
       },
     },
+    // The label alone is no sign where the school allows labelled personal mail, nor "personal" as a word.
+    {
+      name: "a labelled but plain note where personal mail may be labelled (St Dunstan's)",
+      pack: loadPolicy("st-dunstans"),
+      models: false,
+      draft: {
+        subject: "Personal - house sale",
+        body: "Hi Ben,\n\nPlease go ahead and send it to both of them. Thursday is fine.\n\nThanks,\nMandeep",
+        bodyType: "text",
+        to: [{ address: "ben.rowley@walsallhomes-estates.co.uk" }],
+      },
+    },
+    ...["Personal bests - Year 8 athletics", "Personal development plans", "Personal statement drafts"].map(
+      (subject) => ({
+        name: `"personal" in a school phrase where personal mail is prohibited: ${subject}`,
+        pack: loadPolicy("palfrey"),
+        models: false,
+        draft: {
+          subject,
+          body: "Hi all,\n\nThe list is on the shared drive; please add yours by Friday.\n\nThanks,\nMandeep",
+          bodyType: "text" as const,
+          to: [{ address: "staff@palfrey-infant.sch.uk" }],
+        },
+      }),
+    ),
     // A parent's message answered is work, whatever it says.
     {
       name: "a reply to a parent's message",
@@ -308,6 +333,20 @@ ruleTester(rule, {
     })),
   ],
   invalid: [
+    // Where personal mail is prohibited, the sender's own label says what the message is, however plain its
+    // words (Palfrey: "Staff are strictly prohibited from using the School's email facility for personal emails").
+    ...["Personal - house sale", "Re: Personal: Wednesday", "[Personal] parcel"].map((subject) => ({
+      name: `labelled personal where personal mail is prohibited: ${subject}`,
+      pack: loadPolicy("palfrey"),
+      models: false,
+      draft: {
+        subject,
+        body: "Hi Ben,\n\nPlease go ahead and send it to both of them. Thursday is fine.\n\nThanks,\nMandeep",
+        bodyType: "text" as const,
+        to: [{ address: "ben.rowley@walsallhomes-estates.co.uk" }],
+      },
+      errors: [{ messageId: "prohibited", location: "body" }],
+    })),
     // A reply in a colleagues' thread is judged with the message it answers.
     {
       name: "a short yes to a colleague's sale",
