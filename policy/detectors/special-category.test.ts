@@ -64,6 +64,13 @@ describe("detectSpecialCategory: the term itself", () => {
       "Oliver is skipping meals and has lost weight.",
       ["special-category skipping meals 0.75", "special-category lost weight 0.75"],
     ],
+    [
+      "a visit to the family doctor about eating",
+      "Oliver is seeing the GP about his eating.",
+      ["special-category the GP 0.75"],
+    ],
+    ["an eating concern", "Oliver is restricting his eating again.", ["special-category his eating 0.75"]],
+    ["a child coming in hungry", "Oliver hasnt had breakfast again.", ["special-category hasnt had breakfast 0.75"]],
   ])("%s", (_what, text, expected) => {
     expect(details(text, { identified: true })).toEqual(expected);
   });

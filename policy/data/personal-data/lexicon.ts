@@ -188,6 +188,13 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "children's ward",
     "respiratory ward",
     "gp letter",
+    // Development part BC: "Amara Okeke (Y7) - seeing the GP about her eating" (a visit to the family
+    // doctor is health, as "gp appointment" is; the bare "gp" is the NHS number's context too).
+    "the gp",
+    // "She is restricting her eating again" (an eating concern, as "not eating" is; after "about" it is
+    // read as a topic, as "about knife crime" is).
+    "her eating",
+    "his eating",
     "care plan",
     "pregnant",
     "pregnancy",
@@ -488,6 +495,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "skipping meals",
     "lost weight",
     "not eating",
+    // Development part BC: "Freya Molloy - hasnt had breakfast again" (a child coming in hungry).
+    "hasn't had breakfast",
+    "hasnt had breakfast",
     "not been fed",
     "comes in hungry",
     "same clothes",
