@@ -129,6 +129,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-ba.jsonl",
   "part-bb.jsonl",
   "part-bc.jsonl",
+  "part-bd.jsonl",
 ];
 
 interface Example {
