@@ -69,6 +69,8 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "as our order",
   "as our agreement",
   "pleased to confirm that",
+  // Development part BD: "we're delighted to confirm Kukri as our sole kit supplier for the next three years".
+  "delighted to confirm",
   // Development part AI: booking or reserving at a price, "let's do it", "yes, do the repair".
   "book it",
   "please book",

@@ -357,6 +357,10 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "breed like rabbits",
     "can't even speak english",
     "can't speak english",
+    // Development part BD: an agency escort who "can barely speak English", sent "straight off the boat".
+    "barely speak english",
+    "straight off the boat",
+    "fresh off the boat",
     "learn english",
   ],
   // readme: sarcasm and contempt aimed at a person ("do you actually read your emails?")
@@ -661,6 +665,8 @@ export const PERSON_INSULT_NOUNS: readonly string[] = [
   "amateurs",
   "lunatic",
   "lunatics",
+  // Development part BD: "nobody has owned up. Typical of the cowards in this building."
+  "cowards",
   "fool",
   "fools",
   "buffoon",

@@ -363,6 +363,8 @@ ruleTester(rule, {
       // Development part AX: sponsorship asked of colleagues for one's own run.
       "I'm doing the Great North Run in September, please sponsor me!",
       "Every bit helps, my JustGiving page is justgiving.com/fundraising/d-whitfield-gnr",
+      // Development part BD: a pet's litter offered round the staff.
+      "Our cat has had kittens, free to good homes if anyone wants one",
     ].map((body) => ({
       ...dunstans(body, `a one-line personal note: ${body}`, [{ address: "g.watts@stdunstans-education.org.uk" }]),
       errors: [{ messageId: "unlabelled" }],

@@ -258,6 +258,13 @@ ruleTester(rule, {
       errors: [{ messageId: "commitment", location: "body", spanTexts: ["pleased to confirm that"] }],
     },
     {
+      name: "confirming a supplier for a term (development part BD)",
+      draft: body(
+        "We're delighted to confirm Kukri as our sole kit supplier for the next three years on the terms in your proposal.",
+      ),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["delighted to confirm"] }],
+    },
+    {
       name: "going with an option on a lease",
       draft: body("We're happy to go with the Canon option on the 60-month lease at £612 per quarter."),
       errors: [{ messageId: "commitment", location: "body", spanTexts: ["go with"] }],

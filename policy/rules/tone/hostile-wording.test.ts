@@ -513,3 +513,16 @@ describe("hostileSpans: development part BC's kinds without a swear word", () =>
     expect(hostileSpans(text).kinds).toEqual(kinds);
   });
 });
+
+describe("hostileSpans: development part BD's kinds", () => {
+  it.each([
+    ["The new escort can barely speak English.", ["discriminatory"]],
+    ["They'll send anyone straight off the boat as long as they're cheap.", ["discriminatory"]],
+    ["Nobody has owned up. Typical of the cowards in this building.", ["insult"]],
+    // Look-alikes: a trip's ferry, a pupil's progress in English.
+    ["We got off the boat at Calais at nine.", []],
+    ["Amir can now speak English with confidence.", []],
+  ])("%s", (text, kinds) => {
+    expect(hostileSpans(text).kinds).toEqual(kinds);
+  });
+});
