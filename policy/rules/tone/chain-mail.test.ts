@@ -25,6 +25,11 @@ ruleTester(rule, {
     ...["We look forward to seeing everyone on Tuesday.", "Looking forward to welcoming everyone back."].map(
       (text) => ({ name: `looking forward is not passing on: ${text}`, draft: body(text) }),
     ),
+    // Development part BD: a deadline is not a chain's "within 24 hours".
+    ...[
+      "The DPO asks that all requests are logged within 24 hours.",
+      "Please record any concern on CPOMS within 24 hours and tell the DSL.",
+    ].map((text) => ({ name: `a deadline: ${text}`, draft: { ...body(text), to: colleagues(3) } })),
     { draft: body("Please forward this to the Year 6 team.") },
     { draft: body("Could you share the minutes with governors?") },
     {
@@ -67,6 +72,13 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a luck chain's count of people, its deadline no longer needed",
+      draft: body(
+        "It has been round the world nine times. Send it to 7 colleagues within 24 hours and Ofsted will go well.",
+      ),
+      errors: [{ messageId: "chain" }],
+    },
     {
       name: "a video hoax passed on, its warning quoted below",
       draft: body(
