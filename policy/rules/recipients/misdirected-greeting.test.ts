@@ -34,6 +34,29 @@ ruleTester(rule, {
       draft: mail("Dear Mr and Mrs Haldane,", [{ name: "Andrew Haldane", address: "a.haldane@btinternet.com" }]),
     },
     { name: "a short form of the first name", draft: mail("Hi Sam,", [{ address: "samantha.jones@county.gov.uk" }]) },
+    // Development parts AM, W, R2: British "-z" forms and Polish diminutives; accents in a display name.
+    {
+      name: "a '-z' short form: Shaz to Sharon",
+      draft: mail("Hi Shaz,", [{ name: "Sharon Mills", address: "sharon.mills64@gmail.com" }]),
+    },
+    {
+      name: "a Polish diminutive to a name written with its accents: Gosia to Małgorzata",
+      draft: mail("Hi Gosia,", [{ name: "Małgorzata Wiśniewska", address: "m.wisniewska@outlook.com" }]),
+    },
+    {
+      name: "a greeting typed without the accent the display name has: Zoe to Zoë",
+      draft: mail("Dear Zoe,", [{ name: "Zoë Clarke", address: "zclarke@outlook.com" }]),
+    },
+    {
+      name: "a greeting typed with the accent the address lacks: Zoë to zoe.clarke@",
+      draft: mail("Dear Zoë,", [{ address: "zoe.clarke@outlook.com" }]),
+    },
+    // Development parts DL, AT, BD: a tour operator's groups desk and a council's front door.
+    { name: "a groups desk", draft: mail("Hi Adrian,", [{ address: "groups@eurotrails-travel.co.uk" }]) },
+    {
+      name: "a council's hub",
+      draft: mail("Hi Dawn,", [{ name: "Essex Children and Families Hub", address: "cfh@essex.gov.uk" }]),
+    },
     { name: "a name line", draft: mail("Julie,", [{ name: "Julie Thwaite", address: "head@st-john-payne.sch.uk" }]) },
     { name: "a group greeting", draft: mail("Dear parents,", [{ address: "sarah.jones@gmail.com" }]) },
     { name: "a greeting to the lads", draft: mail("Lads,", [{ address: "davefenton@gmail.com" }]) },
@@ -153,6 +176,17 @@ ruleTester(rule, {
     { name: "a contact group", draft: mail("Dear Mrs Khan,", [{ name: "Year 7 parents", address: "Year 7 parents" }]) },
   ],
   invalid: [
+    // Short forms and accents fit only their own names.
+    {
+      name: "a short form to someone else: Shaz to Rachel",
+      draft: mail("Hi Shaz,", [{ name: "Rachel Ingham", address: "rachel.ingham@gmail.com" }]),
+      errors: [{ messageId: "mismatch" }],
+    },
+    {
+      name: "an accented display name of someone else: Zoe to Zoltán",
+      draft: mail("Dear Zoe,", [{ name: "Zoltán Kovács", address: "zkovacs@outlook.com" }]),
+      errors: [{ messageId: "mismatch" }],
+    },
     {
       name: "a person whose surname is a post word is still a person",
       draft: mail("Dear Mrs Khan,", [{ name: "Thomas Head", address: "thomas.head@county-example.gov.uk" }]),

@@ -220,6 +220,12 @@ const ROLE_LOCAL = new Set([
   "panel",
   // A supplier's renewals desk (development part AS: "Arbor Renewals" <renewals@…>).
   "renewals",
+  // A tour operator's groups desk (groups@…) and a council's front door ("Children and Families Hub",
+  // the MASH, referrals@): read by whoever is greeted (development parts AT, BD and DL).
+  "groups",
+  "hub",
+  "mash",
+  "referrals",
 ]);
 
 const GIVEN = new Set(GIVEN_NAMES.map((name) => name.toLowerCase()));
@@ -234,6 +240,18 @@ const ROLE_WORDS = new Set([
 ]);
 
 const TRAILING = ",!.:; \t";
+
+// The plain letter of each character from U+00E0 to U+017F (Latin-1's lower case, then Latin Extended-A),
+// as a name is written in an address or a typed greeting ("Zoë Clarke" <zoe.clarke@…> greeted "Hi Zoe";
+// "Małgorzata" greeted "Gosia"). ASCII, so the send bundle stores it in 160 bytes, not as escapes.
+const PLAIN =
+  "aaaaaaaceeeeiiiidnooooo/ouuuuyty" +
+  "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/** `text` with each accented lower-case Latin letter written plain (same length). */
+export function withoutAccents(text: string): string {
+  return text.replace(/[\u00e0-\u017f]/g, (letter) => PLAIN.charAt(letter.charCodeAt(0) - 0xe0));
+}
 
 /** A line without the punctuation and spaces that end it ("Dear Mrs Khan," → "Dear Mrs Khan"). Linear. */
 export function trimTrailing(line: string): string {
@@ -256,7 +274,7 @@ export function greetedNames(own: string): { names: string[]; line: string; addr
   const words = rest.split(/[\s/]+/).filter((word) => word.length > 0);
   const names: string[] = [];
   for (const word of words) {
-    const bare = word.replace(/\.$/, "");
+    const bare = withoutAccents(word.replace(/\.$/, ""));
     const lower = bare.toLowerCase();
     if (TITLES.has(lower)) continue;
     if (GENERIC.has(lower)) return undefined;
@@ -278,7 +296,8 @@ export interface RecipientWords {
 }
 
 export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
-  const { name, address } = entry.recipient;
+  const { address } = entry.recipient;
+  const name = entry.recipient.name === undefined ? undefined : withoutAccents(entry.recipient.name.toLowerCase());
   const at = address.indexOf("@");
   const local = (at === -1 ? address : address.slice(0, at)).toLowerCase();
   const localTokens = local.split(/[^a-z]+/).filter((token) => token.length > 0);
