@@ -63,6 +63,9 @@ describe("findSubjectPeople", () => {
     "Re: the Polish kids",
     "Trip - the Reception children",
     "i.e. the usual",
+    // A new user's trial: a letter that starts a reference number is no initial.
+    "RE: Quotation Q-20417 - replacement projectors",
+    "Order B/551 - projectors",
   ])("no one in %s", (subject) => {
     expect(people(subject)).toEqual([]);
   });

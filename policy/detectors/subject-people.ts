@@ -149,6 +149,8 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       isInitial(next) &&
       !/^[ai]$/.test(next?.text ?? "") &&
       !(after?.code === true && after.start === next?.end) &&
+      // "Quotation Q-20417", "Order B/551": a letter that starts a reference number (a new user's trial).
+      !/[-/]/.test(subject.charAt((next as Token).end)) &&
       (endsPart(after) || !isNameLike(after))
     ) {
       add(token, next as Token, isGiven(token.lower) || isCapitalised(token) ? 0.85 : 0.8);

@@ -58,7 +58,6 @@ export const PERSONAL_SIGNS: readonly PersonalSign[] = [
     "spare tickets",
     "selling tickets",
     // Development part BD: kittens "free to good homes" offered to all staff (whole words: each form).
-    "free to good home",
     "free to good homes",
     "free to a good home",
     "still boxed",

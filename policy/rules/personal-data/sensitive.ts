@@ -32,7 +32,7 @@ const SENSITIVE_OF = new WeakMap<readonly Entity[], Map<string, readonly Entity[
 export function sensitiveEntities(entities: readonly Entity[], location?: Entity["location"]): readonly Entity[] {
   let byLocation = SENSITIVE_OF.get(entities);
   if (!byLocation) SENSITIVE_OF.set(entities, (byLocation = new Map()));
-  const key = location ?? "";
+  const key = location || "";
   let found = byLocation.get(key);
   if (!found) {
     found = entities.filter((entity) => ENCRYPT_WORTHY.has(entity.type) && (!location || entity.location === location));

@@ -89,12 +89,11 @@ export const NICKNAME_ENTRIES: readonly string[] = [
   "vicky victoria",
   "viv vivienne vivian",
   "will william",
-  // British "-z" short forms ("Hi Shaz" to Sharon Mills: development parts AM and W) and Polish
-  // diminutives ("Gosia" for Małgorzata, as her colleagues write: development part R2). Sources: the
+  // A British "-z" short form ("Hi Shaz" to Sharon Mills: development parts AM and W) and a Polish
+  // diminutive ("Gosia" for Małgorzata, as her colleagues write: development part R2). Sources: the
   // Oxford Dictionary of First Names; Polish usage as given in Wikipedia's "Polish name" article.
   "shaz sharon",
   "gosia malgorzata",
-  "kasia katarzyna",
 ];
 
 /** Short form → the full names it stands for, from NICKNAME_ENTRIES; a Map, so "constructor" is no one's. */
