@@ -3,6 +3,17 @@ import { join } from "node:path";
 import { zipSync } from "fflate";
 import { generateManifests, localOnlyWarning, manifestOptionsFromArgs } from "./manifest.js";
 
+/** What `npm run package -- --help` prints: the manifest's options, since the package is built from it. */
+export const PACKAGE_USAGE = `usage: npm run package -- [--host <https URL>] [--client-id <GUID>] [--app-id <GUID>] [--version 1.2.3]
+
+Writes dist/appPackage.zip (the unified manifest, validated offline, with its colour and outline icons) to
+upload in Teams or the Microsoft 365 admin centre; the options are the manifest's (npm run manifest -- --help).
+  --host       where the add-in is served (default https://localhost:3000, for sideloading on this machine)
+  --client-id  the Entra app registration's client id (default the all-zero GUID: sign-in not wired)
+  --app-id     the manifest id to keep across versions (default the client id)
+  --version    the add-in's version (default 1.0.0)
+`;
+
 /** Builds dist/appPackage.zip: the unified manifest with its colour and outline icons. */
 export async function buildAppPackage(args: readonly string[], outFile = "dist/appPackage.zip"): Promise<string> {
   const { out, ...options } = manifestOptionsFromArgs(args);
@@ -21,6 +32,10 @@ export async function buildAppPackage(args: readonly string[], outFile = "dist/a
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const args = process.argv.slice(2);
+    if (args.includes("--help") || args.includes("-h")) {
+      console.log(PACKAGE_USAGE);
+      process.exit(0);
+    }
     const file = await buildAppPackage(args);
     const warning = localOnlyWarning(args, "package");
     if (warning) console.warn(`Wrote ${file}. ${warning}`);

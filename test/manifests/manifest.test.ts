@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -150,6 +151,18 @@ describe("app package", () => {
   ])("with %j says it is for this machine only because %j", (args, reasons) => {
     expect(localOnlyReasons(args)).toEqual(reasons);
   });
+
+  // A new user's trial: `npm run package -- --help` said "Unknown option '--help'" and exited 2.
+  it("npm run package -- --help prints the usage and builds nothing", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/package.ts", "--help"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^usage: npm run package -- /);
+    expect(result.stdout).toContain("--client-id");
+    expect(result.stdout).not.toContain("Wrote");
+  }, 60_000);
 
   it("refuses a client id that is not a GUID", async () => {
     await expect(buildAppPackage(["--client-id", "abc"], join(tmpdir(), "never.zip"))).rejects.toThrow(/client id/);
