@@ -196,3 +196,47 @@ describe("check --help (in process)", () => {
     expect(JSON.parse(analysis)).toHaveProperty("findings");
   });
 });
+
+describe("check --text (in process)", () => {
+  const run = async (args: readonly string[], draft: unknown) => {
+    const { main } = await import("./check.js");
+    let out = "";
+    let err = "";
+    const code = main(
+      args,
+      () => JSON.stringify(draft),
+      (text) => (out += text),
+      (text) => (err += text),
+    );
+    return { code, out, err };
+  };
+
+  // A new user's trial: one long line of JSON with character offsets was hard to read.
+  it("reports the verdict, the school's sentence, the words the finding points at and its fix", async () => {
+    const { code, out } = await run(["--policy", "st-john-payne", "--text"], {
+      subject: "Jack Smith - EHCP review",
+      body: "Dear Mrs Smith,\n\nThe review is on Friday.\n\nKind regards,\nJo Hart",
+      to: [{ address: "sarah.smith@gmail.com" }],
+    });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Verdict: block \(\d+ findings?\)\n/);
+    expect(out).toContain("BLOCK personal-data-in-subject (personal-data-in-subject)");
+    // St John Payne's own sentence, from its eSafety Policy.
+    expect(out).toContain('"Do not identify such information in the subject line of any e-mail"');
+    expect(out).toContain('In the subject: "EHCP"');
+    expect(out).toContain("One-click fix: ");
+    expect(out.endsWith("\n")).toBe(true);
+  });
+
+  it("says when nothing was found", async () => {
+    const { out } = await run(["--policy", "delius", "--text"], plain);
+    expect(out.split("\n")[0]).toMatch(/^Verdict: (ok \(nothing found\)|nudge \(\d+ findings?\))$/);
+  });
+
+  it("refuses --text with --jsonl, on one line, exit 2", async () => {
+    const { code, out, err } = await run(["--policy", "delius", "--text", "--jsonl"], plain);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toBe("check: --jsonl and --text do not go together: one draft per --text report\n");
+  });
+});

@@ -1,8 +1,9 @@
 /**
- * `npm run --silent check -- --policy <preset-id | pack.json> [--jsonl] [FILE | -]`
+ * `npm run --silent check -- --policy <preset-id | pack.json> [--jsonl | --text] [FILE | -]`
  *
  * Reads one Draft as JSON (or one per line with --jsonl) from FILE or stdin and writes one Analysis as
- * JSON per draft. Exit 0 when the input was analysed, whatever was found; exit 2 with a one-line
+ * JSON per draft, or with --text a report a person reads (each finding, the school's sentence, the words
+ * it points at, the fix). Exit 0 when the input was analysed, whatever was found; exit 2 with a one-line
  * message on stderr for bad input. In --jsonl mode a bad line yields {"error": "..."} and the rest go on.
  */
 import { readFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { analyzeDraft } from "../engine/analyze.js";
 import type { DraftInput } from "../engine/draft.js";
+import type { Analysis, Fix } from "../engine/types.js";
 import { loadPolicy } from "../pack/load.js";
 import { isPresetId } from "../presets/index.js";
 import { PolicyPackError } from "../pack/errors.js";
@@ -102,6 +104,7 @@ function isLabelledCorpusLine(json: unknown): boolean {
 interface CliOptions {
   readonly policy: string;
   readonly jsonl: boolean;
+  readonly text: boolean;
   readonly file: string;
 }
 
@@ -114,11 +117,12 @@ const PRESET_DOMAINS = PRESET_IDS.map(
 ).join("\n");
 
 /** What `--help` prints: the usage, each preset's domains and the shape of a draft. */
-export const USAGE = `usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -]
+export const USAGE = `usage: check --policy <preset-id | pack.json> [--jsonl | --text] [FILE | -]
 
 Analyses a draft e-mail as the Outlook add-in does, and prints the analysis as JSON.
   --policy   a preset (st-john-payne, delius, palfrey, lt2, st-dunstans) or a policy pack file
   --jsonl    one draft per line, one analysis per line (a bad line gives {"error": "..."})
+  --text     a report to read instead of JSON: each finding, the school's sentence, the words it points at
   FILE | -   the draft as JSON (default: standard input)
 
 A draft needs ${REQUIRED_FIELDS.join(" and ")}; every other field is optional. The least draft:
@@ -142,6 +146,7 @@ Exit 0 when the input was analysed (whatever was found), 2 for bad input.
 function parseArgs(argv: readonly string[]): CliOptions {
   let policy: string | undefined;
   let jsonl = false;
+  let text = false;
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
@@ -152,6 +157,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
       policy = arg.slice("--policy=".length);
     } else if (arg === "--jsonl") {
       jsonl = true;
+    } else if (arg === "--text") {
+      text = true;
     } else if (arg === "-" || !arg.startsWith("-")) {
       if (file !== undefined) throw new DraftInputError(`only one input file, got "${file}" and "${arg}"`);
       file = arg;
@@ -164,7 +171,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
       `--policy is required: a preset (${PRESET_IDS.join(", ")}) or a pack file. usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -] (--help for more)`,
     );
   }
-  return { policy, jsonl, file: file ?? "-" };
+  if (jsonl && text) throw new DraftInputError("--jsonl and --text do not go together: one draft per --text report");
+  return { policy, jsonl, text, file: file ?? "-" };
 }
 
 function oneLine(text: string): string {
@@ -217,7 +225,9 @@ export function main(
       }
       return 0;
     }
-    out(JSON.stringify(analyzeDraft(parseDraftJson(input), pack)) + "\n");
+    const draft = parseDraftJson(input);
+    const analysis = analyzeDraft(draft, pack);
+    out(options.text ? textReport(draft, analysis) : JSON.stringify(analysis) + "\n");
     return 0;
   } catch (error) {
     if (error instanceof PolicyPackError) {
@@ -235,6 +245,59 @@ export function main(
     err(`check: ${oneLine(String(error))}\n`);
     return 1;
   }
+}
+
+/** What a fix would do, in words ("Add 'Personal:' to the start of the subject"). */
+function fixInWords(fix: Fix): string {
+  switch (fix.kind) {
+    case "prefix-subject":
+      return `add "${fix.text}" to the start of the subject`;
+    case "apply-encryption":
+      return fix.mechanism.kind === "subject-tag"
+        ? `add ${fix.mechanism.tag} to the subject (the school's encryption tag)`
+        : fix.mechanism.kind === "sensitivity-label"
+          ? `apply the "${fix.mechanism.labelName}" sensitivity label`
+          : "send it securely";
+    case "move-to-bcc":
+      return `move ${fix.addresses.length} recipient${fix.addresses.length === 1 ? "" : "s"} to Bcc`;
+    case "remove-subject-spans":
+      return "take the highlighted words out of the subject";
+    case "append-disclaimer":
+      return "add the school's disclaimer at the end";
+    case "add-cc":
+      return `copy in ${fix.recipients.map((recipient) => recipient.name ?? recipient.address).join(", ")}`;
+    case "remove-attachments":
+      return `remove ${fix.names.join(", ")}`;
+    case "replace-subject":
+      return `replace the subject with "${fix.text}"`;
+    case "append-line":
+      return `add the line "${fix.text}"`;
+  }
+}
+
+/**
+ * The analysis as a person reads it (a new user's trial found one long line of JSON with character
+ * offsets hard going): the verdict, then each finding with its severity, message, the school's own
+ * sentence, the words it points at in the draft and its one-click fix. Plain text, lines end "\n".
+ */
+export function textReport(draft: DraftInput, analysis: Analysis): string {
+  const lines = [
+    `Verdict: ${analysis.verdict}` +
+      (analysis.findings.length === 0
+        ? " (nothing found)"
+        : ` (${analysis.findings.length} finding${analysis.findings.length === 1 ? "" : "s"})`),
+  ];
+  if (analysis.bodyTruncated) lines.push("Only the first part of this very long body was read.");
+  analysis.findings.forEach((finding, index) => {
+    lines.push("", `${index + 1}. ${finding.severity.toUpperCase()} ${finding.category} (${finding.rule})`);
+    lines.push(`   ${finding.message}`);
+    lines.push(`   The policy (${finding.policyRef.section}):`, `     "${finding.policyRef.quote}"`);
+    const text = (finding.location === "subject" ? draft.subject : finding.location === "body" ? draft.body : "") ?? "";
+    const words = (finding.spans ?? []).map((span) => JSON.stringify(text.slice(span.start, span.end)));
+    if (words.length > 0) lines.push(`   In the ${finding.location}: ${words.join(", ")}`);
+    if (finding.fix) lines.push(`   One-click fix: ${fixInWords(finding.fix)}`);
+  });
+  return lines.join("\n") + "\n";
 }
 
 function readFileOrStdin(file: string): string {
