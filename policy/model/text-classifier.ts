@@ -263,6 +263,15 @@ function wordScore(model: CompiledModel, bias: number, parts: readonly string[])
   return score;
 }
 
+/**
+ * How far the words of `text` alone push the model towards its label: the sum of the weights of the
+ * words and pairs it holds, without the bias (a logit contribution; positive pushes towards the label).
+ * Used to point at the sentences behind a whole-message prediction.
+ */
+export function evidence(model: LinearModel, text: string): number {
+  return wordScore(compiled(model), 0, [text]);
+}
+
 export function predicts(model: LinearModel, ...parts: readonly string[]): boolean {
   return probability(model, ...parts) >= model.threshold;
 }

@@ -526,3 +526,26 @@ describe("hostileSpans: development part BD's kinds", () => {
     expect(hostileSpans(text).kinds).toEqual(kinds);
   });
 });
+
+// A new user's trial: the model's finding said "Parts of this read as…" and pointed at nothing.
+describe("hostile-wording: the model's finding points at the sentences that weigh most", () => {
+  const pack = loadPolicy("st-john-payne");
+  const text =
+    "Honestly I am SICK of this. I've told them a hundred times and NOBODY listens. If management won't back us up then what is the point?? Sort it out.";
+
+  it("at most two whole sentences of the sender's own, each trimmed, in text order", () => {
+    const [finding] = runRule(rule, body(text), pack).findings;
+    expect(finding?.messageId).toBe("likely");
+    const spans = finding?.spans ?? [];
+    expect(spans.length).toBeGreaterThan(0);
+    expect(spans.length).toBeLessThanOrEqual(2);
+    const sentences = [
+      "Honestly I am SICK of this.",
+      "I've told them a hundred times and NOBODY listens.",
+      "If management won't back us up then what is the point??",
+      "Sort it out.",
+    ];
+    for (const span of spans) expect(sentences).toContain(text.slice(span.start, span.end));
+    expect(spans.map((span) => span.start)).toEqual([...spans.map((span) => span.start)].sort((a, b) => a - b));
+  });
+});

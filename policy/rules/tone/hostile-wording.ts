@@ -13,7 +13,7 @@ import {
   type HostilityKind,
 } from "../../data/tone/hostility.js";
 import { toneModel } from "../../data/models/tone.js";
-import { predicts } from "../../model/text-classifier.js";
+import { evidence, predicts } from "../../model/text-classifier.js";
 import { chainMailIn } from "./chain-mail.js";
 import { endsSentence, findAll, ownSubject, phrasePattern, spansByKind } from "../text.js";
 import { inTextOrder } from "../../engine/text-order.js";
@@ -72,6 +72,34 @@ function sentenceStarts(lower: string): number[] {
   const starts: number[] = [0];
   for (let index = 0; index < lower.length; index++) if (endsSentence(lower, index)) starts.push(index + 1);
   return starts;
+}
+
+/** At most this many sentences are pointed at behind the model's "likely" finding. */
+const MOST_SENTENCES_SHOWN = 2;
+
+/**
+ * The sentences of `own` whose words push the tone model furthest towards hostile (positive evidence
+ * only, the strongest first, at most MOST_SENTENCES_SHOWN), as spans without their surrounding spaces,
+ * in text order. Empty when no sentence pushes that way.
+ */
+function weightiestSentences(own: string): Span[] {
+  const starts = sentenceStarts(own);
+  const scored: { span: Span; weight: number }[] = [];
+  starts.forEach((from, index) => {
+    const to = starts[index + 1] ?? own.length;
+    const sentence = own.slice(from, to);
+    const start = from + (sentence.length - sentence.trimStart().length);
+    const end = from + sentence.trimEnd().length;
+    if (end <= start) return;
+    const weight = evidence(toneModel, sentence);
+    if (weight > 0) scored.push({ span: { start, end }, weight });
+  });
+  return inTextOrder(
+    scored
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MOST_SENTENCES_SHOWN)
+      .map((entry) => entry.span),
+  );
 }
 
 /** `text` with every exception phrase blanked (same length): one linear pass, no per-hit lookups. */
@@ -309,7 +337,13 @@ export default defineRule({
       predicts(toneModel, ownSubject(message.subject.text), message.own) &&
       chainMailIn(message).body.length === 0
     ) {
-      reports.push({ messageId: "likely", location: "body" });
+      // The task pane points at the sentences that weigh most (a new user's trial: "Parts of this…" with
+      // nothing highlighted); the Smart Alert shows no highlights, so the send bundle leaves this out.
+      if (process.env.SPG_SEND_TIME === "1") reports.push({ messageId: "likely", location: "body" });
+      else {
+        const spans = weightiestSentences(message.own);
+        reports.push({ messageId: "likely", location: "body", ...(spans.length > 0 ? { spans } : {}) });
+      }
     }
     return reports;
   },
