@@ -31,7 +31,8 @@ const USAGE = `Usage: npm run sweep -- [options]
   --concurrency N        most requests in flight the adaptive limiter may reach (default 32)
   --resume               continue the sweep checkpointed in --out (refused if tenant, policy, window or version differ)
   --out DIR              report.json, report.csv, report.html and checkpoint.jsonl (default sweep-report)
-  --demo                 sweep the "All staff" group of a synthetic 500-person school on the local Graph stand-in (default --out dist/sweep-demo);
+  --demo                 sweep the "All staff" group (459 of a seeded synthetic 500-person directory; the summary says how many
+                         of them it could read and why not the rest) on the local Graph stand-in (default --out dist/sweep-demo);
                          honours --policy, --start, --window-days, --compare and --out only`;
 
 export class UsageError extends Error {
