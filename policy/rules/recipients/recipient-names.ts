@@ -191,7 +191,6 @@ const ROLE_LOCAL = new Set([
   "paye",
   "returns",
   "applications",
-  "hr",
   // The services schools refer pupils to ("Physio" <bradford.paedsphysio@nhs.net>, "Ed Psych",
   // "CAMHS"), and a trip's shared mailbox ("Trip Leaders"): development part AA.
   "physio",
