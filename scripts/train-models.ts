@@ -130,6 +130,8 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-bb.jsonl",
   "part-bc.jsonl",
   "part-bd.jsonl",
+  "part-be.jsonl",
+  "part-bf.jsonl",
 ];
 
 interface Example {
