@@ -70,6 +70,10 @@ describe("detectSpecialCategory: the term itself", () => {
       ["special-category the GP 0.75"],
     ],
     ["an eating concern", "Oliver is restricting his eating again.", ["special-category his eating 0.75"]],
+    ["a do-not-resuscitate decision", "Lewis has a DNACPR in place.", ["special-category DNACPR 0.75"]],
+    ["a child not sleeping", "Felix is homesick and not sleeping.", ["special-category not sleeping 0.75"]],
+    ["a parent's drinking", "Jessica's mum is drinking again.", ["special-category drinking again 0.75"]],
+    ["safeguarding as typed", "Mohammed: safegaurding referral made.", ["special-category safegaurding 0.75"]],
     ["a child coming in hungry", "Oliver hasnt had breakfast again.", ["special-category hasnt had breakfast 0.75"]],
   ])("%s", (_what, text, expected) => {
     expect(details(text, { identified: true })).toEqual(expected);
@@ -141,6 +145,20 @@ describe("detectSpecialCategory: a subject's shorthand beside the pupil it names
     ["a knife, beside a pupil", "Knife in bag - Tyler Dean 10M", { fullNames: [15] }, ["special-category Knife 0.9"]],
     ["prison, beside a pupil", "Ola Bello - prison visit", { fullNames: [0] }, ["special-category prison 0.9"]],
     ["knife crime, nobody named", "Knife crime workshop - Year 10", {}, []],
+    // Development part BE: an exclusion as a verb, a contact order as staff write it.
+    [
+      "excluded, beside a pupil",
+      "Zak Marsh 10 - excluded 3 days",
+      { fullNames: [0] },
+      ["special-category excluded 0.9"],
+    ],
+    [
+      "no contact with a parent, beside a pupil",
+      "Lily-Rose Parker 8J - no contact with father",
+      { fullNames: [0] },
+      ["special-category no contact with 0.9"],
+    ],
+    ["excluded from a list, nobody named", "Year 9 excluded from the rota this week", {}, []],
   ])("%s", (_what, subject, who, expected) => {
     expect(details(subject, { ...who, identified: Object.keys(who).length > 0 }, subject.length, "subject")).toEqual(
       expected,
@@ -150,6 +168,7 @@ describe("detectSpecialCategory: a subject's shorthand beside the pupil it names
   it("is not read in a body, where the same word is the school's business", () => {
     expect(details("Tyler Dean met our police liaison officer.", { fullNames: [0], identified: true })).toEqual([]);
     expect(details("Tyler Dean is 0.6 FTE from September.", { fullNames: [0], identified: true })).toEqual([]);
+    expect(details("Tyler Dean: no contact with mum yet.", { fullNames: [0], identified: true })).toEqual([]);
   });
 });
 

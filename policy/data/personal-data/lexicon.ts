@@ -100,6 +100,11 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "periods",
     "sanitary products",
     "wet himself",
+    // Development part BE: "Lewis H - DNACPR paperwork" (a do-not-resuscitate decision), "homesick and not
+    // sleeping", "OT assessment" (occupational therapy: "therapy" is listed).
+    "dnacpr",
+    "not sleeping",
+    "ot assessment",
     "wet herself",
     "hearing loss",
     "pneumonia",
@@ -375,6 +380,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "sensory needs",
   ],
   safeguarding: [
+    // Development part BE: the commonest misspelling, as typed in a subject ("safegaurding - mohammed 3C").
+    "safegaurding",
     "not to collect",
     "not allowed to collect",
     "in a refuge",
@@ -503,6 +510,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "same clothes",
     "older boyfriend",
     "been drinking",
+    // Development part BE: "Jessica's mum - drinking again?" (a parent's drinking).
+    "drinking again",
     "drunk",
     "alcohol",
     "alcoholism",
@@ -689,6 +698,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "reported to the police",
     "arrested",
     "police caution",
+    // Development part BE: "mr hendry - DBS caution" (a caution a DBS check disclosed).
+    "dbs caution",
     "yot",
     "criminal record",
     "conviction",
@@ -792,10 +803,13 @@ export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory,
   criminal: ["police", "court", "knife", "prison"],
   // A new user's trial: "Concern - Lily Evans 4B" above "I've logged it on CPOMS" (development part AU:
   // "Leo Harrington - concern"); a school's "concern" beside a pupil's name is a welfare concern.
-  safeguarding: ["home visit", "home visit outcome", "concern", "concerns"],
+  // Development part BE: "LILY-ROSE PARKER 8J - NO CONTACT WITH FATHER" (in a body as often a parent not
+  // yet reached: "no contact with mum yet").
+  safeguarding: ["home visit", "home visit outcome", "concern", "concerns", "no contact with"],
   // Development part AR: a member of staff's "sickness" ("Jenny Marsden sickness - back to work meeting").
   // Development part AZ: "FTE - Connor W 6O", a fixed-term exclusion (in a body as often staffing: "0.6 FTE").
-  exclusion: ["fte"],
+  // Development part BE: "Zak M 10 - excluded 3 days" (in a body as often "excluded from the list").
+  exclusion: ["fte", "excluded"],
   // Development part AV: "JT - medical", "Oak - Zara M medical" (a pupil's medical matters by name).
   health: ["eating concerns", "sickness", "medical"],
   "free-school-meals": ["pp"],

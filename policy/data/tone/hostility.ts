@@ -360,7 +360,6 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     // Development part BD: an agency escort who "can barely speak English", sent "straight off the boat".
     "barely speak english",
     "straight off the boat",
-    "fresh off the boat",
     "learn english",
   ],
   // readme: sarcasm and contempt aimed at a person ("do you actually read your emails?")

@@ -22,7 +22,7 @@ describe("sensitiveEntities", () => {
     expect(found.map((kept) => kept.location)).toEqual(["subject"]);
   });
 
-  // Worked out once per list: asking again of the same list, for each place in turn, still answers each.
+  // One list asked of for each place in turn: each answer is that place's.
   it("answers each location asked of the same list, and the same list again", () => {
     const all = [
       entity("upn", "subject"),

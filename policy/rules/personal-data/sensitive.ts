@@ -22,23 +22,9 @@ export const ENCRYPT_WORTHY_TYPES = [
 ] as const satisfies readonly EntityType[];
 const ENCRYPT_WORTHY = new Set<EntityType>(ENCRYPT_WORTHY_TYPES);
 
-// Ten rules ask of the same draft's entities; a pasted class list holds tens of thousands of them.
-const SENSITIVE_OF = new WeakMap<readonly Entity[], Map<string, readonly Entity[]>>();
-
-/**
- * The entities worth encrypting (`ENCRYPT_WORTHY_TYPES`), in `location` if given, in their order.
- * Worked out once per entity list and location: the list must not change after it is first asked of.
- */
+/** The entities worth encrypting (`ENCRYPT_WORTHY_TYPES`), in `location` if given, in their order. */
 export function sensitiveEntities(entities: readonly Entity[], location?: Entity["location"]): readonly Entity[] {
-  let byLocation = SENSITIVE_OF.get(entities);
-  if (!byLocation) SENSITIVE_OF.set(entities, (byLocation = new Map()));
-  const key = location || "";
-  let found = byLocation.get(key);
-  if (!found) {
-    found = entities.filter((entity) => ENCRYPT_WORTHY.has(entity.type) && (!location || entity.location === location));
-    byLocation.set(key, found);
-  }
-  return found;
+  return entities.filter((entity) => ENCRYPT_WORTHY.has(entity.type) && (!location || entity.location === location));
 }
 
 const TYPE_WORDS: Readonly<Record<EntityType, string>> = {
