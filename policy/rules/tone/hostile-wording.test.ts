@@ -500,7 +500,7 @@ describe("hostileSpans: 'a disgrace' needs a person or a school to be aimed at",
   });
 });
 
-describe("hostileSpans: development part BC's kinds without a swear word", () => {
+describe("hostileSpans: development parts BC's and BD's kinds without a swear word", () => {
   it.each([
     ["I'll just cancel my weekend then, shall I, since your planning matters more.", ["sarcastic"]],
     ["Seeing as you're clearly the only person in the building who knows anything about autism.", ["sarcastic"]],
@@ -509,13 +509,7 @@ describe("hostileSpans: development part BC's kinds without a swear word", () =>
     // Look-alikes: a real offer, a plain question.
     ["Shall I book the hall then?", []],
     ["She is the only person who has the key to the hall.", []],
-  ])("%s", (text, kinds) => {
-    expect(hostileSpans(text).kinds).toEqual(kinds);
-  });
-});
-
-describe("hostileSpans: development part BD's kinds", () => {
-  it.each([
+    // Development part BD.
     ["The new escort can barely speak English.", ["discriminatory"]],
     ["They'll send anyone straight off the boat as long as they're cheap.", ["discriminatory"]],
     ["Nobody has owned up. Typical of the cowards in this building.", ["insult"]],
