@@ -486,8 +486,10 @@ describe("hostileSpans: the sender's own state aimed at the reader", () => {
   });
 });
 
-describe("hostileSpans: 'a disgrace' needs a person or a school to be aimed at", () => {
+describe("hostileSpans: development parts BC's and BD's kinds without a swear word", () => {
   it.each([
+    // 'A disgrace' needs a person or a school to be aimed at.
+
     ["You are a disgrace to this profession.", ["insult"]],
     ["Your behaviour at the meeting was disgraceful.", ["insult"]],
     ["His marking is a disgrace.", ["insult"]],
@@ -495,13 +497,6 @@ describe("hostileSpans: 'a disgrace' needs a person or a school to be aimed at",
     // Development part BC: frustration with a machine.
     ["The photocopier in the Prep staffroom is an absolute disgrace.", []],
     ["The state of the staffroom is disgraceful.", []],
-  ])("%s", (text, kinds) => {
-    expect(hostileSpans(text).kinds).toEqual(kinds);
-  });
-});
-
-describe("hostileSpans: development parts BC's and BD's kinds without a swear word", () => {
-  it.each([
     ["I'll just cancel my weekend then, shall I, since your planning matters more.", ["sarcastic"]],
     ["Seeing as you're clearly the only person in the building who knows anything about autism.", ["sarcastic"]],
     ["Women of a certain age like Bev just can't cope with new tech.", ["discriminatory"]],
