@@ -156,7 +156,7 @@ export default defineRule({
     const names = draft.attachments.map((attachment) => attachment.name);
     const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
     // The body's entities are the highlights: the engine maps each span back to the draft's text as a new object.
-    const spans: readonly Span[] = sensitiveEntities(personalData, "body");
+    const spans: readonly Span[] = found.filter((entity) => entity.location === "body");
     const encryption = pack.encryption;
     if (encryption.required && (external || encryption.internalToo || recipients === 0)) {
       const mechanism = encryption.mechanism;

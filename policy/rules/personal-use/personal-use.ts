@@ -293,14 +293,14 @@ const withAnswered = new WeakMap<Message, string>();
 /** The domain at the start of what follows an "@". */
 const DOMAIN_START = /^[\w.-]+/;
 
+/** The label a school's staff give personal mail (St Dunstan's and LT2: "labelled 'personal' in the subject header"). */
+const PERSONAL_LABEL = "personal";
+
 /**
  * What the finding says the message is about, as " about …" after "a personal email" (the leading space
  * included, so a message the model reads as personal with no sign of its topic names none rather than
  * guessing one: a new user saw "about a social arrangement" on a work note).
  */
-/** The label a school's staff give personal mail (St Dunstan's and LT2: "labelled 'personal' in the subject header"). */
-const PERSONAL_LABEL = "personal";
-
 const KIND_WORDS: Readonly<Record<PersonalUseKind, string>> = {
   selling: " about selling something",
   "side-business": " about a side business",

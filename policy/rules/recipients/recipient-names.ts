@@ -301,7 +301,6 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
   const local = (at === -1 ? address : address.slice(0, at)).toLowerCase();
   const localTokens = local.split(/[^a-z]+/).filter((token) => token.length > 0);
   const nameTokens = (name ?? "")
-    .toLowerCase()
     .split(/[^a-z'-]+/)
     .map((token) => token.replace(/[^a-z]/g, ""))
     .filter((token) => token.length > 0);
@@ -351,7 +350,7 @@ export function recipientWords(entry: ClassifiedRecipient): RecipientWords {
   return {
     initials,
     tokens: [...nameTokens, ...localTokens, ...domainTokens],
-    letters: `${local.replace(/[^a-z]/g, "")} ${(name ?? "").toLowerCase().replace(/[^a-z]/g, "")}`,
+    letters: `${local.replace(/[^a-z]/g, "")} ${(name ?? "").replace(/[^a-z]/g, "")}`,
     informative,
   };
 }
