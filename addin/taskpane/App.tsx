@@ -21,7 +21,7 @@ import type { Category, Finding, PolicyPack } from "../../policy/engine/types.js
 import { DEFAULT_CITATION_DOCUMENT } from "../../policy/rules/define.js";
 import { CATEGORY_TITLES, byImportance, summaryText } from "../core/present.js";
 import type { ComposeItem, RequirementCheck } from "../office/item.js";
-import { fixLabel } from "./fix-labels.js";
+import { fixLabel } from "../../policy/engine/fix-label.js";
 import { useDraftCheck } from "./use-draft-check.js";
 
 const useStyles = makeStyles({

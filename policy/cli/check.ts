@@ -11,7 +11,8 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { analyzeDraft } from "../engine/analyze.js";
 import type { DraftInput } from "../engine/draft.js";
-import type { Analysis, Fix } from "../engine/types.js";
+import type { Analysis } from "../engine/types.js";
+import { fixLabel } from "../engine/fix-label.js";
 import { loadPolicy } from "../pack/load.js";
 import { isPresetId } from "../presets/index.js";
 import { PolicyPackError } from "../pack/errors.js";
@@ -247,34 +248,6 @@ export function main(
   }
 }
 
-/** What a fix would do, in words ("Add 'Personal:' to the start of the subject"). */
-function fixInWords(fix: Fix): string {
-  switch (fix.kind) {
-    case "prefix-subject":
-      return `add "${fix.text}" to the start of the subject`;
-    case "apply-encryption":
-      return fix.mechanism.kind === "subject-tag"
-        ? `add ${fix.mechanism.tag} to the subject (the school's encryption tag)`
-        : fix.mechanism.kind === "sensitivity-label"
-          ? `apply the "${fix.mechanism.labelName}" sensitivity label`
-          : "send it securely";
-    case "move-to-bcc":
-      return `move ${fix.addresses.length} recipient${fix.addresses.length === 1 ? "" : "s"} to Bcc`;
-    case "remove-subject-spans":
-      return "take the highlighted words out of the subject";
-    case "append-disclaimer":
-      return "add the school's disclaimer at the end";
-    case "add-cc":
-      return `copy in ${fix.recipients.map((recipient) => recipient.name ?? recipient.address).join(", ")}`;
-    case "remove-attachments":
-      return `remove ${fix.names.join(", ")}`;
-    case "replace-subject":
-      return `replace the subject with "${fix.text}"`;
-    case "append-line":
-      return `add the line "${fix.text}"`;
-  }
-}
-
 /**
  * The analysis as a person reads it (a new user's trial found one long line of JSON with character
  * offsets hard going): the verdict, then each finding with its severity, message, the school's own
@@ -295,7 +268,7 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
     const text = (finding.location === "subject" ? draft.subject : finding.location === "body" ? draft.body : "") ?? "";
     const words = (finding.spans ?? []).map((span) => JSON.stringify(text.slice(span.start, span.end)));
     if (words.length > 0) lines.push(`   In the ${finding.location}: ${words.join(", ")}`);
-    if (finding.fix) lines.push(`   One-click fix: ${fixInWords(finding.fix)}`);
+    if (finding.fix) lines.push(`   One-click fix: ${fixLabel(finding.fix)}`);
   });
   return lines.join("\n") + "\n";
 }

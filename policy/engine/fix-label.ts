@@ -1,9 +1,12 @@
-import type { Fix } from "../../policy/engine/types.js";
+import type { Fix } from "./types.js";
 
 const list = (items: readonly string[]) =>
   items.length <= 2 ? items.join(" and ") : `${items.slice(0, 2).join(", ")} and ${items.length - 2} more`;
 
-/** The words on a fix button: what will happen, in a teacher's words. */
+/**
+ * What a fix will do, in a teacher's words: the task pane's button, and the line `check --text` prints
+ * under a finding (one wording for both).
+ */
 export function fixLabel(fix: Fix): string {
   switch (fix.kind) {
     case "prefix-subject":
