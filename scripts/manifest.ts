@@ -74,16 +74,19 @@ export function manifestOptionsFromArgs(args: readonly string[]): ManifestOption
   return { ...parsed.data, out: values.out ?? "manifests/generated" };
 }
 
+/** The options a manifest is made with, as `--help` lists them (`npm run package` takes the same). */
+export const MANIFEST_OPTIONS = `  --host       where the add-in is served (default https://localhost:3000, for sideloading on this machine)
+  --client-id  the Entra app registration's client id (default the all-zero GUID: sign-in not wired)
+  --app-id     the manifest id to keep across versions (default the client id)
+  --version    the add-in's version (default 1.0.0)
+`;
+
 /** What `npm run manifest -- --help` prints. */
 export const MANIFEST_USAGE = `usage: npm run manifest -- [--host <https URL>] [--client-id <GUID>] [--app-id <GUID>] [--version 1.2.3] [--out <dir>]
 
 Writes manifest.json (the unified manifest: new Outlook, Outlook on the web, Windows) and manifest.xml (the
 add-in-only manifest Outlook for Mac and mobile still need), both validated offline, and the icons.
-  --host       where the add-in is served (default https://localhost:3000, for sideloading on this machine)
-  --client-id  the Entra app registration's client id (default the all-zero GUID: sign-in not wired)
-  --app-id     the manifest id to keep across versions (default the client id)
-  --version    the add-in's version (default 1.0.0)
-  --out        the folder to write to (default manifests/generated)
+${MANIFEST_OPTIONS}  --out        the folder to write to (default manifests/generated)
 `;
 
 /**

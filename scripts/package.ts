@@ -1,18 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync } from "fflate";
-import { generateManifests, localOnlyWarning, manifestOptionsFromArgs } from "./manifest.js";
+import { generateManifests, localOnlyWarning, MANIFEST_OPTIONS, manifestOptionsFromArgs } from "./manifest.js";
 
 /** What `npm run package -- --help` prints: the manifest's options, since the package is built from it. */
 export const PACKAGE_USAGE = `usage: npm run package -- [--host <https URL>] [--client-id <GUID>] [--app-id <GUID>] [--version 1.2.3]
 
 Writes dist/appPackage.zip (the unified manifest, validated offline, with its colour and outline icons) to
 upload in Teams or the Microsoft 365 admin centre; the options are the manifest's (npm run manifest -- --help).
-  --host       where the add-in is served (default https://localhost:3000, for sideloading on this machine)
-  --client-id  the Entra app registration's client id (default the all-zero GUID: sign-in not wired)
-  --app-id     the manifest id to keep across versions (default the client id)
-  --version    the add-in's version (default 1.0.0)
-`;
+${MANIFEST_OPTIONS}`;
 
 /** Builds dist/appPackage.zip: the unified manifest with its colour and outline icons. */
 export async function buildAppPackage(args: readonly string[], outFile = "dist/appPackage.zip"): Promise<string> {
