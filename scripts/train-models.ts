@@ -132,6 +132,8 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-bd.jsonl",
   "part-be.jsonl",
   "part-bf.jsonl",
+  "part-bg.jsonl",
+  "part-bh.jsonl",
 ];
 
 interface Example {
