@@ -486,6 +486,25 @@ describe("hostileSpans: the sender's own state aimed at the reader", () => {
   });
 });
 
+describe("hostileSpans: a body of insults (issue 10's hostile shape) is read in bounded time", () => {
+  it("weighs the first 200 phrases, in text order, and no more", () => {
+    const insults = "you useless ".repeat(1000);
+    expect(hostileSpans(insults).spans).toHaveLength(200);
+    // The 201st phrase is a threat, not weighed: the mail already reads as hostile 200 times over.
+    expect(hostileSpans(`${"you useless ".repeat(200)}or else`).kinds).toEqual(["insult"]);
+    expect(hostileSpans(`${"you useless ".repeat(199)}or else`).kinds).toEqual(["insult", "threatening"]);
+  });
+
+  it("reads an insult's target in its own sentence of a long body, from the words around it", () => {
+    const filler = "and then we went over the marking scheme again for the third time ".repeat(20);
+    // The sentence is some 1,300 characters long: the six words before the insult decide, not its start.
+    expect(hostileSpans(`You said ${filler}and you are all so useless at it.`).kinds).toEqual(["insult"]);
+    expect(hostileSpans(`You said ${filler}and the laminator is useless.`).kinds).toEqual([]);
+    // Not a word of the next sentence: "teachers" after the full stop is no target of "useless".
+    expect(hostileSpans(`${filler}and this login is useless. Teachers agree.`).kinds).toEqual([]);
+  });
+});
+
 describe("hostileSpans: development parts BC's and BD's kinds without a swear word", () => {
   it.each([
     // 'A disgrace' needs a person or a school to be aimed at.
