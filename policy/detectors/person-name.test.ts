@@ -108,6 +108,11 @@ describe("findNames in a body", () => {
       [["Siobhán Ó hAodha", true, false, false, 0.75]],
     ],
     [
+      "a Scottish or Irish surname with its Mc or Mac run into the capital (development part BG)",
+      "Kian McDonagh has a consultant's appointment.",
+      [["Kian McDonagh", true, false, false, 0.75]],
+    ],
+    [
       "a double-barrelled surname before 's",
       "Zofia Nowak-Kowalska's reading is good.",
       [["Zofia Nowak-Kowalska", true, false, false, 0.75]],
@@ -192,6 +197,8 @@ describe("findNames in a body", () => {
     ["a modal verb mid-sentence", "They move and Jordell may have to travel.", [["Jordell", false, false, false, 0.5]]],
     ["the object of a worry", "I'm worried about Demi-Leigh again.", [["Demi-Leigh", false, false, false, 0.5]]],
     ["the object of a watch", "Could you keep an eye on Gurleen?", [["Gurleen", false, false, false, 0.5]]],
+    // A surname's Mc runs into its capital only after a given name: alone it is the restaurant.
+    ["not a restaurant's possessive", "We stopped at McDonald's on the way back.", []],
   ])("a given name no list has: %s", (_what, text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -503,6 +510,12 @@ describe("findNames: a name claimed in a subject or file name", () => {
     // Two particles and a Gaelic "t" before the capital: "Nic an tSaoir".
     ["Eilidh Nic an tSaoir - suspension", "subject", [["Eilidh Nic an tSaoir", true, false, false, 0.8]]],
     ["Inés de la Cruz - EHCP review", "subject", [["Inés de la Cruz", true, false, false, 0.8]]],
+    [
+      "Re: Part-time timetable - Kian McDonagh - medical needs",
+      "subject",
+      [["Kian McDonagh", true, false, false, 0.8]],
+    ],
+    ["Ellis MacAulay - EHCP review", "subject", [["Ellis MacAulay", true, false, false, 0.8]]],
     // A claimed name replaces only the given names it overlaps, not one before or after it.
     [
       "Jack - Amira Khalil - CP concern",

@@ -52,6 +52,8 @@ const UPPER = "A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F";
 const LOWER = "a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F";
 const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F";
 const NAME_WORD = `[${UPPER}](?:'[${UPPER}])?[${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?`;
+/** A surname may run its Mc or Mac into the capital ("Kian McDonagh", development part BG); a lone word may not ("at McDonald's"). */
+const SURNAME_WORD = `(?:Ma?c)?${NAME_WORD}`;
 /**
  * The particles of Irish, Scottish, Dutch, German, Romance and Arabic surnames, one or two before the
  * surname ("Siobhán Ní Bhriain", "Noah van der Berg", "Eilidh Nic an tSaoir", "Inés de la Cruz", "Omar bin
@@ -62,7 +64,7 @@ const PARTICLE =
 /** The lower-case letters Irish and Scottish Gaelic put before a surname's capital after a particle: "Nic an tSaoir", "Ó hAodha". */
 const GAELIC_PREFIX = "(?:[hnt]|mb|gc|bhf|nd|ng|bp|dt)?";
 const NAME_BEFORE_VERB = new RegExp(
-  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:${PARTICLE} ){0,2}${GAELIC_PREFIX}${NAME_WORD}(?=(?: \\([^()\\n]{1,24}\\)| in (?:my|our|your|his|her) [a-z]+(?: group)?| in [A-Z][a-z]+(?: class)?)? (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|disclosed|reported|refused|cried|asked|rang|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
+  `(?:^|[^${LETTER}])(${NAME_WORD}) (?:${PARTICLE} ){0,2}${GAELIC_PREFIX}${SURNAME_WORD}(?=(?: \\([^()\\n]{1,24}\\)| in (?:my|our|your|his|her) [a-z]+(?: group)?| in [A-Z][a-z]+(?: class)?)? (?:has|is|was|had|will|and|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|disclosed|reported|refused|cried|asked|rang|came|went|got|been|living|staying|missing|absent|off|not|in (?:Year|Y\\d|Reception|Nursery|class|form|\\d{1,2}[A-Z]{0,2})|\\((?:Year|Y\\d{1,2}|\\d{1,2}[A-Z]))\\b|'s\\b|,)`,
   "g",
 );
 const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
@@ -73,7 +75,7 @@ const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
  * them a class or an acronym ("Lewis Maynard EHCP draft", "Jordan Mensah 11S").
  */
 const SUBJECT_NAME = new RegExp(
-  `(?:^|[-:\\u2013|(\\]&,] ?| and |(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: ${PARTICLE}){0,2} ${GAELIC_PREFIX}${NAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{0,2}\\b|[A-Z]{2,5}\\b))`,
+  `(?:^|[-:\\u2013|(\\]&,] ?| and |(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: ${PARTICLE}){0,2} ${GAELIC_PREFIX}${SURNAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{0,2}\\b|[A-Z]{2,5}\\b))`,
   "g",
 );
 /** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */

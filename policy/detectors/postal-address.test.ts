@@ -32,6 +32,8 @@ describe("detectPostalAddresses", () => {
     ["a postcode without its space", "Moved to LS69XA last week", ["LS69XA 0.85"]],
     ["where a child is picked up", "Mia needs picking up from LS6 9XA next week.", ["LS6 9XA 0.85"]],
     ["a street with context, no postcode", "He lives at 27 Acacia Avenue with his nan.", ["27 Acacia Avenue 0.8"]],
+    // Context after the street as well as before (development part BG's subject line).
+    ["a street with context after it", "Dylan Ackroyd - 54 Thornton Rd - address change", ["54 Thornton Rd 0.8"]],
     [
       "two addresses, each street with its own postcode",
       "Mum: 14 Mill Lane, Leeds LS6 9XA. Dad: 9 Park Road, York YO1 7HH.",

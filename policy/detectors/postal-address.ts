@@ -39,7 +39,8 @@ export function detectPostalAddresses(scan: Scan, facts: PackFacts, out: Candida
   });
   for (const street of streets) {
     if (street.used) continue;
-    const context = hasPhrase(windowBefore(scan.lower, street.start, 40), ADDRESS_CONTEXT);
+    // Context on both sides: "lives at 14 Mill Lane", "54 Thornton Rd - address change" (development part BG).
+    const context = hasPhrase(scan.lower.slice(Math.max(0, street.start - 40), street.end + 40), ADDRESS_CONTEXT);
     if (context) out.push({ type: "postal-address", start: street.start, end: street.end, confidence: 0.8 });
   }
 }

@@ -448,6 +448,9 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     // Safeguard Children 2023), and the police called to a home.
     "tac meeting",
     "team around the child",
+    // Development part BG: its sibling for the whole family ("RE: TAF meeting Mon - Riley Evans Y1").
+    "taf meeting",
+    "team around the family",
     "police callouts",
     "police callout",
     "marac",
@@ -621,6 +624,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "fasting",
     // Development part AL: "Islamic prayer room request" (the adjective, beside "islam" above).
     "islamic",
+    // Development part BG: Friday congregational prayer ("Yusuf Khan Y8 - Jummah prayers").
+    "jummah",
   ],
   "sexual-orientation": [
     "gay",

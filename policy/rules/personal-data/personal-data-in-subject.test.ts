@@ -44,6 +44,11 @@ ruleTester(rule, {
       ["Jordan P - remanded, leavers destination", "remanded"],
       ["Fwd: Harley Stone - religious diet", "religious diet"],
       ["Twins in Reception - EHA", "EHA"],
+      // Development part BG: a family's early-help meeting, a pupil's Friday prayers, an address change.
+      ["RE: TAF meeting Mon - Riley Evans Y1", "TAF meeting"],
+      ["Yusuf Khan Y8 - Jummah prayers - release from period 5", "Jummah"],
+      ["Dylan Ackroyd - 54 Thornton Rd BD8 - transport address change", "54 Thornton Rd"],
+      ["Re: RE: Kian McDonagh - medical needs", "medical needs"],
     ].map(([subject, span]) => ({
       // Development part AM: staff shorthand for a medicine, custody, faith and early help.
       name: `shorthand in a subject: ${String(subject)}`,
