@@ -113,6 +113,11 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "sign us up",
   "approved the",
   "order approved",
+  "agree the",
+  "i approve",
+  "we approve",
+  "we'll renew",
+  "we will renew",
 ];
 
 /** What is being agreed to: money, terms, a contract. */

@@ -41,6 +41,8 @@ ruleTester(rule, {
 
     { draft: body("Could you send a quote for the minibus hire? I will pass it to the business manager.") },
     { draft: body("I agree with your point about the timetable.") },
+    { name: "renewing a friendship, nothing priced", draft: body("We'll renew our link with the school in Lyon.") },
+    { name: "approving a plan, not terms", draft: body("We approve of the new seating plan for Year 9.") },
     {
       name: "held back by a condition",
       draft: body("Once the business manager has approved it, we will accept the quote."),
@@ -354,6 +356,27 @@ ruleTester(rule, {
     {
       draft: body("We agree to the terms and are happy to proceed."),
       errors: [{ messageId: "commitment", location: "body", spanTexts: ["We agree"] }],
+    },
+    // Development part BH: agreeing a price, approving a variation, renewing a licence at a price.
+    {
+      name: "agreeing the price",
+      draft: body("Fine by us: agree the revised price of £2,650 for the planting."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["agree the"] }],
+    },
+    {
+      name: "approving a contract variation",
+      draft: body("I approve variation 4 to the cleaning contract at £310 a month."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["I approve"] }],
+    },
+    {
+      name: "renewing a subscription at a price",
+      draft: body("We'll renew the reading licence for two years at £1,140 a year."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["We'll renew"] }],
+    },
+    {
+      name: "renewing, written out",
+      draft: body("We will renew the lease on the same terms."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["We will renew"] }],
     },
   ],
 });
