@@ -136,6 +136,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-bf.jsonl",
   "part-bg.jsonl",
   "part-bh.jsonl",
+  "part-bi.jsonl",
 ];
 
 interface Example {

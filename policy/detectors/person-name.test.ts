@@ -612,3 +612,22 @@ describe("findNames with words the subject confirmed", () => {
     expect(confirmedNames(text, [word], true)).toEqual(expected);
   });
 });
+
+describe("findNames: at most 2,000 names in one text", () => {
+  // A pasted roll is about 1,500 names; past 2,000 the work of finding each one is bounded, not the mail's.
+  it.each<[string, string, number, string, string]>([
+    ["a roll of 1,500 names: every one", "Amy Shaw has an EHCP. ".repeat(1500), 1500, "Amy Shaw", "Amy Shaw"],
+    ["2,500 names: the first 2,000", "Amy Shaw has an EHCP. ".repeat(2500), 2000, "Amy Shaw", "Amy Shaw"],
+    [
+      "titled names are found first, so they are what is kept",
+      "Amy Shaw met Mrs Patel. ".repeat(2500),
+      2000,
+      "Mrs Patel",
+      "Mrs Patel",
+    ],
+  ])("%s", (_name, text, count, first, last) => {
+    const found = names(text);
+    expect(found).toHaveLength(count);
+    expect([found[0]?.[0], found[found.length - 1]?.[0]]).toEqual([first, last]);
+  });
+});

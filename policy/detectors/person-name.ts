@@ -329,6 +329,7 @@ export function findNames(
   const roles = presentPhrases(lower, STAFF_ROLES);
   const personContext = presentPhrases(lower, PERSON_CONTEXT);
   const push = (start: number, end: number, full: boolean, confidence: number) => {
+    if (names.length >= MOST_NAMES) return;
     const staff =
       roles.length > 0 &&
       (hasPhrase(windowAfter(lower, end, 30), roles) ||
@@ -537,6 +538,14 @@ export function findNames(
   inTextOrder(names);
   return names;
 }
+
+/**
+ * At most this many names are found in one text (the first found: titled names, then given names, then
+ * the rest): a mail naming more already names enough people for every finding, and finding, checking and
+ * reporting each of 50,000 names ("Amy Shaw has an EHCP. " to 1 MB) took three to four times as long as
+ * typical mail of the same size, above issue 10's bound of three. A whole school's roll pasted into a body is about 1,500.
+ */
+const MOST_NAMES = 2000;
 
 /**
  * Is an offset inside one of `names` as they are now? Asked with offsets that only grow, as a regex's

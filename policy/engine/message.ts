@@ -174,18 +174,21 @@ function cutAtLine(text: string, max: number): string {
 const BLANKS: string[] = [];
 const blanks = (length: number): string => (BLANKS[length] ??= " ".repeat(length));
 
-/** text[start, end) with every character but the newlines made a space. */
+/**
+ * text[start, end) with every character but the newlines made a space. Built by appending (V8 keeps it as
+ * a rope until it is read), not as an array of lines joined: 1 MB of quoted headers is 130,000 lines, and
+ * the array and its join took five times as long.
+ */
 function blanked(text: string, start: number, end: number): string {
-  const lines: string[] = [];
-  let at = start;
-  while (at <= end) {
+  let out = "";
+  for (let at = start; at <= end;) {
     const newline = text.indexOf("\n", at);
     const lineEnd = newline === -1 || newline >= end ? end : newline;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: both branches make the same run of spaces; the test only picks the cached one
-    lines.push(lineEnd - at < 256 ? blanks(lineEnd - at) : " ".repeat(lineEnd - at));
+    out += "\n" + (lineEnd - at < 256 ? blanks(lineEnd - at) : " ".repeat(lineEnd - at));
     at = lineEnd + 1;
   }
-  return lines.join("\n");
+  return out.slice(1);
 }
 
 /**
