@@ -42,7 +42,7 @@ describe("npm run build (scripts/build.ts)", () => {
     {
       args: ["--client-id", "abc"],
       error:
-        "--client-id must be the Entra app's client id, a GUID like 00000000-0000-0000-0000-000000000000 (got abc)",
+        "--client-id must be the Entra app's client id, a GUID of 32 hex digits as 8-4-4-4-12 like 00000000-0000-0000-0000-000000000000 (got abc)",
     },
     { args: ["--bogus"], error: "Unknown option '--bogus'" },
     { args: ["--version", "2"], error: "--version must look like 1.2.3" },

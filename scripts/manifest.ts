@@ -18,11 +18,14 @@ const optionsSchema = z.object({
     error: (issue) =>
       `--host must be an https:// URL such as https://policyguard.school.org.uk (got ${String(issue.input)})`,
   }),
-  clientId: z.uuid({
+  // Any GUID, as the manifests' own schemas take it (8-4-4-4-12 hex digits): z.uuid() also wants RFC 9562's
+  // version and variant digits, and refused a test id such as 11111111-2222-3333-4444-555555555555 while
+  // saying only "a GUID like …" (a new user's trial).
+  clientId: z.guid({
     error: (issue) =>
-      `--client-id must be the Entra app's client id, a GUID like ${LOCAL_CLIENT_ID} (got ${String(issue.input)})`,
+      `--client-id must be the Entra app's client id, a GUID of 32 hex digits as 8-4-4-4-12 like ${LOCAL_CLIENT_ID} (got ${String(issue.input)})`,
   }),
-  appId: z.uuid({ message: "--app-id must be a GUID" }).optional(),
+  appId: z.guid({ message: "--app-id must be a GUID of 32 hex digits as 8-4-4-4-12" }).optional(),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: "--version must look like 1.2.3" }),
 });
 
@@ -109,6 +112,13 @@ export function localOnlyReasons(args: readonly string[]): string[] {
 export function localOnlyWarning(args: readonly string[], command: string): string | undefined {
   const reasons = localOnlyReasons(args);
   if (reasons.length === 0) return undefined;
+  // The school's own host with no client id loads the add-in in the tenant; only sign-in is missing.
+  if (reasons.length === 1 && reasons[0]?.startsWith("--client-id"))
+    return (
+      `The add-in will load from ${manifestOptionsFromArgs(args).host}, but the Teams tab cannot sign anyone in (${reasons[0]}): ` +
+      `it needs your Entra app's client id. npm run ${command} -- --host ` +
+      `${manifestOptionsFromArgs(args).host} --client-id <your Entra app's client id> (docs/deploy.md).`
+    );
   return (
     `For sideloading on this machine only (${reasons.join("; ")}). For your tenant: ` +
     `npm run ${command} -- --host https://<your site> --client-id <your Entra app's client id> (docs/deploy.md).`

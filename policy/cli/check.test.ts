@@ -96,7 +96,8 @@ describe("check command", () => {
     expect(result.stderr).toMatch(
       /^check: --policy is required: a preset \(st-dunstans, palfrey, lt2, delius, st-john-payne\)/,
     );
-    expect(result.stderr).toMatch(/usage/);
+    // The same usage line as --help, with every option (a new user's trial missed --text in it).
+    expect(result.stderr).toContain("usage: check --policy <preset-id | pack.json> [--jsonl | --text] [FILE | -]");
   });
 
   it("reads a draft without bodyType as plain text", () => {

@@ -117,8 +117,11 @@ const PRESET_DOMAINS = PRESET_IDS.map(
   (id) => `  ${id.padEnd(15)}${loadPolicy(id).school.emailDomains.join(", ")}`,
 ).join("\n");
 
+/** The usage line, one text for `--help` and for the error of a missing `--policy`. */
+const USAGE_LINE = "usage: check --policy <preset-id | pack.json> [--jsonl | --text] [FILE | -]";
+
 /** What `--help` prints: the usage, each preset's domains and the shape of a draft. */
-export const USAGE = `usage: check --policy <preset-id | pack.json> [--jsonl | --text] [FILE | -]
+export const USAGE = `${USAGE_LINE}
 
 Analyses a draft e-mail as the Outlook add-in does, and prints the analysis as JSON.
   --policy   a preset (st-john-payne, delius, palfrey, lt2, st-dunstans) or a policy pack file
@@ -169,7 +172,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (policy === undefined) {
     throw new DraftInputError(
-      `--policy is required: a preset (${PRESET_IDS.join(", ")}) or a pack file. usage: check --policy <preset-id | pack.json> [--jsonl] [FILE | -] (--help for more)`,
+      `--policy is required: a preset (${PRESET_IDS.join(", ")}) or a pack file. ${USAGE_LINE} (--help for more)`,
     );
   }
   if (jsonl && text) throw new DraftInputError("--jsonl and --text do not go together: one draft per --text report");

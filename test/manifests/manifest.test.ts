@@ -180,10 +180,21 @@ describe("app package", () => {
     ],
     [
       ["--client-id", "my-app"],
-      "--client-id must be the Entra app's client id, a GUID like 00000000-0000-0000-0000-000000000000 (got my-app)",
+      "--client-id must be the Entra app's client id, a GUID of 32 hex digits as 8-4-4-4-12 like 00000000-0000-0000-0000-000000000000 (got my-app)",
     ],
+    [
+      ["--client-id", "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5"],
+      "--client-id must be the Entra app's client id, a GUID of 32 hex digits as 8-4-4-4-12 like 00000000-0000-0000-0000-000000000000 (got 7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5)",
+    ],
+    [["--app-id", "7d3f2c1e4b5a4c6d8e9f0a1b2c3d4e5f"], "--app-id must be a GUID of 32 hex digits as 8-4-4-4-12"],
   ])("with %j refuses: %s", (args, message) => {
     expect(() => manifestOptionsFromArgs(args)).toThrow(message);
+  });
+
+  it("takes any GUID as the client id, as the manifests' schemas do, not only an RFC 9562 UUID", () => {
+    expect(manifestOptionsFromArgs(["--client-id", "11111111-2222-3333-4444-555555555555"]).clientId).toBe(
+      "11111111-2222-3333-4444-555555555555",
+    );
   });
 
   it.each([
@@ -197,6 +208,18 @@ describe("app package", () => {
       ["--host", "https://policyguard.example.org", "--client-id", "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"],
       "package",
       undefined,
+    ],
+    [
+      ["--host", "https://policyguard.example.org"],
+      "package",
+      "The add-in will load from https://policyguard.example.org, but the Teams tab cannot sign anyone in (--client-id is the all-zero placeholder): " +
+        "it needs your Entra app's client id. npm run package -- --host https://policyguard.example.org " +
+        "--client-id <your Entra app's client id> (docs/deploy.md).",
+    ],
+    [
+      ["--client-id", "7d3f2c1e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"],
+      "manifest",
+      "For sideloading on this machine only (--host is https://localhost:3000). For your tenant: npm run manifest -- --host https://<your site> --client-id <your Entra app's client id> (docs/deploy.md).",
     ],
   ])("with %j, npm run %s warns %j", (args, command, warning) => {
     expect(localOnlyWarning(args, command)).toBe(warning);
