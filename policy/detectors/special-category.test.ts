@@ -75,6 +75,7 @@ describe("detectSpecialCategory: the term itself", () => {
     ["a parent's drinking", "Jessica's mum is drinking again.", ["special-category drinking again 0.75"]],
     ["safeguarding as typed", "Mohammed: safegaurding referral made.", ["special-category safegaurding 0.75"]],
     ["a child coming in hungry", "Oliver hasnt had breakfast again.", ["special-category hasnt had breakfast 0.75"]],
+    ["a child who has soiled himself", "Alfie has soiled himself again.", ["special-category soiled 0.75"]],
   ])("%s", (_what, text, expected) => {
     expect(details(text, { identified: true })).toEqual(expected);
   });
@@ -123,6 +124,14 @@ describe("detectSpecialCategory: a subject's shorthand beside the pupil it names
       ["special-category police 0.9"],
     ],
     ["nobody named", "Police visit to Year 9 assembly", {}, []],
+    // Development part BI: drugs found on a named pupil; drugs education names nobody.
+    [
+      "drugs, beside a pupil's full name",
+      "Charlie Fenn - drugs found",
+      { fullNames: [0] },
+      ["special-category drugs 0.9"],
+    ],
+    ["drugs education, nobody named", "Drugs education - Year 9 PSHE", {}, []],
     // A new user's trial: the usual way a safeguarding subject is written.
     // Development part AZ: a fixed-term exclusion as schools abbreviate it.
     ["FTE, beside a pupil", "FTE - Connor Webb 6O", { fullNames: [6] }, ["special-category FTE 0.9"]],

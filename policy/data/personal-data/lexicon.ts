@@ -260,6 +260,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "continence",
     "incontinence",
     "soiling",
+    // Development part BI: "Alfie in 4W has soiled himself again at lunch".
+    "soiled",
     "catheter",
     "deaf",
     "visually impaired",
@@ -805,7 +807,8 @@ export const LISTED_IN_ATTACHMENT: readonly string[] = [
  */
 export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory, readonly string[]>>> = {
   // Development parts DAV and DAY: "Year 10 lad in 10M - knife in bag (Tyler)", "Ola's dad - prison visit".
-  criminal: ["police", "court", "knife", "prison"],
+  // Development part BI: "Charlie Fenn - drugs found in boarding house" (in a body as often "drugs education").
+  criminal: ["police", "court", "knife", "prison", "drugs"],
   // A new user's trial: "Concern - Lily Evans 4B" above "I've logged it on CPOMS" (development part AU:
   // "Leo Harrington - concern"); a school's "concern" beside a pupil's name is a welfare concern.
   // Development part BE: "LILY-ROSE PARKER 8J - NO CONTACT WITH FATHER" (in a body as often a parent not
