@@ -23,6 +23,26 @@ const plain = {
 };
 
 describe("check command", () => {
+  it("stops quietly, exit 0, when the reader closes the pipe early (check --jsonl … | head)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "check-pipe-"));
+    const file = join(dir, "drafts.jsonl");
+    // 400 analyses fill the pipe's 64 kB buffer many times over before `head` has read its 10 bytes.
+    writeFileSync(file, `${JSON.stringify(plain)}\n`.repeat(400));
+    const result = spawnSync(
+      "bash",
+      [
+        "-c",
+        `set -o pipefail; "${process.execPath}" --import tsx policy/cli/check.ts --policy delius --jsonl "${file}" | head -c 10`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect({ code: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+      code: 0,
+      stdout: '{"verdict"',
+      stderr: "",
+    });
+  });
+
   it("analyses one draft from stdin and exits 0", () => {
     const result = check(["--policy", "delius"], JSON.stringify(plain));
     expect(result.code).toBe(0);

@@ -282,6 +282,12 @@ function readFileOrStdin(file: string): string {
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"));
 if (invokedDirectly) {
+  // `check --jsonl drafts.jsonl | head` closes the pipe early: the reader has what it wanted, so stop quietly
+  // rather than throw EPIPE at the user.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = main(
     process.argv.slice(2),
     readFileOrStdin,
