@@ -453,6 +453,17 @@ describe("spreadWithObjectAssign", () => {
     expect(JSON.stringify(run(rewritten))).toBe('{"a":1,"b":{"c":2},"d":3,"e":{"c":2}}');
   });
 
+  it("drops the bindings of the two methods only the spread helper read, and keeps one still read", async () => {
+    const code = await lowered(SOURCE);
+    expect(code).toMatch(/=Object\.defineProperties/);
+    const rewritten = spreadWithObjectAssign(code);
+    expect(rewritten).not.toMatch(/Object\.(?:defineProperties|getOwnPropertyDescriptors)/);
+    // A name read elsewhere keeps its binding (here the code also reads it after the helpers).
+    const name = /,([\w$]+)=Object\.defineProperties/.exec(code)?.[1] ?? "";
+    expect(name).not.toBe("");
+    expect(spreadWithObjectAssign(`${code};globalThis.kept=${name};`)).toContain(`${name}=Object.defineProperties`);
+  });
+
   it("leaves code without a spread alone and refuses helpers it does not recognise", async () => {
     const plain = await lowered("export const f = (x) => x;");
     expect(spreadWithObjectAssign(plain)).toBe(plain);

@@ -443,8 +443,23 @@ export function spreadWithObjectAssign(code: string): string {
     if (code.indexOf("getOwnPropertyDescriptors") === -1) return code;
     throw new Error("launchevent.js: esbuild's object-spread helpers are not as spreadWithObjectAssign expects");
   }
-  return code.replace(SPREAD_HELPERS, "$1=Object.assign,$5=Object.assign");
+  const assigned = code.replace(SPREAD_HELPERS, "$1=Object.assign,$5=Object.assign");
+  // The two Object methods only `__spreadProps` called are now read into names nobody reads, and terser keeps
+  // a read it cannot prove free of effects: their bindings go, each only where its name is nowhere else.
+  return assigned.replace(SPREAD_PROPS_READS, (binding: string, inList?: string, alone?: string) => {
+    const name = (inList ?? alone ?? "").replace(/\$/g, "\\$");
+    const uses = assigned.match(new RegExp(`(?<![\\w$])${name}(?![\\w$])`, "g")) ?? [];
+    return uses.length === 1 ? "" : binding;
+  });
 }
+
+/**
+ * esbuild's bindings of Object.defineProperties and Object.getOwnPropertyDescriptors as its minifier writes
+ * them: after another in a `var` list (`,ba=Object.defineProperties`; group 1 is the name) or a `var` of its
+ * own (`var wa=Object.getOwnPropertyDescriptors;`; group 2). Written otherwise, nothing matches and the reads stay (bytes, not behaviour).
+ */
+const SPREAD_PROPS_READS =
+  /,([\w$]+)=Object\.(?:defineProperties|getOwnPropertyDescriptors)(?=[;,])|var ([\w$]+)=Object\.(?:defineProperties|getOwnPropertyDescriptors);/g;
 
 /** Lists shorter than this stay literal arrays: the `.split("|")` costs more than it saves (3 saves most for LT2's bundle). */
 const SHORTEST_JOINED_LIST = 3;
