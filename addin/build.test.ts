@@ -306,6 +306,12 @@ describe("dist/addin/launchevent.js", () => {
     expect(code).not.toMatch(/\bprocess\.env\b/);
   });
 
+  it("sets class fields by assignment in the constructor, through no defineProperty helper", () => {
+    // OfficeCallError's fields (async.ts), as the constructor's own assignments.
+    expect(code).toMatch(/this\.operation=[\w$]+,this\.code=[\w$]+,this\.name="OfficeCallError"/);
+    expect(code).not.toContain('(this,"operation",');
+  });
+
   it("associates every handler in a bare context with only Office", () => {
     const { standIn } = runLaunchEventInVm(code, { internalDomains: pack.school.emailDomains });
     expect([...standIn.handlers.keys()].sort()).toEqual(Object.values(HANDLER_NAMES).sort());
