@@ -17,6 +17,7 @@ import {
   rulesOffForPack,
   sendTimePackFor,
   spreadWithObjectAssign,
+  withoutUnreadBuiltInReads,
 } from "./build.js";
 import type { PolicyPack } from "../policy/pack/schema.js";
 import { HANDLER_NAMES } from "./core/ids.js";
@@ -310,6 +311,8 @@ describe("dist/addin/launchevent.js", () => {
     // OfficeCallError's fields (async.ts), as the constructor's own assignments.
     expect(code).toMatch(/this\.operation=[\w$]+,this\.code=[\w$]+,this\.name="OfficeCallError"/);
     expect(code).not.toContain('(this,"operation",');
+    // Nor the helpers' bindings of Object's methods, read by nothing (`withoutUnreadBuiltInReads`).
+    expect(code).not.toMatch(/Object\.(?:defineProperty|getOwnPropertySymbols|getOwnPropertyDescriptors)\b/);
   });
 
   it("associates every handler in a bare context with only Office", () => {
@@ -459,21 +462,28 @@ describe("spreadWithObjectAssign", () => {
     expect(JSON.stringify(run(rewritten))).toBe('{"a":1,"b":{"c":2},"d":3,"e":{"c":2}}');
   });
 
-  it("drops the bindings of the two methods only the spread helper read, and keeps one still read", async () => {
-    const code = await lowered(SOURCE);
-    expect(code).toMatch(/=Object\.defineProperties/);
-    const rewritten = spreadWithObjectAssign(code);
-    expect(rewritten).not.toMatch(/Object\.(?:defineProperties|getOwnPropertyDescriptors)/);
-    // A name read elsewhere keeps its binding (here the code also reads it after the helpers).
-    const name = /,([\w$]+)=Object\.defineProperties/.exec(code)?.[1] ?? "";
-    expect(name).not.toBe("");
-    expect(spreadWithObjectAssign(`${code};globalThis.kept=${name};`)).toContain(`${name}=Object.defineProperties`);
-  });
-
   it("leaves code without a spread alone and refuses helpers it does not recognise", async () => {
     const plain = await lowered("export const f = (x) => x;");
     expect(spreadWithObjectAssign(plain)).toBe(plain);
     expect(() => spreadWithObjectAssign("var d=Object.getOwnPropertyDescriptors;")).toThrow(/spread helpers/);
+  });
+});
+
+describe("withoutUnreadBuiltInReads", () => {
+  it.each([
+    [
+      "a statement of reads of Object's methods",
+      "f()}Object.defineProperty,Object.prototype.hasOwnProperty;var a=1",
+      "f()}var a=1",
+    ],
+    ["one read after a semicolon", "a=1;Object.getOwnPropertySymbols;b=2", "a=1;b=2"],
+    ["a read assigned is kept", "var a=Object.keys;", "var a=Object.keys;"],
+    ["a read passed on is kept", "f(Object.keys);", "f(Object.keys);"],
+    ["a call is kept", "a();Object.keys(b);", "a();Object.keys(b);"],
+    ["a read in a longer sequence is kept", ";Object.keys,f();", ";Object.keys,f();"],
+    ["another object's property of that name is kept", "a;x.Object.keys;", "a;x.Object.keys;"],
+  ])("%s", (_what, code, expected) => {
+    expect(withoutUnreadBuiltInReads(code)).toBe(expected);
   });
 });
 
