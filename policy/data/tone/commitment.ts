@@ -118,6 +118,12 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "we approve",
   "we'll renew",
   "we will renew",
+  // Development part BF: "confirm acceptance of your tender", "we will buy back the programme", "confirm that
+  // we'd like to extend".
+  "confirm acceptance",
+  "buy back",
+  "confirm that we'd like",
+  "confirm that we would like",
 ];
 
 /** What is being agreed to: money, terms, a contract. */

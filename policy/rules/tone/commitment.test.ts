@@ -43,6 +43,7 @@ ruleTester(rule, {
     { draft: body("I agree with your point about the timetable.") },
     { name: "renewing a friendship, nothing priced", draft: body("We'll renew our link with the school in Lyon.") },
     { name: "approving a plan, not terms", draft: body("We approve of the new seating plan for Year 9.") },
+    { name: "asking whether to buy back", draft: body("Should we buy back the HR service next year?") },
     {
       name: "held back by a condition",
       draft: body("Once the business manager has approved it, we will accept the quote."),
@@ -372,6 +373,22 @@ ruleTester(rule, {
       name: "renewing a subscription at a price",
       draft: body("We'll renew the reading licence for two years at £1,140 a year."),
       errors: [{ messageId: "commitment", location: "body", spanTexts: ["We'll renew"] }],
+    },
+    // Development part BF: accepting a tender, buying back a service, extending a contract.
+    {
+      name: "accepting a tender",
+      draft: body("I can confirm acceptance of your tender for the roof repairs at £18,400."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["confirm acceptance"] }],
+    },
+    {
+      name: "buying back a service",
+      draft: body("We will buy back the HR service for 2026-27 at £2,300."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["buy back"] }],
+    },
+    {
+      name: "extending a contract",
+      draft: body("I can confirm that we'd like to extend the catering contract for a further year."),
+      errors: [{ messageId: "commitment", location: "body", spanTexts: ["confirm that we'd like"] }],
     },
     {
       name: "renewing, written out",
