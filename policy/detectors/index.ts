@@ -146,6 +146,28 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
     new Set(setOffWords.filter((entry) => entry.runOn && confirmedInBody(entry.lower)).map((entry) => entry.lower)),
   ))
     if (!subjectPeople.some((known) => overlaps(known, name.start, name.end))) subjectPeople.push(name);
+  // A surname or initials heading the subject ("Begum - hearing aid", "JT – CP concern") above a body that
+  // names someone by their given name ("Ruqayyah's hearing aid has stopped working") is that person: staff
+  // write a pupil's name one way in the subject and another in the body. Not a word the body writes too, in
+  // any case ("Census - ethnicity" above "the census return", "Oak - nits letter" above "the boy in Oak"):
+  // that is the subject's topic, or a name the body confirms itself. Development
+  // part BI; without the body naming someone, five false alarms for one more found.
+  if (bodyPeople.some((name) => !name.staff && !name.addressee))
+    for (const entry of setOffWords)
+      if (
+        entry.heading &&
+        !hasPhrase(bodyScan.lower, [entry.lower]) &&
+        !subjectPeople.some((known) => known.start === entry.start)
+      )
+        subjectPeople.push({
+          type: "person-name",
+          start: entry.start,
+          end: entry.start + entry.word.length,
+          confidence: 0.5,
+          full: false,
+          staff: false,
+          addressee: false,
+        });
   const people = [subjectPeople, bodyPeople, findAndNote(scans[2] as Scan, namedElsewhere)];
   // The sender signing with title and surname ("Miss Shah" from Priya Shah) is not whom the mail is about,
   // even where the signature block was not recognised.

@@ -566,13 +566,24 @@ describe("subjectSetOffWords: the word a subject sets off as whom it is about", 
     expect(subjectSetOffWords(subject).map((entry) => entry.word)).toEqual(expected);
   });
 
-  it("gives each word's offset in the subject, in lower case too", () => {
+  it("gives each word's offset in the subject, in lower case too, and whether it heads the subject", () => {
     expect(subjectSetOffWords("Re: rugby - Finlay")).toEqual([
-      { word: "Finlay", lower: "finlay", start: 12, runOn: false },
+      { word: "Finlay", lower: "finlay", start: 12, runOn: false, heading: false },
     ]);
     expect(subjectSetOffWords("RE: kacper's medication change")).toEqual([
-      { word: "kacper", lower: "kacper", start: 4, runOn: true },
+      { word: "kacper", lower: "kacper", start: 4, runOn: true, heading: false },
     ]);
+    expect(subjectSetOffWords("Re: Begum - hearing aid")).toEqual([
+      { word: "Begum", lower: "begum", start: 4, runOn: false, heading: true },
+    ]);
+  });
+
+  it.each([
+    ["initials heading the subject", "JT – CP concern", ["JT"]],
+    ["a school acronym is no one's initials", "CPD: ADHD in the classroom", []],
+    ["nor in lower case", "sen - review dates", []],
+  ])("in capitals too: %s", (_what, subject, expected) => {
+    expect(subjectSetOffWords(subject, true).map((entry) => entry.word)).toEqual(expected);
   });
 });
 

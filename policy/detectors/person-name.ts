@@ -230,6 +230,8 @@ export interface SetOffWord {
    * (see `findNames`' `confirmed`), never only capitalised.
    */
   readonly runOn: boolean;
+  /** The subject's first word, set off by a separator, a bracket or a class after it ("Begum - hearing aid"). */
+  readonly heading: boolean;
 }
 
 /**
@@ -247,11 +249,12 @@ export function subjectSetOffWords(subject: string, capitals = false): SetOffWor
     (match) => {
       // "nan's 90th", "'Bea'": the possessive or closing quote is not part of the word.
       const lower = ((match[1] ?? match[2] ?? match[3]) as string).replace(/'s?$/, "");
-      if (lower.length < 2 || NOT_A_NAME.has(lower)) return;
+      if (lower.length < 2 || NOT_A_NAME.has(lower) || ACRONYMS.has(lower.toUpperCase())) return;
       const start = match.index + match[0].indexOf(lower, match[2] === undefined ? 0 : 1);
       const word = subject.slice(start, start + lower.length);
       // "MOT", "PEP": a word in capitals is an acronym, not a name.
-      if (capitals || word !== word.toUpperCase()) words.push({ word, lower, start, runOn: match[3] !== undefined });
+      if (capitals || word !== word.toUpperCase())
+        words.push({ word, lower, start, runOn: match[3] !== undefined, heading: match[1] !== undefined });
     },
   );
   return words;

@@ -12,6 +12,24 @@ ruleTester(rule, {
   valid: [
     { draft: { subject: "Year 3 EHCP review dates", body: "Hello", bodyType: "text" } },
     { draft: { subject: "Meeting with Mrs Patel", body: "Hello", bodyType: "text" } },
+    // A word heading the subject that the body writes too is the subject's topic, not a surname; one above a
+    // body that names nobody is no one's.
+    {
+      name: "a topic heading the subject, the body writing it",
+      draft: {
+        subject: "Census - ethnicity correction",
+        body: "Hi Jo,\n\nAmy Shaw's line in the census return needs correcting.\n\nSam",
+        bodyType: "text",
+      },
+    },
+    {
+      name: "a word heading the subject above a body naming no one",
+      draft: {
+        subject: "Begum - hearing aid",
+        body: "Hi Jo,\n\nThe spare hearing aid batteries are in the office.\n\nSam",
+        bodyType: "text",
+      },
+    },
     { draft: { subject: "Invoice 943 476 5918", body: "Hello", bodyType: "text" } },
     // A count after the term is a data summary's, not a person's.
     { draft: { subject: "SEN support: 41", body: "Hello", bodyType: "text" } },
@@ -55,6 +73,25 @@ ruleTester(rule, {
       draft: { subject: String(subject), body: "Hello", bodyType: "text" as const },
       errors: [{ messageId: "subject", location: "subject" as const, spanTexts: [String(span)] }],
     })),
+    // Development part BI: a surname or initials heading the subject, the body naming the pupil otherwise.
+    {
+      name: "a surname heading the subject, the body giving the pupil's given name",
+      draft: {
+        subject: "Begum - hearing aid",
+        body: "Hi Ruth,\n\nRuqayyah's hearing aid has stopped working again.\n\nSam",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "subject", location: "subject", spanTexts: ["hearing aid"] }],
+    },
+    {
+      name: "initials heading the subject",
+      draft: {
+        subject: "JT – CP concern",
+        body: "Karen,\n\nJake came in with a mark on his neck this morning.\n\nSam",
+        bodyType: "text",
+      },
+      errors: [{ messageId: "subject", location: "subject", spanTexts: ["CP concern"] }],
+    },
     {
       // Development part S: initials the body names as a person ("MK (Class 9, 15) was…").
       name: "initials in capitals that the body names as a person",
