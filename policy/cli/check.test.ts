@@ -249,6 +249,25 @@ describe("check --text (in process)", () => {
     expect(out.endsWith("\n")).toBe(true);
   });
 
+  // A new user's trial: an attachment finding printed `In the attachments: "", ""`, and the add-in's own
+  // default read as the school's policy.
+  it("shows the words of an attachment's name, and says when a sentence is the add-in's advice, not policy", async () => {
+    const { out } = await run(["--policy", "st-john-payne", "--text"], {
+      subject: "Lists",
+      body: "Dear Jo,\n\nAttached.\n\nKind regards,\nSam Reed",
+      attachments: [
+        { name: "timetable.pdf", size: 1000 },
+        { name: "SEN_register_FSM_Y7.xlsx", size: 1000 },
+      ],
+    });
+    expect(out).toContain('In the attachments: "SEN", "FSM"');
+    const chain = await run(["--policy", "st-john-payne", "--text"], {
+      subject: "FW: Fwd: send this to everyone you know",
+      body: "Forward this to 10 people within the hour or you will have bad luck!\n\nSam",
+    });
+    expect(chain.out).toContain("Not the school's policy: this add-in's advice (School Policy Guard defaults");
+  });
+
   it("says when nothing was found", async () => {
     const { out } = await run(["--policy", "delius", "--text"], plain);
     expect(out.split("\n")[0]).toMatch(/^Verdict: (ok \(nothing found\)|nudge \(\d+ findings?\))$/);

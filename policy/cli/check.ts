@@ -14,6 +14,7 @@ import type { DraftInput } from "../engine/draft.js";
 import type { Analysis } from "../engine/types.js";
 import { fixLabel } from "../engine/fix-label.js";
 import { loadPolicy } from "../pack/load.js";
+import { DEFAULT_CITATION_DOCUMENT } from "../rules/define.js";
 import { isPresetId } from "../presets/index.js";
 import { PolicyPackError } from "../pack/errors.js";
 import type { PolicyPack } from "../pack/schema.js";
@@ -267,8 +268,22 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
   analysis.findings.forEach((finding, index) => {
     lines.push("", `${index + 1}. ${finding.severity.toUpperCase()} ${finding.category} (${finding.rule})`);
     lines.push(`   ${finding.message}`);
-    lines.push(`   The policy (${finding.policyRef.section}):`, `     "${finding.policyRef.quote}"`);
-    const text = (finding.location === "subject" ? draft.subject : finding.location === "body" ? draft.body : "") ?? "";
+    // Our own guidance where the school's policy has no sentence is said to be ours, as the add-in says it.
+    lines.push(
+      finding.policyRef.section.startsWith(DEFAULT_CITATION_DOCUMENT)
+        ? `   Not the school's policy: this add-in's advice (${finding.policyRef.section}):`
+        : `   The policy (${finding.policyRef.section}):`,
+      `     "${finding.policyRef.quote}"`,
+    );
+    // Spans index the text the engine read: the subject, the body, or the attachments' names one a line.
+    const text: string =
+      finding.location === "subject"
+        ? (draft.subject ?? "")
+        : finding.location === "body"
+          ? (draft.body ?? "")
+          : finding.location === "attachments"
+            ? (draft.attachments ?? []).map((attachment) => attachment.name).join("\n")
+            : "";
     const words = (finding.spans ?? []).map((span) => JSON.stringify(text.slice(span.start, span.end)));
     if (words.length > 0) lines.push(`   In the ${finding.location}: ${words.join(", ")}`);
     if (finding.fix) lines.push(`   One-click fix: ${fixLabel(finding.fix)}`);
