@@ -150,8 +150,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // names someone by their given name ("Ruqayyah's hearing aid has stopped working") is that person: staff
   // write a pupil's name one way in the subject and another in the body. Not a word the body writes too, in
   // any case ("Census - ethnicity" above "the census return", "Oak - nits letter" above "the boy in Oak"):
-  // that is the subject's topic, or a name the body confirms itself. Development
-  // part BI; without the body naming someone, five false alarms for one more found.
+  // that is the subject's topic, or a name the body confirms itself. Development part BI; without the body
+  // naming someone, five false alarms for one more found.
   if (bodyPeople.some((name) => !name.staff && !name.addressee))
     for (const entry of setOffWords)
       if (
