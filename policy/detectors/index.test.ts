@@ -573,6 +573,56 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(body, "Jenny")).toEqual([]);
   });
 
+  // Development part BI: staff write a pupil one way in the subject and another in the body.
+  it.each<[string, string, string, boolean]>([
+    [
+      "a surname heading the subject",
+      "Begum - hearing aid",
+      "Hi Ruth,\n\nRuqayyah's hearing aid has stopped working.",
+      true,
+    ],
+    ["initials heading the subject", "JT – CP concern", "Karen,\n\nJake came in with a mark on his neck.", true],
+    [
+      "after a reply's prefix",
+      "Re: Begum - hearing aid",
+      "Hi Ruth,\n\nRuqayyah's hearing aid has stopped working.",
+      true,
+    ],
+    [
+      "not after a separator: the subject's topic heads it",
+      "Hearing aid - Begum",
+      "Hi Ruth,\n\nRuqayyah's hearing aid has stopped working.",
+      false,
+    ],
+    [
+      "the body names no one",
+      "Begum - hearing aid",
+      "Hi Ruth,\n\nThe spare hearing aid batteries are in the office.",
+      false,
+    ],
+    [
+      "the body names only whom it greets",
+      "Begum - hearing aid",
+      "Hi Ruth,\n\nThe spare hearing aid batteries are in the office.",
+      false,
+    ],
+    [
+      "the body names only staff",
+      "Begum - hearing aid",
+      "Hi,\n\nMrs Patel (SENCO) has the spare hearing aid batteries in the office.",
+      false,
+    ],
+    [
+      "the body writes the word too, as a topic",
+      "Census - ethnicity correction",
+      "Hi Jo,\n\nAmy Shaw's line in the census return needs correcting.",
+      false,
+    ],
+    ["a school acronym heading the subject", "CPD - ADHD in the classroom", "Hi all,\n\nAmy Shaw will lead it.", false],
+  ])("a word heading the subject above a body naming someone: %s", (_what, subject, body, found) => {
+    expect(typesIn(body, subject).includes("subject:special-category")).toBe(found);
+  });
+
   it("a subject writing, in any case, a word of someone the body names in full is about them", () => {
     const body = "Aleksandra Zielinska in 5B has broken her ankle.";
     expect(typesIn(body, "aleksandra on crutches til half term")).toContain("subject:special-category");

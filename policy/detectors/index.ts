@@ -154,11 +154,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   // naming someone, five false alarms for one more found.
   if (bodyPeople.some((name) => !name.staff && !name.addressee))
     for (const entry of setOffWords)
-      if (
-        entry.heading &&
-        !hasPhrase(bodyScan.lower, [entry.lower]) &&
-        !subjectPeople.some((known) => known.start === entry.start)
-      )
+      // (A word the subject's names already hold is one the body writes, so it is never pushed twice.)
+      if (entry.heading && !hasPhrase(bodyScan.lower, [entry.lower]))
         subjectPeople.push({
           type: "person-name",
           start: entry.start,
