@@ -623,6 +623,21 @@ describe("who a sensitive detail is about", () => {
     expect(typesIn(body, subject).includes("subject:special-category")).toBe(found);
   });
 
+  it("a word heading the subject is reported as a name where the pack reports names at 0.5, as a given name alone is", () => {
+    const lowThreshold = packFor("delius", { personalData: { confidenceThreshold: 0.5 } });
+    const found = detect(
+      { subject: "Begum - hearing aid", bodyText: "Hi Ruth,\n\nRuqayyah's hearing aid has stopped working." },
+      lowThreshold,
+    ).filter((entity) => entity.location === "subject");
+    expect(found.map((entity) => [entity.type, entity.start, entity.end])).toEqual([
+      ["person-name", 0, 5],
+      ["special-category", 8, 19],
+    ]);
+    // Sure as of a given name alone (0.5), and so its detail less sure than one beside a full name (0.9).
+    expect(found[0]?.confidence).toBe(0.5);
+    expect(found[1]?.confidence).toBeLessThan(0.9);
+  });
+
   it("a subject writing, in any case, a word of someone the body names in full is about them", () => {
     const body = "Aleksandra Zielinska in 5B has broken her ankle.";
     expect(typesIn(body, "aleksandra on crutches til half term")).toContain("subject:special-category");
