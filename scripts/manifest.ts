@@ -113,12 +113,14 @@ export function localOnlyWarning(args: readonly string[], command: string): stri
   const reasons = localOnlyReasons(args);
   if (reasons.length === 0) return undefined;
   // The school's own host with no client id loads the add-in in the tenant; only sign-in is missing.
-  if (reasons.length === 1 && reasons[0]?.startsWith("--client-id"))
+  if (reasons.length === 1 && reasons[0]?.startsWith("--client-id")) {
+    const { host } = manifestOptionsFromArgs(args);
     return (
-      `The add-in will load from ${manifestOptionsFromArgs(args).host}, but the Teams tab cannot sign anyone in (${reasons[0]}): ` +
+      `The add-in will load from ${host}, but the Teams tab cannot sign anyone in (${reasons[0]}): ` +
       `it needs your Entra app's client id. npm run ${command} -- --host ` +
-      `${manifestOptionsFromArgs(args).host} --client-id <your Entra app's client id> (docs/deploy.md).`
+      `${host} --client-id <your Entra app's client id> (docs/deploy.md).`
     );
+  }
   return (
     `For sideloading on this machine only (${reasons.join("; ")}). For your tenant: ` +
     `npm run ${command} -- --host https://<your site> --client-id <your Entra app's client id> (docs/deploy.md).`

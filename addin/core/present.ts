@@ -1,7 +1,7 @@
 import { byImportance } from "../../policy/engine/analyze.js";
 import type { Analysis, Category, Finding } from "../../policy/engine/types.js";
 import { describeEntities, sensitiveEntities } from "../../policy/rules/personal-data/sensitive.js";
-import { DEFAULT_CITATION_DOCUMENT } from "../../policy/rules/define.js";
+import { citesDefaults } from "../../policy/rules/define.js";
 import { TASKPANE_COMMAND_ID } from "./ids.js";
 
 /** How findings are presented at send and while composing. Pure: the Office edge only carries the result. */
@@ -47,10 +47,10 @@ export function clip(text: string, max: number): string {
 
 /** A few words of the clause: the innermost section heading ("Policy — Section" → "Section"), without its number. */
 export function clauseInBrief(finding: Finding): string {
-  const parts = finding.policyRef.section.split(" — ");
   // Our own guidance where the school's policy has no sentence is never passed off as the school's (an IT
   // admin's trial: "E-mail etiquette" read as a clause of theirs).
-  if (parts[0] === DEFAULT_CITATION_DOCUMENT) return "this add-in's advice, not school policy";
+  if (citesDefaults(finding.policyRef.section)) return "this add-in's advice, not school policy";
+  const parts = finding.policyRef.section.split(" — ");
   const section = (parts[parts.length - 1] as string).replace(/^[\d.]+\s*/, "").trim();
   // A long heading keeps its title, not a cut ("Acceptable Use Agreement: Staff, Governors and Visitors").
   const colon = section.indexOf(":");

@@ -14,7 +14,7 @@ import type { DraftInput } from "../engine/draft.js";
 import type { Analysis } from "../engine/types.js";
 import { fixLabel } from "../engine/fix-label.js";
 import { loadPolicy } from "../pack/load.js";
-import { DEFAULT_CITATION_DOCUMENT } from "../rules/define.js";
+import { citesDefaults } from "../rules/define.js";
 import { isPresetId } from "../presets/index.js";
 import { PolicyPackError } from "../pack/errors.js";
 import type { PolicyPack } from "../pack/schema.js";
@@ -270,7 +270,7 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
     lines.push(`   ${finding.message}`);
     // Our own guidance where the school's policy has no sentence is said to be ours, as the add-in says it.
     lines.push(
-      finding.policyRef.section.startsWith(DEFAULT_CITATION_DOCUMENT)
+      citesDefaults(finding.policyRef.section)
         ? `   Not the school's policy: this add-in's advice (${finding.policyRef.section}):`
         : `   The policy (${finding.policyRef.section}):`,
       `     "${finding.policyRef.quote}"`,

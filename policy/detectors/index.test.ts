@@ -597,7 +597,7 @@ describe("who a sensitive detail is about", () => {
     [
       "the body names no one",
       "Begum - hearing aid",
-      "Hi Ruth,\n\nThe spare hearing aid batteries are in the office.",
+      "Hi,\n\nThe spare hearing aid batteries are in the office.",
       false,
     ],
     [

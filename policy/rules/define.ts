@@ -9,6 +9,14 @@ export function defineRule<const R extends RuleModule>(rule: R): R {
 /** The document a rule's own fallback citation names: the task pane says it is our guidance, not the school's. */
 export const DEFAULT_CITATION_DOCUMENT = "School Policy Guard defaults";
 
+/**
+ * Does a finding's `policyRef.section` ("document — section") cite our own defaults, not the school's policy?
+ * One test for every surface that must say so (the task pane, the Smart Alert, `check --text`).
+ */
+export function citesDefaults(section: string): boolean {
+  return section.split(" — ")[0] === DEFAULT_CITATION_DOCUMENT;
+}
+
 /** Cited only when a school's pack has no sentence of its own for the rule's clause. */
 export function defaultCitation(section: string, quote: string): Citation {
   return { document: DEFAULT_CITATION_DOCUMENT, section, quote };
