@@ -137,6 +137,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-bg.jsonl",
   "part-bh.jsonl",
   "part-bi.jsonl",
+  "part-bj.jsonl",
 ];
 
 interface Example {
