@@ -82,6 +82,16 @@ describe("findNames in a body", () => {
       [["Kofi Mensah", true, false, false, 0.85]],
     ],
     ["introduced after a comma", "The student, Bartosz Nowak, is new.", [["Bartosz Nowak", true, false, false, 0.85]]],
+    // Development parts AO and DAV: "new boarder Lukas - anxiety / meds", "boarder JW - police caution".
+    [
+      "a name no list has, introduced as a boarder",
+      "Our new boarder Lukas is settling.",
+      [["Lukas", false, false, false, 0.85]],
+    ],
+    ["initials introduced as a pupil", "A Y9 pupil KM has self-harmed.", [["KM", true, false, false, 0.85]]],
+    ["a school's acronym after 'student' is no one", "Her student ID card is lost.", []],
+    ["'Pupil' in capitals is no one's introduction", "Pupil AB has asthma.", []],
+    ["initials before a class are found once", "Our pupil AB in 7C has asthma.", [["AB", true, false, false, 0.75]]],
     [
       "a name no list has, doing something",
       "Oluwaseun Adeyemi in Year 4 was absent.",
@@ -322,6 +332,9 @@ describe("findNames in subjects and file names", () => {
     ["CP concern - Amira Khalil (Y3)", "subject", [["Amira Khalil", true, false, false, 0.8]]],
     ["Medication change - Mia-Rose Kettering", "subject", [["Mia-Rose Kettering", true, false, false, 0.8]]],
     ["Reece Harper - behaviour", "subject", [["Reece Harper", true, false, false, 0.8]]],
+    // A nickname in quotes inside the name (development part BE).
+    ["Tyrese 'Ty' Walker - hospital admission", "subject", [["Tyrese 'Ty' Walker", true, false, false, 0.8]]],
+    ["Re: Chardonnay “Chaz” Evans (Y9)", "subject", [["Chardonnay “Chaz” Evans", true, false, false, 0.8]]],
     ["Pupil premium - Jadon and Kacey Marsh", "subject", [["Kacey Marsh", true, false, false, 0.8]]],
     // An acronym after the name ends it, as a separator does: what the subject says about them.
     ["Re: Lewis Maynard EHCP draft", "subject", [["Lewis Maynard", true, false, false, 0.8]]],

@@ -72,10 +72,11 @@ const NOT_GIVEN_NAME_SET = new Set([...NOT_GIVEN_NAMES, ...TITLES]);
  * In a subject line or a file name, a name stands between separators: "CP concern - Amira Khalil (Y3)",
  * "Ioana Popescu - CAMHS referral", "Fw: Medication change - Oliwia Nowak". Two or three capitalised
  * words (any Latin letters, particles allowed) with a separator or the end on both sides, or after
- * them a class or an acronym ("Lewis Maynard EHCP draft", "Jordan Mensah 11S").
+ * them a class or an acronym ("Lewis Maynard EHCP draft", "Jordan Mensah 11S"); a nickname in quotes may
+ * stand between the given name and the surname ("Tyrese 'Ty' Walker", development part BE).
  */
 const SUBJECT_NAME = new RegExp(
-  `(?:^|[-:\\u2013|(\\]&,] ?| and |(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: ${PARTICLE}){0,2} ${GAELIC_PREFIX}${SURNAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{0,2}\\b|[A-Z]{2,5}\\b))`,
+  `(?:^|[-:\\u2013|(\\]&,] ?| and |(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: ['"\u2018\u201C][A-Z][a-z]+['"\u2019\u201D])?(?: ${PARTICLE}){0,2} ${GAELIC_PREFIX}${SURNAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{0,2}\\b|[A-Z]{2,5}\\b))`,
   "g",
 );
 /** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */
@@ -96,7 +97,7 @@ const SURNAME_BEFORE = /([A-Z][a-z]+) $/;
  * son Bartosz". Lower-case context only: "Pupil Premium" and "Student Council" are not people.
  */
 const INTRODUCED_NAME =
-  /\b(?:pupil|student|learner|son|daughter|child|foster child|stepson|stepdaughter),? ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)/g;
+  /\b(?:pupil|student|learner|boarder|son|daughter|child|foster child|stepson|stepdaughter),? ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]{2}\b)/g;
 /** Verbs a person does; WEAK_VERBS follow things as often ("Topic is", "Essex will"): mid-sentence only. */
 const PERSON_VERBS =
   "has|had|is|was|will|keeps|hasn't|isn't|wasn't|won't|can't|needs|says|said|told|came|went|got|gets|seems|seemed|did|doesn't|didn't|" +
@@ -404,11 +405,16 @@ export function findNames(
     if (inSignature(scan, match.index) || ACRONYMS.has(match[0]) || DOTTED_ABBREVIATION_SET.has(match[0])) return;
     push(match.index, match.index + match[0].length, true, 0.75);
   });
+  // Not again what a pass above found ("pupil AB in 7C" is INITIALS' too).
+  const found = coverageOf(names);
   forEachMatch(INTRODUCED_NAME, text, (match) => {
     const name = match[1] as string;
     const start = match.index + match[0].length - name.length;
-    if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] as string)) return;
-    push(start, start + name.length, name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
+    // "student ID": a school's acronym is no one's initials.
+    if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] as string) || ACRONYMS.has(name)) return;
+    if (found(start)) return;
+    // Initials ("pupil KM") are as full a name as a given name and surname.
+    push(start, start + name.length, name.length === 2 || name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
   });
   // Matches come in text order: walk the names found so far alongside (`coverageOf`), so a body of a
   // thousand introductions stays linear.

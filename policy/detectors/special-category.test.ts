@@ -94,6 +94,21 @@ describe("detectSpecialCategory: a subject naming someone is about them", () => 
   it("still reads a generic word before the term as the topic", () => {
     expect(details("Hodan - our SEN policy", { givenNames: [0], identified: true }, 22, "subject")).toEqual([]);
   });
+
+  // Development parts DA, DAV and G: who leads an event on the topic, or is thanked for it.
+  it.each([
+    ["an assembly", "Ms Patel - Ramadan assembly"],
+    ["a celebration", "Thank you Mrs Begum - Eid celebration"],
+    ["a campaign", "Marcus Rashford - FSM campaign"],
+  ])("still reads an event on the topic as the topic: %s", (_what, subject) => {
+    expect(details(subject, { fullNames: [0], identified: true }, subject.length, "subject")).toEqual([]);
+  });
+
+  it("a time after the term is no count (development part BJ)", () => {
+    expect(
+      details("Brennan 9S - self harm, parents in at 3", { givenNames: [0], identified: true }, 39, "subject"),
+    ).toEqual(["special-category self harm 0.8"]);
+  });
 });
 
 describe("detectSpecialCategory: a subject's shorthand beside the pupil it names", () => {

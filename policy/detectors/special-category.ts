@@ -3,6 +3,7 @@ import {
   ANIMAL_WORDS,
   CAPITALS_ONLY_TERMS,
   FICTION_WORDS,
+  EVENT_FOLLOWERS,
   GENERIC_FOLLOWERS,
   GENERIC_PRECEDERS,
   NOT_SENSITIVE_PHRASES,
@@ -319,13 +320,16 @@ function matchesAt(text: string, lower: string, start: number, term: Term): bool
 }
 
 const FOLLOWER_SET = new Set(GENERIC_FOLLOWERS);
+const EVENT_SET = new Set(EVENT_FOLLOWERS);
 /**
  * A count or a share right after the term, as a table or a data summary gives it ("FSM 97 90.8%",
  * "SEN support: 41 students", "Free school meals (Ever 6): 23% of students"): a group, not a person.
- * Not a class after it ("Seizure - 'Bea' Year 3", "Yr 4"): a number after "r" is a year group's.
+ * Not a class after it ("Seizure - 'Bea' Year 3", "Yr 4"): a number after "r" is a year group's. Not a
+ * time after a word ("self harm, parents in at 3", development part BJ): a bare count follows the term, a
+ * colon or a bracket.
  */
 const COUNTED =
-  /^[^.\n]{0,20}?(?:\d+(?:\.\d+)?%|\b\d+ (?:students|pupils|children|learners|families)\b|(?:^|[^r]):? \d+(?:$|[;,\n]))/;
+  /^[^.\n]{0,20}?(?:\d+(?:\.\d+)?%|\b\d+ (?:students|pupils|children|learners|families)\b|(?:(?:^|[^a-z]):?|[^r]:) \d+(?:$|[;,\n]))/;
 /** What stands between two items of a list: ", ", " and ", " or ", ", and ", " & ". */
 const LIST_GAP = /^(?:, ?|,? (?:and|or|&) )$/;
 /** As LIST_GAP, before an item that may start with a word of its own ("epilepsy and rescue medication training"). */
@@ -355,8 +359,10 @@ function nextWord(lower: string, from: number): string {
 function isTopicTalk(lower: string, start: number, end: number, namedSubject: boolean): boolean {
   for (const phrase of NOT_SENSITIVE_PHRASES) if (lower.startsWith(phrase, start)) return true;
   if (COUNTED.test(lower.slice(end, end + 32))) return true;
+  const next = nextWord(lower, end);
+  if (EVENT_SET.has(next)) return true;
   if (namedSubject) return isAfterGenericPreceder(lower, start);
-  if (FOLLOWER_SET.has(nextWord(lower, end))) return true;
+  if (FOLLOWER_SET.has(next)) return true;
   // "EpiPen and asthma training", "autism or ADHD awareness": a follower after a two-item list.
   const listed = LISTED_FOLLOWER.exec(lower.slice(end, end + 48));
   if (listed !== null && FOLLOWER_SET.has(listed[1] as string)) return true;

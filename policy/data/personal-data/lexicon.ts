@@ -813,7 +813,7 @@ export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory,
   // "Leo Harrington - concern"); a school's "concern" beside a pupil's name is a welfare concern.
   // Development part BE: "LILY-ROSE PARKER 8J - NO CONTACT WITH FATHER" (in a body as often a parent not
   // yet reached: "no contact with mum yet").
-  safeguarding: ["home visit", "home visit outcome", "concern", "concerns", "no contact with"],
+  safeguarding: ["home visit", "concern", "concerns", "no contact with"],
   // Development part AR: a member of staff's "sickness" ("Jenny Marsden sickness - back to work meeting").
   // Development part AZ: "FTE - Connor W 6O", a fixed-term exclusion (in a body as often staffing: "0.6 FTE").
   // Development part BE: "Zak M 10 - excluded 3 days" (in a body as often "excluded from the list").
@@ -946,6 +946,14 @@ export const GENERIC_FOLLOWERS: readonly string[] = [
   "services",
   "charity",
 ];
+
+/**
+ * An event on a sensitive topic, not a person's data even in a subject that names someone (who leads or
+ * is thanked for it): "Mrs Anwar - Ramadan assembly", "Thank you Mrs Begum - Eid celebration", "Marcus
+ * Rashford - FSM campaign assembly" (development parts DA, DAV and G). GENERIC_FOLLOWERS count only where
+ * the subject names no one ("Jordan - FSM funding" is his).
+ */
+export const EVENT_FOLLOWERS: readonly string[] = ["assembly", "assemblies", "celebration", "celebrations", "campaign"];
 
 /** A sensitive term right after one of these is the school's own service or role, not a person's data. */
 export const GENERIC_PRECEDERS: readonly string[] = [
