@@ -138,6 +138,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-bh.jsonl",
   "part-bi.jsonl",
   "part-bj.jsonl",
+  "part-bk.jsonl",
 ];
 
 interface Example {
