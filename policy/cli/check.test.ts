@@ -268,6 +268,17 @@ describe("check --text (in process)", () => {
     expect(chain.out).toContain("Not the school's policy: this add-in's advice (School Policy Guard defaults");
   });
 
+  // A new user's trial: an HTML body's words were cut from its markup at the plain text's offsets ("r UPN is A123").
+  it("shows the words of an HTML body, not pieces of its markup", async () => {
+    const { out } = await run(["--policy", "delius", "--text"], {
+      subject: "Review",
+      bodyType: "html",
+      body: '<html><body><p style="margin:0">Dear Jo,</p><p>Maisie Turner in 4B has autism and an EHCP.</p><p>Sam</p></body></html>',
+      to: [{ address: "jo@example.com" }],
+    });
+    expect(out).toMatch(/In the body: "autism", "EHCP"|In the body: "EHCP", "autism"/);
+  });
+
   it("says when nothing was found", async () => {
     const { out } = await run(["--policy", "delius", "--text"], plain);
     expect(out.split("\n")[0]).toMatch(/^Verdict: (ok \(nothing found\)|nudge \(\d+ findings?\))$/);

@@ -6,6 +6,7 @@
  * it points at, the fix). Exit 0 when the input was analysed, whatever was found; exit 2 with a one-line
  * message on stderr for bad input. In --jsonl mode a bad line yields {"error": "..."} and the rest go on.
  */
+import { htmlToStructuredText } from "../engine/html-to-text.js";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
@@ -275,12 +276,15 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
         : `   The policy (${finding.policyRef.section}):`,
       `     "${finding.policyRef.quote}"`,
     );
-    // Spans index the text the engine read: the subject, the body, or the attachments' names one a line.
+    // Spans index the text the engine read: the subject, the body (an HTML body as text, not its markup),
+    // or the attachments' names one a line.
     const text: string =
       finding.location === "subject"
         ? (draft.subject ?? "")
         : finding.location === "body"
-          ? (draft.body ?? "")
+          ? draft.bodyType === "html"
+            ? htmlToStructuredText(draft.body ?? "").text
+            : (draft.body ?? "")
           : finding.location === "attachments"
             ? (draft.attachments ?? []).map((attachment) => attachment.name).join("\n")
             : "";
