@@ -279,6 +279,22 @@ describe("check --text (in process)", () => {
     expect(out).toMatch(/In the body: "autism", "EHCP"|In the body: "EHCP", "autism"/);
   });
 
+  // A new user's trial: {"attachment": [{"name": "a.exe"}]} was ignored and the draft passed, unexplained.
+  it("warns of a field it does not read, and names the field meant", async () => {
+    const { code, err } = await run(["--policy", "delius", "--text"], {
+      subject: "Game",
+      body: "Here it is.",
+      attachment: [{ name: "game.exe", size: 1000 }],
+      colour: "red",
+    });
+    expect(code).toBe(0);
+    expect(err).toBe(
+      'check: the draft\'s field "attachment" is not read (did you mean "attachments"?)\n' +
+        'check: the draft\'s field "colour" is not read\n',
+    );
+    expect((await run(["--policy", "delius", "--text"], plain)).err).toBe("");
+  });
+
   it("says when nothing was found", async () => {
     const { out } = await run(["--policy", "delius", "--text"], plain);
     expect(out.split("\n")[0]).toMatch(/^Verdict: (ok \(nothing found\)|nudge \(\d+ findings?\))$/);

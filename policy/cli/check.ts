@@ -94,6 +94,19 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where} must be ${wanted}, not ${got}`;
 }
 
+/** Top-level keys of a parsed draft (`text`, already read by parseDraftJson) that the schema does not know. */
+function ignoredFields(text: string): string[] {
+  return Object.keys(JSON.parse(text) as object).filter((key) => !Object.hasOwn(draftSchema.shape, key));
+}
+
+/** ' (did you mean "attachments"?)' for a key that shares its first four letters with a field, or "". */
+function suggestion(key: string): string {
+  const near = Object.keys(draftSchema.shape).find(
+    (field) => field.slice(0, 4).toLowerCase() === key.slice(0, 4).toLowerCase(),
+  );
+  return near === undefined ? "" : ` (did you mean "${near}"?)`;
+}
+
 /** The draft's fields that have no default and are not optional, read from the schema so --help cannot drift. */
 const REQUIRED_FIELDS = Object.entries(draftSchema.shape)
   .filter(([, field]) => !field.safeParse(undefined).success)
@@ -232,6 +245,9 @@ export function main(
       return 0;
     }
     const draft = parseDraftJson(input);
+    // Unknown keys are allowed, so a misspelt field would be ignored unseen (a new user's trial: "attachment").
+    for (const field of ignoredFields(input))
+      err(`check: the draft's field "${field}" is not read${suggestion(field)}\n`);
     const analysis = analyzeDraft(draft, pack);
     out(options.text ? textReport(draft, analysis) : JSON.stringify(analysis) + "\n");
     return 0;
