@@ -6,7 +6,6 @@
  * it points at, the fix). Exit 0 when the input was analysed, whatever was found; exit 2 with a one-line
  * message on stderr for bad input. In --jsonl mode a bad line yields {"error": "..."} and the rest go on.
  */
-import { htmlToStructuredText } from "../engine/html-to-text.js";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
@@ -14,6 +13,7 @@ import { analyzeDraft } from "../engine/analyze.js";
 import type { DraftInput } from "../engine/draft.js";
 import type { Analysis } from "../engine/types.js";
 import { fixLabel } from "../engine/fix-label.js";
+import { htmlToStructuredText } from "../engine/html-to-text.js";
 import { loadPolicy } from "../pack/load.js";
 import { citesDefaults } from "../rules/define.js";
 import { isPresetId } from "../presets/index.js";
@@ -282,6 +282,8 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
         : ` (${analysis.findings.length} finding${analysis.findings.length === 1 ? "" : "s"})`),
   ];
   if (analysis.bodyTruncated) lines.push("Only the first part of this very long body was read.");
+  // Spans index the text the engine read: an HTML body as text, not its markup (read once for every finding).
+  const body = draft.bodyType === "html" ? htmlToStructuredText(draft.body ?? "").text : (draft.body ?? "");
   analysis.findings.forEach((finding, index) => {
     lines.push("", `${index + 1}. ${finding.severity.toUpperCase()} ${finding.category} (${finding.rule})`);
     lines.push(`   ${finding.message}`);
@@ -292,15 +294,12 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
         : `   The policy (${finding.policyRef.section}):`,
       `     "${finding.policyRef.quote}"`,
     );
-    // Spans index the text the engine read: the subject, the body (an HTML body as text, not its markup),
-    // or the attachments' names one a line.
+    // The subject, the body as the engine read it, or the attachments' names one a line.
     const text: string =
       finding.location === "subject"
         ? (draft.subject ?? "")
         : finding.location === "body"
-          ? draft.bodyType === "html"
-            ? htmlToStructuredText(draft.body ?? "").text
-            : (draft.body ?? "")
+          ? body
           : finding.location === "attachments"
             ? (draft.attachments ?? []).map((attachment) => attachment.name).join("\n")
             : "";

@@ -90,6 +90,7 @@ describe("findNames in a body", () => {
     ],
     ["initials introduced as a pupil", "A Y9 pupil KM has self-harmed.", [["KM", true, false, false, 0.85]]],
     ["a school's acronym after 'student' is no one", "Her student ID card is lost.", []],
+    ["a two-letter name no list has is no initials", "Our pupil Bo is new.", [["Bo", false, false, false, 0.85]]],
     ["'Pupil' in capitals is no one's introduction", "Pupil AB has asthma.", []],
     ["initials before a class are found once", "Our pupil AB in 7C has asthma.", [["AB", true, false, false, 0.75]]],
     [

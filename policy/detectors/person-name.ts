@@ -413,8 +413,13 @@ export function findNames(
     // "student ID": a school's acronym is no one's initials.
     if (inSignature(scan, start) || GIVEN_NAME_SET.has(name.split(/[ -]/)[0] as string) || ACRONYMS.has(name)) return;
     if (found(start)) return;
-    // Initials ("pupil KM") are as full a name as a given name and surname.
-    push(start, start + name.length, name.length === 2 || name.indexOf(" ") !== -1 || name.indexOf("-") !== -1, 0.85);
+    // Initials ("pupil KM") are as full a name as a given name and surname; a short given name ("pupil Bo") is not.
+    push(
+      start,
+      start + name.length,
+      name === name.toUpperCase() || name.indexOf(" ") !== -1 || name.indexOf("-") !== -1,
+      0.85,
+    );
   });
   // Matches come in text order: walk the names found so far alongside (`coverageOf`), so a body of a
   // thousand introductions stays linear.
