@@ -58,21 +58,30 @@ interface FailOpenRecord {
 /** Kept for hosts without session data (and readable by the harness and tests). */
 export const failOpenCounter = { count: 0, lastReason: "" };
 
-async function analyseItem(env: HandlerEnvironment, item: ComposeItem, store: SessionStore) {
-  const [{ draft }, cached] = await Promise.all([
+interface ItemAnalysis {
+  readonly draft: Draft;
+  readonly analysis: Analysis;
+  readonly cached: boolean;
+}
+
+// The send path is written as promise chains, not async functions: in the ES2016 bundle each async
+// function costs esbuild's generator wrapper, and the helper alone was some 100 bytes of the send budget.
+function analyseItem(env: HandlerEnvironment, item: ComposeItem, store: SessionStore): Promise<ItemAnalysis> {
+  return Promise.all([
     readDraft(item, env.supported, env.pack.encryption.mechanism),
     store.get<CachedAnalysis>(SESSION_KEYS.cache),
-  ]);
-  const fingerprint = fingerprintDraft(draft);
-  if (cached && cached.fingerprint === fingerprint) return { draft, analysis: cached.analysis, cached: true };
-  const sentBefore = readSentHistory(env.storage);
-  const analysis = analyzeDraft(sentBefore ? { ...draft, sentBefore } : draft, env.pack, {
-    maxBodyChars: EVENT_MAX_BODY_CHARS,
+  ]).then(([{ draft }, cached]): ItemAnalysis | Promise<ItemAnalysis> => {
+    const fingerprint = fingerprintDraft(draft);
+    if (cached && cached.fingerprint === fingerprint) return { draft, analysis: cached.analysis, cached: true };
+    const sentBefore = readSentHistory(env.storage);
+    const analysis = analyzeDraft(sentBefore ? { ...draft, sentBefore } : draft, env.pack, {
+      maxBodyChars: EVENT_MAX_BODY_CHARS,
+    });
+    return store
+      .set(SESSION_KEYS.cache, { fingerprint, analysis: compact(analysis) } satisfies CachedAnalysis)
+      .catch(() => undefined)
+      .then(() => ({ draft, analysis, cached: false }));
   });
-  await store
-    .set(SESSION_KEYS.cache, { fingerprint, analysis: compact(analysis) } satisfies CachedAnalysis)
-    .catch(() => undefined);
-  return { draft, analysis, cached: false };
 }
 
 /**
@@ -83,21 +92,28 @@ function compact(analysis: Analysis): Analysis {
   return { verdict: analysis.verdict, findings: analysis.findings.slice(0, 20), personalData: [] };
 }
 
-async function recordFailOpen(env: HandlerEnvironment, store: SessionStore | undefined, reason: string) {
+/** Never rejects and never throws: it runs where the message has already been let go. */
+function recordFailOpen(env: HandlerEnvironment, store: SessionStore | undefined, reason: string): Promise<void> {
   failOpenCounter.count += 1;
   failOpenCounter.lastReason = reason;
   (env.log ?? console.error)(`School Policy Guard let the message go: ${reason}`);
   countInLocalStorage();
-  if (!store) return;
-  try {
-    const previous = await withinBudget(store.get<FailOpenRecord>(SESSION_KEYS.failOpen), 300);
-    await withinBudget(
-      store.set(SESSION_KEYS.failOpen, { count: (previous?.count ?? 0) + 1, lastReason: reason.slice(0, 200) }),
-      300,
-    );
-  } catch {
-    // The counter is best effort; the message has already been let go.
-  }
+  // The counter is best effort: a session store that throws or rejects is passed over.
+  return Promise.resolve(store)
+    .then((session) =>
+      session
+        ? withinBudget(session.get<FailOpenRecord>(SESSION_KEYS.failOpen), 300).then((previous) =>
+            withinBudget(
+              session.set(SESSION_KEYS.failOpen, {
+                count: (previous?.count ?? 0) + 1,
+                lastReason: reason.slice(0, 200),
+              }),
+              300,
+            ),
+          )
+        : undefined,
+    )
+    .catch(() => undefined);
 }
 
 /** The HTML runtimes (web, new Outlook, Mac) have localStorage; classic Windows' JavaScript runtime has not. */
@@ -113,17 +129,20 @@ function countInLocalStorage(): void {
 
 export function createHandlers(env: HandlerEnvironment) {
   /** Compose-time events: the expensive read and analysis, cached, and a few nudges. */
-  async function onComposeChange(event: LaunchEvent): Promise<void> {
-    try {
+  function onComposeChange(event: LaunchEvent): Promise<void> {
+    return new Promise<void>((resolve) => {
       const item = env.item();
       const store = sessionStore(item, env.supported);
-      const { analysis } = await withinBudget(analyseItem(env, item, store), COMPOSE_BUDGET_MS);
-      await showNudges(item, nudgesFor(analysis, "compose"));
-    } catch (error) {
-      (env.log ?? console.error)(`School Policy Guard could not check the draft: ${describe(error)}`);
-    } finally {
-      event.completed();
-    }
+      resolve(
+        withinBudget(analyseItem(env, item, store), COMPOSE_BUDGET_MS).then(({ analysis }) =>
+          showNudges(item, nudgesFor(analysis, "compose")),
+        ),
+      );
+    })
+      .catch((error: unknown) => {
+        (env.log ?? console.error)(`School Policy Guard could not check the draft: ${describe(error)}`);
+      })
+      .then(() => event.completed());
   }
 
   /**
@@ -131,28 +150,34 @@ export function createHandlers(env: HandlerEnvironment) {
    * banners are brought in step with this analysis (the body has no change event, so they may be stale);
    * a message let go adds its recipients to the device's "written to before" history (hashes only).
    */
-  async function onMessageSend(event: LaunchEvent): Promise<void> {
+  function onMessageSend(event: LaunchEvent): Promise<void> {
     let store: SessionStore | undefined;
-    let decision: SendDecision;
-    try {
+    // A throw anywhere inside the executor or the chain becomes the rejection that lets the message go.
+    return new Promise<SendDecision>((resolve) => {
       const item = env.item();
-      store = sessionStore(item, env.supported);
-      const { draft, analysis } = await withinBudget(analyseItem(env, item, store), env.sendBudgetMs ?? SEND_BUDGET_MS);
-      decision = decideSend(analysis);
-      if (decision.allowEvent) {
-        recordSentTo(
-          [...draft.to, ...draft.cc, ...draft.bcc].map((recipient) => recipient.address),
-          env.storage,
-        );
-      }
-      await withinBudget(showNudges(item, decision.allowEvent ? [] : nudgesFor(analysis, "send")), 300).catch(
-        () => undefined,
+      const session = sessionStore(item, env.supported);
+      store = session;
+      resolve(
+        withinBudget(analyseItem(env, item, session), env.sendBudgetMs ?? SEND_BUDGET_MS).then(
+          ({ draft, analysis }) => {
+            const decision = decideSend(analysis);
+            if (decision.allowEvent) {
+              recordSentTo(
+                [...draft.to, ...draft.cc, ...draft.bcc].map((recipient) => recipient.address),
+                env.storage,
+              );
+            }
+            return withinBudget(showNudges(item, decision.allowEvent ? [] : nudgesFor(analysis, "send")), 300)
+              .catch(() => undefined)
+              .then(() => decision);
+          },
+        ),
       );
-    } catch (error) {
-      await recordFailOpen(env, store, describe(error));
-      decision = { allowEvent: true };
-    }
-    event.completed(decision);
+    })
+      .catch((error: unknown) =>
+        recordFailOpen(env, store, describe(error)).then((): SendDecision => ({ allowEvent: true })),
+      )
+      .then((decision) => event.completed(decision));
   }
 
   return { onComposeChange, onMessageSend };

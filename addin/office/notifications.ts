@@ -56,21 +56,25 @@ export function nudgesFor(analysis: Analysis, source: "compose" | "pane" | "send
 }
 
 /** Shows our nudges in our fixed slots, replacing what we showed before and removing what is gone. */
-export async function showNudges(item: ComposeItem, nudges: readonly Nudge[]): Promise<void> {
+export function showNudges(item: ComposeItem, nudges: readonly Nudge[]): Promise<void> {
   const messages = item.notificationMessages;
-  if (!messages) return;
+  let shown = Promise.resolve();
+  if (!messages) return shown;
+  // One slot after another, as Outlook applies them; a promise chain, not an async function (the send
+  // bundle's budget: see analyseItem in addin/launchevent/handlers.ts).
   for (let slot = 0; slot < OUR_NOTIFICATION_SLOTS; slot++) {
     const key = `${KEY_PREFIX}${slot}`;
     const nudge = nudges[slot];
-    if (nudge) {
-      await officeAction("notificationMessages.replaceAsync", (done) =>
-        messages.replaceAsync(key, detailsFor(nudge), done),
-      );
-    } else {
-      // Removing a key that is not shown fails by design; that failure means "already gone".
-      await officeAction("notificationMessages.removeAsync", (done) => messages.removeAsync(key, done)).catch(
-        () => undefined,
-      );
-    }
+    shown = shown.then(() =>
+      nudge
+        ? officeAction("notificationMessages.replaceAsync", (done) =>
+            messages.replaceAsync(key, detailsFor(nudge), done),
+          )
+        : // Removing a key that is not shown fails by design; that failure means "already gone".
+          officeAction("notificationMessages.removeAsync", (done) => messages.removeAsync(key, done)).catch(
+            () => undefined,
+          ),
+    );
   }
+  return shown;
 }

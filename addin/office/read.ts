@@ -106,12 +106,13 @@ export interface ReadResult {
  * encryption marker (label or header) is worth reading; the body is read as text (the engine
  * analyses plain text; the HTML is only read when a fix must write it back).
  */
-export async function readDraft(
+export function readDraft(
   item: ComposeItem,
   supported: RequirementCheck,
   mechanism?: EncryptionMechanism,
 ): Promise<ReadResult> {
-  const [subject, body, to, cc, bcc, attachments, from, labelId, headers] = await Promise.all([
+  // A promise chain, not an async function: the send bundle's budget (see addin/launchevent/handlers.ts).
+  return Promise.all([
     readSubject(item),
     readBody(item, "text"),
     readRecipients(item, "to"),
@@ -121,31 +122,32 @@ export async function readDraft(
     readFrom(item, supported).catch(() => undefined),
     mechanism?.kind === "sensitivity-label" ? readSensitivityLabel(item, supported) : Promise.resolve(undefined),
     mechanism?.kind === "header" ? readHeader(item, mechanism.name, supported) : Promise.resolve(undefined),
-  ]);
-  const recipientTypes: Record<string, string> = {};
-  for (const recipient of [...to, ...cc, ...bcc]) {
-    if (recipient.recipientType) recipientTypes[recipient.address.toLowerCase()] = recipient.recipientType;
-  }
-  const attachmentIds: Record<string, string> = {};
-  for (const { id, attachment } of attachments) attachmentIds[attachment.name] = id;
-  // recipientType goes to the engine too: it tells a tenant mailbox or group from an outside address.
-  const plain = (list: ReadRecipient[]): Recipient[] =>
-    list.map((entry) => ({
-      ...(entry.name ? { name: entry.name } : {}),
-      address: entry.address,
-      ...(entry.recipientType ? { recipientType: entry.recipientType } : {}),
-    }));
-  const draft: Draft = {
-    subject: subject ?? "",
-    body: body ?? "",
-    bodyType: "text",
-    ...(from ? { from } : {}),
-    to: plain(to),
-    cc: plain(cc),
-    bcc: plain(bcc),
-    attachments: attachments.map((read) => read.attachment),
-    ...(labelId ? { sensitivityLabelId: labelId } : {}),
-    ...(headers && Object.keys(headers).length > 0 ? { headers } : {}),
-  };
-  return { draft, recipientTypes, attachmentIds };
+  ]).then(([subject, body, to, cc, bcc, attachments, from, labelId, headers]) => {
+    const recipientTypes: Record<string, string> = {};
+    for (const recipient of [...to, ...cc, ...bcc]) {
+      if (recipient.recipientType) recipientTypes[recipient.address.toLowerCase()] = recipient.recipientType;
+    }
+    const attachmentIds: Record<string, string> = {};
+    for (const { id, attachment } of attachments) attachmentIds[attachment.name] = id;
+    // recipientType goes to the engine too: it tells a tenant mailbox or group from an outside address.
+    const plain = (list: ReadRecipient[]): Recipient[] =>
+      list.map((entry) => ({
+        ...(entry.name ? { name: entry.name } : {}),
+        address: entry.address,
+        ...(entry.recipientType ? { recipientType: entry.recipientType } : {}),
+      }));
+    const draft: Draft = {
+      subject: subject ?? "",
+      body: body ?? "",
+      bodyType: "text",
+      ...(from ? { from } : {}),
+      to: plain(to),
+      cc: plain(cc),
+      bcc: plain(bcc),
+      attachments: attachments.map((read) => read.attachment),
+      ...(labelId ? { sensitivityLabelId: labelId } : {}),
+      ...(headers && Object.keys(headers).length > 0 ? { headers } : {}),
+    };
+    return { draft, recipientTypes, attachmentIds };
+  });
 }
