@@ -139,6 +139,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-bi.jsonl",
   "part-bj.jsonl",
   "part-bk.jsonl",
+  "part-bl.jsonl",
 ];
 
 interface Example {
