@@ -210,7 +210,7 @@ function withoutSources(value: unknown): unknown {
  * The pack as launchevent.js embeds it, given the ids of the rules left out of it (`leftOut`): what no
  * add-in code reads at send is gone (SEND_TIME_OMITTED, every `sources`), its 60 kB budget being better
  * spent on detection (build.test.ts checks that nothing the bundle holds reads them). Returns a plain
- * object for JSON, not a validated `PolicyPack`: quotes are empty strings and some clauses are absent.
+ * object for JSON, not a validated `PolicyPack`: clauses have no quote and some are absent.
  */
 export function sendTimePackFor(pack: PolicyPack, leftOut: ReadonlySet<string>): unknown {
   return withoutSources({
@@ -227,11 +227,12 @@ export function sendTimePackFor(pack: PolicyPack, leftOut: ReadonlySet<string>):
     },
     // Only the clauses a rule in launchevent.js may cite (`citedAtSend`): not the sweep's, nor those of
     // the tips left out. Those kept keep their document and section, which the Smart Alert names; the
-    // quote is the task pane's to show, and our note on how a clause was read is the docs'.
+    // quote is the task pane's to show (none at all: a finding's policyRef.quote is then undefined, and
+    // nothing at send reads it), and our note on how a clause was read is the docs'.
     clauses: Object.fromEntries(
       Object.entries(pack.clauses)
         .filter(([key]) => citedAtSend(key, leftOut))
-        .map(([key, clause]) => [key, { document: clause.document, section: clause.section, quote: "" }]),
+        .map(([key, clause]) => [key, { document: clause.document, section: clause.section }]),
     ),
   });
 }

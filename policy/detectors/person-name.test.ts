@@ -530,9 +530,10 @@ describe("findNames: a name claimed in a subject or file name", () => {
       [["Kian McDonagh", true, false, false, 0.8]],
     ],
     ["Ellis MacAulay - EHCP review", "subject", [["Ellis MacAulay", true, false, false, 0.8]]],
-    // A claimed name replaces only the given names it overlaps, not one before or after it.
+    // A claimed name replaces only the given names it overlaps, not one before or after it (a given name
+    // that opens the subject is claimed itself: subject-people.ts).
     [
-      "Jack - Amira Khalil - CP concern",
+      "CP concern - Jack - Amira Khalil",
       "subject",
       [
         ["Jack", false, false, false, 0.5],

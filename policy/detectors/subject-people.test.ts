@@ -31,6 +31,13 @@ describe("findSubjectPeople", () => {
     ["Re: new LAC girl in Rowan - PEP meeting", ["new LAC girl"]],
     ["Child in Owls - dad in prison", ["Child"]],
     ["Transport - Year 10 lad in 10M", ["Year 10 lad"]],
+    // A known given name opening the subject, alone or possessive without its apostrophe (parts BJ, BL).
+    ["Harrison - weight loss, dietitian referral", ["Harrison"]],
+    ["ellie hospital for scan tues", ["ellie"]],
+    ["Freyas dad - terminal", ["Freyas"]],
+    ["jaydens meds", ["jaydens"]],
+    // A pupil by surname: "Whitcombe boy" as "Collins family".
+    ["Pemberton girl - ADHD diagnosis came through", ["Pemberton girl"]],
   ])("%s → %j", (subject, expected) => {
     expect(people(subject)).toEqual(expected);
   });
@@ -66,6 +73,10 @@ describe("findSubjectPeople", () => {
     // A new user's trial: a letter that starts a reference number is no initial.
     "RE: Quotation Q-20417 - replacement projectors",
     "Order B/551 - projectors",
+    // A given name that does not open the subject, or is followed by a name-like word that is no name.
+    "Trip - Harrison Park on Friday",
+    "Sophias Kitchen - staff lunch order",
+    "Swimming - boy in lane 2",
   ])("no one in %s", (subject) => {
     expect(people(subject)).toEqual([]);
   });
@@ -87,6 +98,11 @@ describe("personal data in a subject, no name list needed", () => {
     ["Y11 Kian Doyle - arrested at weekend", ["special-category:arrested"]],
     ["AP placement - Reece Harper (10K) - agreement", ["special-category:AP placement"]],
     ["callum b (8F) CIN mtg tues", ["special-category:CIN"]],
+    // Subject shorthand beside a given name that opens the subject (development parts BJ and BL).
+    ["Oscar - hospital for scan results", ["special-category:scan"]],
+    ["Maisies mums drinking", ["special-category:drinking"]],
+    ["Amelia (Class 1) - moved into residential care", ["special-category:residential care"]],
+    ["Charlie - reflux worse after lunch", ["special-category:reflux"]],
     // A full date years back beside a name, in a subject, is a date of birth without the word "born".
     ["Leo Sanchez 14/08/2010", ["date-of-birth:14/08/2010"]],
   ])("%s → %j", (subject, expected) => {
@@ -104,6 +120,10 @@ describe("personal data in a subject, no name list needed", () => {
     "Parents' evening 14/03/2030",
     // Lower-case "cin" or "salt" is a word, not the acronym.
     "Re: jack t. - salt dough models",
+    // Shorthand with nobody named: a place, a scanner, a bus station.
+    "Year 12 Biology - St Thomas' Hospital visit",
+    "Scan to email - new copier settings",
+    "Coach leaves from the bus terminal at 8",
   ])("nothing sensitive in %s", (subject) => {
     expect(inSubject(subject)).toEqual([]);
   });
@@ -178,13 +198,16 @@ describe("findSubjectPeople: each form, where it applies and where it does not",
     ["AW: Ash class - Ayaan - chicken pox", [["Ayaan", 0.75]]],
     // A part may start after a class code.
     ["9X2 leo williams", [["leo williams", 0.8]]],
+    // A known given name that opens the subject, alone or before a separator (development parts BJ, BL).
+    ["Leo - report", [["Leo", 0.75]]],
+    ["Re: Maisie", [["Maisie", 0.75]]],
   ])("%s", (subject, expected) => {
     expect(found(subject)).toEqual(expected);
   });
 
   it.each([
     ["a given name with no class after it", "Letter for Leo"],
-    ["a given name before a separator, no class named", "Leo - report"],
+    ["a given name after a separator, no class named", "Report - Leo"],
     ["a code with more letters than a class has", "Leo 10Mabc - report"],
     ["a code with three digits", "Leo 123M - report"],
     ["a single letter before 'family'", "B family - support"],
@@ -197,11 +220,10 @@ describe("findSubjectPeople: each form, where it applies and where it does not",
     ["'s inside a name", "O'Sullivan dad - pickup"],
     ["'s at the end, no relation after it", "Re: Tommy's"],
     ["an unknown word with a bracketed class name", "Zbig (Ash) - school nurse referral"],
-    ["a bracketed class name in lower case", "Maisie (ash) - referral"],
-    ["two words in the brackets", "Maisie (Ash Grove) - referral"],
-    ["a given name alone", "Re: Maisie"],
-    ["brackets left open at the end", "Re: Maisie (Ash"],
-    ["a stray closing bracket, no opening one", "Maisie - Ash) - referral"],
+    ["a bracketed class name in lower case", "Referral for Maisie (ash)"],
+    ["two words in the brackets", "Referral for Maisie (Ash Grove)"],
+    ["brackets left open at the end", "Re: referral for Maisie (Ash"],
+    ["a stray closing bracket, no opening one", "Referral - Maisie - Ash) - x"],
     ["a first name not at the start of its part", "Ash class - letter for Ayaan"],
   ])("no one: %s", (_what, subject) => {
     expect(found(subject)).toEqual([]);

@@ -197,6 +197,19 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       index++;
       continue;
     }
+    // The subject opens with a known given name, alone or as a possessive without its apostrophe, and goes
+    // on in ordinary words or after a separator: "Harrison - weight loss", "ellie hospital for scan tues",
+    // "jaydens meds", "Olivias dad - terminal" (development parts BJ and BL). The sensitive term after it
+    // must still be there; a name in the middle of a subject ("Trip - Harrison") needs more than this.
+    if (
+      index === 0 &&
+      isNameLike(token) &&
+      (isGiven(token.lower) || (/s$/.test(token.lower) && GIVEN.has(token.lower.slice(0, -1)))) &&
+      (next === undefined || next.separator || ORDINARY.has(next.lower) || RELATIONS.has(next.lower.replace(/s$/, "")))
+    ) {
+      add(token, token, 0.75);
+      continue;
+    }
     // "Marcus (5B)", "Leon (Y4)", "Oliwia 10M": a first name with the class or year it is in names one pupil
     // (a known given name, or any capitalised name-like word before a class code or in brackets before a
     // year: "Harley 3M"; subjects' ordinary words, "Maths 10M", are not name-like). A name-like word
@@ -237,15 +250,16 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       add(token, token, 0.75);
       continue;
     }
-    // "Collins family", "the Whitehouse twins"
+    // "Collins family", "the Whitehouse twins", "Whitcombe boy"
     if (
       isCapitalised(token) &&
       isNameLike(token) &&
-      (next?.lower === "family" || next?.lower === "twins") &&
+      // "Whitcombe boy - ADHD diagnosis": a pupil by surname (development part BL).
+      /^(?:family|twins|boy|girl|lad)$/.test(next?.lower ?? "") &&
       // "Walsall Family Hub" is an organisation.
       (endsPart(after) || !isCapitalised(after))
     ) {
-      add(token, next, 0.85);
+      add(token, next as Token, 0.85);
       index++;
       continue;
     }
