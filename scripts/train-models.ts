@@ -140,6 +140,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-bj.jsonl",
   "part-bk.jsonl",
   "part-bl.jsonl",
+  "part-bm.jsonl",
 ];
 
 interface Example {
