@@ -4,6 +4,7 @@ import {
   GIVEN_NAMES,
   NOT_GIVEN_NAMES,
   NOT_NAME_WORDS,
+  NOT_SURNAMES,
   SENSITIVE_TERMS,
   SUBJECT_FUNCTION_WORDS,
   SUBJECT_NOT_NAMES,
@@ -295,7 +296,25 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       const following = tokens[last + 1];
       // Stryker disable next-line OptionalChaining,StringLiteral: endsPart is true for an undefined token, so the right side only runs when `following` exists
       const ends = endsPart(following) || ORDINARY.has(following?.lower ?? "");
-      if (words.length >= 2 && ends && words.some((word) => isGiven(word.lower))) {
+      if (
+        words.length >= 2 &&
+        ends &&
+        (words.some((word) => isGiven(word.lower)) ||
+          // Or a whole part of two or three capitalised words, no list needed ("Oskar Wiśniewski draft plan",
+          // "Jun Hao Lim (Fourth Form)"), where it is no place or organisation: not in capitals ("KEEP
+          // LOCKED"), no possessive ("Winston's Wish"), no place word (NOT_SURNAMES: "Stanstead Road"), not
+          // after a house number, a class code or a bracket ("(Ash Grove)") and not running on into another capitalised word ("West Yorkshire Police").
+          (!tokens[index - 1]?.code &&
+            tokens[index - 1]?.text !== "(" &&
+            !(!endsPart(following) && isCapitalised(following)) &&
+            words.every(
+              (word) =>
+                isCapitalised(word) &&
+                word.text !== word.text.toUpperCase() &&
+                !/['\u2019]s$/i.test(word.text) &&
+                NOT_SURNAMES.indexOf(word.lower) < 0,
+            )))
+      ) {
         add(token, tokens[last] as Token, 0.8);
         index = last;
       }

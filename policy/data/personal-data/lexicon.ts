@@ -121,7 +121,6 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "epileptic",
     "fractured",
     "leukaemia",
-    "tourette's",
     "prescription",
     "antibiotics",
     "therapist",
@@ -344,16 +343,6 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "dysphagia",
     "general anaesthetic",
     "hysterectomy",
-    // Development parts BJ and BL (NHS Health A to Z: "Dietitians", "Heartburn and acid reflux",
-    // "Threadworms", "Emergency contraception"; botulinum toxin and splints for cerebral palsy):
-    // "Harrison - weight loss, dietitian referral", "Nathan - new splints and botox injections".
-    "weight loss",
-    "dietitian",
-    "reflux",
-    "splints",
-    "threadworms",
-    "emergency contraception",
-    "stress leave",
   ],
   sen: [
     "send",
@@ -566,10 +555,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "care leaver",
     "children's home",
     "sgo",
-    // Development part BJ: "Amelia (Class 1) - moved into residential care".
-    "residential care",
   ],
-  "free-school-meals": ["free school meals", "fsm", "pupil premium", "eligible for fsm"],
+  "free-school-meals": ["free school meals", "fsm", "pupil premium"],
   exclusion: [
     "exclusion",
     "excluded from school",
@@ -673,7 +660,6 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     "financial difficulties",
     "financial difficulty",
     "struggling financially",
-    "rent arrears",
     "arrears",
     "debt",
     "debts",
@@ -825,17 +811,13 @@ export const SUBJECT_SENSITIVE_TERMS: Readonly<Partial<Record<SensitiveCategory,
   // "Leo Harrington - concern"); a school's "concern" beside a pupil's name is a welfare concern.
   // Development part BE: "LILY-ROSE PARKER 8J - NO CONTACT WITH FATHER" (in a body as often a parent not
   // yet reached: "no contact with mum yet").
-  // Development parts BJ and BL: "Re: Cormac - mum's drinking", "Jaydens mums drinking".
-  safeguarding: ["home visit", "concern", "concerns", "no contact with", "drinking"],
+  safeguarding: ["home visit", "concern", "concerns", "no contact with"],
   // Development part AR: a member of staff's "sickness" ("Jenny Marsden sickness - back to work meeting").
   // Development part AZ: "FTE - Connor W 6O", a fixed-term exclusion (in a body as often staffing: "0.6 FTE").
   // Development part BE: "Zak M 10 - excluded 3 days" (in a body as often "excluded from the list").
   exclusion: ["fte", "excluded"],
   // Development part AV: "JT - medical", "Oak - Zara M medical" (a pupil's medical matters by name).
-  // Development parts BJ and BL: "Joe - hospital for scan results tomorrow", "ellie hospital for scan tues",
-  // "Olivias dad - terminal" (in a body as often "scan the form", "bus terminal"). Not "hospital": "Year 12
-  // Biology - St Thomas' Hospital visit".
-  health: ["eating concerns", "sickness", "medical", "scan", "terminal"],
+  health: ["eating concerns", "sickness", "medical"],
   "free-school-meals": ["pp"],
 };
 
