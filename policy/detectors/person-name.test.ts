@@ -360,7 +360,8 @@ describe("findNames in subjects and file names", () => {
     ["Tymon - inhaler at lunch", ["Tymon"], [["Tymon", false, false, false, 0.5]]],
     ["Re: Chidera – bereavement", ["Chidera"], [["Chidera", false, false, false, 0.5]]],
     ["Medication change - Ilinca", ["Ilinca"], [["Ilinca", false, false, false, 0.5]]],
-    ["Class 4 - Oliwia (sickle cell) - off again", ["Oliwia"], [["Oliwia", false, false, false, 0.5]]],
+    // A subject that names a class ("Class 4", any case) makes a first name alone a person by itself.
+    ["Class 4 - Oliwia (sickle cell) - off again", [], [["Oliwia", true, false, false, 0.75]]],
     // Already part of a name read from the subject ("Kacper N"): not a second person.
     ["Kacper N - EHCP review", ["Kacper"], [["Kacper N", true, false, false, 0.85]]],
     ["Divorce - financial disclosure", [], []],

@@ -15,7 +15,8 @@ describe("findSubjectPeople", () => {
     ["re: jack t. respite - short breaks", ["jack t."]],
     ["Permanent exclusion appeal - J. Okonkwo 11H", ["J. Okonkwo"]],
     ["Nowak, Zofia – SALT report", ["Nowak, Zofia"]],
-    ["MARAC - Collins family (Tia, Class 2)", ["Collins family"]],
+    // "Class 2" names a class (in any case): the first name alone in its part is a pupil.
+    ["MARAC - Collins family (Tia, Class 2)", ["Collins family", "Tia"]],
     ["Y4 Kacper N medical plan", ["Kacper N"]],
     ["mrs okonjo - ks1 - ongoing chemo", ["mrs okonjo"]],
     ["Re: Tommy's dad - been drinking at pick up again", ["Tommy's dad"]],

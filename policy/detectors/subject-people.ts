@@ -115,7 +115,8 @@ const isCapitalised = (token: Token | undefined) => token !== undefined && /^[A-
 const endsPart = (token: Token | undefined) => token === undefined || token.separator || token.code;
 
 /** "Class 4", "Ash class", "Year 6", "Y6", "6B": the subject places someone in a class or year. */
-const CLASS_REFERENCE = /\b(?:class|year|yr|form) ?\d{1,2}\b|\b[A-Z][a-z]+ class\b|\bY\d{1,2}\b|\b\d{1,2}[A-Z]{1,2}\b/;
+const CLASS_REFERENCE =
+  /\b(?:[Cc]lass|[Yy]ear|[Yy]r|[Ff]orm) ?\d{1,2}\b|\b[A-Z][a-z]+ class\b|\bY\d{1,2}\b|\b\d{1,2}[A-Z]{1,2}\b/;
 
 const DOTTED = new Set(DOTTED_ABBREVIATIONS);
 /** A family's children named by their surname: "the Nowak children". */
@@ -171,7 +172,8 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       continue;
     }
     // "Nowak, Zofia" — a surname, a comma and a given name: a known one, or a whole part of two words.
-    const startsPart = index === 0 || (tokens[index - 1] as Token).separator || (tokens[index - 1] as Token).code;
+    const before = tokens[index - 1];
+    const startsPart = index === 0 || (before as Token).separator || (before as Token).code;
     if (
       isCapitalised(token) &&
       isNameLike(token) &&
@@ -222,9 +224,7 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       (isGiven(token.lower) || (isCapitalised(token) && (bracketed || isClassCode(code)))) &&
       (isClassCode(code) || isYear(code))
     ) {
-      const previous = tokens[index - 1];
-      const from =
-        isNameLike(previous) && isCapitalised(previous) && isCapitalised(token) ? (previous as Token) : token;
+      const from = isNameLike(before) && isCapitalised(before) && isCapitalised(token) ? (before as Token) : token;
       add(from, token, 0.8);
       continue;
     }
@@ -245,7 +245,7 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
       namesAClass &&
       isCapitalised(token) &&
       isNameLike(token) &&
-      (index === 0 || (tokens[index - 1] as Token).separator) &&
+      (index === 0 || (before as Token).separator) &&
       (next === undefined || next.separator)
     ) {
       add(token, token, 0.75);
@@ -266,7 +266,7 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
     }
     // "the Hussain-Blake children", "the okafor boys": a family's children by their surname, in any case.
     if (
-      tokens[index - 1]?.lower === "the" &&
+      before?.lower === "the" &&
       isNameLike(token) &&
       // "the Polish kids", "the Syrian boys": a nationality, not a surname.
       !/(?:ish|ese|ian|ean)$/.test(token.lower) &&
@@ -304,8 +304,8 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
           // "Jun Hao Lim (Fourth Form)"), where it is no place or organisation: not in capitals ("KEEP
           // LOCKED"), no possessive ("Winston's Wish"), no place word (NOT_SURNAMES: "Stanstead Road"), not
           // after a house number, a class code or a bracket ("(Ash Grove)") and not running on into another capitalised word ("West Yorkshire Police").
-          (!tokens[index - 1]?.code &&
-            tokens[index - 1]?.text !== "(" &&
+          (!before?.code &&
+            before?.text !== "(" &&
             !(!endsPart(following) && isCapitalised(following)) &&
             words.every(
               (word) =>
