@@ -21,6 +21,7 @@ import {
 } from "./build.js";
 import type { PolicyPack } from "../policy/pack/schema.js";
 import { HANDLER_NAMES } from "./core/ids.js";
+import { clauseInBrief } from "./core/present.js";
 import { rules } from "../policy/rules/registry.js";
 import { runLaunchEventInVm } from "./harness/run-in-vm.js";
 import { PRESET_IDS } from "../policy/presets/index.js";
@@ -86,6 +87,34 @@ describe("dist/addin/launchevent.js", () => {
       expect(String((await send(body, `staff@${palfrey.school.emailDomains[0]!}`))?.errorMessage)).not.toMatch(
         /disclaimer/,
       );
+    } finally {
+      rmSync(presetDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("prompts at send for a password in a mail under a school whose policy keeps passwords confidential", async () => {
+    const delius = loadPolicy("delius");
+    const presetDir = mkdtempSync(join(tmpdir(), "spg-addin-delius-"));
+    try {
+      await buildAddin({ outDir: presetDir, policy: "delius" });
+      const deliusCode = readFileSync(join(presetDir, "launchevent.js"), "utf8");
+      const send = async (body: string) => {
+        const { standIn, failOpen } = runLaunchEventInVm(deliusCode, { internalDomains: delius.school.emailDomains });
+        Object.assign(standIn.state, { subject: "Cover tomorrow", body: { type: "text", content: body } });
+        standIn.setRecipients("to", [`office@${delius.school.emailDomains[0]!}`]);
+        const sent = await standIn.fire("OnMessageSend", HANDLER_NAMES.send);
+        expect(failOpen()?.count ?? 0).toBe(0);
+        return sent.options;
+      };
+      const given = await send("Hi Pat,\n\nThe cover supervisor's SIMS password is Bluebell22.\n\nThanks,\nJo");
+      expect(given).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+      // The Smart Alert names the school's own section, not our defaults.
+      expect(String(given?.errorMessage)).toMatch(/password.*Use of School ICT Equipment/s);
+      expect(
+        await send("Hi Pat,\n\nThe cover supervisor will need a SIMS login; IT will set one up.\n\nThanks,\nJo"),
+      ).toEqual({
+        allowEvent: true,
+      });
     } finally {
       rmSync(presetDir, { recursive: true, force: true });
     }
@@ -230,7 +259,8 @@ describe("dist/addin/launchevent.js", () => {
 
   it.each<[string, string[]]>([
     // St John Payne asks for greetings, closings and the Head in Cc, and no disclaimer.
-    ["st-john-payne", ["missing-disclaimer"]],
+    // …and its policy says nothing of passwords.
+    ["st-john-payne", ["missing-disclaimer", "password-disclosed"]],
     ["lt2", ["closing", "greeting", "required-cc"]],
     ["delius", ["closing", "greeting", "missing-disclaimer", "required-cc"]],
   ])("%s: leaves out the rules its pack turns off by its own settings", (preset, expected) => {
@@ -254,13 +284,14 @@ describe("dist/addin/launchevent.js", () => {
   });
 
   // The generated corpus (every category, every preset's kinds of draft) read under each preset with the
-  // whole pack and with the pack launchevent.js embeds: what the Smart Alert says and cites must not change.
+  // whole pack and with the pack launchevent.js embeds: what the Smart Alert says and cites (the section
+  // `clauseInBrief` names; the send-time pack carries no document) must not change.
   const corpusDrafts = readFileSync(join(import.meta.dirname, "../test/corpus/drafts.jsonl"), "utf8")
     .trim()
     .split("\n")
     .map((line) => (JSON.parse(line) as { draft: DraftInput }).draft);
   it.each(PRESET_IDS)(
-    "%s: every finding that prompts or blocks at send cites the same section with the send-time pack",
+    "%s: every finding that prompts or blocks at send names the same section with the send-time pack",
     async (id) => {
       const whole = loadPolicy(id);
       const leftOut = new Set([...(await infoOnlyRules(whole)), ...rulesOffForPack(whole)]);
@@ -269,7 +300,7 @@ describe("dist/addin/launchevent.js", () => {
         corpusDrafts.flatMap((draft) =>
           analyzeDraft(draft, chosen)
             .findings.filter((finding) => finding.severity !== "info")
-            .map((finding) => `${finding.rule}: ${finding.policyRef.section}`),
+            .map((finding) => `${finding.rule}: ${clauseInBrief(finding)}`),
         );
       const withWhole = prompting(whole);
       expect(withWhole.length).toBeGreaterThan(100);

@@ -226,13 +226,14 @@ export function sendTimePackFor(pack: PolicyPack, leftOut: ReadonlySet<string>):
       disclaimer: { ...pack.etiquette.disclaimer, text: disclaimerOpening(pack.etiquette.disclaimer.text) },
     },
     // Only the clauses a rule in launchevent.js may cite (`citedAtSend`): not the sweep's, nor those of
-    // the tips left out. Those kept keep their document and section, which the Smart Alert names; the
-    // quote is the task pane's to show (none at all: a finding's policyRef.quote is then undefined, and
-    // nothing at send reads it), and our note on how a clause was read is the docs'.
+    // the tips left out. Those kept keep only their section, which the Smart Alert names
+    // (`clauseInBrief`: the innermost heading); the document and the quote are the task pane's to show
+    // (a finding's policyRef then reads "undefined — <section>" and policyRef.quote is undefined: nothing
+    // at send reads either), and our note on how a clause was read is the docs'.
     clauses: Object.fromEntries(
       Object.entries(pack.clauses)
         .filter(([key]) => citedAtSend(key, leftOut))
-        .map(([key, clause]) => [key, { document: clause.document, section: clause.section }]),
+        .map(([key, clause]) => [key, { section: clause.section }]),
     ),
   });
 }

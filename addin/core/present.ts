@@ -14,6 +14,7 @@ export const CATEGORY_TITLES: Record<Category, string> = {
   "personal-data-in-subject": "Personal data in the subject",
   recipients: "Recipients",
   "pupil-contact": "Contact with pupils",
+  passwords: "Passwords",
   attachments: "Attachments",
   "personal-use": "Personal use",
   tone: "Tone",

@@ -30,6 +30,7 @@ const HARM_RANK: Readonly<Record<Category, number>> = {
   tone: 2,
   recipients: 3,
   "pupil-contact": 3,
+  passwords: 3,
   attachments: 4,
   commitment: 5,
   "personal-use": 6,

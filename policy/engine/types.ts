@@ -61,6 +61,7 @@ export const CATEGORIES = [
   "personal-data-in-subject",
   "recipients",
   "pupil-contact",
+  "passwords",
   "attachments",
   "disclaimer",
 ] as const;

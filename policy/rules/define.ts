@@ -61,6 +61,7 @@ export const CLAUSE_KEYS = {
     rules: ["personal-data-internal"],
   },
   "personal-use": { about: "personal use of the school's e-mail", rules: ["personal-use"] },
+  passwords: { about: "keeping passwords confidential, not giving them to anyone else", rules: ["password-disclosed"] },
   "own-details": {
     about: "staff not giving pupils their own personal contact details (mobile, personal e-mail, social media)",
     rules: ["own-contact-details"],

@@ -10,6 +10,7 @@ import hostileWording from "./tone/hostile-wording.js";
 import lookalikeDomain from "./recipients/lookalike-domain.js";
 import misdirectedGreeting from "./recipients/misdirected-greeting.js";
 import missingDisclaimer from "./disclaimer/missing-disclaimer.js";
+import passwordDisclosed from "./passwords/password-disclosed.js";
 import newExternalRecipient from "./recipients/new-external-recipient.js";
 import ownContactDetails from "./recipients/own-contact-details.js";
 import ownPersonalWebmail from "./recipients/own-personal-webmail.js";
@@ -42,6 +43,7 @@ export const rules: readonly RuleModule[] = [
   newExternalRecipient,
   ownContactDetails,
   ownPersonalWebmail,
+  passwordDisclosed,
   personalDataInSubject,
   personalDataInternal,
   personalDataToExternal,

@@ -885,6 +885,27 @@ const ownContactToPupil: Template = (ctx) => {
   };
 };
 
+const passwordGiven: Template = (ctx) => {
+  const { rng } = ctx;
+  const colleague = person(rng);
+  const system = rng.pick(["SIMS", "Arbor", "CPOMS", "the exam board site", "the staff laptop"]);
+  const secret = `${rng.pick(["Bluebell", "Kestrel", "Harvest", "Maple"])}${rng.int(10, 99)}${rng.pick(["", "!", "#"])}`;
+  const line = rng.pick([
+    `The password for ${system} is ${secret} until you change it.`,
+    `Login for ${system}: ${colleague.first.toLowerCase()}.${colleague.last.toLowerCase()}, password: ${secret}`,
+    `pw is ${secret} - shout if it doesn't work.`,
+  ]);
+  return {
+    draft: compose(ctx, {
+      subject: rng.pick(["Cover login", "Access for tomorrow", "Logins", "Supply teacher access"]),
+      paragraphs: [rng.pick(["As promised, here are the details.", "For your cover lesson tomorrow."]), line],
+      to: [{ name: `${colleague.first} ${colleague.last}`, address: staffAddress(colleague, ctx.school.domain) }],
+    }),
+    expect: { categories: ["passwords"] },
+    note: "a password written out",
+  };
+};
+
 const attachments: Template = (ctx) => {
   const { rng } = ctx;
   const pupil = person(rng);
@@ -993,6 +1014,8 @@ const PLANS: readonly Plan[] = [
   { name: "disclaimer", policy: "lt2", count: 4, template: noDisclaimer },
   // Last, so the seeded draws of every plan above are as they were.
   { name: "pupil-contact", policy: "st-john-payne", count: 6, template: ownContactToPupil },
+  // After it, for the same reason: a password written out, where the school's policy speaks of passwords.
+  { name: "passwords", policy: "delius", count: 6, template: passwordGiven },
 ];
 
 export function generateCorpus(seed = 20251125): CorpusEntry[] {
