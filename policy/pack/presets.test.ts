@@ -163,7 +163,8 @@ describe("presets", () => {
     expect(loaded.etiquette.punctuation.maxRepeated).toBe(2);
     expect(loaded.personalData.confidenceThreshold).toBe(0.7);
     expect(loaded.recipients.personalWebmailDomains).toContain("gmail.com");
-    expect(loaded.rules).toEqual({});
+    // St John Payne's pack sets one rule: its send bundle's room went to the password rule (docs/deploy.md).
+    expect(loaded.rules).toEqual(id === "st-john-payne" ? { "unchecked-recipients": "info" } : {});
   });
 
   it.each(PRESET_IDS)("%s: each acknowledgement document matches its SHA-256", (id) => {

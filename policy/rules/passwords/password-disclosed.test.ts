@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ruleTester } from "../../engine/rule-tester.js";
 import { loadPolicy } from "../../pack/load.js";
+import { PRESET_IDS } from "../../presets/index.js";
 import rule, { looksLikePassword } from "./password-disclosed.js";
 
 const colleague = { name: "Sam Patel", address: "s.patel@lt2.org.uk" };
@@ -33,8 +34,6 @@ ruleTester(rule, {
     // Not yet read: a login and its password either side of a slash, with no password word (the send
     // bundle's room; docs/detection.md).
     { name: "a login pair without the word", draft: draft("The CCTV login is admin / DeliusCam#21.") },
-    // St John Payne's policy says nothing of passwords: the rule does not apply there.
-    { name: "a school whose policy is silent", draft: draft("pw is Payne2026"), policy: "st-john-payne" },
   ],
   invalid: [
     {
@@ -72,6 +71,12 @@ ruleTester(rule, {
       errors: [{ messageId: "given", location: "subject", spanTexts: ["pw Kx9rt2"] }],
     },
     {
+      name: "St John Payne too (its staff agreement: 'not disclose any passwords')",
+      draft: draft("pw is Payne2026"),
+      policy: "st-john-payne",
+      errors: [{ messageId: "given", severity: "nudge" }],
+    },
+    {
       name: "under every school whose policy speaks of passwords",
       draft: draft("The password is Bluebell22."),
       policy: "palfrey",
@@ -97,8 +102,8 @@ describe("looksLikePassword", () => {
     expect(looksLikePassword(value, quoted)).toBe(expected);
   });
 
-  it("applies only where the school's pack has a passwords clause", () => {
-    expect(rule.appliesTo(loadPolicy("st-john-payne"))).toBe(false);
-    for (const id of ["delius", "lt2", "palfrey", "st-dunstans"]) expect(rule.appliesTo(loadPolicy(id))).toBe(true);
+  it("applies only where the school's pack has a passwords clause (every seed school's policy has one)", () => {
+    for (const id of PRESET_IDS) expect(rule.appliesTo(loadPolicy(id))).toBe(true);
+    expect(rule.appliesTo({ ...loadPolicy("lt2"), clauses: {} })).toBe(false);
   });
 });

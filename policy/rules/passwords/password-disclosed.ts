@@ -18,12 +18,12 @@ const PASSWORD_GIVEN = new RegExp(
  * Does `value` (as written after "password is") look like a password rather than a word of the sentence
  * ("changed", "below", "12 characters")? Letters and digits together ("Bluebell22"), or a symbol inside
  * letters ("Tr!p#kx"; not a hyphen, an apostrophe or a full stop: "e-mails"), or a capital inside ("BlueSky"); any value of four or more characters in quotes.
- * Not a web address or an e-mail address (a login, not its secret).
  */
 export function looksLikePassword(value: string, quoted: boolean): boolean {
   // One closing mark ("Bluebell22."): a password rarely ends in one, a sentence often does.
   const text = value.replace(/[.,;:!?)]$/, "");
-  if (text.length < 4 || /:\/\/|^www\.|@/i.test(text)) return false;
+  // Not a web address or an e-mail address: a login, not its secret ("password reset: https://…").
+  if (text.length < 4 || /[/@]/.test(text)) return false;
   if (quoted) return true;
   const letters = /[a-z]/i.test(text);
   return letters && (/\d/.test(text) || /[^\w'.-]/.test(text.slice(1, -1)) || /.[A-Z]/.test(text));
@@ -58,10 +58,11 @@ export default defineRule({
     category: "passwords",
     defaultSeverity: "nudge",
     clause: "passwords",
-    fallbackCitation: defaultCitation("Passwords", "Keep passwords confidential: never send one by e-mail."),
+    // Never cited (the rule runs only where the pack has the clause); "E-mail" as other rules' fallbacks.
+    fallbackCitation: defaultCitation("E-mail", "Keep passwords confidential: never send one by e-mail."),
     docs: "A password written out in the subject or in the sender's own words ('the SIMS password is Bluebell22').",
     messages: {
-      given: "This gives away a password: pass it on in person or by phone instead.",
+      given: "This gives away a password: give it in person instead.",
     },
   },
   appliesTo: (pack) => pack.clauses.passwords !== undefined,
