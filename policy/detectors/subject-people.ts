@@ -303,7 +303,8 @@ export function findSubjectPeople(subject: string): SubjectPerson[] {
           // Or a whole part of two or three capitalised words, no list needed ("Oskar Wiśniewski draft plan",
           // "Jun Hao Lim (Fourth Form)"), where it is no place or organisation: not in capitals ("KEEP
           // LOCKED"), no possessive ("Winston's Wish"), no place word (NOT_SURNAMES: "Stanstead Road"), not
-          // after a house number, a class code or a bracket ("(Ash Grove)") and not running on into another capitalised word ("West Yorkshire Police").
+          // after a house number, a class code or a bracket ("(Ash Grove)"), and not running on into another
+          // capitalised word ("West Yorkshire Police").
           (!before?.code &&
             before?.text !== "(" &&
             !(!endsPart(following) && isCapitalised(following)) &&

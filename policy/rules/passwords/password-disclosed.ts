@@ -5,9 +5,10 @@ import { hasPhrase, windowBefore } from "../../detectors/text.js";
 
 /**
  * A password word, up to four words naming what it opens ("for the SIMS account") and then "is", "was",
- * "=", ":" or a dash, or one of those alone, or nothing ("password Sunflower2019"), and the value: its first run of characters that are
- * not spaces or quotes, quoted or not (the last word of the match). Outlook and Word turn typed quotes into
- * curly ones; the engine's folding has already made them straight (policy/engine/normalize.ts).
+ * "=", ":" or a dash, or one of those alone, or nothing ("password Sunflower2019"), and the value: its
+ * first run of characters that are not spaces or quotes, quoted or not (the last word of the match).
+ * Outlook and Word turn typed quotes into curly ones; the engine's folding has already made them straight
+ * (policy/engine/normalize.ts).
  */
 const PASSWORD_GIVEN = new RegExp(
   `\\b(?:${PASSWORD_WORDS.join("|")})s?\\b(?:(?: (?:for|to|on|of)(?: [\\w'-]+){1,4}?)? ?(?:(?:is|was|=)\\b|[:=-]))? ?["']?\\w[^\\s"']*`,
@@ -17,7 +18,8 @@ const PASSWORD_GIVEN = new RegExp(
 /**
  * Does `value` (as written after "password is") look like a password rather than a word of the sentence
  * ("changed", "below", "12 characters")? Letters and digits together ("Bluebell22"), or a symbol inside
- * letters ("Tr!p#kx"; not a hyphen, an apostrophe or a full stop: "e-mails"), or a capital inside ("BlueSky"); any value of four or more characters in quotes.
+ * letters ("Tr!p#kx"; not a hyphen, an apostrophe or a full stop: "e-mails"), or a capital inside
+ * ("BlueSky"); any value of four or more characters in quotes.
  */
 export function looksLikePassword(value: string, quoted: boolean): boolean {
   // One closing mark ("Bluebell22."): a password rarely ends in one, a sentence often does.
@@ -45,12 +47,13 @@ export function passwordsIn(text: string): Span[] {
 }
 
 /**
- * A password written out in a message: Delius School ("must not share and must treat as confidential any
- * passwords"), LT2, Palfrey Infant School and St Dunstan's ("Passwords must be kept confidential and must
- * not be made available to anyone else"). Only where the school's policy says so (its `passwords` clause):
- * St John Payne's says nothing of passwords. The sender's own words only: a password in the quoted
- * message being answered was sent by someone else. A nudge, not a block: IT staff do send a new starter a
- * first password, and the prompt lets them.
+ * A password written out in a message: St John Payne ("not disclose any passwords provided to me by the
+ * school"), Delius School ("must not share and must treat as confidential any passwords"), LT2, Palfrey
+ * Infant School and St Dunstan's ("Passwords must be kept confidential and must not be made available to
+ * anyone else"). Only where the school's pack has a `passwords` clause: a school whose policy is silent is
+ * not judged by ours. The sender's own words only: a password in the quoted message being answered was
+ * sent by someone else. A nudge, not a block: IT staff do send a new starter a first password, and the
+ * prompt lets them.
  */
 export default defineRule({
   meta: {
