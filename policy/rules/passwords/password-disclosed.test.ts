@@ -22,6 +22,9 @@ ruleTester(rule, {
     { name: "a web address", draft: draft("Password: https://portal.example.org/reset to choose one.") },
     { name: "a plain word after it", draft: draft("My password is changed every 30 days.") },
     { name: "a number too short", draft: draft("The password is 8 characters long.") },
+    { name: "a quoted word too short", draft: draft("The door password is 'tbc' for now.") },
+    // A guest network's key is given out on purpose, however it is written.
+    { name: "a guest Wi-Fi password", draft: draft("Visitors: the Guest WiFi password is Bluebell-4472.") },
     // A guest network's key is given out on purpose.
     { name: "guest wi-fi", draft: draft("The guest Wi-Fi is LT2Guest and the password this week is Bluebell-4472.") },
     // Someone else's words: the message being answered.
@@ -98,6 +101,12 @@ describe("looksLikePassword", () => {
     ["www.example.org", false, false],
     ["j.bradley@lt2.org.uk", false, false],
     ["abc", true, false],
+    // Four characters are enough; a closing mark at the end is not part of the value, one inside is.
+    ["abc1", false, true],
+    ["Ab!c", false, true],
+    ["tr!p#kx", false, true],
+    // A symbol only at an end is punctuation, not a password's.
+    ["abcd#", false, false],
   ])("%s (quoted: %s) → %s", (value, quoted, expected) => {
     expect(looksLikePassword(value, quoted)).toBe(expected);
   });
