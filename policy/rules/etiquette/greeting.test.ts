@@ -63,6 +63,11 @@ describe("hasGreeting", () => {
     [`${"a".repeat(42)},\nText`, false],
     ["Sarah\nText", false],
     ["Sarah, thanks for this.\nText", false],
+    // Thanks open a message courteously (a new user's trial: "Thanks Raj, will do." was told to add a greeting).
+    ["Thanks Raj, will do.", true],
+    ["Thank you for your email.\nText", true],
+    ["Many thanks for sending these.", true],
+    ["Thankfully the coach was on time.", false],
     ["Send me the register now.", false],
     ["", false],
   ])("%j → %s", (own, expected) => {

@@ -3,10 +3,15 @@ import { GREETINGS } from "../../data/etiquette/greetings.js";
 import { firstNonEmptyLine } from "../text.js";
 import { inThreadBetweenColleagues } from "./between-colleagues.js";
 
-/** A first line that opens with a greeting, or is just a name followed by a comma ("Sarah,"). */
+/**
+ * A first line that opens with a greeting, or with thanks ("Thanks Raj, will do.", "Thank you for your
+ * email": a courteous opening, a new user's trial), or is just a name followed by a comma ("Sarah,").
+ */
 export function hasGreeting(own: string): boolean {
   const first = firstNonEmptyLine(own).toLowerCase();
   if (GREETINGS.some((greeting) => first.indexOf(greeting) === 0)) return true;
+  // Here, not in GREETINGS: the signature reader reads that list too, and a closing "Thanks," is no opening.
+  if (/^(?:many )?thanks\b|^thank you\b/.test(first)) return true;
   return /^[a-z][a-z' -]{0,40},$/.test(first);
 }
 
