@@ -19,9 +19,10 @@ import {
 import { useMemo } from "react";
 import type { Category, Finding, PolicyPack } from "../../policy/engine/types.js";
 import { DEFAULT_CITATION_DOCUMENT } from "../../policy/rules/define.js";
-import { CATEGORY_TITLES, byImportance, summaryText } from "../core/present.js";
+import { CATEGORY_TITLES, byImportance, clip, summaryText } from "../core/present.js";
 import type { ComposeItem, RequirementCheck } from "../office/item.js";
 import { fixLabel } from "../../policy/engine/fix-label.js";
+import { findingWords } from "../../policy/engine/finding-words.js";
 import { useDraftCheck } from "./use-draft-check.js";
 
 const useStyles = makeStyles({
@@ -64,6 +65,19 @@ export function App({ item, pack, supported, dark, openedFromSend }: AppProps) {
   const check = useDraftCheck(item, pack, supported);
   const groups = useMemo(() => groupByCategory(check.analysis?.findings ?? []), [check.analysis]);
   const count = check.analysis?.findings.length ?? 0;
+  // The words each finding points at, as `check --text` shows them (a new user's trial): at most three,
+  // each clipped, so a long quoted passage does not fill the pane.
+  const words = (finding: Finding) => {
+    const found = check.texts ? findingWords(finding, check.texts) : [];
+    if (found.length === 0) return null;
+    const shown = found.slice(0, 3).map((text) => `“${clip(text.replace(/\s+/g, " "), 60)}”`);
+    return (
+      <Caption1 block>
+        <strong>Found in the {finding.location}:</strong> {shown.join(", ")}
+        {found.length > 3 ? ` and ${found.length - 3} more` : ""}
+      </Caption1>
+    );
+  };
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
@@ -133,6 +147,7 @@ export function App({ item, pack, supported, dark, openedFromSend }: AppProps) {
                           )}
                         </Caption1>
                       </blockquote>
+                      {words(finding)}
                       {finding.fix ? (
                         <div className={styles.row}>
                           <Button

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { analyzeDraft } from "../../policy/engine/analyze.js";
 import { applyFix } from "../../policy/engine/fix.js";
+import type { ReadTexts } from "../../policy/engine/finding-words.js";
 import type { Analysis, Fix, PolicyPack } from "../../policy/engine/types.js";
 import { fingerprintDraft } from "../core/fingerprint.js";
 import type { ComposeItem, RequirementCheck } from "../office/item.js";
@@ -14,6 +15,8 @@ export const POLL_MS = 1500;
 
 export interface DraftCheck {
   readonly analysis: Analysis | undefined;
+  /** The subject, body and attachment names the analysis read (the pane reads the body as text). */
+  readonly texts: ReadTexts | undefined;
   readonly error: string | undefined;
   readonly checking: boolean;
   readonly applying: string | undefined;
@@ -23,6 +26,7 @@ export interface DraftCheck {
 
 export function useDraftCheck(item: ComposeItem, pack: PolicyPack, supported: RequirementCheck): DraftCheck {
   const [analysis, setAnalysis] = useState<Analysis>();
+  const [texts, setTexts] = useState<ReadTexts>();
   const [error, setError] = useState<string>();
   const [checking, setChecking] = useState(true);
   const [applying, setApplying] = useState<string>();
@@ -40,6 +44,11 @@ export function useDraftCheck(item: ComposeItem, pack: PolicyPack, supported: Re
           const sentBefore = readSentHistory();
           const next = analyzeDraft(sentBefore ? { ...read.draft, sentBefore } : read.draft, pack);
           setAnalysis(next);
+          setTexts({
+            subject: read.draft.subject,
+            bodyText: read.draft.body,
+            attachmentNames: read.draft.attachments.map((attachment) => attachment.name),
+          });
           // The compose banners follow the analysis: replaced when it changes, removed when nothing is left.
           await showNudges(item, nudgesFor(next, "pane")).catch(() => undefined);
         }
@@ -85,5 +94,5 @@ export function useDraftCheck(item: ComposeItem, pack: PolicyPack, supported: Re
     [item, pack, supported, recheck],
   );
 
-  return { analysis, error, checking, applying, recheck: () => recheck(true), apply };
+  return { analysis, texts, error, checking, applying, recheck: () => recheck(true), apply };
 }

@@ -13,6 +13,7 @@ import { analyzeDraft } from "../engine/analyze.js";
 import type { DraftInput } from "../engine/draft.js";
 import type { Analysis } from "../engine/types.js";
 import { fixLabel } from "../engine/fix-label.js";
+import { findingWords } from "../engine/finding-words.js";
 import { htmlToStructuredText } from "../engine/html-to-text.js";
 import { loadPolicy } from "../pack/load.js";
 import { citesDefaults } from "../rules/define.js";
@@ -283,7 +284,11 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
   ];
   if (analysis.bodyTruncated) lines.push("Only the first part of this very long body was read.");
   // Spans index the text the engine read: an HTML body as text, not its markup (read once for every finding).
-  const body = draft.bodyType === "html" ? htmlToStructuredText(draft.body ?? "").text : (draft.body ?? "");
+  const texts = {
+    subject: draft.subject ?? "",
+    bodyText: draft.bodyType === "html" ? htmlToStructuredText(draft.body ?? "").text : (draft.body ?? ""),
+    attachmentNames: (draft.attachments ?? []).map((attachment) => attachment.name),
+  };
   analysis.findings.forEach((finding, index) => {
     lines.push("", `${index + 1}. ${finding.severity.toUpperCase()} ${finding.category} (${finding.rule})`);
     lines.push(`   ${finding.message}`);
@@ -294,16 +299,7 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
         : `   The policy (${finding.policyRef.section}):`,
       `     "${finding.policyRef.quote}"`,
     );
-    // The subject, the body as the engine read it, or the attachments' names one a line.
-    const text: string =
-      finding.location === "subject"
-        ? (draft.subject ?? "")
-        : finding.location === "body"
-          ? body
-          : finding.location === "attachments"
-            ? (draft.attachments ?? []).map((attachment) => attachment.name).join("\n")
-            : "";
-    const words = (finding.spans ?? []).map((span) => JSON.stringify(text.slice(span.start, span.end)));
+    const words = findingWords(finding, texts).map((span) => JSON.stringify(span));
     if (words.length > 0) lines.push(`   In the ${finding.location}: ${words.join(", ")}`);
     if (finding.fix) lines.push(`   One-click fix: ${fixLabel(finding.fix)}`);
   });

@@ -179,6 +179,11 @@ const CATEGORY_DRAFTS: Record<string, HarnessDraft> = {
     to: Array.from({ length: 10 }, (_, i) => `parent${i + 1}@${["gmail.com", "hotmail.co.uk"][i % 2] ?? "gmail.com"}`),
     cc: [HEAD],
   },
+  passwords: {
+    subject: "Cover tomorrow",
+    body: "Dear Sam,\n\nThe SIMS password for cover is Bluebell22 until you change it.\n\nKind regards,\nA Teacher",
+    to: [`staff@${DOMAIN}`],
+  },
   attachments: {
     subject: "Installer",
     body: "Dear colleague,\n\nHere is the installer.\n\nKind regards,\nA Teacher",
@@ -200,6 +205,15 @@ describe("Outlook add-in in the compose harness (real launchevent.js and task pa
       if (category === "chain-mail")
         expect(await card.textContent()).toMatch(/has no sentence on this; this add-in.s advice/);
       else if (category === "tone") expect(await card.textContent()).not.toMatch(/this add-in.s advice/);
+      // The words a finding points at are shown beside it (a new user's trial), as check --text shows them.
+      if (category === "personal-data" || category === "passwords") {
+        const found = pane(page).locator(`section[data-category="${category}"]`).first();
+        expect(await found.textContent(), category).toMatch(
+          category === "passwords"
+            ? /Found in the body:.*password for cover is Bluebell22/
+            : /Found in the body:.*EHCP/,
+        );
+      }
     }
     await page.screenshot({ path: "test-results/addin-categories.png" });
     await page.close();
