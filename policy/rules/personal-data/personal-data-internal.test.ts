@@ -17,7 +17,10 @@ const internalSensitive = {
   location: "body",
   severity: "info",
   fixKind: null,
-  data: { what: "sensitive details (health, SEN, safeguarding…)" },
+  // Which details, as the rules for outside mail say it (a new user's trial: the tip named no kind).
+  data: { what: "a named person's SEN and health details" },
+  // …and the words, for the pane to show beside it.
+  spanTexts: ["EHCP", "autism"],
 } as const;
 
 ruleTester(rule, {

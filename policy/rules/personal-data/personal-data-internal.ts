@@ -1,5 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
-import { describeEntities, sensitiveEntities } from "./sensitive.js";
+import type { Span } from "../../engine/types.js";
+import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
 
 /**
  * Personal data in mail that stays inside the school, where the school asks nothing more than care: an
@@ -24,12 +25,17 @@ export default defineRule({
         "This email contains {{what}}. It stays inside the school, but check each address and that everyone copied needs it.",
     },
   },
-  check({ pack, message, personalData }) {
+  check({ draft, pack, message, bodyText, personalData }) {
     // Where the school encrypts internal mail too, the encryption rule speaks for this draft.
     if (pack.encryption.required && pack.encryption.internalToo) return [];
     if (message.recipients.some((entry) => entry.standing !== "internal")) return [];
     const found = sensitiveEntities(personalData);
     if (found.length === 0) return [];
-    return [{ messageId: "internal", data: { what: describeEntities(found) }, location: "body" }];
+    // Which details and where, as the rules for outside mail say it (a new user's trial: the tip named no
+    // kind and pointed at no words). A tip only: nothing here reaches the send bundle.
+    const names = draft.attachments.map((attachment) => attachment.name);
+    const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
+    const spans: readonly Span[] = found.filter((entity) => entity.location === "body");
+    return [{ messageId: "internal", data: { what }, location: "body", ...(spans.length > 0 ? { spans } : {}) }];
   },
 });
