@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { analyzeDraft } from "../../policy/engine/analyze.js";
 import { applyFix } from "../../policy/engine/fix.js";
-import type { ReadTexts } from "../../policy/engine/finding-words.js";
 import type { Analysis, Fix, PolicyPack } from "../../policy/engine/types.js";
+import { entityTexts, type EntityTexts } from "../../policy/rules/personal-data/sensitive.js";
 import { fingerprintDraft } from "../core/fingerprint.js";
 import type { ComposeItem, RequirementCheck } from "../office/item.js";
 import { nudgesFor, showNudges } from "../office/notifications.js";
@@ -16,7 +16,7 @@ export const POLL_MS = 1500;
 export interface DraftCheck {
   readonly analysis: Analysis | undefined;
   /** The subject, body and attachment names the analysis read (the pane reads the body as text). */
-  readonly texts: ReadTexts | undefined;
+  readonly texts: EntityTexts | undefined;
   readonly error: string | undefined;
   readonly checking: boolean;
   readonly applying: string | undefined;
@@ -26,7 +26,7 @@ export interface DraftCheck {
 
 export function useDraftCheck(item: ComposeItem, pack: PolicyPack, supported: RequirementCheck): DraftCheck {
   const [analysis, setAnalysis] = useState<Analysis>();
-  const [texts, setTexts] = useState<ReadTexts>();
+  const [texts, setTexts] = useState<EntityTexts>();
   const [error, setError] = useState<string>();
   const [checking, setChecking] = useState(true);
   const [applying, setApplying] = useState<string>();
@@ -44,11 +44,13 @@ export function useDraftCheck(item: ComposeItem, pack: PolicyPack, supported: Re
           const sentBefore = readSentHistory();
           const next = analyzeDraft(sentBefore ? { ...read.draft, sentBefore } : read.draft, pack);
           setAnalysis(next);
-          setTexts({
-            subject: read.draft.subject,
-            bodyText: read.draft.body,
-            attachmentNames: read.draft.attachments.map((attachment) => attachment.name),
-          });
+          setTexts(
+            entityTexts(
+              read.draft.subject,
+              read.draft.body,
+              read.draft.attachments.map((attachment) => attachment.name),
+            ),
+          );
           // The compose banners follow the analysis: replaced when it changes, removed when nothing is left.
           await showNudges(item, nudgesFor(next, "pane")).catch(() => undefined);
         }

@@ -17,6 +17,7 @@ import { findingWords } from "../engine/finding-words.js";
 import { htmlToStructuredText } from "../engine/html-to-text.js";
 import { loadPolicy } from "../pack/load.js";
 import { citesDefaults } from "../rules/define.js";
+import { entityTexts } from "../rules/personal-data/sensitive.js";
 import { isPresetId } from "../presets/index.js";
 import { PolicyPackError } from "../pack/errors.js";
 import type { PolicyPack } from "../pack/schema.js";
@@ -284,11 +285,11 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
   ];
   if (analysis.bodyTruncated) lines.push("Only the first part of this very long body was read.");
   // Spans index the text the engine read: an HTML body as text, not its markup (read once for every finding).
-  const texts = {
-    subject: draft.subject ?? "",
-    bodyText: draft.bodyType === "html" ? htmlToStructuredText(draft.body ?? "").text : (draft.body ?? ""),
-    attachmentNames: (draft.attachments ?? []).map((attachment) => attachment.name),
-  };
+  const texts = entityTexts(
+    draft.subject ?? "",
+    draft.bodyType === "html" ? htmlToStructuredText(draft.body ?? "").text : (draft.body ?? ""),
+    (draft.attachments ?? []).map((attachment) => attachment.name),
+  );
   analysis.findings.forEach((finding, index) => {
     lines.push("", `${index + 1}. ${finding.severity.toUpperCase()} ${finding.category} (${finding.rule})`);
     lines.push(`   ${finding.message}`);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { entityTexts } from "../rules/personal-data/sensitive.js";
 import { findingWords } from "./finding-words.js";
 import type { Finding } from "./types.js";
 
-const texts = {
-  subject: "Leo Shaw - EpiPen",
-  bodyText: "Dear Ann,\nLeo has an EpiPen in his bag.",
-  attachmentNames: ["plan.docx", "Leo Shaw allergy plan.pdf"],
-};
+const texts = entityTexts("Leo Shaw - EpiPen", "Dear Ann,\nLeo has an EpiPen in his bag.", [
+  "plan.docx",
+  "Leo Shaw allergy plan.pdf",
+]);
 const finding = (location: Finding["location"], spans?: Finding["spans"]): Finding =>
   ({ rule: "r", category: "personal-data", severity: "info", message: "m", location, spans }) as unknown as Finding;
 
