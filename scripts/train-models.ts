@@ -141,6 +141,7 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-bk.jsonl",
   "part-bl.jsonl",
   "part-bm.jsonl",
+  "part-bn.jsonl",
 ];
 
 interface Example {
