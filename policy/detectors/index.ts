@@ -82,8 +82,8 @@ export function detectPersonalData(input: PersonalDataInput, pack: PolicyPack): 
   const scans: Scan[] = [
     makeScan(input.subject, "subject", none(input.subject), 0),
     makeScan(input.bodyText, "body", signature, greetingLineEnd(input.bodyText)),
-    // "Ashdown_Oliver_EHCP.pdf" reads as words; same length, so offsets still index the joined names.
-    makeScan(names.replace(/[_.]/g, " "), "attachments", none(names), 0),
+    // "Ashdown_Oliver_EHCP.pdf" reads as words (`makeScan`).
+    makeScan(names, "attachments", none(names), 0),
   ];
 
   // Stryker disable next-line ArrayDeclaration: only for an empty text, where a non-candidate entry has no type the pack allows and no special-category pass runs

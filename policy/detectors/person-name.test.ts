@@ -351,6 +351,17 @@ describe("findNames in subjects and file names", () => {
     ["CIN core group minutes BHadley 12May.docx", "attachments", [["BHadley", true, false, false, 0.75]]],
     ["Suspension letter BilalK 140526.docx", "attachments", [["BilalK", true, false, false, 0.75]]],
     ["SENDReport ICTPolicy iPad DBSCheck.docx", "attachments", []],
+    // A surname or a given name with an initial, as schools name files (the corpus README's own example;
+    // development part BN), not a document's section or a plan's letter.
+    ["Okonjo_T_EHCP_review_draft.docx", "attachments", [["Okonjo_T", true, false, false, 0.8]]],
+    ["CP_referral_Kofi_A.pdf", "attachments", [["Kofi_A", true, false, false, 0.8]]],
+    ["Section_A_EHCP_guidance.pdf", "attachments", []],
+    ["Plan_B_medication.docx", "attachments", []],
+    ["Year_6_Group_A_SEN_list.xlsx", "attachments", []],
+    // A subject that is a file's name reads as one (underscores as spaces).
+    ["FW: Mistry_A_IHCP_2025.pdf", "subject", [["Mistry_A", true, false, false, 0.8]]],
+    ["Hussain_Zubair_Y10_suspension_letter.docx", "subject", [["Hussain_Zubair", true, false, false, 0.8]]],
+    ["Appendix_C_Medical_Conditions_Policy.pdf", "subject", []],
   ])("%s (%s)", (text, location, expected) => {
     expect(names(text, location)).toEqual(expected);
   });

@@ -80,7 +80,7 @@ const SUBJECT_NAME = new RegExp(
   "g",
 );
 /** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */
-const FILE_NAME_PAIR = new RegExp(`(?:^|[^${LETTER}])(${NAME_WORD} ${NAME_WORD})(?![${LETTER}])`, "g");
+const FILE_NAME_PAIR = new RegExp(`(?:^|[^${LETTER}])(${NAME_WORD} (?:${NAME_WORD}|[${UPPER}]))(?![${LETTER}])`, "g");
 /**
  * A file name's initial run into a surname, or a given name into an initial, as staff name files
  * ("CIN_minutes_BHadley_12May.docx", "Suspension_letter_BilalK.docx"; development part AK): someone.
@@ -439,7 +439,7 @@ export function findNames(
       for (const known of overlapping) names.splice(names.indexOf(known), 1);
       push(start, end, true, confidence);
     };
-    forEachMatch(scan.location === "subject" ? SUBJECT_NAME : FILE_NAME_PAIR, text, (match) => {
+    forEachMatch(scan.fileName ? FILE_NAME_PAIR : SUBJECT_NAME, text, (match) => {
       const name = match[1] as string;
       const start = match.index + match[0].indexOf(name);
       const words = name.split(" ");

@@ -9,6 +9,7 @@ import {
   presentPhrases,
   windowAfter,
   windowBefore,
+  type Scan,
 } from "./text.js";
 
 describe("makeScan and inSignature", () => {
@@ -22,7 +23,18 @@ describe("makeScan and inSignature", () => {
       signatureAt: 10,
       signatureEnd: 25,
       greetingEnd: 9,
+      fileName: false,
     });
+  });
+
+  it.each<[string, Scan["location"], string, boolean]>([
+    ["Okonjo_T_EHCP.docx\nCP_referral.pdf", "attachments", "Okonjo T EHCP docx\nCP referral pdf", true],
+    ["FW: Mistry_A_IHCP_2025.pdf", "subject", "FW: Mistry A IHCP 2025 pdf", true],
+    ["Mistry A - IHCP 2025.pdf", "subject", "Mistry A - IHCP 2025.pdf", false],
+    ["see my_file.docx", "body", "see my_file.docx", false],
+  ])("reads %j (%s) as %j, a file's name: %s", (text, location, read, fileName) => {
+    const scan = makeScan(text, location, { start: text.length, end: text.length }, 0);
+    expect([scan.text, scan.lower.length, scan.fileName]).toEqual([read, text.length, fileName]);
   });
 
   it.each([

@@ -13,6 +13,11 @@ export interface Scan {
   readonly signatureEnd: number;
   /** End of the greeting line ("Dear Mrs Patel,"), 0 when the text does not open with one. */
   readonly greetingEnd: number;
+  /**
+   * The text is file names, underscores read as spaces: the attachments, or a subject that is a file's
+   * name ("Okonjo_T_EHCP_review.docx"), where a name is two capitalised words or a word and an initial.
+   */
+  readonly fileName: boolean;
 }
 
 /** What a detector reports before the pack's filters: an entity without its location. */
@@ -24,18 +29,29 @@ export interface Candidate {
 }
 
 /**
- * A scan over `text`. `lower` may be given when the caller has it already (the folded view keeps one);
- * it must be as long as `text` (`lowerCaseKeepingLength`), since detectors read offsets in both;
- * `signature` is the sender's own signature block, empty ([length, length]) when there is none.
+ * A scan over `text`, with its lower case as long as it (`lowerCaseKeepingLength`: detectors read offsets
+ * in both); `signature` is the sender's own signature block, empty ([length, length]) when there is none.
+ * File names read as words, underscores and dots as spaces: the attachments' names, and a subject with
+ * an underscore, as a file's name given as the subject ("FW: Mistry_A_IHCP_2025.pdf", development part
+ * BN); the text keeps its length, so offsets still index the original.
  */
 export function makeScan(
   text: string,
   location: Entity["location"],
   signature: { readonly start: number; readonly end: number },
   greetingEnd: number,
-  lower: string = lowerCaseKeepingLength(text),
 ): Scan {
-  return { text, lower, location, signatureAt: signature.start, signatureEnd: signature.end, greetingEnd };
+  const fileName = location === "attachments" || (location === "subject" && /_/.test(text));
+  if (fileName) text = text.replace(/[_.]/g, " ");
+  return {
+    text,
+    lower: lowerCaseKeepingLength(text),
+    location,
+    signatureAt: signature.start,
+    signatureEnd: signature.end,
+    greetingEnd,
+    fileName,
+  };
 }
 
 /** Is `offset` inside the sender's own signature block? (A forwarded message below it is content.) */

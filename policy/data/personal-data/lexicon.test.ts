@@ -92,6 +92,14 @@ describe("personal-data lexicon", () => {
     for (const word of lexicon.NOT_GIVEN_NAMES) expect(lexicon.GIVEN_NAMES, word).not.toContain(word);
   });
 
+  it("openers that are no given name are capitalised and none of the subject's ordinary words (read beside them)", () => {
+    const ordinary = new Set(lexicon.SUBJECT_NOT_NAMES);
+    for (const word of lexicon.NOT_GIVEN_NAMES) {
+      expect(word).toMatch(/^[A-Z][a-z]+$/);
+      expect(ordinary.has(word.toLowerCase()), word).toBe(false);
+    }
+  });
+
   it("stays small (it ships in the send-time bundle; addin/build.test.ts holds the whole bundle to 60 kB)", () => {
     expect(JSON.stringify(lexicon).length).toBeLessThan(25_500);
   });
