@@ -96,7 +96,7 @@ describe("decideSend", () => {
 
   it("leads with the most important instruction in full and counts the rest", () => {
     const instruction =
-      "This email contains an NHS number and a named person's SEN and health details. The school requires it to go encrypted: apply the [secure] tag.";
+      "This email contains an NHS number and an identifiable person's SEN and health details. The school requires it to go encrypted: apply the [secure] tag.";
     const decision = decideSend(
       analysis([
         finding({ category: "closing", message: "Add a closing, such as 'Kind regards'." }),

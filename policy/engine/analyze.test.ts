@@ -416,7 +416,7 @@ describe("analyzeDraft: the sender", () => {
   const types = (input: Parameters<typeof analyzeDraft>[0]) =>
     analyzeDraft(input, loadPolicy("delius"), { rules: [] }).personalData.map((entity) => entity.type);
 
-  it("a named person's health condition is special-category data", () => {
+  it("an identifiable person's health condition is special-category data", () => {
     expect(types({ subject: "Note", body })).toEqual(["person-name", "special-category"]);
   });
 

@@ -124,7 +124,7 @@ ruleTester(rule, {
         {
           messageId: "subject",
           location: "subject",
-          data: { what: "a named person's SEN and health details" },
+          data: { what: "an identifiable person's SEN and health details" },
           spanTexts: ["EHCP", "autism", "diagnosis"],
         },
       ],

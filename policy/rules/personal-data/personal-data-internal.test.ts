@@ -18,7 +18,7 @@ const internalSensitive = {
   severity: "info",
   fixKind: null,
   // Which details, as the rules for outside mail say it (a new user's trial: the tip named no kind).
-  data: { what: "a named person's SEN and health details" },
+  data: { what: "an identifiable person's SEN and health details" },
   // …and the words, for the pane to show beside it.
   spanTexts: ["EHCP", "autism"],
 } as const;

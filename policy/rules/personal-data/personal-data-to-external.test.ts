@@ -57,7 +57,7 @@ ruleTester(rule, {
           messageId: "webmail",
           location: "recipients",
           severity: "nudge",
-          data: { what: "a named person's SEN and health details", addresses: "kate.ashdown@gmail.com" },
+          data: { what: "an identifiable person's SEN and health details", addresses: "kate.ashdown@gmail.com" },
         },
       ],
     },
@@ -81,7 +81,7 @@ ruleTester(rule, {
           messageId: "webmail",
           location: "recipients",
           severity: "nudge",
-          data: { what: "a named person's SEN and health details", addresses: "kate.ashdown@gmail.com" },
+          data: { what: "an identifiable person's SEN and health details", addresses: "kate.ashdown@gmail.com" },
         },
       ],
     },
@@ -93,7 +93,7 @@ ruleTester(rule, {
           messageId: "webmail",
           location: "recipients",
           severity: "info",
-          data: { what: "a named person's SEN and health details", addresses: "kate.ashdown@gmail.com" },
+          data: { what: "an identifiable person's SEN and health details", addresses: "kate.ashdown@gmail.com" },
         },
       ],
     },
@@ -152,7 +152,7 @@ describe("personal-data-to-external: trusted partners and the list of addresses"
       attachments: [{ name: "Oliver Ashdown EHCP.pdf", size: 1000 }],
     };
     expect(runRule(rule, draft, packFor("delius")).findings.map((finding) => finding.data)).toEqual([
-      { what: "a named person's SEN details", addresses: "case.worker@county.gov.uk" },
+      { what: "an identifiable person's SEN details", addresses: "case.worker@county.gov.uk" },
     ]);
   });
 

@@ -87,7 +87,7 @@ describe("describeEntities", () => {
     const body = `Jo: ${term}.`;
     const texts = entityTexts("", body, []);
     expect(describeEntities([entity("special-category", "body", 4, 4 + term.length)], texts)).toBe(
-      `a named person's ${words} details`,
+      `an identifiable person's ${words} details`,
     );
   });
 
@@ -102,13 +102,15 @@ describe("describeEntities", () => {
       entity("special-category", "body", at("FSM"), at("FSM") + 3),
       entity("special-category", "body", at("religion"), at("religion") + 8),
     ];
-    expect(describeEntities(entities, texts)).toBe("a named person's SEN, health and free school meals details");
+    expect(describeEntities(entities, texts)).toBe(
+      "an identifiable person's SEN, health and free school meals details",
+    );
     expect(
       describeEntities(
         [entity("special-category", "subject", 0, 18), entity("special-category", "attachments", 0, 10)],
         texts,
       ),
-    ).toBe("a named person's police or offending and safeguarding details");
+    ).toBe("an identifiable person's police or offending and safeguarding details");
   });
 
   it("reads the kind only from special-category entities, and skips a term it cannot place beside one it can", () => {
@@ -117,16 +119,16 @@ describe("describeEntities", () => {
     // An identifier over a sensitive word (as given here) does not name a kind.
     expect(
       describeEntities([entity("nhs-number", "body", 0, 6), entity("special-category", "body", 15, 19)], texts),
-    ).toBe("an NHS number and a named person's SEN details");
+    ).toBe("an NHS number and an identifiable person's SEN details");
     expect(
       describeEntities([entity("special-category", "body", 8, 13), entity("special-category", "body", 15, 19)], texts),
-    ).toBe("a named person's SEN details");
+    ).toBe("an identifiable person's SEN details");
   });
 
   it("finds a term in the second attachment's name, after the line between names", () => {
     const texts = entityTexts("", "", ["ab.pdf", "EHCP.pdf"]);
     expect(describeEntities([entity("special-category", "attachments", 7, 11)], texts)).toBe(
-      "a named person's SEN details",
+      "an identifiable person's SEN details",
     );
   });
 

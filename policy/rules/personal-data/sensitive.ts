@@ -88,7 +88,7 @@ function joinWords(words: readonly string[]): string {
 }
 
 /**
- * "an NHS number and a named person's SEN and health details" — for messages a teacher reads at a
+ * "an NHS number and an identifiable person's SEN and health details" — for messages a teacher reads at a
  * glance. With the texts, special-category details are named by kind; without, in general words.
  */
 export function describeEntities(entities: readonly Entity[], texts?: EntityTexts): string {
@@ -97,7 +97,7 @@ export function describeEntities(entities: readonly Entity[], texts?: EntityText
   const kinds = texts === undefined ? "" : sensitiveKinds(entities, texts);
   for (const entity of entities) {
     let word = TYPE_WORDS[entity.type];
-    if (entity.type === "special-category" && kinds !== "") word = `a named person's ${kinds} details`;
+    if (entity.type === "special-category" && kinds !== "") word = `an identifiable person's ${kinds} details`;
     if (words.indexOf(word) === -1) words.push(word);
   }
   return words.length === 0 ? "personal data" : joinWords(words);

@@ -239,7 +239,7 @@ describe("unencrypted-personal-data fix and severity", () => {
     const draft = { subject: "Referral", body: senBody, bodyType: "text" as const, to: external };
     const [finding] = runRule(rule, draft, pack).findings;
     expect(finding?.severity).toBe("block");
-    expect(finding?.message).toContain("a named person's SEN and health details");
+    expect(finding?.message).toContain("an identifiable person's SEN and health details");
     expect(finding?.fix?.kind).toBe("apply-encryption");
     if (!finding?.fix) return;
     expect(runRule(rule, applyFix(normalizeDraft(draft), finding.fix), pack).findings).toEqual([]);
@@ -362,7 +362,7 @@ describe("unencrypted-personal-data: what it asks for, and when", () => {
       attachments: [{ name: "Oliver Ashdown EHCP.pdf", size: 1000 }],
     };
     const [finding] = runRule(rule, draft, loadPolicy("delius")).findings;
-    expect(finding?.data?.what).toBe("a named person's SEN details");
+    expect(finding?.data?.what).toBe("an identifiable person's SEN details");
   });
 
   it("marks the personal data in the body only, not in the subject", () => {

@@ -49,7 +49,7 @@ export type Contention = "tone" | "complaint" | "special-category" | "personal-d
 export const CONTENTION_WORDS: Readonly<Record<Contention, string>> = {
   tone: "its wording reads as heated",
   complaint: "it is about a complaint",
-  "special-category": "it concerns a named person's safeguarding, SEN or health details",
+  "special-category": "it concerns an identifiable person's safeguarding, SEN or health details",
   "personal-data": "it contains personal data",
 };
 

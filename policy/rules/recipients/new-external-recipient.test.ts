@@ -78,7 +78,7 @@ describe("new-external-recipient: the message data and the history's size", () =
   const pack = loadPolicy("st-john-payne");
   const data = (to: { address: string }[], sentBefore = history) =>
     runRule(rule, { ...health, to, sentBefore }, pack).findings.map((finding) => finding.data);
-  const what = "a named person's SEN and health details";
+  const what = "an identifiable person's SEN and health details";
 
   it.each([
     [["a@x.com"], "a@x.com"],

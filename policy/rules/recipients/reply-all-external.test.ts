@@ -89,7 +89,7 @@ ruleTester(rule, {
 
 describe("reply-all-external: who is new, how they are listed, and which wording", () => {
   const pack = loadPolicy("st-john-payne");
-  const what = "a named person's SEN and health details";
+  const what = "an identifiable person's SEN and health details";
   const withThread = (line: string) => `Ok.${thread.replace("Sam Lee <sam.lee@st-john-payne.sch.uk>", line)}`;
   const found = (draft: Parameters<typeof runRule>[1]) =>
     runRule(rule, draft, pack).findings.map((finding) => [finding.messageId, finding.data]);
@@ -204,7 +204,7 @@ describe("reply-all-external: who is new, how they are listed, and which wording
       attachments: [{ name: "Oliver Ashdown - epilepsy care plan.docx", size: 1000 }],
     };
     expect(found(draft)).toEqual([
-      ["added", { addresses: "tutor@agency.co.uk", what: "a named person's health details" }],
+      ["added", { addresses: "tutor@agency.co.uk", what: "an identifiable person's health details" }],
     ]);
   });
 
