@@ -88,10 +88,11 @@ describe("findNames in a body", () => {
       "Our new boarder Lukas is settling.",
       [["Lukas", false, false, false, 0.85]],
     ],
-    ["initials introduced as a pupil", "A Y9 pupil KM has self-harmed.", [["KM", true, false, false, 0.85]]],
+    ["initials introduced as a pupil", "A Y9 pupil KM self-harmed.", [["KM", true, false, false, 0.85]]],
     ["a school's acronym after 'student' is no one", "Her student ID card is lost.", []],
+    ["a school's acronym before 'is' or 'has' is no one", "PE is cancelled and the EP has a new room.", []],
     ["a two-letter name no list has is no initials", "Our pupil Bo is new.", [["Bo", false, false, false, 0.85]]],
-    ["'Pupil' in capitals is no one's introduction", "Pupil AB has asthma.", []],
+    ["'Pupil' in capitals is no one's introduction", "Pupil AB: asthma.", []],
     ["initials before a class are found once", "Our pupil AB in 7C has asthma.", [["AB", true, false, false, 0.75]]],
     [
       "a name no list has, doing something",
@@ -236,6 +237,9 @@ describe("findNames in a body", () => {
       "the Upper Sixth scholarship boy in Marlowe",
     ],
     ["initials and a class", "AB in 5C has her meds at 12.", "AB"],
+    // A new user's trial: initials are how staff think they anonymise ("MH has an ADHD diagnosis").
+    ["initials before 'has'", "MH has an ADHD diagnosis and struggles after lunch.", "MH"],
+    ["initials before 'was'", "Spoke to mum: TK was sick twice at home.", "TK"],
     ["initials with full stops", "T.O. in Class 5 starts the diet.", "T.O."],
     ["initials right before a class", "Concern re: JO 5B - bruising", "JO"],
     ["one initial and a class", "J in 6M came in with the same jumper.", "J"],

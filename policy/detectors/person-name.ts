@@ -193,11 +193,13 @@ const DESCRIBED_PERSON = new RegExp(
   "g",
 );
 /**
- * Initials with a class ("AB in 5C", "KR (10B)", "J in 6M": one letter, not "I" or "A"), dotted
- * initials' possessive ("E.K.'s arm") or a title ("Mrs K's son"): the school's own shorthand for a person.
+ * Initials with a class ("AB in 5C", "KR (10B)", "J in 6M": one letter, not "I" or "A") or before "has",
+ * "had", "was" or "is" ("MH has an ADHD diagnosis", a new user's trial; not a school's acronym: "PE is
+ * cancelled"), dotted initials' possessive ("E.K.'s arm") or a title ("Mrs K's son"): the school's own
+ * shorthand for a person.
  */
 const INITIALS = new RegExp(
-  `\\b(?:(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.|[B-HJ-Z])(?=,? (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}[),])|[A-Z]\\.[A-Z]\\.(?='s\\b)|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
+  `\\b(?:[A-Z]{2}(?= (?:has|had|was|is) )|(?:[A-Z]{2}|[A-Z]\\.[A-Z]\\.|[B-HJ-Z])(?=,? (?:in )?${CLASS_CODE}\\b| \\(${CLASS_CODE}[),])|[A-Z]\\.[A-Z]\\.(?='s\\b)|(?:${TITLES.join("|")})\\.? [A-Z](?='s\\b|\\.? (?:in|from|is|has|was|said|says|will|rang|called)\\b|[,;:)]))`,
   "g",
 );
 /** A class in lower case ("10h", "y4", "(3s)"), for reading a lower-cased subject. */
