@@ -143,6 +143,7 @@ export function App({ item, pack, supported, dark, openedFromSend }: AppProps) {
                             <>
                               <strong>Why:</strong> &ldquo;{finding.policyRef.quote}&rdquo; —{" "}
                               {finding.policyRef.section}
+                              {finding.policyRef.note === undefined ? null : <> (note: {finding.policyRef.note})</>}
                             </>
                           )}
                         </Caption1>

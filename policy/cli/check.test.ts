@@ -268,6 +268,19 @@ describe("check --text (in process)", () => {
     expect(chain.out).toContain("Not the school's policy: this add-in's advice (School Policy Guard defaults");
   });
 
+  // A new user's trial: Palfrey's subject-line block cites a sentence on monitoring without saying why.
+  it("says how the school's sentence is read where the pack notes it, and only there", async () => {
+    const subject = {
+      subject: "Tom Reid - EHCP review",
+      body: "Dear Jo,\n\nDraft attached.\n\nKind regards,\nSam Reed",
+    };
+    const palfrey = await run(["--policy", "palfrey", "--text"], subject);
+    expect(palfrey.out).toContain("   Note: The policy has no sentence on subject lines;");
+    const stJohnPayne = await run(["--policy", "st-john-payne", "--text"], subject);
+    expect(stJohnPayne.out).toContain('"Do not identify such information in the subject line of any e-mail"');
+    expect(stJohnPayne.out).not.toContain("   Note:");
+  });
+
   // A new user's trial: an HTML body's words were cut from its markup at the plain text's offsets ("r UPN is A123").
   it("shows the words of an HTML body, not pieces of its markup", async () => {
     const { out } = await run(["--policy", "delius", "--text"], {

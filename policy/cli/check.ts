@@ -300,6 +300,7 @@ export function textReport(draft: DraftInput, analysis: Analysis): string {
         : `   The policy (${finding.policyRef.section}):`,
       `     "${finding.policyRef.quote}"`,
     );
+    if (finding.policyRef.note !== undefined) lines.push(`   Note: ${finding.policyRef.note}`);
     const words = findingWords(finding, texts).map((span) => JSON.stringify(span));
     if (words.length > 0) lines.push(`   In the ${finding.location}: ${words.join(", ")}`);
     if (finding.fix) lines.push(`   One-click fix: ${fixLabel(finding.fix)}`);

@@ -176,7 +176,10 @@ function toFinding(rule: RuleModule, report: RuleReport, severity: Severity, pac
     message: formatMessage(rule, report),
     messageId: report.messageId,
     ...(report.data ? { data: report.data } : {}),
-    policyRef: { section: `${citation.document} — ${citation.section}`, quote: citation.quote },
+    policyRef:
+      process.env.SPG_SEND_TIME === "1" || citation.note === undefined
+        ? { section: `${citation.document} — ${citation.section}`, quote: citation.quote }
+        : { section: `${citation.document} — ${citation.section}`, quote: citation.quote, note: citation.note },
     location: report.location,
     ...(report.spans && report.spans.length > 0 ? { spans: report.spans } : {}),
     ...(report.fix ? { fix: report.fix } : {}),

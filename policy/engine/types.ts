@@ -107,7 +107,12 @@ export interface Finding {
   /** The rule's message id and the data filling its template (ESLint-style), for the pane and the tests. */
   readonly messageId: string;
   readonly data?: Readonly<Record<string, string | number>>;
-  readonly policyRef: { readonly section: string; readonly quote: string };
+  /**
+   * The school's sentence: "document — section", the quote, and the pack's note on how the sentence is read
+   * where that is not plain (a policy with no sentence on subject lines cites why a subject is not private).
+   * The send bundle's pack carries sections only (addin/build.ts), so a Smart Alert's findings have no note.
+   */
+  readonly policyRef: { readonly section: string; readonly quote: string; readonly note?: string };
   readonly location: Location;
   readonly spans?: readonly Span[];
   readonly fix?: Fix;

@@ -10,7 +10,9 @@ export const citationSchema = z
       .string()
       .min(1)
       .optional()
-      .describe("Our remark on how the value was read from the quote (e.g. wording the school must supply)."),
+      .describe(
+        "Our remark on how the value or a finding reads the quote (e.g. wording the school must supply); shown to staff beside a finding that cites it (task pane, check --text).",
+      ),
   })
   .strict();
 

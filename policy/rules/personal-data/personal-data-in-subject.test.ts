@@ -288,12 +288,23 @@ describe("personal-data-in-subject: the school's own words", () => {
   // A new user's report: Palfrey's block cited "School Policy Guard defaults", though its policy forbids
   // sending confidential information carelessly. A second trial read the gross-misconduct list quoted
   // there as a threat on routine mail: the sentence on what to do (need to know) is quoted instead.
-  it("cites the school's personal-data clause where its policy says nothing of subject lines (LT2)", () => {
-    const pack = loadPolicy("lt2");
-    expect(pack.clauses["personal-data-in-subject"]).toBeUndefined();
+  it("cites the school's personal-data clause where its pack has no clause on subject lines", () => {
+    const lt2 = loadPolicy("lt2");
+    const { "personal-data-in-subject": _subject, ...clauses } = lt2.clauses;
+    const pack = { ...lt2, clauses };
     const [finding] = runRule(rule, draft, pack).findings;
     expect(finding?.policyRef.quote).toBe(pack.clauses["personal-data"]?.quote);
+    expect(finding?.policyRef.note).toBeUndefined();
+  });
+
+  // LT2's policy has no sentence on subject lines: its pack cites the need-to-know sentence and says how it
+  // is read (a new user's trial found the bare sentence did not explain the block).
+  it("cites LT2's need-to-know sentence with the pack's note on how it is read", () => {
+    const [finding] = runRule(rule, draft, loadPolicy("lt2")).findings;
     expect(finding?.policyRef.quote).toMatch(/directed only to relevant individuals on a need to know basis\.$/);
+    expect(finding?.policyRef.note).toMatch(
+      /^The policy has no sentence on subject lines; read as: a subject is shown/,
+    );
   });
 
   // Palfrey's and St Dunstan's policies say those monitoring mail read the subject heading only: why a
@@ -305,5 +316,12 @@ describe("personal-data-in-subject: the school's own words", () => {
     expect(finding?.policyRef.quote).toMatch(
       /^When monitoring incoming or outgoing emails, .*the subject heading only/,
     );
+    expect(finding?.policyRef.note).toMatch(/^The policy has no sentence on subject lines/);
+  });
+
+  it("carries no note where the school's sentence is plain (St John Payne)", () => {
+    const [finding] = runRule(rule, draft, loadPolicy("st-john-payne")).findings;
+    expect(finding?.policyRef.quote).toBe("Do not identify such information in the subject line of any e-mail");
+    expect(finding?.policyRef.note).toBeUndefined();
   });
 });
