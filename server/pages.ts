@@ -66,10 +66,11 @@ chain hash that makes later changes detectable. Nothing else about you is stored
 <p>The school's administrators with the PolicyAdmin role can see who has and has not acknowledged, export that
 list and send reminders in Teams. To see what is held about you, use <em>My acknowledgements</em> in the
 <em>Policies</em> tab or ask the contact above.</p>
-<h2>Mailbox settings</h2>
-<p>The school's IT administrator may run a compliance check that reads mailbox settings (out-of-office replies,
-delegates, inbox rules that forward mail outside the school). It never reads mail. Its reports are kept by
-the IT administrator.</p>
+<h2>Mailbox settings and calendars</h2>
+<p>The school's IT administrator may run a compliance check of staff mailboxes that reads their settings
+(out-of-office replies, delegates, inbox rules that forward mail outside the school) and the dates of calendar
+events marked out of office, to find absences without an automatic reply. It never reads mail or what a
+calendar event says. Its reports are kept by the IT administrator.</p>
 <h2>Your rights</h2>
 <p>You have the rights set out in the UK GDPR. Contact ${escapeHtml(contact)}, or the school's data protection
 officer, to use them.</p>

@@ -102,6 +102,8 @@ describe("npm run serve", () => {
     const privacy = await (await get("/privacy.html")).text();
     expect(privacy).toContain("never sent");
     expect(privacy).toContain("database file");
+    // What the sweep reads, as data-protection.md says (an IT admin's trial: calendars were not mentioned).
+    expect(privacy.replace(/\s+/g, " ")).toContain("the dates of calendar events marked out of office");
   });
 
   it("answers /api/config with the tenant and no development sign-in", async () => {
