@@ -466,9 +466,13 @@ export function createApp(config: AppConfig, services: Services = createServices
     if (open.length === 0) {
       const next = blocked.map((entry) => entry.nextAllowedAt).sort()[0] ?? "";
       c.header("Retry-After", String(Math.max(1, Math.ceil((Date.parse(next) - services.now().getTime()) / 1000))));
-      return fail(c, 429, "rate-limited", `Reminders for this policy were already sent; next allowed at ${next}.`, {
-        rateLimited: blocked,
-      });
+      return fail(
+        c,
+        429,
+        "rate-limited",
+        `Reminders for this policy were already sent; next allowed ${formatMoment(next)}.`,
+        { rateLimited: blocked },
+      );
     }
     const { outstanding, people } = await outstandingFor(open);
     const scope = open.join(",");
@@ -667,6 +671,21 @@ interface AudienceSummary {
   overdue: number;
   /** Percentage acknowledged, one decimal place. */
   completion: number;
+}
+
+/**
+ * An instant for an admin to read, in UK time: "on Monday, 7 December 2026 at 04:42 (UK time)" (an IT admin's
+ * trial was shown "2026-12-07T04:42:47.110Z"); the JSON details keep the ISO form.
+ */
+function formatMoment(iso: string): string {
+  const at = new Date(iso);
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    at.toLocaleString("en-GB", { ...options, timeZone: "Europe/London" });
+  return `on ${part({ weekday: "long", day: "numeric", month: "long", year: "numeric" })} at ${part({
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  })} (UK time)`;
 }
 
 function formatDay(day: string): string {

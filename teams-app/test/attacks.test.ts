@@ -593,6 +593,12 @@ describe("attack: reminders without limit or confirmation", () => {
         });
         expect(again.status).toBe(429);
         expect(again.headers.get("retry-after")).toMatch(/^\d+$/);
+        // Said for a person to read, in UK time; the details keep the ISO instant.
+        const error = again.json["error"] as { message: string; details: { rateLimited: { nextAllowedAt: string }[] } };
+        expect(error.message).toMatch(
+          /^Reminders for this policy were already sent; next allowed on [A-Z][a-z]+day,? \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} \(UK time\)\.$/,
+        );
+        expect(error.details.rateLimited[0]?.nextAllowedAt).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
       }
       expect(w.notifier.sent).toHaveLength(7);
 
