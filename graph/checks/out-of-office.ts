@@ -16,7 +16,7 @@ export const outOfOffice: SweepCheck = {
     permissions: ["MailboxSettings.Read", "Calendars.ReadBasic"],
     clause: "out-of-office",
     remediation:
-      "Ask them (or their line manager with delegate access) to turn on automatic replies in Outlook (File → Automatic Replies, or Settings → Mail → Automatic replies on the web) covering the whole absence, with an internal and an external message that send people to the school office.",
+      "Ask them (or their line manager with delegate access) to turn on automatic replies in Outlook (File → Automatic Replies, or Settings → Mail → Automatic replies on the web) covering the whole absence, with an internal and an external message that send people to the school office. If they are already away, an admin can turn them on instead: Microsoft 365 admin centre → Users → Active users → the person → Mail → Automatic replies, or Exchange Online PowerShell: Set-MailboxAutoReplyConfiguration -Identity <them> -AutoReplyState Scheduled -StartTime <first day> -EndTime <day back> -InternalMessage <text> -ExternalMessage <text>.",
     docs: "Staff absent in the window for more than the pack's threshold of working days (calendar events shown as out of office, or the leave file) have automatic replies on for every remaining working day of the absence, with internal and, when outsiders get one, external messages.",
   },
   run({ pack, absence, replies, now, calendar }): CheckResult[] {
