@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { manifestArgs } from "./build.js";
+import { manifestArgs, presetWarning } from "./build.js";
 
 describe("npm run build (scripts/build.ts)", () => {
   it.each([
@@ -65,6 +65,14 @@ describe("npm run build (scripts/build.ts)", () => {
     },
     60_000,
   );
+
+  // An IT admin's trial: a deployable build of a preset's pack ships another school's identity.
+  it("warns of every value a school's build still shares with a preset", () => {
+    const warning = presetWarning("st-john-payne");
+    expect(warning).toMatch(/^Warning: \d+ values are still a preset's; make them your school's before you deploy:/);
+    expect(warning).toContain("still St John Payne School's: school.name (St John Payne School): your school's name");
+    expect(warning).toContain("school.emailDomains[0]");
+  });
 
   it("--help prints the usage and builds nothing", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--help"], {

@@ -5,10 +5,11 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildAddin } from "../addin/build.js";
 import { buildTeamsApp } from "../teams-app/build.js";
-import { loadPolicyArgument } from "../policy/pack/load.js";
+import { loadPolicy, loadPolicyArgument } from "../policy/pack/load.js";
 import { PRESET_IDS } from "../policy/presets/index.js";
 import { LOCAL_CLIENT_ID, localOnlyWarning, manifestOptionsFromArgs, writeAssetIcons } from "./manifest.js";
 import { buildAppPackage } from "./package.js";
+import { formatLeftovers, presetLeftovers } from "./school-pack.js";
 
 export interface BuildAllOptions {
   readonly distDir: string;
@@ -129,6 +130,20 @@ export async function buildAll(options: BuildAllOptions): Promise<void> {
   await buildServiceBundle(options.distDir);
 }
 
+/**
+ * For a build the school will deploy: the values its pack still shares with a preset (another school's
+ * name, domain, Cc mailbox, group ids, quoted sentences), as `school-pack.ts` lists them after step 2, or ""
+ * (an IT admin's trial built and packaged St John Payne's identity without a word).
+ */
+export function presetWarning(policy: string): string {
+  return formatLeftovers(
+    presetLeftovers(
+      loadPolicyArgument(policy),
+      PRESET_IDS.map((id) => loadPolicy(id)),
+    ),
+  );
+}
+
 const BUILD_USAGE = `Usage: npm run build -- [options]
 Builds the Outlook add-in, the Teams tab, the service, both manifests and appPackage.zip into --out.
   --policy ID|FILE   the school's policy pack: a preset (${PRESET_IDS.join(", ")}) or a pack file (default st-john-payne)
@@ -179,6 +194,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     const warning = localOnlyWarning(args, "build");
     if (warning) console.warn(warning);
+    else {
+      const leftovers = presetWarning(options.policy);
+      if (leftovers) console.warn(leftovers.trimEnd());
+    }
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
