@@ -263,7 +263,8 @@ export function toHtml(report: ReportWithChanges): string {
     })
     .join("");
   const blind = GRAPH_BLIND_SPOTS.map(
-    (spot) => `<li>${escapeHtml(spot.what)}<pre><code>${spot.commands.map(escapeHtml).join("\n")}</code></pre></li>`,
+    (spot) =>
+      `<li>${escapeHtml(spot.what)}<pre tabindex="0"><code>${spot.commands.map(escapeHtml).join("\n")}</code></pre></li>`,
   ).join("");
   const rows = people(report)
     .map((person) => {
@@ -300,7 +301,7 @@ table{border-collapse:collapse;width:100%;margin:.6rem 0}th,td{border:1px solid 
 ul{margin:0;padding-left:1.1rem}li.finding{margin:.2rem 0}.badge{display:inline-block;min-width:6.5rem;border-radius:4px;padding:0 .4rem;font-size:.85em;font-weight:600;color:#fff;text-align:center}
 .badge.fail{background:#c50f1f}.badge.warn{background:#8a3707}.badge.not-evaluated{background:#616161}.badge.away{background:#0f6cbd;margin-top:.2rem}
 .filters{display:flex;gap:1rem;align-items:end;flex-wrap:wrap;margin:.8rem 0}.filters label{display:flex;flex-direction:column;font-weight:600;font-size:.9em}
-select,input{font:inherit;padding:.2rem .4rem}pre{background:#f5f5f5;padding:.4rem;overflow-x:auto;font-size:.85em}.blind{border-left:4px solid #8a3707;padding-left:1rem}details summary{cursor:pointer;color:#0f6cbd}q{font-style:italic}</style></head><body>
+select,input{font:inherit;padding:.2rem .4rem}pre{background:#f5f5f5;padding:.4rem;overflow-x:auto;font-size:.85em}.blind{border-left:4px solid #8a3707;padding-left:1rem}details summary{cursor:pointer;color:#0f6cbd}q{font-style:italic}</style></head><body><main>
 <h1>Mailbox compliance sweep — ${escapeHtml(report.school.name)}</h1>
 <dl class="run">${details.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join("")}</dl>
 ${notes}
@@ -316,7 +317,8 @@ ${changes}
 ${rows}
 </tbody></table>
 ${skippedList}
-<p>Read-only: nothing was changed in any mailbox. The same data is in report.json and report.csv.</p>
+<p>Read-only: nothing was changed in any mailbox. The same data is in <a href="report.json">report.json</a> and <a href="report.csv">report.csv</a>.</p>
+</main>
 <script>${FILTER_SCRIPT}</script>
 </body></html>
 `;

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDemoSweep } from "../../graph/demo.js";
@@ -15,6 +16,7 @@ import { launchChromium } from "../support/chromium.js";
  * test-results/sweep-report/.
  */
 const SHOTS = "test-results/sweep-report";
+const AXE = readFileSync(fileURLToPath(import.meta.resolve("axe-core/axe.min.js")), "utf8");
 let browser: Browser;
 let page: Page;
 let report: SweepReport;
@@ -52,6 +54,19 @@ describe("sweep report in Chromium", () => {
       `${badges.length} of ${badges.length} people shown`,
     );
     await page.screenshot({ path: `${SHOTS}/1-report-top.png` });
+  });
+
+  // An IT admin's trial: the blind spots' command boxes scroll sideways but could not be reached by keyboard.
+  it("has no axe violations, and its scrolling command boxes take keyboard focus", async () => {
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
+      return (await axe.run()).violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
+    const boxes = page.locator("section.blind pre");
+    expect(await boxes.count()).toBeGreaterThan(0);
+    for (const box of await boxes.all()) expect(await box.getAttribute("tabindex")).toBe("0");
   });
 
   it("filters by status and check, and searches by name, offline", async () => {
