@@ -79,7 +79,10 @@ const SUBJECT_NAME = new RegExp(
   `(?:^|[-:\\u2013|(\\]&,] ?| and |(?:Y|Yr|Year ?)\\d{1,2} |\\d{1,2}[A-Z]{1,2} )(${NAME_WORD}(?: ['"\u2018\u201C][A-Z][a-z]+['"\u2019\u201D])?(?: ${PARTICLE}){0,2} ${GAELIC_PREFIX}${SURNAME_WORD}(?: ${NAME_WORD})?)(?= ?(?:$|[-:\\u2013|(),]|(?:Y|Yr|Year ?)\\d|\\d{1,2}[A-Z]{0,2}\\b|[A-Z]{2,5}\\b))`,
   "g",
 );
-/** In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a row. */
+/**
+ * In a file name ("Zielinski_Kacper_body_map.pdf", underscores read as spaces): two capitalised words in a
+ * row, or a word and an initial as schools name files ("Okonjo_T_EHCP_review.docx", "CP_referral_Kofi_A.pdf").
+ */
 const FILE_NAME_PAIR = new RegExp(`(?:^|[^${LETTER}])(${NAME_WORD} (?:${NAME_WORD}|[${UPPER}]))(?![${LETTER}])`, "g");
 /**
  * A file name's initial run into a surname, or a given name into an initial, as staff name files

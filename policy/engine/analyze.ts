@@ -169,6 +169,7 @@ function entityToSource(entity: Entity, message: Message): Entity {
 
 function toFinding(rule: RuleModule, report: RuleReport, severity: Severity, pack: PolicyPack): Finding {
   const citation = citationFor(rule, pack, report.clause);
+  const policyRef = { section: `${citation.document} — ${citation.section}`, quote: citation.quote };
   return {
     rule: rule.meta.id,
     category: rule.meta.category,
@@ -176,10 +177,11 @@ function toFinding(rule: RuleModule, report: RuleReport, severity: Severity, pac
     message: formatMessage(rule, report),
     messageId: report.messageId,
     ...(report.data ? { data: report.data } : {}),
+    // The send bundle's pack has no notes (addin/build.ts), so it leaves the branch out.
     policyRef:
       process.env.SPG_SEND_TIME === "1" || citation.note === undefined
-        ? { section: `${citation.document} — ${citation.section}`, quote: citation.quote }
-        : { section: `${citation.document} — ${citation.section}`, quote: citation.quote, note: citation.note },
+        ? policyRef
+        : { ...policyRef, note: citation.note },
     location: report.location,
     ...(report.spans && report.spans.length > 0 ? { spans: report.spans } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
