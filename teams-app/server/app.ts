@@ -612,8 +612,11 @@ export function createApp(config: AppConfig, services: Services = createServices
       console.warn("[teams-app] evidence export: the directory did not answer:", (error as Error).message);
       known = undefined;
     }
+    // Each row says whose and which policy it is: an auditor reads the file on its own (an IT admin's trial:
+    // "acceptable-use" alone named neither the school nor the document).
     const csv = toCsv(
       [
+        "School",
         "Seq",
         "Acknowledged at (UTC)",
         "Tenant ID",
@@ -624,12 +627,14 @@ export function createApp(config: AppConfig, services: Services = createServices
         "Name matches",
         "In an audience group now",
         "Policy",
+        "Policy title",
         "Version",
         "Text SHA-256",
         "Previous record hash",
         "Record hash",
       ],
       records.map((record) => [
+        catalogue.schoolName,
         record.seq,
         record.acknowledgedAt,
         record.tid,
@@ -640,6 +645,7 @@ export function createApp(config: AppConfig, services: Services = createServices
         record.nameMatch ? "yes" : "no",
         known ? (known.has(`${record.tid}/${record.oid}`) ? "yes" : "no") : "unknown",
         record.policyId,
+        catalogue.documents.get(record.policyId)?.title ?? "",
         record.version,
         record.textHash,
         record.prevHash,

@@ -676,12 +676,14 @@ describe("attack: an acknowledgement by someone the directory does not list is i
       expect(evidence.headers.get("content-disposition")).toMatch(/evidence-2026-11-25\.csv/);
       const lines = evidence.text.trim().split("\r\n");
       expect(lines[0]).toBe(
-        "Seq,Acknowledged at (UTC),Tenant ID,Object ID,UPN,Display name (signed in),Typed full name,Name matches,In an audience group now,Policy,Version,Text SHA-256,Previous record hash,Record hash",
+        "School,Seq,Acknowledged at (UTC),Tenant ID,Object ID,UPN,Display name (signed in),Typed full name,Name matches,In an audience group now,Policy,Policy title,Version,Text SHA-256,Previous record hash,Record hash",
       );
       expect(lines).toHaveLength(3);
       expect(lines[1]).toContain(outsider.oid);
       expect(lines[1]).toMatch(/Olive Outsider,yes,no,acceptable-use/);
-      expect(lines[2]).toMatch(/Sam Staff,yes,yes,acceptable-use/);
+      expect(lines[2]).toMatch(/Sam Staff,yes,yes,acceptable-use,Acceptable use agreement,2026\.1,/);
+      // Whose it is, on every row: the school the service is set up for.
+      for (const line of lines.slice(1)) expect(line.startsWith("Test School (synthetic),")).toBe(true);
       const roster = await w.call("/api/admin/export.csv", { user: admin });
       expect(roster.text).not.toContain(outsider.oid);
     } finally {

@@ -190,7 +190,7 @@ describe("Teams tab outside Teams (development sign-in)", () => {
       page.getByRole("button", { name: "Export evidence" }).click(),
     ]);
     const evidenceCsv = readFileSync((await evidence.path())!, "utf8");
-    expect(evidenceCsv.split("\r\n")[0]).toMatch(/^Seq,Acknowledged at \(UTC\)/);
+    expect(evidenceCsv.split("\r\n")[0]).toMatch(/^School,Seq,Acknowledged at \(UTC\)/);
     expect(evidenceCsv).toContain("Robin Staffwell");
 
     // Reminders confirm first, saying how many people; nothing is sent before that.
