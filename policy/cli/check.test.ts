@@ -197,6 +197,8 @@ describe("check --help (in process)", () => {
     expect(code).toBe(0);
     expect(printed).toBe(USAGE);
     expect(USAGE).toContain("A draft needs subject and body; every other field is optional.");
+    // What each verdict means to the sender (a new user's trial asked whether info is ever shown at send).
+    expect(USAGE).toMatch(/info \(a tip in the task pane only,\s+never at send\)/);
     // Which addresses are the school's own (a new user's trial guessed from the policy document's website).
     expect(USAGE).toMatch(/^ {2}palfrey +palfrey-infant\.sch\.uk$/m);
     expect(USAGE).toMatch(/^ {2}delius +delius-school\.sch\.uk$/m);

@@ -161,6 +161,9 @@ In full (missing arrays are empty; a missing bodyType is "text"):
 Addresses on the school's own domains are inside the school; any other is outside. Without "to", "cc"
 or "bcc" nothing goes outside; without "from" nothing is said of the sender's own address. The presets':
 ${PRESET_DOMAINS}
+The verdict is the most serious finding's severity: block (at send, a Smart Alert stops the mail until it
+is fixed), nudge (the Smart Alert asks; the sender may send anyway), info (a tip in the task pane only,
+never at send), or ok (nothing found).
 Exit 0 when the input was analysed (whatever was found), 2 for bad input.
 `;
 
