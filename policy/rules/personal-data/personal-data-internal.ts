@@ -1,6 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import type { Span } from "../../engine/types.js";
-import { describeEntities, entityTexts, sensitiveEntities } from "./sensitive.js";
+import { contextTexts, describeEntities, sensitiveEntities } from "./sensitive.js";
 
 /**
  * Personal data in mail that stays inside the school, where the school asks nothing more than care: an
@@ -33,8 +33,7 @@ export default defineRule({
     if (found.length === 0) return [];
     // Which details and where, as the rules for outside mail say it (a new user's trial: the tip named no
     // kind and pointed at no words). A tip only: nothing here reaches the send bundle.
-    const names = draft.attachments.map((attachment) => attachment.name);
-    const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
+    const what = describeEntities(found, contextTexts({ draft, bodyText }));
     const spans: readonly Span[] = found.filter((entity) => entity.location === "body");
     return [{ messageId: "internal", data: { what }, location: "body", ...(spans.length > 0 ? { spans } : {}) }];
   },

@@ -2,7 +2,7 @@ import { defaultCitation, defineRule } from "../define.js";
 import { domainOf, externalRecipients, isEncrypted } from "../../engine/draft.js";
 import type { PolicyPack } from "../../engine/types.js";
 import { isOnDomain } from "../../pack/validators.js";
-import { describeEntities, entityTexts, listAddresses, personalWebmailOf, sensitiveEntities } from "./sensitive.js";
+import { contextTexts, describeEntities, listAddresses, personalWebmailOf, sensitiveEntities } from "./sensitive.js";
 
 function isTrusted(address: string, pack: PolicyPack): boolean {
   const domain = domainOf(address);
@@ -38,8 +38,7 @@ export default defineRule({
     const outside = externalRecipients(draft, pack).filter((recipient) => !isTrusted(recipient.address, pack));
     if (outside.length === 0) return [];
     const webmail = personalWebmailOf(outside, pack);
-    const names = draft.attachments.map((attachment) => attachment.name);
-    const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
+    const what = describeEntities(found, contextTexts({ draft, bodyText }));
     if (webmail.length > 0) {
       // Encrypted mail to a parent's Gmail is the school's channel working; the address still deserves a look.
       const severity = isEncrypted(draft, pack) ? "info" : "nudge";

@@ -1,4 +1,4 @@
-import type { Entity, EntityType, PolicyPack, Recipient } from "../../engine/types.js";
+import type { Entity, EntityType, PolicyPack, Recipient, RuleContext } from "../../engine/types.js";
 import { domainOf } from "../../engine/draft.js";
 import { SENSITIVE_TERMS } from "../../data/personal-data/lexicon.js";
 import { SENSITIVE_CATEGORIES, type SensitiveCategory } from "../../pack/vocabulary.js";
@@ -103,9 +103,18 @@ export function describeEntities(entities: readonly Entity[], texts?: EntityText
   return words.length === 0 ? "personal data" : joinWords(words);
 }
 
-/** The texts of a rule's context, for describeEntities. */
+/** The texts entities index into: the subject, the body as the engine read it, the attachments' names. */
 export function entityTexts(subject: string, body: string, attachmentNames: readonly string[]): EntityTexts {
   return { subject, body, attachments: attachmentNames.join("\n") };
+}
+
+/** A rule's texts, for describeEntities: its draft's subject, the body it read and the attachments' names. */
+export function contextTexts({ draft, bodyText }: Pick<RuleContext, "draft" | "bodyText">): EntityTexts {
+  return entityTexts(
+    draft.subject,
+    bodyText,
+    draft.attachments.map((attachment) => attachment.name),
+  );
 }
 
 /** "a@x.com, b@y.com, c@z.com and 2 more": the first three addresses, then how many more. */

@@ -3,7 +3,7 @@ import { externalRecipients, isEncrypted } from "../../engine/draft.js";
 import type { Message } from "../../engine/message.js";
 import type { Draft, Entity, Recipient, RuleReport, Span } from "../../engine/types.js";
 import type { PolicyPack } from "../../pack/schema.js";
-import { describeEntities, entityTexts, listAddresses, personalWebmailOf, sensitiveEntities } from "./sensitive.js";
+import { contextTexts, describeEntities, listAddresses, personalWebmailOf, sensitiveEntities } from "./sensitive.js";
 
 /**
  * The line the "ask for confirmation of safe receipt" fix adds. Office.js has no compose API to request a
@@ -153,8 +153,7 @@ export default defineRule({
     const outside = externalRecipients(draft, pack);
     const external = outside.length > 0;
     const recipients = draft.to.length + draft.cc.length + draft.bcc.length;
-    const names = draft.attachments.map((attachment) => attachment.name);
-    const what = describeEntities(found, entityTexts(draft.subject, bodyText, names));
+    const what = describeEntities(found, contextTexts({ draft, bodyText }));
     // The body's entities are the highlights: the engine maps each span back to the draft's text as a new object.
     const spans: readonly Span[] = found.filter((entity) => entity.location === "body");
     const encryption = pack.encryption;

@@ -1,6 +1,6 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { externalOf } from "../../engine/message.js";
-import { describeEntities, entityTexts, listTwoAddresses, sensitiveEntities } from "../personal-data/sensitive.js";
+import { contextTexts, describeEntities, listTwoAddresses, sensitiveEntities } from "../personal-data/sensitive.js";
 import { wasSentTo } from "./address-hash.js";
 
 /**
@@ -37,12 +37,11 @@ export default defineRule({
     if (found.length === 0) return [];
     const fresh = externalOf(message).filter((recipient) => !wasSentTo(history, recipient.address));
     if (fresh.length === 0) return [];
-    const names = draft.attachments.map((attachment) => attachment.name);
     return [
       {
         messageId: "first",
         data: {
-          what: describeEntities(found, entityTexts(draft.subject, bodyText, names)),
+          what: describeEntities(found, contextTexts({ draft, bodyText })),
           addresses: listTwoAddresses(fresh),
         },
         location: "recipients",

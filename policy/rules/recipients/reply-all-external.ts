@@ -1,7 +1,7 @@
 import { defaultCitation, defineRule } from "../define.js";
 import { externalOf } from "../../engine/message.js";
 import type { Recipient } from "../../engine/types.js";
-import { describeEntities, entityTexts, listTwoAddresses, sensitiveEntities } from "../personal-data/sensitive.js";
+import { contextTexts, describeEntities, listTwoAddresses, sensitiveEntities } from "../personal-data/sensitive.js";
 
 const REPLY_SUBJECT = /^\s*(?:re|aw|sv|vs|antw)\s?(?:\[\d+\])?\s?:/i;
 
@@ -55,14 +55,7 @@ export default defineRule({
     if (found.length === 0) return [];
     const outside = externalOf(message);
     const thread = quoted.map((segment) => message.body.lower.slice(segment.start, segment.end)).join("\n");
-    const what = describeEntities(
-      found,
-      entityTexts(
-        draft.subject,
-        bodyText,
-        draft.attachments.map((attachment) => attachment.name),
-      ),
-    );
+    const what = describeEntities(found, contextTexts({ draft, bodyText }));
     // Outsiders the earlier messages never show: someone new receives the whole history.
     const added = outside.filter((recipient) => !mentioned(recipient, thread));
     if (added.length === 0) return [];
