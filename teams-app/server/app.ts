@@ -582,7 +582,8 @@ export function createApp(config: AppConfig, services: Services = createServices
       actorUpn: identity.upn,
       policyId: claimed.join(","),
       people: peopleSent,
-      detail: JSON.stringify({ sent, failed: failed.length }),
+      // Who was not reached, by object ID (the first 500), so the audit trail can answer "was X reminded?".
+      detail: JSON.stringify({ sent, failed: failed.length, notReached: failed.slice(0, 500).map((row) => row.oid) }),
     });
     return c.json({
       outstanding: toSend.length,

@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { formatDate, type Api, type AuditResult, type ReminderPreview } from "./api.js";
+import { formatDate, type Api, type AuditResult, type ReminderPreview, type ReminderResult } from "./api.js";
 import { StatusBadge } from "./StaffView.js";
 
 const useStyles = makeStyles({
@@ -31,6 +31,8 @@ export function AdminView(props: { api: Api }) {
   const [notice, setNotice] = useState<{ intent: "success" | "error" | "warning"; text: string } | undefined>();
   const [audit, setAudit] = useState<AuditResult | undefined>();
   const [preview, setPreview] = useState<ReminderPreview | undefined>();
+  const [sending, setSending] = useState(false);
+  const [notReached, setNotReached] = useState<ReminderResult["failed"]>([]);
 
   const load = useCallback(async () => {
     try {
@@ -66,24 +68,37 @@ export function AdminView(props: { api: Api }) {
   async function askReminders() {
     try {
       setNotice(undefined);
+      setNotReached([]);
       setPreview(await props.api.previewReminders());
     } catch (reason) {
       setNotice({ intent: "error", text: (reason as Error).message });
     }
   }
 
+  // The buttons stay disabled while Teams is being asked (a few hundred notifications take a while), so a
+  // second press cannot start a second round; who was not reached is named, with Teams' reason.
   async function confirmReminders(confirm: string) {
+    setSending(true);
+    setNotReached([]);
     try {
-      setPreview(undefined);
       const result = await props.api.sendReminders(confirm);
+      setPreview(undefined);
+      setNotReached(result.failed);
       setNotice({
         intent: result.failed.length ? "warning" : "success",
-        text: `Reminders sent to ${result.sent} of ${result.outstanding} outstanding acknowledgements (${result.people} people)${result.failed.length ? `; ${result.failed.length} failed` : ""}.`,
+        text: `Reminders sent to ${result.sent} of ${result.outstanding} outstanding acknowledgements (${result.people} people)${result.failed.length ? `; ${result.failed.length} not reached:` : "."}`,
       });
     } catch (reason) {
+      setPreview(undefined);
       setNotice({ intent: "error", text: (reason as Error).message });
+    } finally {
+      setSending(false);
     }
   }
+  const personName = (oid: string) => {
+    const person = data.people.find((row) => row.oid === oid);
+    return person ? `${person.displayName}${person.upn ? ` (${person.upn})` : ""}` : oid;
+  };
 
   return (
     <>
@@ -131,7 +146,7 @@ export function AdminView(props: { api: Api }) {
           <Button onClick={() => void props.api.exportEvidence().then((blob) => download(blob, "evidence"))}>
             Export evidence
           </Button>
-          <Button onClick={() => void askReminders()} disabled={outstanding.length === 0}>
+          <Button onClick={() => void askReminders()} disabled={outstanding.length === 0 || sending}>
             Send reminders ({outstanding.length})
           </Button>
           <Button onClick={() => void props.api.audit().then(setAudit)}>Check audit trail</Button>
@@ -146,16 +161,34 @@ export function AdminView(props: { api: Api }) {
               {preview.notifications} outstanding acknowledgements)? Reminders can be sent once a day per policy.
             </MessageBarBody>
             <div className={styles.actions}>
-              <Button appearance="primary" onClick={() => void confirmReminders(preview.confirm)}>
-                Send to {preview.people} {preview.people === 1 ? "person" : "people"}
+              <Button
+                appearance="primary"
+                disabled={sending}
+                icon={sending ? <Spinner size="tiny" /> : undefined}
+                onClick={() => void confirmReminders(preview.confirm)}
+              >
+                {sending ? "Sending…" : `Send to ${preview.people} ${preview.people === 1 ? "person" : "people"}`}
               </Button>
-              <Button onClick={() => setPreview(undefined)}>Cancel</Button>
+              <Button disabled={sending} onClick={() => setPreview(undefined)}>
+                Cancel
+              </Button>
             </div>
           </MessageBar>
         )}
         {notice && (
           <MessageBar layout="multiline" intent={notice.intent} data-testid="admin-notice">
-            <MessageBarBody>{notice.text}</MessageBarBody>
+            <MessageBarBody>
+              {notice.text}
+              {notReached.length > 0 && (
+                <ul data-testid="not-reached">
+                  {notReached.map((row) => (
+                    <li key={`${row.oid}/${row.policyId}`}>
+                      {personName(row.oid)}, {title(row.policyId)}: {row.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
           </MessageBar>
         )}
         {audit && (

@@ -55,6 +55,15 @@ export interface AuditResult {
   problems: { seq: number; problem: string; detail: string }[];
 }
 
+/** What POST /api/admin/reminders answers once confirmed: counts, and each notification Teams refused. */
+export interface ReminderResult {
+  outstanding: number;
+  people: number;
+  sent: number;
+  /** One per notification not delivered, with the server's reason in words for the admin. */
+  failed: { oid: string; policyId: string; reason: string }[];
+}
+
 export interface ReminderPreview {
   confirmRequired: true;
   policyIds: string[];
@@ -121,7 +130,7 @@ export function createApi(getToken: TokenSource) {
         body: JSON.stringify(policyId ? { policyId } : {}),
       }),
     sendReminders: (confirm: string, policyId?: string) =>
-      json<{ outstanding: number; people: number; sent: number; failed: unknown[] }>("/api/admin/reminders", {
+      json<ReminderResult>("/api/admin/reminders", {
         method: "POST",
         body: JSON.stringify(policyId ? { policyId, confirm } : { confirm }),
       }),

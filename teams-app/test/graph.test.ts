@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../server/app.js";
 import { GraphDirectory } from "../server/directory/graph.js";
 import { createGraphClient } from "../server/graph-client.js";
-import { GraphActivityNotifier } from "../server/notifier.js";
+import { GraphError } from "@microsoft/microsoft-graph-client";
+import { GraphActivityNotifier, notificationFailure } from "../server/notifier.js";
 import { createServices, type Services } from "../server/services.js";
 import {
   claimsFor,
@@ -127,5 +128,91 @@ describe("reminders through Graph sendActivityNotification", () => {
     const posts = standIn.requests.filter((request) => request.path.endsWith("/teamwork/sendActivityNotification"));
     expect(posts).toHaveLength(9); // one throttled with Retry-After, then retried
     expect(posts.every((request) => request.headers["content-type"]?.startsWith("application/json"))).toBe(true);
+  });
+
+  it("names each person Graph refused (no Teams app: 403; gone from Entra ID: 404) and records them", async () => {
+    const [without, ...others] = staffMembers;
+    const gone = testUser("Gone Leaver");
+    const refusing = await startGraphStandIn({
+      groups: {
+        [STAFF_GROUP]: [admin, ...others, without!, gone].map((user) => ({
+          id: user.oid,
+          displayName: user.name,
+          userPrincipalName: user.upn,
+        })),
+        [GOVERNORS_GROUP]: [],
+        "33333333-3333-4333-8333-333333333333": [],
+      },
+      appNotInstalledFor: [without!.oid],
+      deletedUsers: [gone.oid],
+    });
+    const store = tempDir("spg-graph-refused-");
+    try {
+      const graph = createGraphClient({
+        baseUrl: refusing.baseUrl,
+        authProvider: { getAccessToken: async () => refusing.token },
+      });
+      const config = testConfig(idp.jwksUri, `${store.path}/acks.db`);
+      const refusedServices = createServices(config, {
+        directory: new GraphDirectory(graph, TENANT),
+        notifier: new GraphActivityNotifier(graph),
+        now: () => new Date("2026-11-25T09:00:00Z"),
+      });
+      try {
+        const app = createApp(config, refusedServices);
+        const headers = {
+          Authorization: `Bearer ${await idp.mint(claimsFor(admin))}`,
+          "Content-Type": "application/json",
+        };
+        const ask = (body: object) =>
+          app.request("/api/admin/reminders", { method: "POST", headers, body: JSON.stringify(body) });
+        const { confirm } = (await (await ask({ policyId: "acceptable-use" })).json()) as { confirm: string };
+        const result = (await (await ask({ policyId: "acceptable-use", confirm })).json()) as {
+          sent: number;
+          failed: { oid: string; policyId: string; reason: string }[];
+        };
+        expect(result.sent).toBe(7);
+        expect([...result.failed].sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([
+          {
+            oid: gone.oid,
+            policyId: "acceptable-use",
+            reason: "No such account in Entra ID (has this person left?).",
+          },
+          {
+            oid: without!.oid,
+            policyId: "acceptable-use",
+            reason:
+              "Teams refused: the app is not installed for this person (install it for everyone with an app setup policy).",
+          },
+        ]);
+        const actions = await refusedServices.store.listAdminActions();
+        const recorded = actions.find((action) => action.action === "reminders-result");
+        expect(JSON.parse(recorded!.detail)).toEqual({
+          sent: 7,
+          failed: 2,
+          notReached: expect.arrayContaining([gone.oid, without!.oid]),
+        });
+      } finally {
+        await refusedServices.store.close();
+      }
+    } finally {
+      await refusing.close();
+      store.remove();
+    }
+  });
+});
+
+describe("notificationFailure", () => {
+  it.each([
+    [
+      new GraphError(403, "Forbidden"),
+      "Teams refused: the app is not installed for this person (install it for everyone with an app setup policy).",
+    ],
+    [new GraphError(404, "Resource does not exist."), "No such account in Entra ID (has this person left?)."],
+    [new GraphError(500, "Internal error"), "Graph error 500: Internal error"],
+    [new Error("socket hang up"), "socket hang up"],
+    ["a string", "a string"],
+  ])("says why %s was not delivered", (error, reason) => {
+    expect(notificationFailure(error)).toBe(reason);
   });
 });

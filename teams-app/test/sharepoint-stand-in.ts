@@ -41,6 +41,16 @@ export interface GraphStandInOptions {
   readonly groups?: Readonly<Record<string, readonly { id: string; displayName: string; userPrincipalName: string }[]>>;
   /** Respond 429 with Retry-After to the first N activity notifications (throttling). */
   readonly throttleFirst?: number;
+  /**
+   * Users who do not have the Teams app installed: Graph refuses their activity notifications with 403
+   * (Microsoft Learn: "The Teams app must be installed for the recipient"). Users in no group are unknown: 404.
+   */
+  readonly appNotInstalledFor?: readonly string[];
+  /**
+   * Users deleted from Entra ID whom group membership still lists (Graph's directory reads are eventually
+   * consistent): their activity notifications get 404.
+   */
+  readonly deletedUsers?: readonly string[];
 }
 
 const NOTIFICATION_KEYS = new Set([
@@ -228,7 +238,15 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
             { "Retry-After": "0" },
           );
         }
-        notifications.push({ userId: decodeURIComponent(match[1] ?? ""), body: notification ?? {} });
+        const userId = decodeURIComponent(match[1] ?? "");
+        if (
+          options.deletedUsers?.includes(userId) ||
+          (options.groups && !Object.values(options.groups).some((members) => members.some((m) => m.id === userId)))
+        )
+          return error(response, 404, "Request_ResourceNotFound", `Resource '${userId}' does not exist.`);
+        if (options.appNotInstalledFor?.includes(userId))
+          return error(response, 403, "Forbidden", "Forbidden: the recipient has not installed the app.");
+        notifications.push({ userId, body: notification ?? {} });
         return send(response, 204);
       }
       if (

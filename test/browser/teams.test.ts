@@ -11,6 +11,9 @@ import { buildTeamsApp } from "../../teams-app/build.js";
 import { readConfig } from "../../teams-app/server/config.js";
 import { createServices, type Services } from "../../teams-app/server/services.js";
 import { FIXTURE_DOCUMENTS, FIXTURE_PACK, tempDir } from "../../teams-app/test/helpers.js";
+import { createGraphClient } from "../../teams-app/server/graph-client.js";
+import { GraphActivityNotifier } from "../../teams-app/server/notifier.js";
+import { startGraphStandIn, type GraphStandIn } from "../../teams-app/test/sharepoint-stand-in.js";
 
 /** The Teams tab outside Teams, in Debian's Chromium, with the development sign-in. */
 const AXE = readFileSync(fileURLToPath(import.meta.resolve("axe-core/axe.min.js")), "utf8");
@@ -20,6 +23,9 @@ let server: ServerType;
 let services: Services;
 let origin: string;
 let browser: Browser;
+let graph: GraphStandIn;
+/** Staff whose Teams does not have the app, so Graph refuses their reminders (filled once the directory is read). */
+const appNotInstalledFor: string[] = [];
 
 beforeAll(async () => {
   dir = tempDir("spg-tab-");
@@ -34,7 +40,15 @@ beforeAll(async () => {
     STATIC_DIR: staticDir,
     PORT: "0",
   });
-  services = createServices(config);
+  // Reminders go through the real Graph notifier to a stand-in of Graph, which refuses people without the app.
+  graph = await startGraphStandIn({ appNotInstalledFor });
+  const client = createGraphClient({
+    baseUrl: graph.baseUrl,
+    authProvider: { getAccessToken: async () => graph.token },
+  });
+  services = createServices(config, { notifier: new GraphActivityNotifier(client) });
+  const staff = await services.directory.membersOf({ id: "11111111-1111-4111-8111-111111111111", name: "All Staff" });
+  appNotInstalledFor.push(...staff.filter((person) => person.displayName === "Amara Ashdown").map((p) => p.oid));
   const app = createApp(config, services);
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
@@ -47,6 +61,7 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
   await services?.store.close();
+  await graph?.close();
   dir?.remove();
 });
 
@@ -199,7 +214,15 @@ describe("Teams tab outside Teams (development sign-in)", () => {
     expect(await confirmBar.textContent()).toMatch(/Send a Teams reminder to \d+ people/);
     expect(await axeViolations(page)).toEqual([]);
     await confirmBar.getByRole("button", { name: /Send to \d+ people/ }).click();
-    expect(await page.getByTestId("admin-notice").textContent()).toMatch(/Reminders sent to \d+ of \d+/);
+    await expect.poll(() => page.getByTestId("admin-notice").textContent()).toMatch(/Reminders sent to \d+ of \d+/);
+    // The one staff member whose Teams lacks the app is named, with the reason, not only counted.
+    expect(await page.getByTestId("admin-notice").textContent()).toMatch(/; 1 not reached:/);
+    expect(await page.getByTestId("not-reached").getByRole("listitem").allTextContents()).toEqual([
+      "Amara Ashdown (amara.ashdown.all-staff@school.invalid), Acceptable use agreement: Teams refused: the app is not installed for this person (install it for everyone with an app setup policy).",
+    ]);
+    expect(graph.notifications.length).toBeGreaterThan(0);
+    expect(graph.notifications.some((entry) => appNotInstalledFor.includes(entry.userId))).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
     // Once a day per policy: the second round is refused with a clear message.
     await page.getByRole("button", { name: /Send reminders/ }).click();
     await expect.poll(() => page.getByTestId("admin-notice").textContent()).toMatch(/already sent; next allowed/);
