@@ -142,6 +142,8 @@ const NOT_TRAINED_ON: readonly string[] = [
   "part-bl.jsonl",
   "part-bm.jsonl",
   "part-bn.jsonl",
+  "part-bo.jsonl",
+  "part-bp.jsonl",
 ];
 
 interface Example {
