@@ -33,6 +33,7 @@ export const SENSITIVE_CATEGORIES = [
   "sexual-orientation",
   "criminal",
   "financial",
+  "employment",
 ] as const;
 export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 

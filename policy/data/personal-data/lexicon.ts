@@ -758,6 +758,18 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     // Development part AM: "Jordan P - remanded" (Sentencing Council: remand in custody before trial).
     "remanded",
   ],
+  // A member of staff's HR casework: the three formal procedures schools run (DfE, "Staff discipline,
+  // conduct and grievance procedures"; ACAS Code of Practice on disciplinary and grievance procedures; the
+  // DfE model capability policy). "Capability" alone is everyday ("the capability of the new server").
+  // Development parts BG, BI and BN: "Hugo L - disciplinary investigation outcome", "Grievance - Dean Hale".
+  employment: [
+    "disciplinary",
+    "grievance",
+    "capability procedure",
+    "capability hearing",
+    "capability meeting",
+    "capability process",
+  ],
 };
 
 /**

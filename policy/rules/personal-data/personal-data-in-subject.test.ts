@@ -31,6 +31,10 @@ ruleTester(rule, {
       },
     },
     { draft: { subject: "Invoice 943 476 5918", body: "Hello", bodyType: "text" } },
+    // HR procedures with no one's case: the policy, a training course, a server's capability.
+    { draft: { subject: "Disciplinary policy - annual review", body: "Hello", bodyType: "text" } },
+    { draft: { subject: "Grievance procedure training for governors", body: "Hello", bodyType: "text" } },
+    { draft: { subject: "Tom Reid - capability of the new server", body: "Hello", bodyType: "text" } },
     // A count after the term is a data summary's, not a person's.
     { draft: { subject: "SEN support: 41", body: "Hello", bodyType: "text" } },
     // Capitals before a class are a subject's, not initials, unless the body names them as a person.
@@ -67,6 +71,10 @@ ruleTester(rule, {
       ["Yusuf Khan Y8 - Jummah prayers - release from period 5", "Jummah"],
       ["Dylan Ackroyd - 54 Thornton Rd BD8 - transport address change", "54 Thornton Rd"],
       ["Re: RE: Kian McDonagh - medical needs", "medical needs"],
+      // Development parts BG, BI and BN: a member of staff's HR casework.
+      ["Hugo L - disciplinary investigation outcome", "disciplinary"],
+      ["Grievance - Dean Hale", "Grievance"],
+      ["Mrs Okafor capability meeting - stage 2", "capability meeting"],
     ].map(([subject, span]) => ({
       // Development part AM: staff shorthand for a medicine, custody, faith and early help.
       name: `shorthand in a subject: ${String(subject)}`,

@@ -83,6 +83,7 @@ describe("describeEntities", () => {
     ["bisexual", "sexual orientation"],
     ["police involvement", "police or offending"],
     ["hardship fund", "financial circumstances"],
+    ["grievance", "HR casework"],
   ])("names the kind of sensitive detail: %s is %s", (term, words) => {
     const body = `Jo: ${term}.`;
     const texts = entityTexts("", body, []);

@@ -63,6 +63,7 @@ const CATEGORY_WORDS: Readonly<Record<SensitiveCategory, string>> = {
   "sexual-orientation": "sexual orientation",
   criminal: "police or offending",
   financial: "financial circumstances",
+  employment: "HR casework",
 };
 
 const TERM_CATEGORY = new Map<string, SensitiveCategory>();
