@@ -7,7 +7,7 @@ import {
   SENSITIVE_TERMS,
   SUBJECT_FUNCTION_WORDS,
   NOT_SURNAMES,
-  SUBJECT_NOT_NAMES,
+  SUBJECT_ORDINARY_WORDS,
   PERSON_CONTEXT,
   STAFF_ROLES,
   TITLES,
@@ -92,7 +92,7 @@ const FILE_NAME_RUN_ON = /(?:^|[^A-Za-z])([A-Z][A-Z][a-z]{2,}|[A-Z][a-z]{2,}[A-Z
 /** One capitalised word of a file name (group 1), underscores and dots read as spaces. */
 const FILE_NAME_WORD = new RegExp(`(?:^|[^${LETTER}])(${NAME_WORD})(?![${LETTER}])`, "g");
 /** Capitalised words that head subject lines but are no one's name. */
-const SUBJECT_WORDS = new Set(SUBJECT_NOT_NAMES);
+const SUBJECT_WORDS = new Set(SUBJECT_ORDINARY_WORDS);
 const GIVEN_NAME_SET = new Set(GIVEN_NAMES);
 const SURNAME_BEFORE = /([A-Z][a-z]+) $/;
 /**
@@ -171,7 +171,7 @@ const WORD_NAMES = new Set(GIVEN_NAMES_ALSO_WORDS);
 
 /** Lower-case words that are never a given name alone: common words, relations, and the sensitive terms' words. */
 const NOT_A_NAME = new Set<string>([
-  ...SUBJECT_NOT_NAMES,
+  ...SUBJECT_ORDINARY_WORDS,
   ...SUBJECT_FUNCTION_WORDS,
   ...FAMILY_RELATIONS,
   ...NOT_NAME_WORDS,

@@ -7,7 +7,7 @@ import {
   NOT_SURNAMES,
   SENSITIVE_TERMS,
   SUBJECT_FUNCTION_WORDS,
-  SUBJECT_NOT_NAMES,
+  SUBJECT_ORDINARY_WORDS,
   TITLES,
 } from "../data/personal-data/lexicon.js";
 import { SENSITIVE_CATEGORIES } from "../pack/vocabulary.js";
@@ -55,7 +55,7 @@ const RELATIONS = new Set(FAMILY_RELATIONS);
 const isClassCode = (token: Token | undefined) =>
   token !== undefined && token.code && /^\d{1,2}[a-z]{1,2}\d?$/i.test(token.text);
 const ORDINARY = new Set<string>([
-  ...SUBJECT_NOT_NAMES,
+  ...SUBJECT_ORDINARY_WORDS,
   ...NOT_NAME_WORDS,
   ...SUBJECT_FUNCTION_WORDS,
   ...NOT_GIVEN_NAMES.map((word) => word.toLowerCase()),
