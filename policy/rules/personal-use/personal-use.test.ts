@@ -48,6 +48,23 @@ const hoax = {
 ruleTester(rule, {
   pack: loadPolicy("st-john-payne"),
   valid: [
+    // School business in a line or two to a parent's or a volunteer's personal webmail is not personal mail
+    // (the corpus README's "Not"); the school's events and paperwork say so (development part AG).
+    ...[
+      ["Re: Careers fair", "Many thanks for agreeing to come. Tables go up from 5pm; the event runs 6 till 8."],
+      ["Re: coaching hours", "Thanks Pete, timesheet received. It'll go through with this month's run."],
+      ["Re: Book fair", "Great, we'll set up in the atrium at 8. Thanks for sorting the float."],
+      ["Netball", "Netball is on as usual tomorrow, kit in a bag please."],
+    ].map(([subject, body]) => ({
+      name: `school business to personal webmail: ${String(subject)}`,
+      pack: loadPolicy("st-dunstans"),
+      draft: {
+        subject: String(subject),
+        body: String(body),
+        bodyType: "text" as const,
+        to: [{ address: "sam.t@gmail.com" }],
+      },
+    })),
     // One sign of a service alone is not a side business (development part AY's words, school business).
     {
       name: "dog walking mentioned in a site notice",
