@@ -64,6 +64,10 @@ export const ACCEPTANCE_CUES: readonly string[] = [
   "agrees to",
   "enter into",
   "sign up to",
+  // Development parts BC and BP: "please renew both minibus leases for another 36 months on the terms in your
+  // email", "We'd like to sign up for another two years on the same terms".
+  "sign up for",
+  "please renew",
   "happy to sign up",
   "take this email as our",
   "as our order",
@@ -163,6 +167,9 @@ export const COMMERCIAL_OBJECTS: readonly string[] = [
   "24 months",
   "36 months",
   "rates",
+  // Development parts BO and N: "We'll go with the 24-month fixed rate you quoted", "at the day rate you quoted".
+  "rate",
+  "quoted",
   // A price "+ VAT" without its "£" ("go ahead at 2,350 + vat"): development part AB.
   "vat",
   // Development part AN: "we agree to pay in full within 14 days", "we agree to the 20% commission".

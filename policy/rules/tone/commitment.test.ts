@@ -152,6 +152,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    // Development parts BC, BO and BP: renewing, signing up for, and going with a quoted rate.
+    ...[
+      "That's fine, please renew both minibus leases for another 36 months on the terms in your email.",
+      "We'd like to sign up for another two years on the same terms, with the 15% commission to the school.",
+      "We'll go with the 24-month fixed rate you quoted this morning for the main meter.",
+    ].map((text) => ({
+      name: `agreeing to renew or a rate: ${text}`,
+      draft: body(text),
+      errors: [{ messageId: "commitment" }],
+    })),
     ...[
       "We would like to take up your annual maintenance agreement at £2,070 per year.",
       "YES PLEASE GO AHEAD. I confirm the £9,870 + VAT in your emergency quote.",
