@@ -11,7 +11,7 @@ import { leaveDate, parseLeaveCsv } from "./leave.js";
 import { compareReports, readPreviousReport, writeReport, type ReportWithChanges } from "./report.js";
 import { runSweep, SweepAbortedError, type SweepReport } from "./sweep.js";
 import { checkTitle } from "./checks/index.js";
-import { peopleSummary } from "./report.js";
+import { incompleteParts, peopleSummary } from "./report.js";
 import type { FindingCheck } from "./checks/types.js";
 
 /**
@@ -31,6 +31,7 @@ const USAGE = `Usage: npm run sweep -- [options]
   --concurrency N        most requests in flight the adaptive limiter may reach (default 32)
   --resume               continue the sweep checkpointed in --out (refused if tenant, policy, window or version differ)
   --out DIR              report.json, report.csv, report.html and checkpoint.jsonl (default sweep-report)
+  --strict               exit 3 (report written) when any mailbox or check could not be read, so a schedule can alert
   --demo                 sweep the "All staff" group (459 of a seeded synthetic 500-person directory; the summary says how many
                          of them it could read and why not the rest) on the local Graph stand-in (default --out dist/sweep-demo);
                          honours --policy, --start, --window-days, --compare and --out only`;
@@ -80,6 +81,7 @@ const optionsSchema = z
     "window-days": wholeNumber(1, 90, "days").optional(),
     concurrency: wholeNumber(1, 256, "requests").default(32),
     resume: z.boolean().default(false),
+    strict: z.boolean().default(false),
     out: z.string().min(1).optional(),
     demo: z.boolean().default(false),
     help: z.boolean().default(false),
@@ -100,6 +102,7 @@ const ARGS = {
   "window-days": { type: "string" },
   concurrency: { type: "string" },
   resume: { type: "boolean" },
+  strict: { type: "boolean" },
   out: { type: "string" },
   demo: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -137,6 +140,15 @@ function parseOptions(argv: string[]) {
     throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
   }
   return parsed.data;
+}
+
+function finish(report: SweepReport, out: string, strict: boolean): void {
+  printSummary(report, out);
+  const parts = incompleteParts(report);
+  if (strict && parts.length > 0) {
+    console.error(`Incomplete (--strict): ${parts.join(", ")}. See ${join(out, "report.html")}.`);
+    process.exitCode = 3;
+  }
 }
 
 function printSummary(report: SweepReport, out: string): void {
@@ -187,7 +199,7 @@ async function main(): Promise<void> {
       });
       bar?.stop();
       if (previous) await writeReport({ ...report, changes: compareReports(report, previous) }, out);
-      printSummary(report, out);
+      finish(report, out, options.strict);
       return;
     }
     const out = options.out ?? "sweep-report";
@@ -226,7 +238,7 @@ async function main(): Promise<void> {
     bar?.stop();
     const full: ReportWithChanges = previous ? { ...report, changes: compareReports(report, previous) } : report;
     await writeReport(full, out);
-    printSummary(report, out);
+    finish(report, out, options.strict);
     const { httpRequests, throttled, reauthentications } = client.stats;
     console.log(
       `  ${httpRequests} HTTP requests, ${throttled} throttled answers retried, ${reauthentications} token renewals; concurrency peaked at ${client.limiter.history().peak}.`,

@@ -119,6 +119,24 @@ export function unreadSummary(unread: Readonly<Partial<Record<UnreadReason, numb
 }
 
 /**
+ * What the run could not check: mailboxes not read, checks not evaluated, notes (a permission missing).
+ * Empty for a complete run. `--strict` exits 3 on any (a scheduled task's "last run result", cron's mail).
+ */
+export function incompleteParts(report: SweepReport): string[] {
+  const parts: string[] = [];
+  const unread = Object.values(report.counts.unread).reduce((sum, count) => sum + (count ?? 0), 0);
+  if (unread > 0) parts.push(`${unread} mailbox${unread === 1 ? "" : "es"} not read`);
+  // The "mailbox" row counts the mailboxes not read, said above.
+  const notEvaluated = Object.entries(report.summary).reduce(
+    (sum, [check, counts]) => sum + (check === "mailbox" ? 0 : counts.notEvaluated),
+    0,
+  );
+  if (notEvaluated > 0) parts.push(`${notEvaluated} check${notEvaluated === 1 ? "" : "s"} not evaluated`);
+  if (report.notes.length > 0) parts.push(`${report.notes.length} note${report.notes.length === 1 ? "" : "s"}`);
+  return parts;
+}
+
+/**
  * The run in one line, so that checked + could not be read + skipped = in scope: "Checked 454 of 459
  * people in All staff; 2 mailboxes could not be read (access denied) and 3 were skipped (…); 57 absent
  * beyond the threshold." A mailbox that could not be read is never counted as checked.

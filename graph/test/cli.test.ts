@@ -113,6 +113,16 @@ describe("npm run sweep (graph/cli.ts)", () => {
     await expect(readFile(join(out, "checkpoint.jsonl"))).rejects.toThrow(/ENOENT/);
   }, 180_000);
 
+  it("--strict exits 3 after writing the report when mailboxes could not be read (the demo's 403s)", async () => {
+    const out = await mkdtemp(join(tmpdir(), "sweep-demo-strict-"));
+    const result = cli(["--demo", "--strict", "--out", out, "--start", "2026-11-23"]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/^Incomplete \(--strict\): \d+ mailbox(?:es)? not read\. See .*report\.html\.\n$/);
+    expect(JSON.parse(await readFile(join(out, "report.json"), "utf8"))).toMatchObject({
+      kind: "school-policy-guard/sweep-report",
+    });
+  }, 180_000);
+
   it("--demo honours --policy and --window-days", async () => {
     const out = await mkdtemp(join(tmpdir(), "sweep-demo-policy-"));
     const result = cli(["--demo", "--policy", "delius", "--window-days", "5", "--start", "2026-12-03", "--out", out]);

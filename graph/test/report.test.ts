@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   compareReports,
   csvCell,
+  incompleteParts,
   people,
   peopleSummary,
   skippedSummary,
@@ -128,6 +129,44 @@ describe("peopleSummary", () => {
     ],
   ])("says %s", (_label, counts, where, expected) => {
     expect(peopleSummary({ ...counts, absent: 57 }, where)).toBe(expected);
+  });
+});
+
+describe("incompleteParts (what --strict exits 3 for)", () => {
+  const clean = {
+    delegation: { fail: 2, warn: 1, notEvaluated: 0 },
+    "external-forwarding": { fail: 1, warn: 0, notEvaluated: 0 },
+    "out-of-office": { fail: 0, warn: 0, notEvaluated: 0 },
+    "out-of-office-content": { fail: 0, warn: 0, notEvaluated: 0 },
+    mailbox: { fail: 0, warn: 0, notEvaluated: 0 },
+  };
+  it.each([
+    ["a complete run, failures and warnings included", {}, clean, [], []],
+    [
+      "a check not evaluated",
+      {},
+      { ...clean, "out-of-office": { fail: 0, warn: 0, notEvaluated: 1 } },
+      [],
+      ["1 check not evaluated"],
+    ],
+    [
+      "mailboxes not read, counted once (not again as the mailbox row's not-evaluated)",
+      { "access denied": 2, "sweep error": 1 },
+      { ...clean, mailbox: { fail: 0, warn: 0, notEvaluated: 3 } },
+      [],
+      ["3 mailboxes not read"],
+    ],
+    [
+      "a note (a permission missing) with two checks not evaluated",
+      {},
+      { ...clean, delegation: { fail: 0, warn: 0, notEvaluated: 2 } },
+      ["Permission missing: MailboxSettings.Read."],
+      ["2 checks not evaluated", "1 note"],
+    ],
+  ] as const)("%s", (_label, unread, summary, notes, expected) => {
+    expect(incompleteParts({ ...report, counts: { ...report.counts, unread }, summary, notes: [...notes] })).toEqual(
+      expected,
+    );
   });
 });
 
