@@ -254,6 +254,8 @@ describe("detectPersonalData: must not find", () => {
     ["a first-aid qualification", "Catherine Lyle has completed her Mental Health First Aid qualification."],
     ["the school's Bursary, an office", "Mr Carrow's invoice: please send it to the Bursary by Friday."],
     ["a fee charged, not a charge", "Tell Oliver Ashdown's mum he won't be charged for a school lunch on Fridays."],
+    // A new user's trial: a parent's complaint about dinner money, quoted in the reply.
+    ["a parent billed twice", "Mrs Okafor says you charged me twice for Amara's dinner money in March."],
     [
       "a phone in the sender's signature",
       `See you then.\n\nKind regards,\nJo Ellis\nHead of Year 9\nMobile: ${mobile}`,

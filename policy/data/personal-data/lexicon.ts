@@ -846,6 +846,9 @@ export const NOT_SENSITIVE_PHRASES: readonly string[] = [
   "in care of",
   // A fee, not an offence: "so he isn't charged for a school lunch", "charged for the trip".
   "charged for",
+  // A bill, not a charge of an offence: a parent's "you charged me twice" (a new user's trial).
+  "charged me",
+  "charged us",
   // A first-aid course and the staff trained in it, not anyone's mental health.
   "mental health first aid",
   // Swimwear, not a skin condition (development part AF: "a rash vest is fine in the hydro pool").
