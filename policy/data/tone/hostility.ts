@@ -603,8 +603,6 @@ export const INSULTS: readonly string[] = [
   "dimwits",
   "plonker",
   "git",
-  "brats",
-  "brat",
   "thugs",
   "yobs",
   "hooligans",
@@ -695,6 +693,10 @@ export const PERSON_INSULT_NOUNS: readonly string[] = [
   "thickest",
   "the genius who",
   "a donkey",
+  // A child called so is the target whatever words come before ("that child is an absolute nightmare, a
+  // proper little brat": a new user's trial), as with "idiot".
+  "brat",
+  "brats",
 ];
 
 /**

@@ -103,6 +103,8 @@ ruleTester(rule, {
       "Bless you for trying, Chloe. Maybe leave the timetable to the grown-ups next time.",
       "As per my last three emails, which you were far too busy and important to read, the list is due Friday.",
       "lol the new TA in Willow is a proper airhead.",
+      // A new user's trial: a pupil called a brat, the target words further back than the six read.
+      "that child is an absolute nightmare, a proper little brat",
       // A new user's trial: a passive-aggressive reply to a parent.
       "Perhaps if you actually read my previous emails we would not need to keep having this conversation.",
     ].map((text) => ({ name: `talked down to: ${text}`, draft: body(text), errors: [{ messageId: "hostile" }] })),
