@@ -394,6 +394,8 @@ export const STRONG: Readonly<Record<HostilityKind, readonly string[]>> = {
     "beyond some people",
     "truly a talent",
     "some people clearly",
+    // A new user's trial: "With respect, you clearly haven't read the letter. Again."
+    "you clearly",
     "explain this slowly",
     "so that even you",
     "those who struggle with",

@@ -105,6 +105,7 @@ ruleTester(rule, {
       "lol the new TA in Willow is a proper airhead.",
       // A new user's trial: a pupil called a brat, the target words further back than the six read.
       "that child is an absolute nightmare, a proper little brat",
+      "With respect, you clearly haven't read the letter. Again.",
       // A new user's trial: a passive-aggressive reply to a parent.
       "Perhaps if you actually read my previous emails we would not need to keep having this conversation.",
     ].map((text) => ({ name: `talked down to: ${text}`, draft: body(text), errors: [{ messageId: "hostile" }] })),
