@@ -11,7 +11,7 @@ export const delegation: SweepCheck = {
     permissions: ["Calendars.ReadBasic", "User.Read.All"],
     clause: "delegation",
     remediation:
-      "Before they go, ask them to add an enabled colleague as a delegate in Outlook (File → Account Settings → Delegate Access, or the calendar's Sharing and permissions → Delegate); if they are already away, an Exchange admin can give that colleague access instead (Exchange Online PowerShell: Add-MailboxPermission -Identity <them> -User <colleague> -AccessRights FullAccess). If a colleague already has mailbox access in Exchange, record that and ignore this warning.",
+      "Before they go, ask them to add an enabled colleague as a delegate in Outlook (File → Account Settings → Delegate Access, or the calendar's Sharing and permissions → Delegate); if they are already away, an Exchange admin can make that colleague a delegate of their calendar alone (Exchange Online PowerShell: Add-MailboxFolderPermission -Identity <them>:\\Calendar -User <colleague> -AccessRights Editor -SharingPermissionFlags Delegate). Not FullAccess to the mailbox: that opens every email of someone who may be off sick or under investigation. If a colleague already has mailbox access in Exchange, record that and ignore this warning.",
     docs: "Where the pack requires delegation, staff absent for more than the same threshold as the out-of-office check have at least one calendar delegate inside the school who is in the directory, enabled and not a guest. Graph sees calendar delegates only, so a missing one is a warning, never a certain failure.",
   },
   run({ pack, absence, permissions, isInternal, lookup, calendar }): CheckResult[] {
