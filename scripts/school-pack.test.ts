@@ -32,7 +32,10 @@ function hollowbrook(change: (pack: Json) => void = () => undefined): Json {
     acknowledgements: { audiences: { group: { id?: string } }[] };
     clauses: Record<string, { quote: string }>;
   };
+  pack.school.id = "hollowbrook";
   pack.school.name = "Hollowbrook Primary";
+  pack.school.address = { lines: ["Hollowbrook Primary", "2 Mill Lane", "Exampleton"], postcode: "CM2 9ZY" };
+  pack.school.phones = ["01632 960777"];
   pack.school.emailDomains = ["hollowbrook.sch.uk"];
   pack.recipients.ccOnExternalToParents.cc = [{ address: "head@hollowbrook.sch.uk" }];
   pack.acknowledgements.audiences.forEach((audience, index) => {
@@ -58,6 +61,36 @@ describe("presetLeftovers: the values a school's pack still shares with a preset
       "school.name",
       "Palfrey Infant School",
       "Palfrey Infant School",
+    ],
+    // An IT admin's trial: the privacy page printed the preset's address under the new name.
+    [
+      "the school's id",
+      (pack) => ((pack.school as Json).id = "palfrey"),
+      "school.id",
+      "palfrey",
+      "Palfrey Infant School",
+    ],
+    [
+      "an address line",
+      (pack) =>
+        ((pack.school as Json).address = { lines: ["Hollowbrook Primary", "1 Example Road"], postcode: "CM2 9ZY" }),
+      "school.address.lines[1]",
+      "1 Example Road",
+      "St Dunstan's Education Group",
+    ],
+    [
+      "the postcode",
+      (pack) => ((pack.school as Json).address = { lines: ["Hollowbrook Primary"], postcode: "WS1 9ZZ" }),
+      "school.address.postcode",
+      "WS1 9ZZ",
+      "Palfrey Infant School",
+    ],
+    [
+      "a switchboard",
+      (pack) => ((pack.school as Json).phones = ["020 7946 0101"]),
+      "school.phones[0]",
+      "020 7946 0101",
+      "St Dunstan's Education Group",
     ],
     [
       "a mail domain (the second)",
@@ -157,11 +190,15 @@ describe("presetLeftovers: the values a school's pack still shares with a preset
     ]);
   });
 
-  it("a preset itself leaves everything: name, domain, Cc, every group id and clause", () => {
+  it("a preset itself leaves everything: name, id, address, phones, domain, Cc, every group id and clause", () => {
     const found = presetLeftovers(loadPolicy("st-john-payne"), presets);
     const pack = loadPolicy("st-john-payne");
     expect(found.map((leftover) => leftover.path)).toEqual([
       "school.name",
+      "school.id",
+      ...pack.school.address.lines.map((_, index) => `school.address.lines[${index}]`),
+      "school.address.postcode",
+      ...pack.school.phones.map((_, index) => `school.phones[${index}]`),
       "school.emailDomains[0]",
       "recipients.ccOnExternalToParents.cc[0].address",
       ...pack.acknowledgements.audiences.map((_, index) => `acknowledgements.audiences[${index}].group.id`),

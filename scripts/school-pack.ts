@@ -172,6 +172,21 @@ export function presetLeftovers(pack: PolicyPack, presets: readonly PolicyPack[]
     if (school !== undefined) found.push({ path, value, school, step: 2, what });
   };
   check("school.name", pack.school.name, (preset) => [preset.school.name], "your school's name");
+  // The privacy page and every report print these: left as they are, they name another school (an IT
+  // admin's trial: "Oakfield Primary, St John Payne School, 1 Example Avenue, Chelmsford").
+  check("school.id", pack.school.id, (preset) => [preset.school.id], "a short id for your school");
+  pack.school.address.lines.forEach((line, index) =>
+    check(`school.address.lines[${index}]`, line, (preset) => preset.school.address.lines, "your school's address"),
+  );
+  check(
+    "school.address.postcode",
+    pack.school.address.postcode,
+    (preset) => [preset.school.address.postcode],
+    "your school's postcode",
+  );
+  pack.school.phones.forEach((phone, index) =>
+    check(`school.phones[${index}]`, phone, (preset) => preset.school.phones, "your school's switchboard"),
+  );
   pack.school.emailDomains.forEach((domain, index) =>
     check(`school.emailDomains[${index}]`, domain, (preset) => preset.school.emailDomains, "your school's mail domain"),
   );
