@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run sweep -- [options]
   --tenant-id ID --client-id ID --certificate-path PEM   app-only sign-in (or AZURE_CLIENT_SECRET in the environment)
   --access-token TOKEN   a token from elsewhere (or GRAPH_ACCESS_TOKEN)
   --graph-url URL        Graph root (default https://graph.microsoft.com)
-  --policy ID|FILE       policy pack preset or file (default st-john-payne)
+  --policy ID|FILE       your school's pack file, or a preset id (required; --demo uses st-john-payne)
   --group ID|NAME        sweep only this group's members, nested groups included (object id or exact name)
   --start YYYY-MM-DD     first day of the window, school time (default today)
   --window-days N        days in the window (default: the pack's absence.lookAheadDays)
@@ -70,7 +70,8 @@ const optionsSchema = z
     "certificate-path": z.string().min(1).optional(),
     "graph-url": z.url({ protocol: /^https?$/ }).default("https://graph.microsoft.com"),
     "access-token": z.string().min(1).optional(),
-    policy: z.string().min(1).default("st-john-payne"),
+    // No default outside --demo (main): a real tenant judged by a seed school's pack is a mistake.
+    policy: z.string().min(1).optional(),
     group: z.string().min(1).max(256).optional(),
     start: z
       .string()
@@ -210,6 +211,16 @@ async function main(): Promise<void> {
       certificatePath: options["certificate-path"],
       accessToken: options["access-token"],
     });
+    // An IT admin's trial: without --policy a real tenant was judged by St John Payne's pack, its sentences in
+    // every row and its domain counted as inside the school; without --group, pupils' accounts were read.
+    if (options.policy === undefined)
+      throw new UsageError(
+        "Give --policy with your school's pack (its file, or a preset id if your school is one): the sweep judges your tenant by it.",
+      );
+    if (options.group === undefined)
+      console.log(
+        "Warning: no --group, so every account in the directory is swept, pupils' included; give --group with your staff group (docs/deploy.md step 9).",
+      );
     const pack = loadPolicy(options.policy);
     const zone = UK_SCHOOL.timeZone;
     const first = options.start ?? localDate(Date.now(), zone);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import {
   ClientCertificateCredential,
   ClientSecretCredential,
@@ -82,6 +83,11 @@ export function signIn(options: SignInOptions): SignIn {
   }
   const secret = env.AZURE_CLIENT_SECRET;
   let create: () => TokenCredential;
+  // Checked now, not at the first Graph call (an IT admin's trial: "GET /users…: -1 ENOENT" and a checkpoint).
+  if (certificatePath && !existsSync(certificatePath))
+    throw new SignInError(
+      `--certificate-path ${certificatePath}: no such file (the .pem with the key and certificate).`,
+    );
   if (certificatePath) create = () => new ClientCertificateCredential(tenantId, clientId, certificatePath);
   else if (secret) create = () => new ClientSecretCredential(tenantId, clientId, secret);
   else throw new SignInError("Give --certificate-path (preferred) or set AZURE_CLIENT_SECRET in the environment.");

@@ -372,4 +372,15 @@ describe("sign-in", () => {
     });
     expect(provider.authProvider.constructor.name).toBe("TokenCredentialAuthenticationProvider");
   });
+  it("refuses a certificate path that is no file before any Graph call", () => {
+    expect(() =>
+      signIn({
+        graphUrl: "https://graph.microsoft.com",
+        tenantId: "00000000-0000-0000-0000-000000000001",
+        clientId: "00000000-0000-0000-0000-000000000002",
+        certificatePath: "/nonexistent/sweep.pem",
+        env: {},
+      }),
+    ).toThrow(/^--certificate-path \/nonexistent\/sweep\.pem: no such file/);
+  });
 });

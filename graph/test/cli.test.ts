@@ -185,6 +185,21 @@ describe("npm run sweep (graph/cli.ts)", () => {
     expect(result.stderr).toMatch(/^Give --tenant-id .*; or try --demo for a synthetic school\.\n$/);
   }, 60_000);
 
+  it("outside --demo, asks for --policy, and warns when no --group limits the sweep to staff", async () => {
+    const tenant = seedTenant({ count: 20, domain: "st-john-payne.sch.uk", now: new Date(), seed: 3 });
+    standIn = await startGraphStandIn({ tenant });
+    const env = { GRAPH_ACCESS_TOKEN: standIn.token };
+    const out = await mkdtemp(join(tmpdir(), "sweep-no-group-"));
+    const noPolicy = await cliAsync(["--graph-url", standIn.url, "--out", out], env);
+    expect(noPolicy.status).toBe(2);
+    expect(noPolicy.stderr).toMatch(/^Give --policy with your school's pack/);
+    const noGroup = await cliAsync(["--graph-url", standIn.url, "--policy", "st-john-payne", "--out", out], env);
+    expect(noGroup.status).toBe(0);
+    expect(noGroup.stdout).toMatch(
+      /^Warning: no --group, so every account in the directory is swept, pupils' included/,
+    );
+  }, 120_000);
+
   it("reports an unreadable --compare file by name", () => {
     const compare = cli(["--demo", "--compare", "/nonexistent/report.json"]);
     expect(compare.status).toBe(1);
