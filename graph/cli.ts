@@ -159,6 +159,11 @@ function printSummary(report: SweepReport, out: string): void {
     console.log(
       `  ${checkTitle(id as FindingCheck).padEnd(52)} fail ${String(c.fail).padStart(4)}  warning ${String(c.warn).padStart(4)}  not evaluated ${c.notEvaluated}`,
     );
+  const leave = report.counts.leave;
+  if (leave)
+    console.log(
+      `  Leave file: ${leave.rows} row${leave.rows === 1 ? "" : "s"}${leave.unmatched === 0 ? ", each for someone swept" : `, ${leave.unmatched} for no one in scope`}.`,
+    );
   for (const note of report.notes) console.log(`  Note: ${note}`);
 }
 

@@ -46,7 +46,10 @@ export function parseLeaveCsv(text: string, calendar: SchoolCalendar = UK_SCHOOL
         .trim(),
     );
     if (cells.every((cell) => cell === "")) return;
-    if (index === 0 && !cells[0]?.includes("@")) return; // header
+    // A header: a first line without a UPN and without dates. One with dates is a row to read (an IT admin's
+    // trial: a header-less export whose first row named someone without a UPN was skipped in silence).
+    if (index === 0 && !cells[0]?.includes("@") && !cells.slice(1).some((cell) => leaveDate(cell) !== undefined))
+      return;
     const fail = (why: string): never => {
       throw new LeaveFileError(`Leave file line ${index + 1}: ${why} (expected ${LEAVE_FORMAT}): "${line}"`);
     };

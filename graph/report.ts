@@ -10,7 +10,7 @@ import {
   type UnreadReason,
 } from "./checks/types.js";
 import type { SkipReason } from "./checkpoint.js";
-import type { SweepReport } from "./sweep.js";
+import { NOT_REQUIRED_NOTES, type SweepReport } from "./sweep.js";
 
 /**
  * The report for a school's IT admin: report.html (self-contained, works offline: run details,
@@ -132,7 +132,10 @@ export function incompleteParts(report: SweepReport): string[] {
     0,
   );
   if (notEvaluated > 0) parts.push(`${notEvaluated} check${notEvaluated === 1 ? "" : "s"} not evaluated`);
-  if (report.notes.length > 0) parts.push(`${report.notes.length} note${report.notes.length === 1 ? "" : "s"}`);
+  // What the school's policy does not ask for is information, not something the run missed.
+  const information: readonly string[] = Object.values(NOT_REQUIRED_NOTES);
+  const notes = report.notes.filter((note) => !information.includes(note));
+  if (notes.length > 0) parts.push(`${notes.length} note${notes.length === 1 ? "" : "s"}`);
   return parts;
 }
 

@@ -76,6 +76,8 @@ export interface SweepReport {
     /** Mailboxes that could not be read at all, by reason: never counted as checked. */
     readonly unread: Readonly<Partial<Record<UnreadReason, number>>>;
     readonly absent: number;
+    /** The leave file's rows, when one was given, and how many name no one in scope. */
+    readonly leave?: { readonly rows: number; readonly unmatched: number };
   };
   /** Things the admin must know about this run (permissions missing, entries that could not be read). */
   readonly notes: readonly string[];
@@ -84,6 +86,13 @@ export interface SweepReport {
   readonly findings: readonly SweepFinding[];
   readonly skipped: readonly SkippedUser[];
 }
+
+/** Notes that say what the school's policy does not ask for: information, not something the run missed. */
+export const NOT_REQUIRED_NOTES = {
+  outOfOffice: "Automatic replies while away were not checked: this school's policy does not require them.",
+  delegation:
+    "Someone covering their calendar while away was not checked: this school's policy does not require a delegate.",
+} as const;
 
 export interface SweepOptions {
   readonly client: GraphClient;
@@ -188,12 +197,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   const notes: string[] = [];
   // A check the school's policy does not ask for is not run: said, so its zero counts do not read as
   // everyone passing (a new user swept Delius and saw 57 absent, no finding, no reason).
-  if (!pack.absence.outOfOfficeRequired)
-    notes.push("Automatic replies while away were not checked: this school's policy does not require them.");
-  if (!pack.absence.delegationRequired)
-    notes.push(
-      "Someone covering their calendar while away was not checked: this school's policy does not require a delegate.",
-    );
+  if (!pack.absence.outOfOfficeRequired) notes.push(NOT_REQUIRED_NOTES.outOfOffice);
+  if (!pack.absence.delegationRequired) notes.push(NOT_REQUIRED_NOTES.delegation);
 
   // The tenant: its id binds the checkpoint, its verified domains say who is inside the school. Needs
   // Organization.Read.All, the least privileged application permission on Microsoft's "Get organization" page
@@ -313,6 +318,15 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   const batches: GraphUser[][] = [];
   for (let index = 0; index < todo.length; index += USERS_PER_BATCH)
     batches.push(todo.slice(index, index + USERS_PER_BATCH));
+  // Leave rows for no one in scope are said, not dropped in silence (an IT admin's trial: a misspelt UPN, and
+  // a week compared with one whose leave file was missing read as people "resolved").
+  const inScope = new Set(people.map((user) => user.userPrincipalName.toLowerCase()));
+  const unmatched = [...new Set(leave.map((entry) => entry.userPrincipalName))].filter((upn) => !inScope.has(upn));
+  const unmatchedLeave = leave.filter((entry) => !inScope.has(entry.userPrincipalName)).length;
+  if (unmatched.length > 0)
+    notes.push(
+      `Leave file: ${unmatched.length} user principal name${unmatched.length === 1 ? " matches" : "s match"} no one in scope (${unmatched.slice(0, 5).join(", ")}${unmatched.length > 5 ? ", …" : ""}): their absences were not used.`,
+    );
   const leaveByUpn = new Map<string, Interval[]>();
   for (const entry of leave) {
     const list = leaveByUpn.get(entry.userPrincipalName) ?? [];
@@ -579,6 +593,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       skipped: skippedCounts,
       unread: unreadCounts,
       absent,
+      ...(leave.length > 0 ? { leave: { rows: leave.length, unmatched: unmatchedLeave } } : {}),
     },
     notes,
     summary,

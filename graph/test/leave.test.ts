@@ -60,6 +60,10 @@ describe("leave file, the edges", () => {
     expect(() => parseLeaveCsv("a@school.example,2026-12-01,2026-12-01\nupn,start,end")).toThrow(
       /line 2: "upn" is not a user principal name/,
     );
+    // A first line with dates is a row, not a header: a name where the UPN belongs is refused, not skipped.
+    expect(() => parseLeaveCsv("Jane Smith,2026-12-01,2026-12-02\na@school.example,2026-12-01,2026-12-01")).toThrow(
+      /line 1: "Jane Smith" is not a user principal name/,
+    );
   });
 
   it.each([

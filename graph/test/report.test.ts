@@ -10,7 +10,7 @@ import {
   toHtml,
   unreadSummary,
 } from "../report.js";
-import type { SweepReport } from "../sweep.js";
+import { NOT_REQUIRED_NOTES, type SweepReport } from "../sweep.js";
 import type { SweepFinding } from "../checks/types.js";
 
 const finding = (over: Partial<SweepFinding>): SweepFinding => ({
@@ -155,6 +155,13 @@ describe("incompleteParts (what --strict exits 3 for)", () => {
       { ...clean, mailbox: { fail: 0, warn: 0, notEvaluated: 3 } },
       [],
       ["3 mailboxes not read"],
+    ],
+    [
+      "notes that only say what the school's policy does not ask for",
+      {},
+      clean,
+      [NOT_REQUIRED_NOTES.outOfOffice, NOT_REQUIRED_NOTES.delegation],
+      [],
     ],
     [
       "a note (a permission missing) with two checks not evaluated",

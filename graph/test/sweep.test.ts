@@ -144,6 +144,7 @@ describe("runSweep against the Graph stand-in", () => {
         ...(missing > 0 ? { "not found": missing } : {}),
       },
       absent: report.counts.absent,
+      leave: { rows: tenant.leave.length, unmatched: 0 },
     });
     expect(report.tenant).toEqual({ id: tenant.tenantId, name: tenant.name });
     expect(report.internalDomains).toEqual(["st-john-payne.onmicrosoft.com", domain]);
@@ -333,6 +334,23 @@ describe("runSweep against the Graph stand-in", () => {
     const withLeave = await sweepOf(tenant);
     const without = await sweepOf(tenant, {}, { leave: [] });
     expect(without.report.counts.absent).toBe(withLeave.report.counts.absent - tenant.leave.length);
+    expect(withLeave.report.counts.leave).toEqual({ rows: tenant.leave.length, unmatched: 0 });
+    expect(without.report.counts.leave).toBeUndefined();
+    expect(withLeave.report.notes.filter((note) => note.startsWith("Leave file"))).toEqual([]);
+  });
+
+  it("says which leave rows name no one in scope, instead of dropping them in silence", async () => {
+    const tenant = seedTenant({ count: 60, domain, now, seed: 3 });
+    const stray = {
+      userPrincipalName: "nobody@st-john-payne.sch.uk",
+      start: tenant.leave[0]!.start,
+      end: tenant.leave[0]!.end,
+    };
+    const { report } = await sweepOf(tenant, {}, { leave: [...tenant.leave, stray, stray] });
+    expect(report.counts.leave).toEqual({ rows: tenant.leave.length + 2, unmatched: 2 });
+    expect(report.notes).toContain(
+      "Leave file: 1 user principal name matches no one in scope (nobody@st-john-payne.sch.uk): their absences were not used.",
+    );
   });
 
   it("ends with identical findings under inner and whole-batch 429/503s, Retry-After as seconds, dates or missing", async () => {
