@@ -51,10 +51,17 @@ export function compareReports(current: SweepReport, previous: Pick<SweepReport,
 
 export async function readPreviousReport(path: string): Promise<Pick<SweepReport, "generatedAt" | "findings">> {
   let parsed: Partial<SweepReport>;
+  let text: string;
   try {
-    parsed = JSON.parse(await readFile(path, "utf8")) as Partial<SweepReport>;
+    text = await readFile(path, "utf8");
   } catch (error) {
     throw new PreviousReportError(`--compare ${path}: ${(error as Error).message}`);
+  }
+  try {
+    parsed = JSON.parse(text) as Partial<SweepReport>;
+  } catch {
+    // An IT admin's trial gave report.csv and was told "Unexpected non-whitespace character after JSON".
+    throw new PreviousReportError(`--compare ${path}: not JSON; give the report.json from last run's folder`);
   }
   if (parsed.kind !== "school-policy-guard/sweep-report" || !Array.isArray(parsed.findings) || !parsed.generatedAt)
     throw new PreviousReportError(`--compare ${path}: not a report.json written by this sweep`);

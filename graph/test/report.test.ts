@@ -1,8 +1,12 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   compareReports,
   csvCell,
   incompleteParts,
+  readPreviousReport,
   people,
   peopleSummary,
   skippedSummary,
@@ -287,5 +291,24 @@ describe("report writers", () => {
     });
     const html = toHtml({ ...report, changes });
     expect(html).toContain("<h2>Changes since Wed 24 Jun 2026, 08:00</h2><p>2 new, 1 resolved, 1 still open.</p>");
+  });
+});
+
+describe("readPreviousReport (--compare)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "spg-compare-"));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  it.each([
+    ["report.csv given by mistake", file("report.csv", "Name,UPN\r\nAnn,a@x\r\n"), /: not JSON; give the report\.json/],
+    ["another JSON file", file("other.json", '{"kind":"something"}'), /: not a report\.json written by this sweep$/],
+    ["no such file", join(dir, "missing.json"), /missing\.json: ENOENT/],
+  ])("refuses %s, naming the file", async (_label, path, message) => {
+    await expect(readPreviousReport(path)).rejects.toThrow(message);
+  });
+  it("reads a report.json", async () => {
+    const path = file("report.json", JSON.stringify(report));
+    expect(await readPreviousReport(path)).toEqual({ generatedAt: report.generatedAt, findings: report.findings });
   });
 });

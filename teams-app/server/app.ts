@@ -91,6 +91,8 @@ export interface PersonStatus {
   readonly dueDate?: string;
   readonly acknowledgedAt?: string;
   readonly fullName?: string;
+  /** Did the typed name match the signed-in account's (an acknowledgement made "anyway" did not)? */
+  readonly nameMatch?: boolean;
   readonly recordHash?: string;
 }
 
@@ -352,7 +354,9 @@ export function createApp(config: AppConfig, services: Services = createServices
               policyId: doc.id,
               version: doc.version,
               ...result,
-              ...(evidence ? { fullName: evidence.fullName, recordHash: evidence.hash } : {}),
+              ...(evidence
+                ? { fullName: evidence.fullName, nameMatch: evidence.nameMatch, recordHash: evidence.hash }
+                : {}),
             };
             rows.set(key, row);
           }
@@ -399,6 +403,8 @@ export function createApp(config: AppConfig, services: Services = createServices
         "Due date",
         "Acknowledged at (UTC)",
         "Typed full name",
+        // An IT admin's trial: an acknowledgement signed "Robin" counted with nothing in this file to say so.
+        "Name matches",
         "Record hash",
       ],
       rows.map((row) => [
@@ -413,6 +419,7 @@ export function createApp(config: AppConfig, services: Services = createServices
         row.dueDate,
         row.acknowledgedAt,
         row.fullName,
+        row.nameMatch === undefined ? "" : row.nameMatch ? "yes" : "no",
         row.recordHash,
       ]),
     );

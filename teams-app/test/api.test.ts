@@ -429,8 +429,15 @@ describe("admin", () => {
     );
     const lines = result.text.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "Name,UPN,Tenant ID,Object ID,Audiences,Policy,Version,Status,Due date,Acknowledged at (UTC),Typed full name,Record hash",
+      "Name,UPN,Tenant ID,Object ID,Audiences,Policy,Version,Status,Due date,Acknowledged at (UTC),Typed full name,Name matches,Record hash",
     );
+    // The visitor typed a formula, not their name: acknowledged, and the file says the name did not match.
+    const visitorRow = lines.find((line) => line.includes("HYPERLINK"));
+    expect(visitorRow).toMatch(/,acknowledged,.*,"'=HYPERLINK\(""http:\/\/evil"",""x""\)",no,[0-9a-f]{64}$/);
+    // Not yet acknowledged: no time, typed name, match or hash.
+    const overdue = lines.filter((line) => line.includes(",overdue,"));
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const line of overdue) expect(line).toMatch(/,overdue,[^,]*,,,,$/);
     expect(lines).toHaveLength(15);
     expect(result.text).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(result.text).not.toMatch(/,=HYPERLINK/);
