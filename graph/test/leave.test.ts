@@ -64,6 +64,11 @@ describe("leave file, the edges", () => {
     expect(() => parseLeaveCsv("Jane Smith,2026-12-01,2026-12-02\na@school.example,2026-12-01,2026-12-01")).toThrow(
       /line 1: "Jane Smith" is not a user principal name/,
     );
+    // One date is enough to make it a row; and a row with a cell left empty is refused, not skipped as blank.
+    expect(() => parseLeaveCsv("Jane Smith,2026-12-01,tbc")).toThrow(
+      /line 1: "Jane Smith" is not a user principal name/,
+    );
+    expect(() => parseLeaveCsv("upn,start,end\na@school.example,2026-12-01,")).toThrow(/line 2: "" is not a date/);
   });
 
   it.each([
