@@ -272,13 +272,20 @@ export function toHtml(report: ReportWithChanges): string {
       "Who",
       report.group
         ? `Members of the group “${report.group.name}”, nested groups included`
-        : "Everyone in the directory",
+        : "Everyone in the directory, pupils' accounts included (give --group with your staff group)",
     ],
     [
       "People",
       `${report.counts.inScope} in scope, ${report.counts.checked} checked, ${report.counts.absent} absent beyond the policy's threshold${unreadText ? `; ${unreadText}` : ""}`,
     ],
     ["Not swept", skippedText],
+    // Whether absences came from a leave file too: a week without one reads others as "resolved".
+    [
+      "Leave file",
+      report.counts.leave
+        ? `${report.counts.leave.rows} row${report.counts.leave.rows === 1 ? "" : "s"}${report.counts.leave.unmatched > 0 ? `, ${report.counts.leave.unmatched} for no one in scope` : ", each for someone swept"}`
+        : "none given: absences from calendars only",
+    ],
     ["Inside the school", report.internalDomains.join(", ")],
     ["Policy", `${report.school.id} (fingerprint ${report.policy.fingerprint.slice(0, 12)})`],
     ["Generated", `${localDateTime(report.generatedAt, zone)} by ${report.tool.name} ${report.tool.version}`],

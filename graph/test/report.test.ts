@@ -248,6 +248,12 @@ describe("report writers", () => {
     expect(html).toContain("<dt>Not swept</dt><dd>1 guest account, 1 shared mailbox</dd>");
     expect(html).toContain("<dt>People</dt><dd>5 in scope, 3 checked, 1 absent beyond the policy&#39;s threshold</dd>");
     expect(html).toContain("Members of the group “All staff”");
+    expect(html).toContain("<dt>Leave file</dt><dd>none given: absences from calendars only</dd>");
+    const withLeave = toHtml({ ...report, counts: { ...report.counts, leave: { rows: 12, unmatched: 2 } } });
+    expect(withLeave).toContain("<dt>Leave file</dt><dd>12 rows, 2 for no one in scope</dd>");
+    expect(toHtml({ ...report, group: null })).toContain(
+      "<dt>Who</dt><dd>Everyone in the directory, pupils&#39; accounts included (give --group with your staff group)</dd>",
+    );
     expect(html.match(/Get-EXOMailboxPermission/g)).toHaveLength(1);
     expect(html).toContain("Disable-InboxRule");
     expect(html).toContain('<select id="filter-check">');
