@@ -703,6 +703,8 @@ describe("who a sensitive detail is about", () => {
     ["a stoma (NHS A to Z)", "Could you do the changing for the little boy in Ash who has the stoma bag?"],
     ["TB in capitals", "the lower sixth boy from Lagos was treated for TB last year."],
     ["custody in plain words", "the lad in 8H whose dad got sent down last month is struggling."],
+    // A new user's trial: an eating concern in everyday words.
+    ["weight loss", "the girl in 4K has been quieter this week and we have noticed weight loss."],
   ])("a detail about someone described, not named: %s", (_what, bodyText) => {
     expect(typesIn(bodyText)).toContain("body:special-category");
   });

@@ -506,6 +506,8 @@ export const SENSITIVE_TERMS: Readonly<Record<SensitiveCategory, readonly string
     // concern in everyday words, beside "not eating" above).
     "skipping meals",
     "lost weight",
+    // A new user's trial and development parts BJ and BL: "we have noticed weight loss", "Ali 7T - weight loss".
+    "weight loss",
     "not eating",
     // Development part BC: "Freya Molloy - hasnt had breakfast again" (a child coming in hungry).
     "hasn't had breakfast",
